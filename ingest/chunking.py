@@ -1,0 +1,26 @@
+"""Prose → chunks with llama-index's SentenceSplitter, measured in the embedding model's tokens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.parse import Chunker
+
+
+def sentence_chunker(chunk_tokens: int, overlap: int, tokenizer_json: Path | None = None) -> Chunker:
+    """Chunks of at most `chunk_tokens` wordpieces (the embedder truncates longer input)."""
+    from llama_index.core.node_parser import SentenceSplitter
+
+    if overlap >= chunk_tokens:
+        raise ValueError(f"chunk overlap ({overlap}) must be smaller than chunk size ({chunk_tokens})")
+    tokenize = None
+    if tokenizer_json is not None and tokenizer_json.is_file():
+        from tokenizers import Tokenizer
+
+        tok = Tokenizer.from_file(str(tokenizer_json))
+
+        def tokenize(text: str) -> list[int]:
+            return tok.encode(text, add_special_tokens=False).ids
+
+    splitter = SentenceSplitter(chunk_size=chunk_tokens, chunk_overlap=overlap, tokenizer=tokenize)
+    return splitter.split_text

