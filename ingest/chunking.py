@@ -7,12 +7,16 @@ from pathlib import Path
 from ingest.parse import Chunker
 
 
-def sentence_chunker(chunk_tokens: int, overlap: int, tokenizer_json: Path | None = None) -> Chunker:
+def sentence_chunker(
+    chunk_tokens: int, overlap: int, tokenizer_json: Path | None = None
+) -> Chunker:
     """Chunks of at most `chunk_tokens` wordpieces (the embedder truncates longer input)."""
     from llama_index.core.node_parser import SentenceSplitter
 
     if overlap >= chunk_tokens:
-        raise ValueError(f"chunk overlap ({overlap}) must be smaller than chunk size ({chunk_tokens})")
+        raise ValueError(
+            f"chunk overlap ({overlap}) must be smaller than chunk size ({chunk_tokens})"
+        )
     tokenize = None
     if tokenizer_json is not None and tokenizer_json.is_file():
         from tokenizers import Tokenizer

@@ -94,7 +94,9 @@ def _link_error(path: Path) -> str:
 def load(path: Path) -> Document:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise LoadError(f"unsupported file type {suffix or '(none)'}; studybot reads .md, .txt, .pdf")
+        raise LoadError(
+            f"unsupported file type {suffix or '(none)'}; studybot reads .md, .txt, .pdf"
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -150,7 +152,9 @@ def _load_pdf(path: Path, data: bytes) -> Document:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise LoadError("encrypted PDF: save an unprotected copy (e.g. qpdf --decrypt) and ingest that")
+            raise LoadError(
+                "encrypted PDF: save an unprotected copy (e.g. qpdf --decrypt) and ingest that"
+            )
         pages = [(n, page.extract_text() or "") for n, page in enumerate(reader.pages, start=1)]
     except LoadError:
         raise
@@ -158,7 +162,9 @@ def _load_pdf(path: Path, data: bytes) -> Document:
         raise LoadError(f"corrupt or truncated PDF ({exc}); re-export or re-download it") from exc
     except Exception as exc:  # pypdf raises many types on malformed input
         if "crypt" in str(exc).lower():
-            raise LoadError(f"encrypted PDF ({exc}); save an unprotected copy and ingest that") from exc
+            raise LoadError(
+                f"encrypted PDF ({exc}); save an unprotected copy and ingest that"
+            ) from exc
         raise LoadError(f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
     if not any(text.strip() for _, text in pages):
         raise LoadError("PDF has no extractable text (scanned images?); run OCR on it first")

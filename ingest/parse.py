@@ -46,14 +46,43 @@ _CHROME = re.compile(
 )
 _NO_ANSWER = re.compile(r"^(answer not provided.*|tbd|todo|n/?a)\.?$", re.I)
 _IMPERATIVES = {
-    "explain", "describe", "discuss", "compare", "contrast", "design", "derive", "prove",
-    "define", "list", "name", "give", "write", "outline", "summarize", "summarise", "suppose",
-    "imagine", "implement", "provide", "walk", "show", "state", "calculate", "estimate",
-    "please", "take", "introduce", "analyze", "analyse", "evaluate", "identify",
-}  # fmt: skip
+    "explain",
+    "describe",
+    "discuss",
+    "compare",
+    "contrast",
+    "design",
+    "derive",
+    "prove",
+    "define",
+    "list",
+    "name",
+    "give",
+    "write",
+    "outline",
+    "summarize",
+    "summarise",
+    "suppose",
+    "imagine",
+    "implement",
+    "provide",
+    "walk",
+    "show",
+    "state",
+    "calculate",
+    "estimate",
+    "please",
+    "take",
+    "introduce",
+    "analyze",
+    "analyse",
+    "evaluate",
+    "identify",
+}
 _QUESTION_TYPES = {"question", "faq", "q"}
 _SECTION_TYPES = {"tip", "abstract", "summary", "tldr"}
 _MIN_CHUNK_WORDS = 8
+_MAX_OVERLAP_CHARS = 400
 _QUOTES = "“\"'‘«"
 
 
@@ -160,12 +189,13 @@ class _Parser:
             pos += len(line) + 1
         cursor = 0
         for chunk in self.chunker(text):
-            if len(chunk.split()) < _MIN_CHUNK_WORDS:
-                continue
+            # Chunks come in order and overlap the previous one by at most a few sentences.
             found = text.find(chunk[:40], cursor)
             start = found if found >= 0 else cursor
             end = start + len(chunk)
-            cursor = max(cursor, start + 1)
+            cursor = max(start + 1, end - _MAX_OVERLAP_CHARS)
+            if len(chunk.split()) < _MIN_CHUNK_WORDS:
+                continue
             first = next(loc for off, loc in reversed(offsets) if off <= start)
             last = next(loc for off, loc in reversed(offsets) if off < max(end, start + 1))
             self.items.append(
@@ -280,7 +310,12 @@ class _Parser:
 
     def plain_heading(self, i: int, text: str) -> bool:
         """A short unpunctuated line followed by a bullet list, e.g. `Chapter 2: Tokens`."""
-        if not re.search(r"\w", text) or len(text) > 90 or text[-1] in ".?!:,;" or text.startswith(("|", ">")):
+        if (
+            not re.search(r"\w", text)
+            or len(text) > 90
+            or text[-1] in ".?!:,;"
+            or text.startswith(("|", ">"))
+        ):
             return False
         for _, nxt in self.lines[i + 1 : i + 4]:
             if nxt.strip():
@@ -313,6 +348,8 @@ def strip_front_matter(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return lines
 
 
-def parse(lines: Sequence[tuple[int, str]], chunker: Chunker, unit: str = "line") -> list[ParsedItem]:
+def parse(
+    lines: Sequence[tuple[int, str]], chunker: Chunker, unit: str = "line"
+) -> list[ParsedItem]:
     """Parse `(location, line)` pairs — location is a line or page number — into items."""
     return _Parser(strip_front_matter(list(lines)), unit, chunker).run()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -15,11 +16,9 @@ from ingest.embedder import Embedder
 from ingest.items import KINDS, Item, make_item
 from ingest.loaders import discover, load
 from ingest.parse import parse
-from ingest.store import IndexStore
+from ingest.store import LINK_THRESHOLD, IndexStore
 from studybot.errors import LoadError
 
-# Near-duplicate candidates are stored from this similarity; LINK_THRESHOLD decides which count.
-_LINK_CANDIDATE = 0.85
 _BATCH_ITEMS = 2000  # items embedded and committed together; bounds memory on huge corpora
 
 
@@ -164,9 +163,13 @@ def _commit(jobs: list[_Pending], store: IndexStore, embedder: Embedder, report,
     old_by_file = {job.key: store.items_of_file(job.key) for job in jobs}
     old_hash_to_id = {it.content_hash: it.id for olds in old_by_file.values() for it in olds}
     reusable = store.vectors_for(
-        {old_hash_to_id[it.content_hash] for job in jobs for it in job.items
-         if it.content_hash in old_hash_to_id}
-    )  # fmt: skip
+        {
+            old_hash_to_id[it.content_hash]
+            for job in jobs
+            for it in job.items
+            if it.content_hash in old_hash_to_id
+        }
+    )
 
     ids, texts, vectors, metas, todo = [], [], [], [], []
     for job in jobs:
@@ -174,7 +177,9 @@ def _commit(jobs: list[_Pending], store: IndexStore, embedder: Embedder, report,
             old = old_hash_to_id.get(item.content_hash)
             for fld, text in embed_texts(item).items():
                 ids.append(f"{item.id}#{fld}")
-                metas.append({"item": item.id, "field": fld, "kind": item.kind, "source": item.source})
+                metas.append(
+                    {"item": item.id, "field": fld, "kind": item.kind, "source": item.source}
+                )
                 cached = reusable.get(f"{old}#{fld}") if old else None
                 vectors.append(cached)
                 if cached is None:
@@ -199,7 +204,9 @@ def _commit(jobs: list[_Pending], store: IndexStore, embedder: Embedder, report,
 
     q_rows = [i for i, cid in enumerate(ids) if cid.endswith("#q")]
     if q_rows:
-        _link_duplicates([ids[i].split("#")[0] for i in q_rows], np.vstack([vectors[i] for i in q_rows]), store)
+        _link_duplicates(
+            [ids[i].split("#")[0] for i in q_rows], np.vstack([vectors[i] for i in q_rows]), store
+        )
 
 
 def _link_duplicates(item_ids: list[str], q_vectors: np.ndarray, store: IndexStore) -> None:
@@ -212,13 +219,33 @@ def _link_duplicates(item_ids: list[str], q_vectors: np.ndarray, store: IndexSto
             where={"field": "q"},
             include=["distances"],
         )
-        for item_id, hits, dists in zip(item_ids[start:], res["ids"], res["distances"], strict=False):
+        for item_id, hits, dists in zip(
+            item_ids[start:], res["ids"], res["distances"], strict=False
+        ):
             for cid, dist in zip(hits, dists, strict=True):
                 other = cid.split("#")[0]
-                if other != item_id and 1.0 - dist >= _LINK_CANDIDATE:
+                if other != item_id and 1.0 - dist >= LINK_THRESHOLD:
                     pairs.append((item_id, other, round(1.0 - float(dist), 4)))
-    live = store.live_ids({p for a, b, _ in pairs for p in (a, b)})
-    store.set_links([p for p in pairs if p[0] in live and p[1] in live])
+    items = store.get_items(list({p for a, b, _ in pairs for p in (a, b)}))
+    store.set_links(
+        [
+            (a, b, s)
+            for a, b, s in pairs
+            if a in items and b in items and _same_question(items[a], items[b], s)
+        ]
+    )
+
+
+def _same_question(a: Item, b: Item, score: float) -> bool:
+    """Across sources, a near-identical embedding; within one source only the same words
+    (a bank lists "advantages of X?" and "disadvantages of X?" side by side)."""
+    if a.source != b.source:
+        return score >= LINK_THRESHOLD
+    return _normalise(a.question) == _normalise(b.question)
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.lower()).strip()
 
 
 def _to_prune(store: IndexStore, seen: set[str], roots: list[Path], prune_all: bool) -> list[str]:

@@ -14,7 +14,6 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from urllib.parse import urlparse
 
 import numpy as np
@@ -60,7 +59,9 @@ class IndexStore:
     def __init__(self, settings: Settings):
         self.settings = settings
         if settings.chroma_url:
-            tag = hashlib.sha256(f"{settings.chroma_url}|{settings.collection}".encode()).hexdigest()
+            tag = hashlib.sha256(
+                f"{settings.chroma_url}|{settings.collection}".encode()
+            ).hexdigest()
             self.space = settings.index_dir / f"server-{tag[:12]}"
         else:
             self.space = settings.index_dir / "local"
@@ -92,7 +93,9 @@ class IndexStore:
         if url:
             parsed = urlparse(url if "://" in url else f"http://{url}")
             if not parsed.hostname:
-                raise ConfigError(f"STUDYBOT_CHROMA_URL must look like http://host:port, got {url!r}")
+                raise ConfigError(
+                    f"STUDYBOT_CHROMA_URL must look like http://host:port, got {url!r}"
+                )
             try:
                 client = chromadb.HttpClient(
                     host=parsed.hostname,
@@ -107,7 +110,9 @@ class IndexStore:
                     "`chroma run --path DIR --host 127.0.0.1 --port PORT` or unset STUDYBOT_CHROMA_URL"
                 ) from exc
         else:
-            client = chromadb.PersistentClient(path=str(self.space / "chroma"), settings=chroma_settings)
+            client = chromadb.PersistentClient(
+                path=str(self.space / "chroma"), settings=chroma_settings
+            )
         return client.get_or_create_collection(
             self.settings.collection,
             embedding_function=None,
@@ -119,7 +124,9 @@ class IndexStore:
         ids = [f"{i}#{field}" for i in item_ids for field in ("q", "d")]
         found: dict[str, np.ndarray] = {}
         for start in range(0, len(ids), _CHROMA_BATCH):
-            got = self.collection.get(ids=ids[start : start + _CHROMA_BATCH], include=["embeddings"])
+            got = self.collection.get(
+                ids=ids[start : start + _CHROMA_BATCH], include=["embeddings"]
+            )
             for cid, vec in zip(got["ids"], got["embeddings"], strict=True):
                 found[cid] = np.asarray(vec, dtype=np.float32)
         return found
@@ -151,7 +158,9 @@ class IndexStore:
             self.collection.delete(ids=orphans[start : start + _CHROMA_BATCH])
         return len(orphans)
 
-    def dense_search(self, vector: np.ndarray, k: int, field: str | None = None) -> list[tuple[str, float]]:
+    def dense_search(
+        self, vector: np.ndarray, k: int, field: str | None = None
+    ) -> list[tuple[str, float]]:
         """Best `k` live items by cosine similarity; an item's score is its best vector's."""
         total = self.collection.count()
         if total == 0:
@@ -184,7 +193,9 @@ class IndexStore:
         )
         return [_row_to_item(r) for r in rows]
 
-    def replace_file(self, key: str, source: str, sha256: str, size: int, items: list[Item]) -> None:
+    def replace_file(
+        self, key: str, source: str, sha256: str, size: int, items: list[Item]
+    ) -> None:
         """Swap a file's items in one transaction (vectors must already be upserted)."""
         with self.transaction():
             self.db.execute("DELETE FROM items WHERE file_key = ?", (key,))
@@ -196,11 +207,21 @@ class IndexStore:
                 f"INSERT OR REPLACE INTO items (file_key, ord, {_ITEM_COLUMNS}) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (key, n, it.id, it.kind, it.source, it.locator, it.section, it.question,
-                     it.answer, it.content_hash)
+                    (
+                        key,
+                        n,
+                        it.id,
+                        it.kind,
+                        it.source,
+                        it.locator,
+                        it.section,
+                        it.question,
+                        it.answer,
+                        it.content_hash,
+                    )
                     for n, it in enumerate(items)
                 ],
-            )  # fmt: skip
+            )
 
     def remove_file(self, key: str) -> list[str]:
         ids = [r[0] for r in self.db.execute("SELECT id FROM items WHERE file_key = ?", (key,))]
@@ -218,7 +239,9 @@ class IndexStore:
         for start in range(0, len(ids), 500):
             part = ids[start : start + 500]
             marks = ",".join("?" * len(part))
-            found |= {r[0] for r in self.db.execute(f"SELECT id FROM items WHERE id IN ({marks})", part)}
+            found |= {
+                r[0] for r in self.db.execute(f"SELECT id FROM items WHERE id IN ({marks})", part)
+            }
         return found
 
     def get_items(self, ids: Sequence[str]) -> dict[str, Item]:
@@ -226,7 +249,9 @@ class IndexStore:
         for start in range(0, len(ids), 500):
             part = list(ids[start : start + 500])
             marks = ",".join("?" * len(part))
-            for row in self.db.execute(f"SELECT {_ITEM_COLUMNS} FROM items WHERE id IN ({marks})", part):
+            for row in self.db.execute(
+                f"SELECT {_ITEM_COLUMNS} FROM items WHERE id IN ({marks})", part
+            ):
                 out[row[0]] = _row_to_item(row)
         return out
 
@@ -254,7 +279,9 @@ class IndexStore:
         return [(r[0], r[1]) for r in rows]
 
     def count_links(self, min_score: float) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM links WHERE score >= ?", (min_score,)).fetchone()[0]
+        return self.db.execute(
+            "SELECT COUNT(*) FROM links WHERE score >= ?", (min_score,)
+        ).fetchone()[0]
 
     # -- meta ---------------------------------------------------------------------------------
     def get_meta(self, key: str, default: str | None = None) -> str | None:
@@ -277,8 +304,12 @@ class IndexStore:
         target.mkdir()
         if items:
             stemmer = Stemmer.Stemmer("english")
-            tokens = bm25s.tokenize([bm25_text(it) for it in items], stopwords="en", stemmer=stemmer,
-                                    show_progress=False)  # fmt: skip
+            tokens = bm25s.tokenize(
+                [bm25_text(it) for it in items],
+                stopwords="en",
+                stemmer=stemmer,
+                show_progress=False,
+            )
             retriever = bm25s.BM25()
             retriever.index(tokens, show_progress=False)
             retriever.save(str(target))
@@ -344,7 +375,9 @@ def bm25_text(item: Item) -> str:
 
 def _kinds(db: sqlite3.Connection, key: str) -> dict:
     counts = dict.fromkeys(KINDS, 0)
-    for kind, n in db.execute("SELECT kind, COUNT(*) FROM items WHERE file_key = ? GROUP BY kind", (key,)):
+    for kind, n in db.execute(
+        "SELECT kind, COUNT(*) FROM items WHERE file_key = ? GROUP BY kind", (key,)
+    ):
         counts[kind] = n
     return {"by_kind": counts}
 

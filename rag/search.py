@@ -38,7 +38,9 @@ def dense_search(store: IndexStore, embedder: Embedder, query: str, top_k: int =
     return collapse_duplicates(store, ranked, top_k)
 
 
-def collapse_duplicates(store: IndexStore, ranked: list[tuple[str, float]], top_k: int) -> list[Hit]:
+def collapse_duplicates(
+    store: IndexStore, ranked: list[tuple[str, float]], top_k: int
+) -> list[Hit]:
     """Linked duplicates become one hit, shown as the member that has an answer."""
     items = store.get_items([i for i, _ in ranked])
     hits: list[Hit] = []
@@ -49,8 +51,10 @@ def collapse_duplicates(store: IndexStore, ranked: list[tuple[str, float]], top_
         group = [item_id] + [o for o, _ in store.linked(item_id, LINK_THRESHOLD)]
         claimed.update(group)
         members = {**items, **store.get_items([g for g in group if g not in items])}
-        best = max((members[g] for g in group if g in members),
-                   key=lambda it: (it.kind == "qa", len(it.answer), it.id == item_id))  # fmt: skip
+        best = max(
+            (members[g] for g in group if g in members),
+            key=lambda it: (it.kind == "qa", len(it.answer), it.id == item_id),
+        )
         others = tuple(g for g in group if g != best.id)
         hits.append(Hit(len(hits) + 1, best, score, others))
         if len(hits) == top_k:

@@ -30,7 +30,9 @@ class _Group(click.Group):
 
 @click.group(cls=_Group)
 @click.option("--home", type=click.Path(path_type=Path), help="Data directory (STUDYBOT_HOME).")
-@click.option("--chroma-url", help="Use a Chroma server, e.g. http://127.0.0.1:8000 (STUDYBOT_CHROMA_URL).")
+@click.option(
+    "--chroma-url", help="Use a Chroma server, e.g. http://127.0.0.1:8000 (STUDYBOT_CHROMA_URL)."
+)
 @click.pass_context
 def main(ctx: click.Context, home: Path | None, chroma_url: str | None) -> None:
     """studybot: study from your own notes, offline."""
@@ -56,7 +58,9 @@ def _emit(obj: dict) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--prune", is_flag=True, help="Also drop indexed files that no longer exist anywhere.")
+@click.option(
+    "--prune", is_flag=True, help="Also drop indexed files that no longer exist anywhere."
+)
 @click.option("--strict", is_flag=True, help="Exit 1 if any file failed.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON summary object.")
 @click.option("--chunk-tokens", type=click.IntRange(32, 512), help="Prose chunk size in tokens.")
@@ -71,13 +75,28 @@ def ingest(settings: Settings, paths, prune, strict, as_json, chunk_tokens) -> N
 
     settings = settings.with_(chunk_tokens=chunk_tokens)
     store = _store(settings)
-    report = run_ingest(list(paths) or [DEFAULT_CORPUS], store, _embedder(settings), prune=prune,
-                        progress=not as_json and sys.stderr.isatty())  # fmt: skip
+    report = run_ingest(
+        list(paths) or [DEFAULT_CORPUS],
+        store,
+        _embedder(settings),
+        prune=prune,
+        progress=not as_json and sys.stderr.isatty(),
+    )
     if as_json:
         out = report.to_dict()
-        keys = ["files_seen", "files_ingested", "files_unchanged", "files_failed", "items_added",
-                "items_removed", "items_total", "by_kind", "files_removed", "items_embedded",
-                "seconds"]  # fmt: skip
+        keys = [
+            "files_seen",
+            "files_ingested",
+            "files_unchanged",
+            "files_failed",
+            "items_added",
+            "items_removed",
+            "items_total",
+            "by_kind",
+            "files_removed",
+            "items_embedded",
+            "seconds",
+        ]
         _emit({k: out[k] for k in keys})
     else:
         for failure in report.files_failed:
@@ -107,7 +126,9 @@ def stats(settings: Settings, as_json: bool) -> None:
         kinds = ", ".join(f"{n} {k}" for k, n in src["by_kind"].items() if n)
         click.echo(f"  {src['source']}: {src['items']} items ({kinds})")
     kinds = ", ".join(f"{n} {k}" for k, n in info["by_kind"].items())
-    click.echo(f"total: {info['items_total']} items ({kinds}); {info['duplicate_links']} duplicate links")
+    click.echo(
+        f"total: {info['items_total']} items ({kinds}); {info['duplicate_links']} duplicate links"
+    )
     if info["last_ingest"]:
         last = info["last_ingest"]
         click.echo(f"last ingest: {last['files_ingested']} files in {last['seconds']}s")
@@ -132,7 +153,9 @@ def search(settings: Settings, query: str, top_k: int, as_json: bool) -> None:
         click.echo("no results: is anything ingested? run `studybot ingest`")
     for h in hits:
         first = h.item.text.split("\n", 1)[0]
-        click.echo(f"{h.rank}. [{h.item.kind}] {first[:100]}  ({h.item.source}, {h.item.locator}; {h.score:.2f})")
+        click.echo(
+            f"{h.rank}. [{h.item.kind}] {first[:100]}  ({h.item.source}, {h.item.locator}; {h.score:.2f})"
+        )
 
 
 if __name__ == "__main__":

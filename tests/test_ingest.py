@@ -1,0 +1,218 @@
+"""Ingest into a real embedded Chroma with the real MiniLM model: incremental, safe, honest."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from ingest.pipeline import ingest
+from ingest.store import IndexStore
+from rag.search import dense_search
+from tests.conftest import run_json
+from tests.pdfs import make_pdf
+
+BANK = """# Interview bank
+## Retrieval
+- How does BM25 score documents?
+- Why combine dense and sparse retrieval?
+"""
+
+NOTES = """Q1: What is BM25?
+BM25 scores documents by term frequency with saturation and document length normalisation.
+Q2: What does a cross-encoder do?
+A cross-encoder reads the query and passage together and outputs a relevance score.
+Q3: What is quantization?
+Answer not provided in the source.
+"""
+
+ADMON = """# Notes
+??? question "How does BM25 score documents?"
+    It sums idf-weighted term frequencies, saturated by k1 and normalised by length with b.
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "bank.md").write_text(BANK)
+    (root / "notes.txt").write_text(NOTES)
+    (root / "mkdocs.md").write_text(ADMON)
+    return root
+
+
+def test_counts_search_and_duplicate_links(corpus, store, embedder):
+    report = ingest([corpus], store, embedder, progress=False)
+    assert report.files_ingested == 3 and not report.files_failed
+    assert report.by_kind == {"qa": 3, "question": 3, "chunk": 0}
+    hits = dense_search(store, embedder, "how does a cross encoder work", top_k=3)
+    assert hits[0].item.kind == "qa" and "cross-encoder" in hits[0].item.question
+    assert hits[0].item.source == "corpus/notes.txt" and hits[0].item.locator == "lines 3-4"
+    # The bank question is answered in another source: one hit, showing the answer, linking both.
+    hits = dense_search(store, embedder, "how are documents scored by bm25", top_k=5)
+    same = [h for h in hits if h.item.question == "How does BM25 score documents?"]
+    assert (
+        len(same) == 1 and same[0].item.kind == "qa" and same[0].item.source == "corpus/mkdocs.md"
+    )
+    bank_ids = {it.id for it in store.all_items() if it.source == "corpus/bank.md"}
+    assert set(same[0].duplicates) & bank_ids
+
+
+def test_reingest_is_incremental(corpus, store, embedder):
+    ingest([corpus], store, embedder, progress=False)
+    again = ingest([corpus], store, embedder, progress=False)
+    assert (
+        again.files_unchanged,
+        again.files_ingested,
+        again.items_added,
+        again.items_embedded,
+    ) == (3, 0, 0, 0)
+
+    # Insert a question at the top: old items keep their vectors (same content, new line numbers).
+    (corpus / "notes.txt").write_text("Q0: What is a reranker?\nIt reorders candidates.\n" + NOTES)
+    changed = ingest([corpus], store, embedder, progress=False)
+    assert changed.files_ingested == 1 and changed.files_unchanged == 2
+    assert changed.items_added == 4 and changed.items_removed == 3
+    assert changed.items_embedded == 2  # only the new item's question and text vectors
+    assert store.collection.count() == 2 * 7  # a question and a whole-item vector per item
+    locators = {
+        it.question: it.locator for it in store.items_of_file(str((corpus / "notes.txt").resolve()))
+    }
+    assert locators["What is BM25?"] == "lines 3-4"
+
+
+def test_deleted_files_are_pruned_when_their_folder_is_reingested(
+    corpus, store, embedder, tmp_path
+):
+    other = tmp_path / "extra.md"
+    other.write_text(ADMON.replace("BM25", "TF-IDF"))
+    ingest([corpus, other], store, embedder, progress=False)
+    (corpus / "bank.md").unlink()
+    other.unlink()
+    report = ingest([corpus], store, embedder, progress=False)
+    assert report.files_removed == 1 and report.items_removed == 2
+    assert str(other.resolve()) in store.file_keys()  # outside the folder: kept without --prune
+    report = ingest([corpus], store, embedder, prune=True, progress=False)
+    assert report.files_removed == 1 and str(other.resolve()) not in store.file_keys()
+
+
+def test_bad_files_are_reported_and_the_rest_is_ingested(corpus, cli, tmp_path):
+    (corpus / "empty.md").write_bytes(b"")
+    (corpus / "noise.md").write_bytes(os.urandom(2048) + b"\x00")
+    (corpus / "noise.pdf").write_bytes(os.urandom(2048))
+    good = make_pdf(
+        tmp_path / "g.pdf", ["Q1: What is a vector database?\nA store for embeddings. " * 5] * 3
+    )
+    (corpus / "truncated.pdf").write_bytes(good.read_bytes()[:1500])
+    make_pdf(corpus / "locked.pdf", ["Q1: secret?\nyes"], user_password="pw")
+    (corpus / "loop.md").symlink_to(corpus / "loop.md")
+    make_pdf(
+        corpus / "paper.pdf",
+        [
+            "Intro page with prose words enough to chunk here.",
+            "Q1: What is a vector database?\nA store for embeddings.",
+        ],
+    )
+    out = run_json(cli, "ingest", str(corpus), "--json")
+    assert set(out) >= {
+        "files_seen",
+        "files_ingested",
+        "files_unchanged",
+        "files_failed",
+        "items_added",
+        "items_removed",
+        "items_total",
+        "by_kind",
+    }
+    failed = {os.path.basename(f["path"]): f["reason"] for f in out["files_failed"]}
+    assert set(failed) == {
+        "empty.md",
+        "noise.md",
+        "noise.pdf",
+        "truncated.pdf",
+        "locked.pdf",
+        "loop.md",
+    }
+    assert "encrypted" in failed["locked.pdf"] and "symlink loop" in failed["loop.md"]
+    assert out["files_ingested"] == 4 and out["files_seen"] == 10
+    hits = run_json(cli, "search", "vector database", "--json")["results"]
+    assert hits[0]["source"] == "corpus/paper.pdf" and hits[0]["locator"] == "p. 2"
+    code, _, err = cli("ingest", str(corpus), "--strict")
+    assert code == 1 and "locked.pdf" in err
+
+
+def test_a_crash_mid_ingest_leaves_the_old_index_usable_and_the_next_run_completes(
+    corpus, settings, embedder, monkeypatch
+):
+    store = IndexStore(settings)
+    ingest([corpus], store, embedder, progress=False)
+    before = {h.item.id for h in dense_search(store, embedder, "cross-encoder relevance", 3)}
+    (corpus / "notes.txt").write_text(NOTES.replace("cross-encoder", "cross encoder model"))
+    (corpus / "bank.md").write_text(BANK + "- What is reciprocal rank fusion?\n")
+
+    calls = []
+    real = IndexStore.replace_file
+
+    def crash_on_second(self, *args, **kwargs):
+        calls.append(args[0])
+        if len(calls) == 2:
+            raise KeyboardInterrupt("simulated kill after vectors were written")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(IndexStore, "replace_file", crash_on_second)
+    with pytest.raises(KeyboardInterrupt):
+        ingest([corpus], store, embedder, progress=False)
+    monkeypatch.undo()
+    store.close()
+
+    reopened = IndexStore(settings)
+    assert reopened.get_meta("ingest_running") == "1"
+    hits = dense_search(reopened, embedder, "cross-encoder relevance", 3)
+    assert hits and all(reopened.get_items([h.item.id]) for h in hits)  # only catalogued items
+    assert hits[0].item.id in before  # the interrupted file still has its previous items
+
+    done = ingest([corpus], reopened, embedder, progress=False)
+    assert done.files_ingested == 1  # the file whose commit was interrupted
+    assert reopened.get_meta("ingest_running") == "0"
+    live = reopened.count_items()
+    assert reopened.collection.count() == sum(
+        2 if it.kind != "chunk" else 1 for it in reopened.all_items()
+    )
+    assert live == 7
+
+
+def test_killed_process_leaves_a_usable_index(corpus, tmp_path):
+    """A real SIGKILL of `studybot ingest` at a random point; the next run completes it."""
+    env = {**os.environ, "STUDYBOT_HOME": str(tmp_path / "home")}
+    env.pop("STUDYBOT_CHROMA_URL", None)
+    cmd = [sys.executable, "-m", "studybot.cli", "ingest", str(corpus), "--json"]
+    subprocess.run(cmd, env=env, check=True, capture_output=True)
+    for i in range(40):
+        (corpus / f"extra{i}.md").write_text(f"Q1: What is topic {i}?\nTopic {i} is a thing.\n")
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    catalog = tmp_path / "home" / "index" / "local" / "catalog.sqlite"
+    import sqlite3
+
+    # Kill as soon as the new run has committed some (not all) of the new files.
+    while proc.poll() is None:
+        with sqlite3.connect(catalog, timeout=30) as db:
+            n = db.execute("SELECT COUNT(*) FROM files").fetchone()[0]
+        if n > 3:
+            proc.kill()
+            break
+    proc.wait()
+    out = subprocess.run(
+        [sys.executable, "-m", "studybot.cli", "search", "What is BM25?", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert '"kind": "qa"' in out.stdout
+    final = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
+    import json
+
+    report = json.loads(final.stdout)
+    assert report["items_total"] == 6 + 40
+    assert report["files_unchanged"] + report["files_ingested"] == 43
