@@ -136,26 +136,126 @@ def stats(settings: Settings, as_json: bool) -> None:
         click.echo("nothing ingested yet: run `studybot ingest`")
 
 
+def _retriever(settings: Settings, mode: str = "hybrid"):
+    from rag.retrieve import Retriever
+
+    return Retriever(_store(settings), _embedder(settings), mode)
+
+
+def _search_one(retriever, query: str, history: list[str], top_k: int) -> dict:
+    from rag.answer import answerable
+    from rag.followup import standalone_query
+
+    standalone = standalone_query(query, history)
+    hits = retriever.retrieve(standalone, top_k)
+    return {
+        "query": query,
+        "standalone_query": standalone,
+        "answerable": answerable(hits),
+        "results": [h.to_dict() for h in hits],
+    }
+
+
 @main.command()
-@click.argument("query")
+@click.argument("query", required=False)
+@click.option("--history", multiple=True, help="An earlier user turn (repeatable, oldest first).")
 @click.option("--top-k", default=5, type=click.IntRange(1, 100), show_default=True)
+@click.option(
+    "--mode", type=click.Choice(["hybrid", "dense", "bm25"]), default="hybrid", show_default=True
+)
+@click.option("--no-rerank", is_flag=True, help="Skip the reranking stage.")
+@click.option(
+    "--batch",
+    type=click.File("r"),
+    help='JSONL of {"id", "question", "history"}; one result line each.',
+)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
-def search(settings: Settings, query: str, top_k: int, as_json: bool) -> None:
-    """Find the items that best match QUERY."""
-    from rag.search import dense_search
-
-    hits = dense_search(_store(settings), _embedder(settings), query, top_k)
-    if as_json:
-        _emit({"query": query, "results": [h.to_dict() for h in hits]})
+def search(settings, query, history, top_k, mode, no_rerank, batch, as_json) -> None:
+    """Find the items that best match QUERY (with --history for a follow-up)."""
+    retriever = _retriever(settings, mode)
+    if batch is not None:
+        for n, line in enumerate(batch, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                qid, question = row["id"], row["question"]
+                turns = list(row.get("history") or [])
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise click.BadParameter(
+                    f"line {n}: need {{id, question, history}} JSON ({exc})"
+                ) from exc
+            _emit({"id": qid, **_search_one(retriever, question, turns, top_k)})
         return
-    if not hits:
+    if not query:
+        raise click.UsageError("give a QUERY or --batch FILE")
+    result = _search_one(retriever, query, list(history), top_k)
+    if as_json:
+        _emit(result)
+        return
+    if not result["results"]:
         click.echo("no results: is anything ingested? run `studybot ingest`")
-    for h in hits:
-        first = h.item.text.split("\n", 1)[0]
+    for r in result["results"]:
+        first = r["text"].split("\n", 1)[0]
         click.echo(
-            f"{h.rank}. [{h.item.kind}] {first[:100]}  ({h.item.source}, {h.item.locator}; {h.score:.2f})"
+            f"{r['rank']}. [{r['kind']}] {first[:100]}  ({r['source']}, {r['locator']}; {r['similarity']:.2f})"
         )
+
+
+def _print_answer(ans) -> None:
+    click.echo(ans.answer)
+    for c in ans.citations:
+        click.echo(f"  [{c.n}] {c.source}, {c.locator}")
+
+
+@main.command()
+@click.argument("question")
+@click.option("--history", multiple=True, help="An earlier user turn (repeatable, oldest first).")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def ask(settings, question, history, as_json) -> None:
+    """Answer QUESTION from your notes, with citations (or say they don't cover it)."""
+    from rag.answer import grounded_answer
+
+    ans = grounded_answer(_retriever(settings), question, list(history))
+    if as_json:
+        _emit(ans.to_dict())
+    else:
+        _print_answer(ans)
+
+
+@main.command()
+@click.pass_obj
+def chat(settings) -> None:
+    """Interactive session: follow-up questions use the conversation. Ctrl-D or /quit ends it."""
+    from rag.answer import grounded_answer
+
+    retriever = _retriever(settings)
+    if retriever.store.count_items() == 0:
+        raise click.ClickException("nothing is indexed yet: run `studybot ingest` first")
+    click.echo(
+        "Ask about your notes. Follow-ups use the conversation; /new starts over, /quit ends."
+    )
+    history: list[str] = []
+    while True:
+        try:
+            question = click.prompt("you", prompt_suffix="> ").strip()
+        except (EOFError, click.Abort):
+            click.echo()
+            return
+        if question in ("/quit", "/exit"):
+            return
+        if question == "/new":
+            history = []
+            continue
+        if not question:
+            continue
+        ans = grounded_answer(retriever, question, history)
+        if ans.standalone_query != question:
+            click.echo(f"(searching for: {ans.standalone_query})")
+        _print_answer(ans)
+        history.append(question)
 
 
 if __name__ == "__main__":

@@ -8,9 +8,14 @@ import pytest
 
 from ingest.pipeline import ingest
 from ingest.store import IndexStore
-from rag.search import dense_search
+from rag.retrieve import Retriever
 from tests.conftest import run_json
 from tests.pdfs import make_pdf
+
+
+def dense_search(store, embedder, query, top_k):
+    return Retriever(store, embedder, "dense").retrieve(query, top_k)
+
 
 BANK = """# Interview bank
 ## Retrieval

@@ -1,0 +1,92 @@
+"""Evidence → the instant grounded answer: reference answers quoted with citations, or an
+honest abstention. No LLM needed."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from rag.followup import standalone_query
+from rag.retrieve import Hit, Retriever
+
+# Below this cosine between query and best evidence, studybot says the notes don't cover it.
+# Provisional: chosen from the default corpus (on-topic questions score >= ~0.55, off-topic
+# ones <= ~0.40); the gold set in eval/ is where it gets calibrated.
+ABSTAIN_BELOW = 0.48
+ANSWER_MARGIN = 0.12  # how much closer a bare question may be than the answer we quote
+RELATED_ABOVE = 0.30  # "closest questions" offered when abstaining must be at least this close
+_QUOTE_CHARS = 600
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    id: str
+    source: str
+    locator: str
+    quote: str  # copied verbatim from the stored item
+
+    @classmethod
+    def of(cls, n: int, hit: Hit) -> Citation:
+        text = hit.item.answer or hit.item.question
+        quote = text if len(text) <= _QUOTE_CHARS else text[:_QUOTE_CHARS].rsplit(" ", 1)[0]
+        return cls(n, hit.item.id, hit.item.source, hit.item.locator, quote)
+
+
+@dataclass(frozen=True)
+class Answer:
+    answer: str
+    grounded: bool
+    citations: list[Citation]
+    standalone_query: str
+    related_questions: list[dict] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "answer": self.answer,
+            "grounded": self.grounded,
+            "citations": [asdict(c) for c in self.citations],
+            "standalone_query": self.standalone_query,
+            "related_questions": self.related_questions,
+        }
+
+
+def answerable(hits: list[Hit]) -> bool:
+    return bool(hits) and hits[0].similarity >= ABSTAIN_BELOW and hits[0].item.kind != "question"
+
+
+def grounded_answer(
+    retriever: Retriever, question: str, history: list[str] | None = None
+) -> Answer:
+    query = standalone_query(question, history or [])
+    hits = retriever.retrieve(query, top_k=5)
+    related = [
+        {"question": h.item.question, "source": h.item.source, "locator": h.item.locator}
+        for h in hits
+        if h.item.kind != "chunk" and h.similarity >= RELATED_ABOVE
+    ][:3]
+    if not hits or hits[0].similarity < ABSTAIN_BELOW:
+        text = "Your notes don't cover this."
+        if related:
+            text += " Closest questions in your bank: " + "; ".join(r["question"] for r in related)
+        return Answer(text, False, [], query, related, hits)
+    # A bare bank question may outrank the item that answers it in other words: prefer an
+    # answer that is nearly as close.
+    floor = max(ABSTAIN_BELOW, hits[0].similarity - ANSWER_MARGIN)
+    answers = [h for h in hits if h.item.kind != "question" and h.similarity >= floor]
+    if not answers:
+        top = hits[0]
+        text = (
+            f"Your question bank has this question ({top.item.source}, {top.item.locator}) "
+            "but your notes have no answer for it."
+        )
+        return Answer(text, False, [], query, related, hits)
+    top = answers[0]
+    # Quote the best reference answer, and a second one if it is nearly as good.
+    cited = [top] + [h for h in answers[1:2] if h.similarity >= top.similarity - 0.05]
+    citations = [Citation.of(n, h) for n, h in enumerate(cited, start=1)]
+    parts = []
+    for c, h in zip(citations, cited, strict=True):
+        heading = h.item.question or h.item.section or h.item.source
+        parts.append(f"{heading}\n{c.quote} [{c.n}]")
+    return Answer("\n\n".join(parts), True, citations, query, related, hits)

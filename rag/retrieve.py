@@ -1,0 +1,101 @@
+"""Query → evidence: dense (Chroma) and keyword (BM25) retrieval fused by reciprocal rank,
+linked duplicates collapsed into one hit that shows the answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.embedder import Embedder
+from ingest.items import Item
+from ingest.store import LINK_THRESHOLD, IndexStore
+
+RRF_K = 60  # the constant from Cormack et al. (2009); damps the head of each list
+MODES = ("hybrid", "dense", "bm25")
+
+
+@dataclass(frozen=True)
+class Hit:
+    rank: int
+    item: Item
+    score: float  # fused rank score: orders results, not comparable across queries
+    similarity: float  # best cosine between the query and the item: the evidence strength
+    duplicates: tuple[str, ...] = ()  # ids of linked items (the same question elsewhere)
+
+    def to_dict(self) -> dict:
+        return {
+            "rank": self.rank,
+            "id": self.item.id,
+            "kind": self.item.kind,
+            "text": self.item.text,
+            "source": self.item.source,
+            "locator": self.item.locator,
+            "score": round(self.score, 4),
+            "similarity": round(self.similarity, 4),
+            "duplicates": list(self.duplicates),
+        }
+
+
+class Retriever:
+    def __init__(self, store: IndexStore, embedder: Embedder, mode: str = "hybrid"):
+        if mode not in MODES:
+            raise ValueError(f"retrieval mode must be one of {', '.join(MODES)}, got {mode!r}")
+        self.store = store
+        self.embedder = embedder
+        self.mode = mode
+
+    def retrieve(self, query: str, top_k: int = 5) -> list[Hit]:
+        if not query.strip():
+            raise ValueError("query is empty; type a question")
+        if top_k <= 0:
+            raise ValueError(f"top_k must be > 0, got {top_k}")
+        depth = max(30, top_k * 4)
+        vector = self.embedder.embed([query])[0]
+        dense = self.store.dense_search(vector, depth)
+        similarity = dict(dense)
+        lists = []
+        if self.mode in ("hybrid", "dense"):
+            lists.append(dense)
+        if self.mode in ("hybrid", "bm25"):
+            lists.append(self.store.bm25_search(query, depth))
+        fused = rrf(lists)
+        return collapse_duplicates(self.store, fused, similarity, top_k)
+
+
+def rrf(ranked_lists: list[list[tuple[str, float]]], k: int = RRF_K) -> list[tuple[str, float]]:
+    """Reciprocal rank fusion: score(d) = sum over lists of 1 / (k + rank). Ties keep the
+    order of first appearance, so the result is deterministic."""
+    scores: dict[str, float] = {}
+    for ranked in ranked_lists:
+        for rank, (item_id, _) in enumerate(ranked, start=1):
+            scores[item_id] = scores.get(item_id, 0.0) + 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda p: -p[1])
+
+
+def collapse_duplicates(
+    store: IndexStore, ranked: list[tuple[str, float]], similarity: dict[str, float], top_k: int
+) -> list[Hit]:
+    """Linked duplicates become one hit, shown as the member that has the fullest answer."""
+    items = store.get_items([i for i, _ in ranked])
+    hits: list[Hit] = []
+    claimed: set[str] = set()
+    shown: set[str] = set()
+    for item_id, score in ranked:
+        if item_id in claimed or item_id not in items:
+            continue
+        group = [item_id] + [o for o, _ in store.linked(item_id, LINK_THRESHOLD)]
+        claimed.update(group)
+        missing = [g for g in group if g not in items]
+        members = {**items, **(store.get_items(missing) if missing else {})}
+        best = max(
+            (members[g] for g in group if g in members),
+            key=lambda it: (it.kind == "qa", len(it.answer), it.id == item_id),
+        )
+        if best.id in shown:  # a group whose answer is already shown through another link
+            continue
+        shown.add(best.id)
+        sim = max(similarity.get(g, 0.0) for g in group)
+        others = tuple(g for g in group if g != best.id)
+        hits.append(Hit(len(hits) + 1, best, score, sim, others))
+        if len(hits) == top_k:
+            break
+    return hits
