@@ -19,7 +19,40 @@ from ingest.store import IndexStore
 from rag.retrieve import Retriever
 from studybot.config import DEFAULT_CORPUS, Settings, go_offline
 
-WORDS = ["attention", "transformer", "token", "embedding", "gradient", "loss", "decoder", "encoder", "retrieval", "vector", "quantization", "adapter", "lora", "rlhf", "reward", "policy", "context", "window", "cache", "latency", "throughput", "batch", "norm", "layer", "residual", "softmax", "temperature", "sampling", "beam", "search", "perplexity", "corpus"]
+WORDS = [
+    "attention",
+    "transformer",
+    "token",
+    "embedding",
+    "gradient",
+    "loss",
+    "decoder",
+    "encoder",
+    "retrieval",
+    "vector",
+    "quantization",
+    "adapter",
+    "lora",
+    "rlhf",
+    "reward",
+    "policy",
+    "context",
+    "window",
+    "cache",
+    "latency",
+    "throughput",
+    "batch",
+    "norm",
+    "layer",
+    "residual",
+    "softmax",
+    "temperature",
+    "sampling",
+    "beam",
+    "search",
+    "perplexity",
+    "corpus",
+]
 
 
 def synthetic_corpus(folder: Path, n_items: int, per_file: int = 500) -> None:

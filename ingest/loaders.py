@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+from fnmatch import fnmatch
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,8 @@ class Found:
 
 
 def discover(root: Path) -> Iterator[Found]:
-    """Supported files under `root` (a file or a folder), recursively, skipping hidden names.
+    """Supported files under `root` (a file or a folder), recursively, skipping hidden names
+    and names matching a `.studybotignore` pattern.
 
     Symlinks are followed once; a link that leads back into a folder already visited, or a link
     that points at itself, is reported instead of walked forever.
@@ -48,23 +50,36 @@ def discover(root: Path) -> Iterator[Found]:
         yield Found(root, "no such file or folder; check the path")
         return
     seen: set[tuple[int, int]] = set()
-    yield from _walk(root, seen)
+    yield from _walk(root, seen, ())
 
 
-def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Found]:
+IGNORE_FILE = ".studybotignore"
+
+
+def _ignore_patterns(folder: Path) -> tuple[str, ...]:
+    """Glob patterns, one a line, from `.studybotignore` (applies to the folder and below)."""
+    try:
+        text = (folder / IGNORE_FILE).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ()
+    return tuple(p.strip() for p in text.splitlines() if p.strip() and not p.startswith("#"))
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]], ignore: tuple[str, ...]) -> Iterator[Found]:
     st = folder.stat()
     key = (st.st_dev, st.st_ino)
     if key in seen:
         yield Found(folder, "symlink loop: this folder links back to one already ingested")
         return
     seen.add(key)
+    ignore = ignore + _ignore_patterns(folder)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
         yield Found(folder, f"cannot list folder ({exc.strerror}); check its permissions")
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or any(fnmatch(entry.name, p) for p in ignore):
             continue
         path = Path(entry.path)
         if entry.is_symlink() and not path.exists():
@@ -72,7 +87,7 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Found]:
                 yield Found(path, _link_error(path))
             continue
         if entry.is_dir(follow_symlinks=True):
-            yield from _walk(path, seen)
+            yield from _walk(path, seen, ignore)
         elif entry.is_file(follow_symlinks=True) and path.suffix.lower() in SUPPORTED:
             yield Found(path)
 

@@ -14,7 +14,7 @@ _CONTINUATION = re.compile(r"^\s*(and|but|also|so|what about|how about|why|then|
 
 def needs_history(query: str) -> bool:
     words = query.split()
-    return bool(_ANAPHORA.search(query) or _CONTINUATION.match(query)) or len(words) <= 3
+    return bool(_ANAPHORA.search(query) or _CONTINUATION.match(query)) or len(words) <= 2
 
 
 def standalone_query(query: str, history: list[str]) -> str:

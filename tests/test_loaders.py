@@ -91,6 +91,10 @@ def test_hidden_and_unsupported_files_are_skipped(tmp_path):
     (tmp_path / ".git" / "x.md").write_text("Q1: x?\ny")
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
     (tmp_path / "notes.txt").write_text("Q1: x?\ny")
+    (tmp_path / "README.md").write_text("about this folder")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "draft-1.md").write_text("Q1: x?\ny")
+    (tmp_path / ".studybotignore").write_text("# not study material\nREADME.md\ndraft-*\n")
     assert [f.path.name for f in discover(tmp_path)] == ["notes.txt"]
     with pytest.raises(LoadError, match="unsupported file type"):
         load(Path(tmp_path / "image.png"))
