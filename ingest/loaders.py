@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import errno
 import os
-from fnmatch import fnmatch
 from collections.abc import Iterator
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 
 from studybot.errors import LoadError
