@@ -203,36 +203,75 @@ def search(settings, query, history, top_k, mode, no_rerank, batch, as_json) -> 
         )
 
 
-def _print_answer(ans) -> None:
-    click.echo(ans.answer)
-    for c in ans.citations:
+def _engine(settings: Settings, with_llm: bool = True):
+    from rag.engine import build_engine
+
+    return build_engine(settings, _retriever(settings), with_llm)
+
+
+def _print_citations(citations) -> None:
+    for c in citations:
         click.echo(f"  [{c.n}] {c.source}, {c.locator}")
+
+
+def _converse(engine, question: str, history: list[str], generate: bool) -> None:
+    """Print the instant answer, then stream the generated one, then its checked citations."""
+    final = None
+    streaming = False
+    pieces: list[str] = []
+    for kind, payload in engine.ask(question, history, generate):
+        if kind == "instant":
+            if payload.standalone_query != question:
+                click.echo(f"(searching for: {payload.standalone_query})")
+            click.echo(payload.answer)
+            _print_citations(payload.citations)
+        elif kind == "token":
+            if not streaming:
+                click.echo("\nstudybot: ", nl=False)
+                streaming = True
+            click.echo(payload, nl=False)
+            pieces.append(payload)
+        else:
+            final = payload
+    if streaming:
+        click.echo()
+    if final.generated:
+        streamed = "".join(pieces).strip()
+        if final.answer != streamed:  # citations were added, dropped or attributed
+            click.echo(f"checked: {final.answer}")
+        _print_citations(final.citations)
+        for d in final.dropped_citations:
+            click.echo(
+                f"  (dropped [{d['n']}]: not supported by that note: “{d['sentence'][:80]}”)"
+            )
+    elif final.grounded and final.llm_note:
+        click.echo(f"(no generated answer: {final.llm_note})")
 
 
 @main.command()
 @click.argument("question")
 @click.option("--history", multiple=True, help="An earlier user turn (repeatable, oldest first).")
+@click.option("--no-llm", is_flag=True, help="Only the instant answer quoted from your notes.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
-def ask(settings, question, history, as_json) -> None:
+def ask(settings, question, history, no_llm, as_json) -> None:
     """Answer QUESTION from your notes, with citations (or say they don't cover it)."""
-    from rag.answer import grounded_answer
-
-    ans = grounded_answer(_retriever(settings), question, list(history))
+    if not question.strip():
+        raise click.UsageError("QUESTION is empty")
+    engine = _engine(settings, not no_llm)
     if as_json:
-        _emit(ans.to_dict())
+        _emit(engine.answer(question, list(history)).to_dict())
     else:
-        _print_answer(ans)
+        _converse(engine, question, list(history), not no_llm)
 
 
 @main.command()
+@click.option("--no-llm", is_flag=True, help="Only the instant answers quoted from your notes.")
 @click.pass_obj
-def chat(settings) -> None:
+def chat(settings, no_llm) -> None:
     """Interactive session: follow-up questions use the conversation. Ctrl-D or /quit ends it."""
-    from rag.answer import grounded_answer
-
-    retriever = _retriever(settings)
-    if retriever.store.count_items() == 0:
+    engine = _engine(settings, not no_llm)
+    if engine.retriever.store.count_items() == 0:
         raise click.ClickException("nothing is indexed yet: run `studybot ingest` first")
     click.echo(
         "Ask about your notes. Follow-ups use the conversation; /new starts over, /quit ends."
@@ -240,7 +279,7 @@ def chat(settings) -> None:
     history: list[str] = []
     while True:
         try:
-            question = click.prompt("you", prompt_suffix="> ").strip()
+            question = click.prompt("\nyou", prompt_suffix="> ").strip()
         except (EOFError, click.Abort):
             click.echo()
             return
@@ -249,13 +288,9 @@ def chat(settings) -> None:
         if question == "/new":
             history = []
             continue
-        if not question:
-            continue
-        ans = grounded_answer(retriever, question, history)
-        if ans.standalone_query != question:
-            click.echo(f"(searching for: {ans.standalone_query})")
-        _print_answer(ans)
-        history.append(question)
+        if question:
+            _converse(engine, question, history, not no_llm)
+            history.append(question)
 
 
 if __name__ == "__main__":

@@ -52,6 +52,8 @@ class Settings:
     chunk_overlap: int = 32
     embed_batch: int = 64
     collection: str = "studybot"
+    llm_model: str = "qwen2.5-coder-0.5b"
+    llm_url: str | None = None
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -65,6 +67,8 @@ class Settings:
             chunk_overlap=_int("STUDYBOT_CHUNK_OVERLAP", cls.chunk_overlap, minimum=0),
             embed_batch=_int("STUDYBOT_EMBED_BATCH", cls.embed_batch),
             collection=env.get("STUDYBOT_COLLECTION") or cls.collection,
+            llm_model=env.get("STUDYBOT_LLM_MODEL") or cls.llm_model,
+            llm_url=env.get("STUDYBOT_LLM_URL") or None,
         )
 
     def with_(self, **changes) -> Settings:

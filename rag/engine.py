@@ -1,0 +1,128 @@
+"""The chat engine: instant grounded answer first, then the LLM's streamed answer, checked.
+
+Built once by `build_engine` and shared by the CLI and the UI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+
+from rag.answer import Answer, Citation, grounded_answer
+from rag.generate import check_citations, rewrite_followup, stream_answer
+from rag.llm import LLM, load_llm
+from rag.retrieve import Retriever
+from studybot.config import Settings
+from studybot.errors import StudybotError
+
+
+@dataclass
+class Final:
+    answer: str
+    grounded: bool
+    citations: list[Citation]
+    standalone_query: str
+    generated: bool
+    extractive_answer: str
+    llm_note: str | None = None  # why there is no generated answer, when there isn't
+    related_questions: list[dict] = field(default_factory=list)
+    dropped_citations: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        out["citations"] = [asdict(c) for c in self.citations]
+        return out
+
+
+# Events the engine yields: ("instant", Answer), ("token", str), ("final", Final)
+Event = tuple[str, object]
+
+
+class Engine:
+    def __init__(self, retriever: Retriever, llm_loader=None):
+        self.retriever = retriever
+        self._llm_loader = llm_loader
+        self._llm: LLM | None = None
+        self.llm_error: str | None = None
+
+    @property
+    def llm(self) -> LLM | None:
+        """Loaded on first use; a failure is remembered and reported, never fatal."""
+        if self._llm is None and self.llm_error is None and self._llm_loader is not None:
+            try:
+                self._llm = self._llm_loader()
+            except StudybotError as exc:
+                self.llm_error = str(exc)
+        return self._llm
+
+    def ask(
+        self, question: str, history: list[str] | None = None, generate: bool = True
+    ) -> Iterator[Event]:
+        history = list(history or [])
+        llm = self.llm if generate else None
+        rewritten = None
+        if llm is not None:
+            try:
+                rewritten = rewrite_followup(llm, question, history)
+            except StudybotError:
+                rewritten = None  # fall back to carrying the earlier turn's topic
+        instant = grounded_answer(
+            self.retriever, rewritten or question, [] if rewritten else history
+        )
+        yield "instant", instant
+        yield "final", (yield from self._generate(instant, question, llm, generate))
+
+    def _generate(self, instant: Answer, question: str, llm: LLM | None, generate: bool):
+        base = dict(
+            grounded=instant.grounded,
+            standalone_query=instant.standalone_query,
+            extractive_answer=instant.answer,
+            related_questions=instant.related_questions,
+        )
+        if not instant.grounded:  # abstain: no evidence worth handing to a model
+            return Final(instant.answer, citations=[], generated=False, **base)
+        if llm is None:
+            note = (
+                "generation turned off" if not generate else self.llm_error or "no LLM configured"
+            )
+            return Final(
+                instant.answer, citations=instant.citations, generated=False, llm_note=note, **base
+            )
+        pieces = []
+        try:
+            for piece in stream_answer(llm, instant.standalone_query, instant.hits):
+                pieces.append(piece)
+                yield "token", piece
+        except StudybotError as exc:
+            return Final(
+                instant.answer,
+                citations=instant.citations,
+                generated=False,
+                llm_note=str(exc),
+                **base,
+            )
+        raw = "".join(pieces).strip()
+        checked = check_citations(raw, instant.hits, self.retriever.embedder)
+        if not checked.citations:
+            # Nothing the model said is supported by a note: show the quoted answer instead.
+            return Final(
+                instant.answer, citations=instant.citations, generated=False,
+                llm_note="the generated answer cited nothing it could support",
+                dropped_citations=checked.dropped, **base,
+            )  # fmt: skip
+        return Final(checked.text, citations=checked.citations, generated=True,
+                     dropped_citations=checked.dropped, **base)  # fmt: skip
+
+    def answer(
+        self, question: str, history: list[str] | None = None, generate: bool = True
+    ) -> Final:
+        final = None
+        for kind, payload in self.ask(question, history, generate):
+            if kind == "final":
+                final = payload
+        assert isinstance(final, Final)
+        return final
+
+
+def build_engine(settings: Settings, retriever: Retriever, with_llm: bool = True) -> Engine:
+    return Engine(retriever, (lambda: load_llm(settings)) if with_llm else None)
