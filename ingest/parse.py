@@ -29,6 +29,7 @@ _ADMONITION = re.compile(
 _QN = re.compile(r"^\s*Q(\d{1,4})\s*[:.)]\s*(?P<q>\S.*)$")
 _BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+•●▪◦]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s")
+_SPAN_LABEL = re.compile(r"^\s*[-*]\s+<span\b[^>]*>[^<]+</span>\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _SECTION_TITLED = re.compile(r"^Section titled [\"“](.+)[\"”]\s*$")
 # Tags that are markup, not content: `<|im_start|>` and `</s>` in the notes are content.
@@ -236,6 +237,9 @@ class _Parser:
             self.flush_prose()
             self.open = _Open(m.group("q"), self.section, loc, loc, "qn")
             return
+        if self.is_section_label(i, raw):
+            self.heading(2, stripped.lstrip("-* "))
+            return
         if self.open is not None and self.open.style in ("qn", "admonition"):
             if self.continues_answer(line):
                 self.open.answer.append(line)
@@ -264,6 +268,17 @@ class _Parser:
         if stripped and not re.search(r"\w", stripped):
             return  # separators such as "⸻" or "***" between prose blocks
         self.prose.append((loc, line))
+
+    def is_section_label(self, i: int, raw: str) -> bool:
+        """`- <span class="…">Topic</span>` between a bare question and the next admonition is a
+        section label (flattened mkdocs), not that question's answer."""
+        o = self.open
+        if o is None or o.style != "admonition" or o.answer or not _SPAN_LABEL.match(raw):
+            return False
+        for _, nxt in self.lines[i + 1 : i + 4]:
+            if nxt.strip():
+                return nxt.lstrip().startswith(("???", "!!!"))
+        return True
 
     def content(self, loc: int, line: str) -> None:
         if self.open is not None and self.open.style in ("qn", "admonition"):

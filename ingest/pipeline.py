@@ -19,7 +19,8 @@ from ingest.parse import parse
 from ingest.store import LINK_THRESHOLD, IndexStore
 from studybot.errors import LoadError
 
-_BATCH_ITEMS = 2000  # items embedded and committed together; bounds memory on huge corpora
+_BATCH_ITEMS = 2000
+PARSER_VERSION = "3"  # bump when parsing changes what items a file yields  # items embedded and committed together; bounds memory on huge corpora
 
 
 @dataclass
@@ -69,15 +70,22 @@ def ingest(
     embedder: Embedder,
     *,
     prune: bool = False,
+    rebuild: bool = False,
     progress: bool = True,
 ) -> IngestReport:
     started = time.perf_counter()
     report = IngestReport()
+    if rebuild:
+        store.reset()
+    store.check_embedder(embedder.name)
     interrupted = store.get_meta("ingest_running") == "1"
     store.set_meta("ingest_running", "1")
+    settings = store.settings
     chunker = sentence_chunker(
-        store.settings.chunk_tokens, store.settings.chunk_overlap, embedder.path / "tokenizer.json"
+        settings.chunk_tokens, settings.chunk_overlap, embedder.path / "tokenizer.json"
     )
+    # Part of every file's hash: a new parser or chunk size re-parses files that didn't change.
+    fingerprint = f"{PARSER_VERSION}|{settings.chunk_tokens}|{settings.chunk_overlap}"
 
     seen_keys: set[str] = set()
     folder_roots: list[Path] = []
@@ -96,7 +104,9 @@ def ingest(
             key = str(found.path.resolve())
             seen_keys.add(key)
             try:
-                job = _prepare(found.path, key, _display(root, found.path), store, chunker)
+                job = _prepare(
+                    found.path, key, _display(root, found.path), store, chunker, fingerprint
+                )
             except LoadError as exc:
                 report.files_failed.append(FileFailure(str(found.path), str(exc)))
                 continue
@@ -140,13 +150,15 @@ def _display(root: Path, path: Path) -> str:
     return path.name
 
 
-def _prepare(path: Path, key: str, source: str, store: IndexStore, chunker) -> _Pending | None:
+def _prepare(
+    path: Path, key: str, source: str, store: IndexStore, chunker, fingerprint: str
+) -> _Pending | None:
     """Load and parse a file, or None when it is unchanged since the last ingest."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(f"cannot read file ({exc.strerror}); check its permissions") from exc
-    sha = hashlib.sha256(data).hexdigest()
+    sha = hashlib.sha256(fingerprint.encode() + b"\0" + data).hexdigest()
     if store.file_hash(key) == sha:
         return None
     doc = load(path)

@@ -283,6 +283,29 @@ class IndexStore:
             "SELECT COUNT(*) FROM links WHERE score >= ?", (min_score,)
         ).fetchone()[0]
 
+    def check_embedder(self, name: str) -> None:
+        """Vectors from one model are meaningless to another: refuse to mix them."""
+        built_with = self.get_meta("embed_model")
+        if built_with is None:
+            self.set_meta("embed_model", name)
+        elif built_with != name:
+            raise IndexUnavailable(
+                f"this index was built with the embedding model {built_with!r} but {name!r} is "
+                "configured; run `studybot ingest --rebuild` to re-embed everything"
+            )
+
+    def reset(self) -> None:
+        """Drop every vector, item and keyword index (for `ingest --rebuild`)."""
+        ids = [r[0] for r in self.db.execute("SELECT id FROM items")]
+        self.delete_vectors(ids)
+        self.sweep_orphans()
+        with self.transaction():
+            for table in ("links", "items", "files", "meta"):
+                self.db.execute(f"DELETE FROM {table}")
+        for old in self.space.glob("bm25-*"):
+            shutil.rmtree(old, ignore_errors=True)
+        self._bm25 = None
+
     # -- meta ---------------------------------------------------------------------------------
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -62,10 +62,11 @@ def _emit(obj: dict) -> None:
     "--prune", is_flag=True, help="Also drop indexed files that no longer exist anywhere."
 )
 @click.option("--strict", is_flag=True, help="Exit 1 if any file failed.")
+@click.option("--rebuild", is_flag=True, help="Drop the index and ingest from scratch.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON summary object.")
 @click.option("--chunk-tokens", type=click.IntRange(32, 512), help="Prose chunk size in tokens.")
 @click.pass_obj
-def ingest(settings: Settings, paths, prune, strict, as_json, chunk_tokens) -> None:
+def ingest(settings: Settings, paths, prune, strict, rebuild, as_json, chunk_tokens) -> None:
     """Index PATHs (files or folders; default: the bundled corpus/).
 
     Re-ingesting is incremental: unchanged files are skipped, changed files replace their items,
@@ -80,6 +81,7 @@ def ingest(settings: Settings, paths, prune, strict, as_json, chunk_tokens) -> N
         store,
         _embedder(settings),
         prune=prune,
+        rebuild=rebuild,
         progress=not as_json and sys.stderr.isatty(),
     )
     if as_json:

@@ -9,6 +9,7 @@ import pytest
 from ingest.pipeline import ingest
 from ingest.store import IndexStore
 from rag.retrieve import Retriever
+from studybot.errors import IndexUnavailable
 from tests.conftest import run_json
 from tests.pdfs import make_pdf
 
@@ -221,3 +222,18 @@ def test_killed_process_leaves_a_usable_index(corpus, tmp_path):
     report = json.loads(final.stdout)
     assert report["items_total"] == 6 + 40
     assert report["files_unchanged"] + report["files_ingested"] == 43
+
+
+def test_new_chunk_size_reparses_and_a_new_model_needs_rebuild(corpus, settings, embedder):
+    store = IndexStore(settings)
+    ingest([corpus], store, embedder, progress=False)
+    store.close()
+    smaller = IndexStore(settings.with_(chunk_tokens=64))
+    report = ingest([corpus], smaller, embedder, progress=False)
+    assert report.files_ingested == 3 and report.items_embedded == 0  # re-parsed, vectors reused
+    smaller.set_meta("embed_model", "some-other-model")
+    with pytest.raises(IndexUnavailable, match="--rebuild"):
+        ingest([corpus], smaller, embedder, progress=False)
+    report = ingest([corpus], smaller, embedder, rebuild=True, progress=False)
+    assert report.files_ingested == 3 and report.items_embedded == 2 * 6
+    assert smaller.collection.count() == 2 * 6 and smaller.get_meta("embed_model") == embedder.name

@@ -51,6 +51,8 @@ def test_flat_admonitions_tips_as_sections_and_inline_answers():
         '??? question "What is information gain?"\n'
         '??? tip "Other"\n'
         '??? question "What is entropy?"\n'
+        '- <span class="def-mono-red">Fine-Tuning</span>\n'
+        '??? question "What is LoRA?"\n'
     )
     items = run(text)
     assert [(i.kind, i.question, i.section) for i in items] == [
@@ -58,6 +60,7 @@ def test_flat_admonitions_tips_as_sections_and_inline_answers():
         ("qa", "Explain label smoothing.", "Loss Functions"),
         ("question", "What is information gain?", "Loss Functions"),
         ("question", "What is entropy?", "Other"),
+        ("question", "What is LoRA?", "Fine-Tuning"),  # a label outranks a tip
     ]
     assert items[1].answer == "It softens one-hot targets."
 
