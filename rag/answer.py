@@ -8,11 +8,10 @@ from dataclasses import asdict, dataclass, field
 from rag.followup import standalone_query
 from rag.retrieve import Hit, Retriever
 
-# Below this cosine between query and best evidence, studybot says the notes don't cover it.
-# Provisional: chosen from the default corpus (on-topic questions score >= ~0.55, off-topic
-# ones <= ~0.40); the gold set in eval/ is where it gets calibrated.
-ABSTAIN_BELOW = 0.48
-ANSWER_MARGIN = 0.12  # how much closer a bare question may be than the answer we quote
+# Below this cosine between the query and the best answer-bearing item, studybot says the
+# notes don't cover it. Calibrated on the gold set (eval/, `studybot eval --calibrate`).
+ABSTAIN_BELOW = 0.50
+BANK_MATCH = 0.80  # a bare bank question this close is "the question you asked"
 RELATED_ABOVE = 0.30  # "closest questions" offered when abstaining must be at least this close
 _QUOTE_CHARS = 600
 
@@ -51,8 +50,13 @@ class Answer:
         }
 
 
+def answer_evidence(hits: list[Hit]) -> list[Hit]:
+    """The hits worth quoting as an answer, best first; empty means abstain."""
+    return [h for h in hits if h.item.kind != "question" and h.similarity >= ABSTAIN_BELOW]
+
+
 def answerable(hits: list[Hit]) -> bool:
-    return bool(hits) and hits[0].similarity >= ABSTAIN_BELOW and hits[0].item.kind != "question"
+    return bool(answer_evidence(hits))
 
 
 def grounded_answer(
@@ -65,21 +69,19 @@ def grounded_answer(
         for h in hits
         if h.item.kind != "chunk" and h.similarity >= RELATED_ABOVE
     ][:3]
-    if not hits or hits[0].similarity < ABSTAIN_BELOW:
-        text = "Your notes don't cover this."
-        if related:
-            text += " Closest questions in your bank: " + "; ".join(r["question"] for r in related)
-        return Answer(text, False, [], query, related, hits)
-    # A bare bank question may outrank the item that answers it in other words: prefer an
-    # answer that is nearly as close.
-    floor = max(ABSTAIN_BELOW, hits[0].similarity - ANSWER_MARGIN)
-    answers = [h for h in hits if h.item.kind != "question" and h.similarity >= floor]
-    if not answers:
-        top = hits[0]
+    answers = answer_evidence(hits)
+    bank = [h for h in hits if h.item.kind == "question" and h.similarity >= BANK_MATCH]
+    if not answers and bank:
+        top = bank[0]
         text = (
             f"Your question bank has this question ({top.item.source}, {top.item.locator}) "
             "but your notes have no answer for it."
         )
+        return Answer(text, False, [], query, related, hits)
+    if not answers:
+        text = "Your notes don't cover this."
+        if related:
+            text += " Closest questions in your bank: " + "; ".join(r["question"] for r in related)
         return Answer(text, False, [], query, related, hits)
     top = answers[0]
     # Quote the best reference answer, and a second one if it is nearly as good.

@@ -3,13 +3,16 @@ linked duplicates collapsed into one hit that shows the answer."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.embedder import Embedder
 from ingest.items import Item
 from ingest.store import LINK_THRESHOLD, IndexStore
 
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the head of each list
+# An answer may rank above a bare bank question that matches the query up to this much better.
+ANSWER_LEAP = 0.5
+BANK_WINDOW = 5  # extra candidates considered so answers below the cut can move up
 MODES = ("hybrid", "dense", "bm25")
 
 
@@ -58,7 +61,19 @@ class Retriever:
         if self.mode in ("hybrid", "bm25"):
             lists.append(self.store.bm25_search(query, depth))
         fused = rrf(lists)
-        return collapse_duplicates(self.store, fused, similarity, top_k)
+        hits = collapse_duplicates(self.store, fused, similarity, top_k + BANK_WINDOW)
+        return answers_first(hits)[:top_k]
+
+
+def answers_first(hits: list[Hit]) -> list[Hit]:
+    """Question-bank awareness: a bare bank question (no answer anywhere) goes below the
+    hits that hold answers, unless those are far weaker matches than it is."""
+    if not hits:
+        return hits
+    floor = max(h.similarity for h in hits) - ANSWER_LEAP
+    lead = [h for h in hits if h.item.kind != "question" and h.similarity >= floor]
+    rest = [h for h in hits if h not in lead]
+    return [replace(h, rank=n) for n, h in enumerate(lead + rest, start=1)]
 
 
 def rrf(ranked_lists: list[list[tuple[str, float]]], k: int = RRF_K) -> list[tuple[str, float]]:

@@ -295,5 +295,51 @@ def chat(settings, no_llm) -> None:
             history.append(question)
 
 
+@main.group("eval", invoke_without_command=True)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="Report folder (default: STUDYBOT_HOME/reports/eval).",
+)
+@click.option(
+    "--gold",
+    type=click.Path(exists=True, path_type=Path),
+    help="Gold JSONL (default: eval/gold.jsonl).",
+)
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, path_type=Path),
+    help="Corpus the gold set was written from (default: corpus/).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the summary object.")
+@click.pass_context
+def eval_cmd(ctx, out, gold, corpus, as_json) -> None:
+    """Evaluate retrieval configurations on the gold set; write report.json/.md and plots."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from eval.gold import DEFAULT_GOLD, load_gold
+    from eval.report import write_report
+    from eval.run import evaluate
+
+    settings: Settings = ctx.obj
+    gold_path = gold or DEFAULT_GOLD
+    items = load_gold(gold_path)
+    out = out or settings.home / "reports" / "eval"
+    say = (lambda m: click.echo(f"evaluating: {m}", err=True)) if not as_json else None
+    report = evaluate(items, settings, _embedder(settings), corpus or DEFAULT_CORPUS, progress=say)
+    report["gold_path"] = str(gold_path)
+    written = write_report(report, out)
+    if as_json:
+        _emit({k: v for k, v in report.items() if k != "configs"} | {
+            "configs": [{k: v for k, v in c.items() if k != "misses"} for c in report["configs"]],
+            "written": [str(p) for p in written],
+        })  # fmt: skip
+    else:
+        from eval.report import markdown
+
+        click.echo(markdown(report))
+        click.echo(f"written: {', '.join(str(p) for p in written)}")
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,175 @@
+"""Run retrieval configurations over the gold set and compute metrics per kind and overall."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from eval.baseline import BaselineRetriever
+from eval.calibrate import cross_validate
+from eval.gold import ANSWERABLE_KINDS, GoldItem, normalise
+from eval.metrics import abstention, hit_at, mean, ndcg_at, recall_in_budget, reciprocal_rank
+from ingest.embedder import Embedder
+from ingest.pipeline import ingest
+from ingest.store import IndexStore
+from rag.answer import ABSTAIN_BELOW, answerable
+from rag.followup import standalone_query
+from rag.retrieve import Retriever
+from studybot.config import Settings
+
+TOP_K = 10
+CONTEXT_BUDGET = 2000  # characters of evidence an LLM prompt could hold
+
+
+@dataclass(frozen=True)
+class Config:
+    name: str
+    mode: str = "hybrid"  # hybrid | dense | bm25 | baseline
+    chunk_tokens: int = 256
+    rerank: bool = False
+
+
+DEFAULT_CONFIGS = (
+    Config("baseline: llama-index dense, 256-token chunks", mode="baseline"),
+    Config("dense", mode="dense"),
+    Config("bm25", mode="bm25"),
+    Config("hybrid", mode="hybrid"),
+    Config("hybrid, 128-token prose chunks", mode="hybrid", chunk_tokens=128),
+)
+
+
+@dataclass
+class QueryResult:
+    id: str
+    kind: str
+    query: str
+    rels: list[bool]
+    found: list[set[int]]
+    lengths: list[int]
+    n_evidence: int
+    abstained: bool | None  # None: the configuration cannot abstain
+    evidence_score: float | None  # best query-answer similarity, what abstention decides on
+    seconds: float
+
+
+def _relevance(texts: list[str], evidence: tuple[str, ...]) -> tuple[list[bool], list[set[int]]]:
+    quotes = [normalise(q) for q in evidence]
+    found = [{i for i, q in enumerate(quotes) if q in normalise(t)} for t in texts]
+    return [bool(f) for f in found], found
+
+
+def studybot_runner(settings: Settings, embedder: Embedder, corpus: Path, config: Config):
+    """A function query -> (texts, abstained) over an index of `corpus` built for `config`."""
+    home = settings.home / "eval-index" / f"chunks-{config.chunk_tokens}"
+    store = IndexStore(settings.with_(home=home, chroma_url=None, chunk_tokens=config.chunk_tokens))
+    ingest([corpus], store, embedder, prune=True, progress=False)
+    retriever = Retriever(store, embedder, config.mode)
+
+    def run(item: GoldItem) -> tuple[str, list[str], bool, float]:
+        query = standalone_query(item.user_input, list(item.history))
+        hits = retriever.retrieve(query, TOP_K)
+        evidence_score = max((h.similarity for h in hits if h.item.kind != "question"), default=0.0)
+        texts = []
+        for h in hits:
+            # A collapsed hit stands for its linked duplicates too.
+            dups = store.get_items(list(h.duplicates)).values() if h.duplicates else []
+            texts.append("\n".join([h.item.text, *(d.text for d in dups)]))
+        return query, texts, not answerable(hits), evidence_score
+
+    return run
+
+
+def baseline_runner(embedder: Embedder, corpus: Path, config: Config):
+    baseline = BaselineRetriever(corpus, embedder, config.chunk_tokens)
+
+    def run(item: GoldItem) -> tuple[str, list[str], None, None]:
+        texts = [t for t, _ in baseline.retrieve(item.user_input, TOP_K)]
+        return item.user_input, texts, None, None
+
+    return run
+
+
+def run_config(gold: list[GoldItem], runner: Callable) -> list[QueryResult]:
+    results = []
+    for item in gold:
+        start = time.perf_counter()
+        query, texts, abstained, evidence_score = runner(item)
+        seconds = time.perf_counter() - start
+        rels, found = _relevance(texts, item.evidence)
+        results.append(QueryResult(
+            item.id, item.kind, query, rels, found, [len(t) for t in texts],
+            len(item.evidence), abstained, evidence_score, seconds,
+        ))  # fmt: skip
+    return results
+
+
+def summarise(results: list[QueryResult]) -> dict:
+    """Metrics overall (answerable questions), per kind, abstention, and latency."""
+
+    def block(rs: list[QueryResult]) -> dict:
+        return {
+            "n": len(rs),
+            "hit@1": mean([hit_at(r.rels, 1) for r in rs]),
+            "hit@5": mean([hit_at(r.rels, 5) for r in rs]),
+            "mrr@10": mean([reciprocal_rank(r.rels, 10) for r in rs]),
+            "ndcg@10": mean([ndcg_at(r.rels, 10, n_relevant=r.n_evidence) for r in rs]),
+            "recall@budget": mean(
+                [recall_in_budget(r.found, r.lengths, r.n_evidence, CONTEXT_BUDGET) for r in rs]
+            ),
+        }
+
+    answerable_rs = [r for r in results if r.kind in ANSWERABLE_KINDS]
+    kinds = sorted({r.kind for r in answerable_rs})
+    out = {
+        "answerable": block(answerable_rs),
+        "by_kind": {k: block([r for r in answerable_rs if r.kind == k]) for k in kinds},
+    }
+    if all(r.abstained is not None for r in results):
+        out["abstention"] = abstention(
+            [bool(r.abstained) for r in results], [r.kind not in ANSWERABLE_KINDS for r in results]
+        )
+    else:
+        out["abstention"] = None
+    ms = sorted(r.seconds * 1000 for r in results)
+    out["latency_ms"] = {
+        "p50": round(statistics.median(ms), 1),
+        "p95": round(ms[max(0, int(len(ms) * 0.95) - 1)], 1),
+    }
+    return out
+
+
+def evaluate(
+    gold: list[GoldItem],
+    settings: Settings,
+    embedder: Embedder,
+    corpus: Path,
+    configs=DEFAULT_CONFIGS,
+    progress: Callable[[str], None] | None = None,
+) -> dict:
+    report = {"gold_items": len(gold), "configs": []}
+    for config in configs:
+        if progress:
+            progress(config.name)
+        if config.mode == "baseline":
+            runner = baseline_runner(embedder, corpus, config)
+        else:
+            runner = studybot_runner(settings, embedder, corpus, config)
+        runner(gold[0])  # warm: first-query costs (index load) are not per-query latency
+        results = run_config(gold, runner)
+        entry = {"name": config.name, "mode": config.mode, **summarise(results)}
+        entry["misses"] = [
+            {"id": r.id, "query": r.query} for r in results
+            if r.kind in ANSWERABLE_KINDS and not any(r.rels[:5])
+        ]  # fmt: skip
+        if config.mode == "hybrid" and config.chunk_tokens == Settings.chunk_tokens:
+            report["calibration"] = cross_validate(
+                [r.id for r in results],
+                [r.evidence_score or 0.0 for r in results],
+                [r.kind not in ANSWERABLE_KINDS for r in results],
+            )
+            report["calibration"]["shipped_threshold"] = ABSTAIN_BELOW
+        report["configs"].append(entry)
+    return report
