@@ -77,9 +77,18 @@ def check_citations(answer: str, hits: list[Hit], embedder: Embedder) -> Checked
             if sims[i, best] >= ATTRIBUTE_MIN:
                 kept.append(best + 1)
         used.update(kept)
-        out.append(bare[i] + "".join(f" [{k}]" for k in kept))
+        out.append(_with_markers(bare[i], kept))
     citations = [Citation.of(n, notes[n - 1]) for n in sorted(used)]
     return CheckedAnswer(" ".join(out), citations, dropped)
+
+
+def _with_markers(sentence: str, notes: list[int]) -> str:
+    """`Text [1].` — markers go before the sentence's final punctuation."""
+    if not notes:
+        return sentence
+    marks = "".join(f" [{n}]" for n in notes)
+    body, end = (sentence[:-1], sentence[-1]) if sentence[-1:] in ".!?" else (sentence, "")
+    return f"{body}{marks}{end}"
 
 
 def stream_answer(llm: LLM, question: str, hits: list[Hit], max_tokens: int = 220) -> Iterator[str]:

@@ -282,4 +282,8 @@ def load_llm(settings: Settings) -> LLM:
             f"STUDYBOT_LLM_MODEL must be one of {', '.join(PACKAGED_LLMS)} or a .gguf path "
             f"(or set STUDYBOT_LLM_URL for a server), got {name!r}"
         )
-    return LocalLLM(gguf, name, log_file=settings.home / "logs" / "llm.log")
+    import sys
+
+    # llama.cpp logs every request; at a terminal that drowns the answer, so it goes to a file.
+    log_file = settings.home / "logs" / "llm.log" if sys.stderr.isatty() else None
+    return LocalLLM(gguf, name, log_file=log_file)
