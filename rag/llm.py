@@ -263,14 +263,14 @@ class OpenAICompatibleLLM:
             raise LLMError(f"cannot reach the LLM at {self.base_url} ({exc})") from exc
 
 
-def load_llm(settings: Settings) -> LLM:
+def load_llm(settings: Settings, model: str | None = None) -> LLM:
     """The configured LLM: an OpenAI-compatible endpoint if STUDYBOT_LLM_URL is set, else the
-    packaged local model (or a local .gguf path)."""
+    packaged local model (or a local .gguf path). `model` overrides STUDYBOT_LLM_MODEL."""
     if settings.llm_url:
         return OpenAICompatibleLLM(
             settings.llm_url, settings.llm_model, os.environ.get("STUDYBOT_LLM_API_KEY")
         )
-    name = settings.llm_model
+    name = model or settings.llm_model
     if name in PACKAGED_LLMS:
         gguf = assemble(PACKAGED_LLMS[name], settings.home / "models")
     elif name.endswith(".gguf"):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from ingest.embedder import Embedder
 from ingest.items import Item
 from ingest.store import LINK_THRESHOLD, IndexStore
+from rag.rerank import RERANK_CANDIDATES, Reranker, rerank
 
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the head of each list
 # An answer may rank above a bare bank question that matches the query up to this much better.
@@ -39,12 +40,19 @@ class Hit:
 
 
 class Retriever:
-    def __init__(self, store: IndexStore, embedder: Embedder, mode: str = "hybrid"):
+    def __init__(
+        self,
+        store: IndexStore,
+        embedder: Embedder,
+        mode: str = "hybrid",
+        reranker: Reranker | None = None,
+    ):
         if mode not in MODES:
             raise ValueError(f"retrieval mode must be one of {', '.join(MODES)}, got {mode!r}")
         self.store = store
         self.embedder = embedder
         self.mode = mode
+        self.reranker = reranker
 
     def retrieve(self, query: str, top_k: int = 5) -> list[Hit]:
         if not query.strip():
@@ -61,7 +69,10 @@ class Retriever:
         if self.mode in ("hybrid", "bm25"):
             lists.append(self.store.bm25_search(query, depth))
         fused = rrf(lists)
-        hits = collapse_duplicates(self.store, fused, similarity, top_k + BANK_WINDOW)
+        want = max(top_k + BANK_WINDOW, RERANK_CANDIDATES if self.reranker else 0)
+        hits = collapse_duplicates(self.store, fused, similarity, want)
+        if self.reranker is not None:
+            hits = rerank(self.reranker, query, hits)
         return answers_first(hits)[:top_k]
 
 

@@ -295,6 +295,126 @@ def chat(settings, no_llm) -> None:
             history.append(question)
 
 
+def _tutor(settings: Settings, with_judge: bool = True):
+    from rag.llm import load_llm
+    from rag.quiz import QuizStore, Tutor
+
+    loader = (lambda: load_llm(settings, settings.judge_model)) if with_judge else None
+    return Tutor(_retriever(settings), QuizStore(settings.quiz_db), loader)
+
+
+def _show_grade(result, tutor) -> None:
+    g = result.grade
+    click.echo(f"\n{g.verdict.upper()} (score {g.score:.2f}, graded by {g.method})")
+    click.echo(g.feedback)
+    click.echo(f"\nreference ({result.citation['source']}, {result.citation['locator']}):")
+    click.echo(result.question.item.answer)
+    if g.method == "similarity" and tutor.judge_error:
+        click.echo(f"(graded without an LLM judge: {tutor.judge_error})")
+
+
+@main.group(invoke_without_command=True)
+@click.option("--topic", help="Only questions whose section, text or source mention this.")
+@click.option("--count", default=10, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--graded-only", is_flag=True, help="Only questions that have a reference answer.")
+@click.option("--no-llm", is_flag=True, help="Grade without the LLM judge (faster, less accurate).")
+@click.pass_context
+def quiz(ctx, topic, count, graded_only, no_llm) -> None:
+    """Quiz yourself: due questions first, then new ones; answers are graded and scheduled.
+
+    At the prompt: type your answer (empty line = "I don't know"), /skip, /quit, or
+    /ask QUESTION to ask about this question in chat.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    settings: Settings = ctx.obj
+    tutor = _tutor(settings, not no_llm)
+    asked: set[str] = set()
+    for n in range(1, count + 1):
+        pick = tutor.next(topic, graded_only, exclude=asked)
+        if pick is None:
+            click.echo("Nothing left to ask" + (f" on {topic!r}" if topic else "") + ". Well done.")
+            return
+        q = pick.question
+        asked.add(q.key)
+        click.echo(f"\n[{n}/{count}] ({pick.status}; {pick.due_count} due, {pick.new_count} new)"
+                   f"  {q.topic or q.item.source}")  # fmt: skip
+        click.echo(q.item.question)
+        if not q.has_reference:
+            click.echo("Your notes have no reference answer for this one. Related notes:")
+            for h in tutor.related_notes(q):
+                click.echo(f"  - {h.item.text[:200]}  ({h.item.source}, {h.item.locator})")
+            rating = click.prompt(
+                "rate yourself", type=click.Choice(["again", "hard", "good", "easy", "skip"])
+            )
+            if rating != "skip":
+                click.echo(f"next review: {tutor.self_rate(q, rating)[:16]}")
+            continue
+        while True:
+            try:
+                answer = click.prompt("your answer", default="", show_default=False).strip()
+            except (EOFError, click.Abort):
+                click.echo()
+                return
+            if answer.startswith("/ask"):
+                engine = _engine(settings)
+                _converse(engine, answer[4:].strip() or "explain this", [q.item.question], True)
+                continue
+            break
+        if answer == "/quit":
+            return
+        if answer == "/skip":
+            continue
+        result = tutor.grade(q, answer)
+        _show_grade(result, tutor)
+        click.echo(f"next review: {result.next_due[:16]}")
+
+
+@quiz.command("grade")
+@click.argument("question")
+@click.argument("answer")
+@click.option("--record", is_flag=True, help="Also update the schedule and review log.")
+@click.option("--no-llm", is_flag=True, help="Grade without the LLM judge.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def quiz_grade(settings, question, answer, record, no_llm, as_json) -> None:
+    """Grade ANSWER to the bank question that best matches QUESTION."""
+    tutor = _tutor(settings, not no_llm)
+    q = tutor.find(question)
+    if q is None:
+        raise click.ClickException("no bank question matches; is anything ingested?")
+    if not q.has_reference:
+        raise click.ClickException(
+            f"the closest bank question ({q.item.question!r}, {q.item.source}) has no reference "
+            "answer in your notes, so there is nothing to grade against"
+        )
+    result = tutor.grade(q, answer, record=record)
+    if as_json:
+        _emit(result.to_dict())
+    else:
+        click.echo(q.item.question)
+        _show_grade(result, tutor)
+
+
+@quiz.command("stats")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def quiz_stats(settings, as_json) -> None:
+    """Due today, reviewed, accuracy by topic, streak."""
+    from rag.quiz import QuizStore
+
+    info = QuizStore(settings.quiz_db).stats()
+    if as_json:
+        _emit({k: v for k, v in info.items() if k != "history"})
+        return
+    acc = "n/a" if info["accuracy"] is None else f"{info['accuracy']:.0%}"
+    click.echo(f"due today: {info['due_today']}; cards: {info['cards']}; reviewed: {info['reviewed']} "
+               f"({info['reviewed_today']} today); accuracy: {acc}; streak: {info['streak_days']} days")  # fmt: skip
+    for topic, t in sorted(info["by_topic"].items()):
+        a = "n/a" if t["accuracy"] is None else f"{t['accuracy']:.0%}"
+        click.echo(f"  {topic}: {t['reviewed']} reviewed, accuracy {a}")
+
+
 @main.group("eval", invoke_without_command=True)
 @click.option(
     "--out",
@@ -339,6 +459,36 @@ def eval_cmd(ctx, out, gold, corpus, as_json) -> None:
 
         click.echo(markdown(report))
         click.echo(f"written: {', '.join(str(p) for p in written)}")
+
+
+@eval_cmd.command("grader")
+@click.option(
+    "--labels",
+    type=click.Path(exists=True, path_type=Path),
+    help="Labeled answers (default: eval/grading.jsonl).",
+)
+@click.option("--no-llm", is_flag=True, help="Measure the grader without its LLM judge.")
+@click.option(
+    "--out", type=click.Path(path_type=Path), help="Write grading.json and grading.md here."
+)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def eval_grader(settings, labels, no_llm, out, as_json) -> None:
+    """How often the quiz grader agrees with hand labels; confusion matrix; median time."""
+    from eval.grading import DEFAULT_LABELS, evaluate_grader, grading_markdown, load_labels
+
+    tutor = _tutor(settings, not no_llm)
+    report = evaluate_grader(load_labels(labels or DEFAULT_LABELS), tutor.retriever, tutor.judge)
+    if tutor.judge_error:
+        report["judge_error"] = tutor.judge_error
+    if out:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "grading.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        (out / "grading.md").write_text(grading_markdown(report))
+    if as_json:
+        _emit(report)
+    else:
+        click.echo(grading_markdown(report))
 
 
 if __name__ == "__main__":

@@ -54,6 +54,7 @@ class Settings:
     collection: str = "studybot"
     llm_model: str = "qwen2.5-coder-0.5b"
     llm_url: str | None = None
+    judge_model: str = "qwen2.5-coder-1.5b"
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -69,6 +70,7 @@ class Settings:
             collection=env.get("STUDYBOT_COLLECTION") or cls.collection,
             llm_model=env.get("STUDYBOT_LLM_MODEL") or cls.llm_model,
             llm_url=env.get("STUDYBOT_LLM_URL") or None,
+            judge_model=env.get("STUDYBOT_JUDGE_MODEL") or cls.judge_model,
         )
 
     def with_(self, **changes) -> Settings:
@@ -77,3 +79,7 @@ class Settings:
     @property
     def index_dir(self) -> Path:
         return self.home / "index"
+
+    @property
+    def quiz_db(self) -> Path:
+        return self.home / "quiz.sqlite"

@@ -160,3 +160,18 @@ def test_real_local_model_answers_with_checked_citations(retriever, settings):
     else:
         assert final.answer == final.extractive_answer and final.llm_note
     json.dumps(final.to_dict())  # the CLI's --json shape serialises
+
+
+def test_llm_followup_rewrite_is_used_when_it_keeps_the_question():
+    from rag.generate import rewrite_followup
+
+    good = ScriptedLLM("Why is FlashAttention faster than standard attention?")
+    assert rewrite_followup(good, "and why is it faster?", ["what is FlashAttention?"]) == (
+        "Why is FlashAttention faster than standard attention?"
+    )
+    assert "FlashAttention?" in good.calls[0][1]["content"]  # the history was in the prompt
+    lossy = ScriptedLLM("What is FlashAttention?")  # dropped "faster": not trusted
+    assert rewrite_followup(lossy, "and why is it faster?", ["what is FlashAttention?"]) is None
+    unused = ScriptedLLM("x")
+    assert rewrite_followup(unused, "What is BM25 scoring?", ["anything"]) is None
+    assert unused.calls == []  # a question that stands alone costs no LLM call

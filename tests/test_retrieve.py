@@ -80,3 +80,25 @@ def test_followups_carry_the_topic(retriever):
     assert ans.grounded and "SRAM" in ans.citations[0].quote
     alone = grounded_answer(retriever, "why is it so fast?")
     assert ans.hits[0].similarity > alone.hits[0].similarity + 0.1
+
+
+class KeywordReranker:
+    """Deterministic and ranking-aware: scores a passage by how often it says `word`."""
+
+    name = "keyword"
+
+    def __init__(self, word):
+        self.word = word
+
+    def score(self, query, passages):
+        return [p.lower().count(self.word) for p in passages]
+
+
+def test_rerank_stage_reorders_candidates(retriever):
+    plain = retriever.retrieve("how are documents ranked", 3)
+    reranked = Retriever(
+        retriever.store, retriever.embedder, reranker=KeywordReranker("sram")
+    ).retrieve("how are documents ranked", 3)
+    assert reranked[0].item.question == "Why is FlashAttention fast?"
+    assert plain[0].item.question != reranked[0].item.question
+    assert [h.rank for h in reranked] == [1, 2, 3]

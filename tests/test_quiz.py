@@ -1,0 +1,164 @@
+"""Quiz: FSRS scheduling order, persistence, concurrent writers, the grading cascade, self-rating."""
+
+import multiprocessing
+import random
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from fsrs import Rating
+
+from ingest.pipeline import ingest
+from rag.grade import grade, key_points
+from rag.quiz import QuizStore, Tutor, question_key, question_pool
+from rag.retrieve import Retriever
+from tests.conftest import run_json
+from tests.llm_stubs import ScriptedLLM
+
+NOTES = """# RAG
+??? question "Why are dual encoders preferred over cross-encoders for large-scale search?"
+    Dual encoders allow offline pre-computation of all item vectors, enabling fast retrieval.
+    Cross-encoders must encode the query with every candidate, which is prohibitive at scale.
+??? question "What is a validation set for?"
+    A validation set helps compare models and tune hyperparameters.
+# Training
+??? question "What is gradient checkpointing?"
+"""
+REF = "Dual encoders allow offline pre-computation of all item vectors, enabling fast retrieval.\nCross-encoders must encode the query with every candidate, which is prohibitive at scale."
+
+
+@pytest.fixture
+def tutor(tmp_path, store, embedder):
+    (tmp_path / "notes.md").write_text(NOTES)
+    ingest([tmp_path / "notes.md"], store, embedder, progress=False)
+    return Tutor(Retriever(store, embedder), QuizStore(tmp_path / "quiz.sqlite"))
+
+
+def test_due_cards_come_before_new_and_intervals_grow(tutor):
+    pool = tutor.pool
+    assert {q.item.question for q in pool} >= {
+        "What is a validation set for?",
+        "What is gradient checkpointing?",
+    }
+    first = tutor.next(graded_only=True)
+    assert first.status == "new" and first.question.has_reference  # graded practice first
+    t0 = datetime(2026, 1, 1, tzinfo=UTC)
+    card = tutor.quiz.record(first.question, Rating.Good, "correct", 1.0, "x", now=t0)
+    card = tutor.quiz.record(first.question, Rating.Good, "correct", 1.0, "x", now=card.due)
+    gap1 = card.due - card.last_review
+    card = tutor.quiz.record(first.question, Rating.Good, "correct", 1.0, "x", now=card.due)
+    gap2 = card.due - card.last_review
+    assert gap2 > gap1 > timedelta(0)  # success spaces reviews further apart
+    later = card.due + timedelta(minutes=1)
+    pick = tutor.quiz.next_question(pool, now=later, rng=random.Random(1))
+    assert pick.status == "due" and pick.question.key == first.question.key
+    pick = tutor.quiz.next_question(pool, now=card.due - timedelta(days=1), rng=random.Random(1))
+    assert pick.status == "new" and pick.question.key != first.question.key
+
+
+def test_topic_filter_matches_sections_and_words(tutor):
+    assert all(q.topic == "RAG" for q in [tutor.next("rag").question])
+    assert tutor.next("training").question.item.question == "What is gradient checkpointing?"
+    assert tutor.next("no such topic") is None
+    assert tutor.next("rag", exclude={q.key for q in tutor.pool if q.topic == "RAG"}) is None
+
+
+def test_self_rating_for_questions_without_a_reference(tutor):
+    q = next(q for q in tutor.pool if not q.has_reference)
+    with pytest.raises(ValueError, match="no reference answer"):
+        tutor.grade(q, "some answer")
+    notes = tutor.related_notes(q)
+    assert all(h.item.kind != "question" for h in notes)
+    tutor.self_rate(q, "hard")
+    with pytest.raises(ValueError, match="rating must be one of"):
+        tutor.self_rate(q, "meh")
+    assert tutor.quiz.stats()["reviewed"] == 1 and tutor.quiz.card(q.key) is not None
+
+
+def test_cascade_on_hand_made_cases(embedder):
+    q = "Why are dual encoders preferred for search?"
+    empty = grade(q, REF, "  ", embedder, ScriptedLLM())
+    idk = grade(q, REF, "I don't know", embedder, ScriptedLLM())
+    assert empty.verdict == idk.verdict == "incorrect" and empty.method == "empty"
+    off = grade(q, REF, "Paris is the capital of France.", embedder, ScriptedLLM())
+    assert off.verdict == "incorrect" and off.method == "similarity"  # no LLM call needed
+    full = "Dual encoders precompute all item vectors offline, so retrieval is fast. Cross-encoders must encode the query with every candidate, prohibitive at scale."
+    judge = ScriptedLLM("correct")
+    ok = grade(q, REF, full, embedder, judge)
+    assert ok.verdict == "correct" and ok.method == "llm" and len(ok.right) == 2
+    assert "Student answer: " + full in judge.calls[0][1]["content"]
+    wrong = grade(q, REF, "Cross-encoders are preferred because they are cheaper at scale.", embedder,
+                  ScriptedLLM("incorrect"))  # fmt: skip
+    assert wrong.verdict == "incorrect" and wrong.score < 0.5
+    half = grade(
+        q, REF, "Because item vectors can be precomputed offline.", embedder, ScriptedLLM("correct")
+    )
+    assert half.verdict == "partial" and half.missing  # judged right but covers one point
+    assert key_points("- **A** first point here.\n- second point here too") == [
+        "A first point here.",
+        "second point here too",
+    ]
+
+
+def test_grade_cli_does_not_touch_the_schedule_unless_asked(cli, tmp_path):
+    (tmp_path / "n.md").write_text(NOTES)
+    run_json(cli, "ingest", str(tmp_path / "n.md"), "--json")
+    out = run_json(cli, "quiz", "grade", "what is a validation set for", "", "--json", "--no-llm")
+    assert out["verdict"] == "incorrect" and out["citation"]["quote"] in NOTES.replace("    ", "")
+    assert set(out) >= {"verdict", "score", "feedback", "reference", "citation", "question_id"}
+    assert run_json(cli, "quiz", "stats", "--json")["reviewed"] == 0
+    run_json(
+        cli, "quiz", "grade", "what is a validation set for", "", "--json", "--no-llm", "--record"
+    )
+    stats = run_json(cli, "quiz", "stats", "--json")
+    assert (
+        stats["reviewed"] == 1
+        and stats["accuracy"] == 0.0
+        and stats["by_topic"]["RAG"]["reviewed"] == 1
+    )
+    code, _, err = cli("quiz", "grade", "what is gradient checkpointing", "x", "--no-llm")
+    assert code == 1 and "no reference answer" in err
+
+
+def _writer(path: str, key: str, n: int) -> None:
+    from ingest.items import Item
+    from rag.quiz import QuizQuestion, QuizStore
+
+    store = QuizStore(__import__("pathlib").Path(path))
+    item = Item(key, "qa", "s", "l", "T", f"question {key}", "answer", "h")
+    q = QuizQuestion(question_key(item.question), item, "T")
+    for _ in range(n):
+        store.record(q, Rating.Good, "correct", 1.0, "a")
+
+
+def test_concurrent_writers_lose_nothing_and_state_persists(tmp_path):
+    path = str(tmp_path / "quiz.sqlite")
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_writer, args=(path, k, 25)) for k in ("a", "b", "a")]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    # Another process reads what these wrote.
+    out = subprocess.run(
+        [sys.executable, "-c", f"from rag.quiz import QuizStore; from pathlib import Path; "
+         f"s = QuizStore(Path({path!r})).stats(); print(s['reviewed'], s['cards'])"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert out.stdout.split() == ["75", "2"]
+    store = QuizStore(tmp_path / "quiz.sqlite")
+    n_a = store.db.execute("SELECT COUNT(*) FROM reviews WHERE question = 'question a'").fetchone()[
+        0
+    ]
+    assert n_a == 50
+
+
+def test_pool_collapses_linked_duplicates(tmp_path, store, embedder):
+    (tmp_path / "a.md").write_text(NOTES)
+    (tmp_path / "bank.txt").write_text("Chapter 1: RAG\n- What is a validation set for?\n")
+    ingest([tmp_path], store, embedder, progress=False)
+    pool = question_pool(store)
+    same = [q for q in pool if q.item.question == "What is a validation set for?"]
+    assert len(same) == 1 and same[0].has_reference
