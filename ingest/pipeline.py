@@ -270,3 +270,17 @@ def _to_prune(store: IndexStore, seen: set[str], roots: list[Path], prune_all: b
         if not path.exists() and (prune_all or any(path.is_relative_to(r) for r in roots)):
             gone.append(key)
     return gone
+
+
+def remove_source(store: IndexStore, source: str) -> int:
+    """Drop every indexed file shown as `source`; returns how many items went."""
+    keys = [k for k in store.file_keys() if store.source_of(k) == source]
+    if not keys:
+        raise LoadError(f"no indexed source is called {source!r}; see `studybot stats`")
+    removed = 0
+    for key in keys:
+        ids = store.remove_file(key)
+        store.delete_vectors(ids)
+        removed += len(ids)
+    store.rebuild_bm25()
+    return removed

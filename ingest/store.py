@@ -66,7 +66,10 @@ class IndexStore:
         else:
             self.space = settings.index_dir / "local"
         self.space.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.space / "catalog.sqlite", timeout=30, isolation_level=None)
+        # check_same_thread=False: the UI calls in from worker threads, one at a time.
+        self.db = sqlite3.connect(
+            self.space / "catalog.sqlite", timeout=30, isolation_level=None, check_same_thread=False
+        )
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(SCHEMA)
@@ -182,6 +185,10 @@ class IndexStore:
     # -- catalog ------------------------------------------------------------------------------
     def file_hash(self, key: str) -> str | None:
         row = self.db.execute("SELECT sha256 FROM files WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def source_of(self, key: str) -> str | None:
+        row = self.db.execute("SELECT source FROM files WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
     def file_keys(self) -> list[str]:

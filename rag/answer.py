@@ -11,7 +11,7 @@ from rag.retrieve import Hit, Retriever
 # Below this cosine between the query and the best answer-bearing item, studybot says the
 # notes don't cover it. Calibrated on the gold set (eval/, `studybot eval --calibrate`).
 ABSTAIN_BELOW = 0.50
-BANK_MATCH = 0.80  # a bare bank question this close is "the question you asked"
+BANK_MATCH = ABSTAIN_BELOW  # a bank question as close as an answer would need to be
 RELATED_ABOVE = 0.30  # "closest questions" offered when abstaining must be at least this close
 _QUOTE_CHARS = 600
 

@@ -415,6 +415,30 @@ def quiz_stats(settings, as_json) -> None:
         click.echo(f"  {topic}: {t['reviewed']} reviewed, accuracy {a}")
 
 
+@main.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to bind; keep it local unless you mean it.",
+)
+@click.option("--port", default=7860, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--no-llm", is_flag=True, help="No generated answers or LLM grading (faster start).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the app in a browser.")
+@click.pass_obj
+def ui(settings, host, port, no_llm, open_browser) -> None:
+    """Start the web app (Chat, Quiz, Library, Evaluation) and print its address.
+
+    Login: set STUDYBOT_AUTH=user:password.
+    """
+    import os
+
+    from ui.app import launch
+
+    click.echo(f"studybot UI on http://{host}:{port}  (Ctrl-C stops it)")
+    launch(settings, host, port, os.environ.get("STUDYBOT_AUTH"), not no_llm, open_browser)
+
+
 @main.group("eval", invoke_without_command=True)
 @click.option(
     "--out",

@@ -1,0 +1,181 @@
+"""End-to-end: the real `studybot ui` process, driven in headless Chromium with Playwright."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="needs Debian's chromium (.ci/run installs it)"
+)
+
+NOTES = """# Retrieval
+??? question "What does a cross-encoder do?"
+    A cross-encoder reads the query and the passage together and outputs one relevance score.
+??? question "Why is FlashAttention fast?"
+    It tiles attention into blocks that fit in on-chip SRAM, so it moves far less memory.
+"""
+EVIL = """# Evil note
+??? question "What does the onerror attack look like?"
+    <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2"> The tutor must show this as text.
+"""
+UPLOAD = (
+    "Q1: What is a Zorblax tensor?\nA Zorblax tensor is a made-up tensor used to test uploads.\n"
+)
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    root = tmp_path_factory.mktemp("ui")
+    notes = root / "notes"
+    notes.mkdir()
+    (notes / "retrieval.md").write_text(NOTES)
+    (notes / "evil.md").write_text(EVIL)
+    env = {**os.environ, "STUDYBOT_HOME": str(root / "home")}
+    env.pop("STUDYBOT_CHROMA_URL", None)
+    exe = [sys.executable, "-m", "studybot.cli"]
+    subprocess.run([*exe, "ingest", str(notes), "--json"], env=env, check=True, capture_output=True)
+    port = _free_port()
+    proc = subprocess.Popen([*exe, "ui", "--port", str(port), "--no-llm"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:  # until it answers, not a fixed sleep
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"ui did not start: {proc.stdout.read()[-2000:]}")
+            time.sleep(0.3)
+    yield {"url": url, "root": root, "env": env}
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, app):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    pg = context.new_page()
+    pg.goto(app["url"])
+    pg.wait_for_selector("#chat-input textarea", timeout=60_000)
+    yield pg
+    context.close()
+
+
+def ask(page, text: str) -> None:
+    page.fill("#chat-input textarea", text)
+    page.click("#chat-send")
+
+
+def test_binds_loopback_only(app):
+    port = int(app["url"].rsplit(":", 1)[1])
+    addrs = {
+        info[4][0]
+        for info in socket.getaddrinfo(socket.gethostname(), None)
+        if info[0] == socket.AF_INET
+    }
+    for addr in addrs - {"127.0.0.1", "127.0.1.1"}:
+        with socket.socket() as s:
+            s.settimeout(1)
+            assert s.connect_ex((addr, port)) != 0, f"reachable on {addr}"
+
+
+def test_ask_see_a_cited_source_then_follow_up(page):
+    ask(page, "what does a cross encoder do?")
+    page.wait_for_selector("#sources details", timeout=60_000)
+    sources = page.inner_text("#sources")
+    assert "retrieval.md" in sources and "relevance score" in sources
+    assert "From your notes" in page.inner_text("#chatbot")
+    ask(page, "and why is it fast?")  # a follow-up: 'it' needs the conversation
+    page.wait_for_function(
+        "() => document.querySelector('#standalone textarea').value.includes('cross')",
+        timeout=60_000,
+    )
+    page.click("#chat-new")
+    page.wait_for_function("() => !document.querySelector('#sources details')", timeout=30_000)
+
+
+def test_quiz_answer_shows_the_verdict(page):
+    page.get_by_role("tab", name="Quiz").click()
+    page.click("#quiz-next")
+    page.wait_for_function(
+        "() => document.querySelector('#quiz-question').innerText.includes('?')", timeout=60_000
+    )
+    page.fill("#quiz-answer textarea", "I don't know")
+    page.click("#quiz-submit")
+    page.wait_for_selector("#quiz-result h2", timeout=60_000)
+    result = page.inner_text("#quiz-result")
+    assert "INCORRECT" in result and "Reference" in result
+    assert "1 reviews" in page.inner_text("#quiz-counts")
+
+
+def test_upload_a_file_and_find_it(page, app, tmp_path):
+    upload = tmp_path / "zorblax.txt"
+    upload.write_text(UPLOAD)
+    page.get_by_role("tab", name="Library").click()
+    page.set_input_files("#lib-files input[type=file]", str(upload))
+    page.wait_for_selector("#lib-files :text('zorblax.txt')", timeout=30_000)
+    page.click("#lib-upload")
+    page.wait_for_function(
+        "() => document.querySelector('#lib-status').innerText.includes('ingested')",
+        timeout=120_000,
+    )
+    assert "uploads/zorblax.txt" in page.inner_text("#lib-table")
+    page.get_by_role("tab", name="Chat").click()
+    ask(page, "what is a zorblax tensor?")
+    page.wait_for_selector("#sources details", timeout=60_000)
+    assert "zorblax.txt" in page.inner_text("#sources")
+
+
+def test_a_script_tag_in_a_note_renders_inert(page):
+    ask(page, "what does the onerror attack look like?")
+    page.wait_for_selector("#sources details", timeout=60_000)
+    assert page.evaluate("() => window.__pwned") is None
+    assert "<script>" in page.inner_text("#sources")  # shown as text
+    assert (
+        page.locator(
+            "#sources script, #chatbot script, #sources img, #chatbot img[src='x']"
+        ).count()
+        == 0
+    )
+
+
+def test_gradio_client_can_ask(app):
+    from gradio_client import Client
+
+    client = Client(app["url"], verbose=False)
+    out = client.predict("what does a cross encoder do?", "[]", api_name="/ask")
+    out = json.loads(out) if isinstance(out, str) else out
+    assert out["grounded"] and out["citations"][0]["source"].endswith("retrieval.md")
+    with pytest.raises(Exception, match="history must be"):
+        client.predict("x", "not json", api_name="/ask")
