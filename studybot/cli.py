@@ -485,6 +485,51 @@ def eval_cmd(ctx, out, gold, corpus, as_json) -> None:
         click.echo(f"written: {', '.join(str(p) for p in written)}")
 
 
+@eval_cmd.command("build-gold")
+@click.option(
+    "--out", type=click.Path(path_type=Path), default=Path("gold-review.jsonl"), show_default=True
+)
+@click.option("--paraphrases", is_flag=True, help="Also ask the local LLM for casual rewordings.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10000))
+@click.pass_obj
+def eval_build_gold(settings, out, paraphrases, limit) -> None:
+    """Propose gold items from the indexed notes into a review file (accept or reject each)."""
+    from eval.build_gold import propose, write_review
+
+    llm = None
+    if paraphrases:
+        from rag.llm import load_llm
+
+        llm = load_llm(settings)
+    rows = propose(_retriever(settings), llm, limit)
+    write_review(rows, out)
+    kinds = {}
+    for r in rows:
+        kinds[r["kind"]] = kinds.get(r["kind"], 0) + 1
+    click.echo(
+        f"{len(rows)} proposals written to {out} ({', '.join(f'{n} {k}' for k, n in kinds.items())})."
+    )
+    click.echo(
+        'Set "status" to "accept" on the good ones, then: studybot eval accept-gold ' + str(out)
+    )
+
+
+@eval_cmd.command("accept-gold")
+@click.argument("review", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--gold",
+    type=click.Path(path_type=Path),
+    help="Gold file to append to (default: eval/gold.jsonl).",
+)
+def eval_accept_gold(review, gold) -> None:
+    """Append the accepted proposals of REVIEW to the gold file (validated)."""
+    from eval.build_gold import accept
+    from eval.gold import DEFAULT_GOLD
+
+    n = accept(review, gold or DEFAULT_GOLD)
+    click.echo(f"{n} accepted items appended to {gold or DEFAULT_GOLD}")
+
+
 @eval_cmd.command("grader")
 @click.option(
     "--labels",

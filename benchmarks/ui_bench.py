@@ -1,0 +1,148 @@
+"""UI benchmark: startup time to first page, and time to the first streamed token of the
+generated answer as seen in a real headless Chromium. Also saves a screenshot of each tab to
+docs/. Prints numbers; asserts nothing.
+
+    .venv/bin/python benchmarks/ui_bench.py [--starts 3] [--questions 5] [--shots docs]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from studybot.config import DEFAULT_CORPUS
+
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+QUESTIONS = [
+    "why is flash attention fast?",
+    "what is the benefit of block-wise quantization in QLoRA?",
+    "how does the model tell the user from the assistant in a chat?",
+    "why are dual encoders preferred over cross encoders for search?",
+    "what does a validation set do?",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(env: dict, port: int) -> tuple[subprocess.Popen, float]:
+    t = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "studybot.cli", "ui", "--port", str(port)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}", timeout=2)
+            return proc, time.perf_counter() - t
+        except OSError:
+            if proc.poll() is not None:
+                raise SystemExit("the UI exited during startup") from None
+            time.sleep(0.1)
+
+
+def wait_until_settled(page, quiet_s: float = 2.0, limit_s: float = 120) -> None:
+    """Wait until the last chat message has stopped changing (the answer is complete)."""
+    last, since, start = None, time.perf_counter(), time.perf_counter()
+    while time.perf_counter() - start < limit_s:
+        text = page.locator("#chatbot .message").last.inner_text()
+        if text != last:
+            last, since = text, time.perf_counter()
+        elif time.perf_counter() - since >= quiet_s:
+            return
+        page.wait_for_timeout(200)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--starts", type=int, default=3)
+    ap.add_argument("--questions", type=int, default=5)
+    ap.add_argument("--shots", type=Path, default=Path("docs"))
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    home = Path(tempfile.mkdtemp(prefix="studybot-ui-bench-"))
+    env = {**os.environ, "STUDYBOT_HOME": str(home)}
+    subprocess.run([sys.executable, "-m", "studybot.cli", "ingest", str(DEFAULT_CORPUS), "--json"],
+                   env=env, check=True, capture_output=True)  # fmt: skip
+    startups = []
+    for _ in range(args.starts):
+        proc, seconds = start(env, free_port())
+        startups.append(seconds)
+        proc.terminate()
+        proc.wait(30)
+    port = free_port()
+    proc, _ = start(env, port)
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    ttft, page_ready = [], []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 1100})
+            t = time.perf_counter()
+            page.goto(f"http://127.0.0.1:{port}")
+            page.wait_for_selector("#chat-input textarea")
+            page_ready.append(time.perf_counter() - t)
+            for n, q in enumerate(QUESTIONS[: args.questions]):
+                count = page.locator("#chatbot .message").count()
+                page.fill("#chat-input textarea", q)
+                t = time.perf_counter()
+                page.click("#chat-send")
+                page.wait_for_function(
+                    "() => [...document.querySelectorAll('#chatbot .message')].some(m => m.innerText.includes('studybot:') && m.innerText.length > 12)"
+                    + (
+                        f" && document.querySelectorAll('#chatbot .message').length > {count + 2}"
+                        if n
+                        else ""
+                    ),
+                    timeout=120_000,
+                )
+                ttft.append(time.perf_counter() - t)
+                wait_until_settled(page)
+            args.shots.mkdir(exist_ok=True)
+            page.screenshot(path=str(args.shots / "chat.png"), full_page=True)
+            page.get_by_role("tab", name="Quiz").click()
+            page.click("#quiz-next")
+            page.wait_for_function(
+                "() => document.querySelector('#quiz-question').innerText.includes('?')"
+            )
+            page.fill(
+                "#quiz-answer textarea",
+                "Each block has its own scaling factor, so local detail is kept.",
+            )
+            page.click("#quiz-submit")
+            page.wait_for_selector("#quiz-result h2", timeout=120_000)
+            page.screenshot(path=str(args.shots / "quiz.png"), full_page=True)
+            page.get_by_role("tab", name="Library").click()
+            page.wait_for_selector("#lib-table")
+            page.screenshot(path=str(args.shots / "library.png"), full_page=True)
+            page.get_by_role("tab", name="Evaluation").click()
+            page.click("#eval-run")
+            page.wait_for_selector("#eval-report table", timeout=600_000)
+            page.screenshot(path=str(args.shots / "evaluation.png"), full_page=True)
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    print(
+        f"UI startup to first page (HTTP 200): median {statistics.median(startups):.1f} s over {len(startups)} starts"
+    )
+    print(f"page interactive in the browser: {page_ready[0]:.1f} s")
+    print(f"first streamed token in the UI (instant answer, then LLM): median {statistics.median(ttft):.2f} s "
+          f"over {len(ttft)} questions (first question includes loading the model: {ttft[0]:.2f} s)")  # fmt: skip
+    print(f"screenshots: {', '.join(str(p) for p in sorted(args.shots.glob('*.png')))}")
+
+
+if __name__ == "__main__":
+    main()
