@@ -20,7 +20,7 @@ from ingest.store import LINK_THRESHOLD, IndexStore
 from studybot.errors import LoadError
 
 _BATCH_ITEMS = 2000
-PARSER_VERSION = "3"  # bump when parsing changes what items a file yields  # items embedded and committed together; bounds memory on huge corpora
+PARSER_VERSION = "4"  # bump when parsing changes what items a file yields  # items embedded and committed together; bounds memory on huge corpora
 
 
 @dataclass

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import sqlite3
 import time
@@ -364,7 +365,9 @@ class IndexStore:
         retriever, ids, stemmer = self._bm25
         if retriever is None:
             return []
-        tokens = bm25s.tokenize([query], stopwords="en", stemmer=stemmer, show_progress=False)
+        tokens = bm25s.tokenize(
+            [keyword_text(query)], stopwords="en", stemmer=stemmer, show_progress=False
+        )
         if not tokens.vocab:
             return []
         docs, scores = retriever.retrieve(tokens, k=min(k, len(ids)), show_progress=False)
@@ -400,7 +403,16 @@ LINK_THRESHOLD = 0.90
 
 
 def bm25_text(item: Item) -> str:
-    return f"{item.section}\n{item.text}"
+    return keyword_text(f"{item.section}\n{item.text}")
+
+
+_CAMEL = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
+
+
+def keyword_text(text: str) -> str:
+    """Add the parts of CamelCase words, so "flash attention" finds "FlashAttention"."""
+    parts = [re.sub(r"(?<=[a-z])(?=[A-Z])", " ", w) for w in _CAMEL.findall(text)]
+    return f"{text} {' '.join(parts)}" if parts else text
 
 
 def _kinds(db: sqlite3.Connection, key: str) -> dict:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from rag.followup import standalone_query
-from rag.retrieve import Hit, Retriever
+from rag.retrieve import CREDIBLE_ANSWER, Hit, Retriever
 
 # Below this cosine between the query and the best answer-bearing item, studybot says the
 # notes don't cover it. Calibrated on the gold set (eval/, `studybot eval --calibrate`).
-ABSTAIN_BELOW = 0.50
+ABSTAIN_BELOW = CREDIBLE_ANSWER
 BANK_MATCH = ABSTAIN_BELOW  # a bank question as close as an answer would need to be
 RELATED_ABOVE = 0.30  # "closest questions" offered when abstaining must be at least this close
 _QUOTE_CHARS = 600

@@ -11,9 +11,10 @@ from ingest.store import LINK_THRESHOLD, IndexStore
 from rag.rerank import RERANK_CANDIDATES, Reranker, rerank
 
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the head of each list
-# An answer may rank above a bare bank question that matches the query up to this much better.
-ANSWER_LEAP = 0.5
-BANK_WINDOW = 5  # extra candidates considered so answers below the cut can move up
+# A credible answer: cosine to the query at least this. Credible answers rank above bare bank
+# questions; below it, studybot abstains (calibrated on the gold set, see eval/).
+CREDIBLE_ANSWER = 0.50
+CANDIDATES = 30  # fused candidates collapsed and reordered before the top k are cut
 MODES = ("hybrid", "dense", "bm25")
 
 
@@ -59,7 +60,7 @@ class Retriever:
             raise ValueError("query is empty; type a question")
         if top_k <= 0:
             raise ValueError(f"top_k must be > 0, got {top_k}")
-        depth = max(30, top_k * 4)
+        depth = max(CANDIDATES, top_k * 4)
         vector = self.embedder.embed([query])[0]
         dense = self.store.dense_search(vector, depth)
         similarity = dict(dense)
@@ -69,7 +70,9 @@ class Retriever:
         if self.mode in ("hybrid", "bm25"):
             lists.append(self.store.bm25_search(query, depth))
         fused = rrf(lists)
-        want = max(top_k + BANK_WINDOW, RERANK_CANDIDATES if self.reranker else 0)
+        # A dense-only answer (the keywords missed it) can sit below many bare questions that
+        # both lists found: consider enough candidates for answers_first to lift it.
+        want = max(top_k, CANDIDATES, RERANK_CANDIDATES if self.reranker else 0)
         hits = collapse_duplicates(self.store, fused, similarity, want)
         if self.reranker is not None:
             hits = rerank(self.reranker, query, hits)
@@ -77,12 +80,9 @@ class Retriever:
 
 
 def answers_first(hits: list[Hit]) -> list[Hit]:
-    """Question-bank awareness: a bare bank question (no answer anywhere) goes below the
-    hits that hold answers, unless those are far weaker matches than it is."""
-    if not hits:
-        return hits
-    floor = max(h.similarity for h in hits) - ANSWER_LEAP
-    lead = [h for h in hits if h.item.kind != "question" and h.similarity >= floor]
+    """Question-bank awareness: hits that hold a credible answer rank above bare bank questions
+    (which have no answer anywhere); weaker answers keep their place."""
+    lead = [h for h in hits if h.item.kind != "question" and h.similarity >= CREDIBLE_ANSWER]
     rest = [h for h in hits if h not in lead]
     return [replace(h, rank=n) for n, h in enumerate(lead + rest, start=1)]
 
