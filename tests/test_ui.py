@@ -179,3 +179,24 @@ def test_gradio_client_can_ask(app):
     assert out["grounded"] and out["citations"][0]["source"].endswith("retrieval.md")
     with pytest.raises(Exception, match="history must be"):
         client.predict("x", "not json", api_name="/ask")
+
+
+def test_browser_sessions_keep_separate_chats(browser, app):
+    pages = []
+    for _ in range(2):
+        ctx = browser.new_context()
+        pg = ctx.new_page()
+        pg.goto(app["url"])
+        pg.wait_for_selector("#chat-input textarea", timeout=60_000)
+        pages.append((ctx, pg))
+    (_, a), (_, b) = pages
+    ask(a, "what does a cross encoder do?")
+    a.wait_for_selector("#sources details", timeout=60_000)
+    b.reload()
+    b.wait_for_selector("#chat-input textarea", timeout=60_000)
+    assert "cross encoder" not in b.inner_text("#chatbot").lower()
+    ask(b, "why is flashattention fast?")
+    b.wait_for_selector("#sources details", timeout=60_000)
+    assert "SRAM" in b.inner_text("#sources") and "SRAM" not in a.inner_text("#sources")
+    for ctx, _ in pages:
+        ctx.close()

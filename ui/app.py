@@ -82,57 +82,62 @@ def chat_turn(svc: Services, message: str, messages: list, turns: list, generate
         return
     messages = [*messages, {"role": "user", "content": _md_safe(message)}]
     yield messages, turns, gr.update(), ""
-    with svc.lock:
-        events = svc.engine.ask(message, turns, generate)
-        streamed = ""
-        for kind, payload in events:
-            if kind == "instant":
-                if payload.grounded:
-                    head = "**From your notes** (instant):\n\n"
-                elif payload.related_questions:
-                    head = "**Not in your notes.** "
-                else:
-                    head = "**Not in your notes.**\n\n"
-                body = _md_safe(payload.answer)
-                if not payload.grounded and payload.related_questions:
-                    body = _md_safe(payload.answer.split(" Closest questions")[0])
-                    body += "\n\nRelated questions in your bank:\n" + "\n".join(
-                        f"- {_md_safe(r['question'])} ({_md_safe(r['source'])}, {_md_safe(r['locator'])})"
-                        for r in payload.related_questions
-                    )
-                messages = [*messages, {"role": "assistant", "content": head + body}]
-                yield messages, turns, source_cards(payload.citations), payload.standalone_query
-            elif kind == "token":
-                if not streamed:
-                    messages = [*messages, {"role": "assistant", "content": ""}]
-                streamed += payload
+    events = svc.engine.ask(message, turns, generate)
+    streamed = ""
+    while True:
+        # Hold the lock per step, never across a yield: an abandoned stream must not keep it.
+        with svc.lock:
+            try:
+                kind, payload = next(events)
+            except StopIteration:
+                return
+        if kind == "instant":
+            if payload.grounded:
+                head = "**From your notes** (instant):\n\n"
+            elif payload.related_questions:
+                head = "**Not in your notes.** "
+            else:
+                head = "**Not in your notes.**\n\n"
+            body = _md_safe(payload.answer)
+            if not payload.grounded and payload.related_questions:
+                body = _md_safe(payload.answer.split(" Closest questions")[0])
+                body += "\n\nRelated questions in your bank:\n" + "\n".join(
+                    f"- {_md_safe(r['question'])} ({_md_safe(r['source'])}, {_md_safe(r['locator'])})"
+                    for r in payload.related_questions
+                )
+            messages = [*messages, {"role": "assistant", "content": head + body}]
+            yield messages, turns, source_cards(payload.citations), payload.standalone_query
+        elif kind == "token":
+            if not streamed:
+                messages = [*messages, {"role": "assistant", "content": ""}]
+            streamed += payload
+            messages[-1] = {
+                "role": "assistant",
+                "content": "**studybot:** " + _md_safe(streamed),
+            }
+            yield messages, turns, gr.update(), gr.update()
+        else:
+            final = payload
+            if final.generated:
                 messages[-1] = {
                     "role": "assistant",
-                    "content": "**studybot:** " + _md_safe(streamed),
+                    "content": "**studybot:** " + _md_safe(final.answer),
                 }
-                yield messages, turns, gr.update(), gr.update()
-            else:
-                final = payload
-                if final.generated:
-                    messages[-1] = {
+            elif streamed:
+                messages[-1] = {
+                    "role": "assistant",
+                    "content": f"_(generated answer withdrawn: {_md_safe(final.llm_note or '')})_",
+                }
+            elif final.grounded and final.llm_note and generate:
+                messages = [
+                    *messages,
+                    {
                         "role": "assistant",
-                        "content": "**studybot:** " + _md_safe(final.answer),
-                    }
-                elif streamed:
-                    messages[-1] = {
-                        "role": "assistant",
-                        "content": f"_(generated answer withdrawn: {_md_safe(final.llm_note or '')})_",
-                    }
-                elif final.grounded and final.llm_note and generate:
-                    messages = [
-                        *messages,
-                        {
-                            "role": "assistant",
-                            "content": f"_(no generated answer: {_md_safe(final.llm_note)})_",
-                        },
-                    ]
-                turns = [*turns, message]
-                yield messages, turns, source_cards(final.citations), final.standalone_query
+                        "content": f"_(no generated answer: {_md_safe(final.llm_note)})_",
+                    },
+                ]
+            turns = [*turns, message]
+            yield messages, turns, source_cards(final.citations), final.standalone_query
 
 
 def api_ask(svc: Services, question: str, history_json: str = "[]") -> dict:
@@ -456,7 +461,7 @@ def build_app(svc: Services) -> gr.Blocks:
                       concurrency_id=BUSY)  # fmt: skip
 
         demo.load(lambda: (*library_table(svc), counts(svc), progress_plot(svc), *eval_latest(svc)), None,
-                  [table, to_remove, count_md, plot, report_md, img1, img2], api_name=False)  # fmt: skip
+                  [table, to_remove, count_md, plot, report_md, img1, img2], api_name=False, concurrency_id=BUSY)  # fmt: skip
     return demo
 
 
