@@ -3,13 +3,14 @@ honest abstention. No LLM needed."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from rag.followup import standalone_query
 from rag.retrieve import CREDIBLE_ANSWER, Hit, Retriever
 
 # Below this cosine between the query and the best answer-bearing item, studybot says the
-# notes don't cover it. Calibrated on the gold set (eval/, `studybot eval --calibrate`).
+# notes don't cover it. Calibrated on the gold set: see "Abstention threshold" in the report
+# `studybot eval` writes.
 ABSTAIN_BELOW = CREDIBLE_ANSWER
 BANK_MATCH = ABSTAIN_BELOW  # a bank question as close as an answer would need to be
 RELATED_ABOVE = 0.30  # "closest questions" offered when abstaining must be at least this close
@@ -39,15 +40,6 @@ class Answer:
     standalone_query: str
     related_questions: list[dict] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return {
-            "answer": self.answer,
-            "grounded": self.grounded,
-            "citations": [asdict(c) for c in self.citations],
-            "standalone_query": self.standalone_query,
-            "related_questions": self.related_questions,
-        }
 
 
 def answer_evidence(hits: list[Hit]) -> list[Hit]:

@@ -85,21 +85,7 @@ def ingest(settings: Settings, paths, prune, strict, rebuild, as_json, chunk_tok
         progress=not as_json and sys.stderr.isatty(),
     )
     if as_json:
-        out = report.to_dict()
-        keys = [
-            "files_seen",
-            "files_ingested",
-            "files_unchanged",
-            "files_failed",
-            "items_added",
-            "items_removed",
-            "items_total",
-            "by_kind",
-            "files_removed",
-            "items_embedded",
-            "seconds",
-        ]
-        _emit({k: out[k] for k in keys})
+        _emit(report.to_dict())
     else:
         for failure in report.files_failed:
             click.echo(f"  failed: {failure.path}: {failure.reason}", err=True)

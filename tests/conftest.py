@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,12 @@ def cli(tmp_path: Path, monkeypatch):
         return result.exit_code, result.stdout, result.stderr
 
     return run
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def run_json(cli, *args: str) -> dict:

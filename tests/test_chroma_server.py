@@ -2,7 +2,6 @@
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -11,19 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_json
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.conftest import free_port, run_json
 
 
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory):
     exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-    port = _free_port()
+    port = free_port()
     data = tmp_path_factory.mktemp("chroma-server")
     env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
     proc = subprocess.Popen(
@@ -69,6 +62,6 @@ def test_ingest_and_search_against_a_chroma_server(chroma_server, cli, monkeypat
 
 
 def test_unreachable_server_is_a_clear_error(cli, monkeypatch):
-    monkeypatch.setenv("STUDYBOT_CHROMA_URL", f"http://127.0.0.1:{_free_port()}")
+    monkeypatch.setenv("STUDYBOT_CHROMA_URL", f"http://127.0.0.1:{free_port()}")
     code, _, err = cli("search", "anything", "--json")
     assert code == 4 and "cannot reach the Chroma server" in err and "chroma run" in err

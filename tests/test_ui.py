@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import free_port
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="needs Debian's chromium (.ci/run installs it)"
@@ -36,12 +38,6 @@ BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     root = tmp_path_factory.mktemp("ui")
@@ -53,7 +49,7 @@ def app(tmp_path_factory):
     env.pop("STUDYBOT_CHROMA_URL", None)
     exe = [sys.executable, "-m", "studybot.cli"]
     subprocess.run([*exe, "ingest", str(notes), "--json"], env=env, check=True, capture_output=True)
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([*exe, "ui", "--port", str(port), "--no-llm"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)  # fmt: skip
     url = f"http://127.0.0.1:{port}"

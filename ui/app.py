@@ -207,7 +207,7 @@ def quiz_submit(svc: Services, answer: str, state: dict, topic: str):
         f"## {g.verdict.upper()} · score {g.score:.2f}",
         esc(g.feedback).replace("\n", "  \n"),
         f"**Reference** <small>({esc(result.citation['source'])}, {esc(result.citation['locator'])})</small>:",
-        "> " + esc(q.item.answer).replace("\n", "\n> "),
+        "> " + esc(q.item.answer).replace("\n", "  \n> "),
         f"<small>graded by {g.method}; next review {result.next_due[:16].replace('T', ' ')}</small>",
     ]
     if g.method == "similarity" and svc.tutor.judge_error:
@@ -477,6 +477,14 @@ def auth_from_env(value: str | None):
 def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, auth: str | None = None,
            with_llm: bool = True, open_browser: bool = False):  # fmt: skip
     svc = build_services(settings, with_llm)
+
+    def warm_up() -> None:  # load the models now, so the first question isn't the slow one
+        with svc.lock:
+            svc.embedder.embed(["warm up"])
+            if with_llm:
+                _ = svc.engine.llm
+
+    threading.Thread(target=warm_up, daemon=True).start()
     demo = build_app(svc)
     demo.queue(default_concurrency_limit=1)
     return demo.launch(
