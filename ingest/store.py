@@ -22,6 +22,7 @@ import numpy as np
 from ingest.items import KINDS, Item
 from studybot.config import Settings, go_offline
 from studybot.errors import ConfigError, IndexUnavailable
+from studybot.sqlite import connect
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -67,13 +68,8 @@ class IndexStore:
         else:
             self.space = settings.index_dir / "local"
         self.space.mkdir(parents=True, exist_ok=True)
-        # check_same_thread=False: the UI calls in from worker threads, one at a time.
-        self.db = sqlite3.connect(
-            self.space / "catalog.sqlite", timeout=30, isolation_level=None, check_same_thread=False
-        )
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.executescript(SCHEMA)
+        # Usable from the UI's worker threads (one at a time) and by several processes.
+        self.db = connect(self.space / "catalog.sqlite", SCHEMA)
         self._collection = None
         self._bm25 = None
 

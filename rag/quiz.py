@@ -10,7 +10,6 @@ import hashlib
 import json
 import random
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +20,7 @@ from ingest.items import Item
 from ingest.store import LINK_THRESHOLD, IndexStore
 from rag.grade import Grade, grade
 from studybot.errors import StudybotError
+from studybot.sqlite import connect
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS cards (
@@ -92,10 +92,8 @@ class QuizStore:
     def __init__(self, path: Path, scheduler: Scheduler | None = None):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db = connect(path, SCHEMA)
         self.db.execute("PRAGMA synchronous=FULL")
-        self.db.executescript(SCHEMA)
         self.scheduler = scheduler or Scheduler()
 
     def close(self) -> None:
