@@ -71,7 +71,10 @@ def markdown(report: dict) -> str:
         lines += ["", "## Answerable questions missed in the top 5", ""]
         lines += [f"- {name}: `{m['id']}` {m['query']}" for name, m in misses]
     if report.get("ragas"):
-        lines += ["", "## Ragas", "", "| metric | value |", "|---|---|"]
+        lines += ["", "## Ragas context metrics (hybrid, no LLM)", "",
+                  "ID-based: relevant = catalogued items that contain the gold evidence. Non-LLM: "
+                  "string similarity between retrieved texts and the gold reference contexts.", "",
+                  "| metric | value |", "|---|---|"]  # fmt: skip
         lines += [f"| {k} | {_fmt(v)} |" for k, v in report["ragas"].items()]
     return "\n".join(lines) + "\n"
 

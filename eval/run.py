@@ -53,6 +53,8 @@ class QueryResult:
     abstained: bool | None  # None: the configuration cannot abstain
     evidence_score: float | None  # best query-answer similarity, what abstention decides on
     seconds: float
+    texts: list[str]
+    ids: list[str] | None  # item ids, where the configuration has them
 
 
 def _relevance(texts: list[str], evidence: tuple[str, ...]) -> tuple[list[bool], list[set[int]]]:
@@ -68,7 +70,7 @@ def studybot_runner(settings: Settings, embedder: Embedder, corpus: Path, config
     ingest([corpus], store, embedder, prune=True, progress=False)
     retriever = Retriever(store, embedder, config.mode)
 
-    def run(item: GoldItem) -> tuple[str, list[str], bool, float]:
+    def run(item: GoldItem) -> tuple[str, list[str], list[str], bool, float]:
         query = standalone_query(item.user_input, list(item.history))
         hits = retriever.retrieve(query, TOP_K)
         evidence_score = max((h.similarity for h in hits if h.item.kind != "question"), default=0.0)
@@ -77,7 +79,7 @@ def studybot_runner(settings: Settings, embedder: Embedder, corpus: Path, config
             # A collapsed hit stands for its linked duplicates too.
             dups = store.get_items(list(h.duplicates)).values() if h.duplicates else []
             texts.append("\n".join([h.item.text, *(d.text for d in dups)]))
-        return query, texts, not answerable(hits), evidence_score
+        return query, texts, [h.item.id for h in hits], not answerable(hits), evidence_score
 
     return run
 
@@ -85,9 +87,9 @@ def studybot_runner(settings: Settings, embedder: Embedder, corpus: Path, config
 def baseline_runner(embedder: Embedder, corpus: Path, config: Config):
     baseline = BaselineRetriever(corpus, embedder, config.chunk_tokens)
 
-    def run(item: GoldItem) -> tuple[str, list[str], None, None]:
+    def run(item: GoldItem) -> tuple[str, list[str], None, None, None]:
         texts = [t for t, _ in baseline.retrieve(item.user_input, TOP_K)]
-        return item.user_input, texts, None, None
+        return item.user_input, texts, None, None, None
 
     return run
 
@@ -96,12 +98,12 @@ def run_config(gold: list[GoldItem], runner: Callable) -> list[QueryResult]:
     results = []
     for item in gold:
         start = time.perf_counter()
-        query, texts, abstained, evidence_score = runner(item)
+        query, texts, ids, abstained, evidence_score = runner(item)
         seconds = time.perf_counter() - start
         rels, found = _relevance(texts, item.evidence)
         results.append(QueryResult(
             item.id, item.kind, query, rels, found, [len(t) for t in texts],
-            len(item.evidence), abstained, evidence_score, seconds,
+            len(item.evidence), abstained, evidence_score, seconds, texts, ids,
         ))  # fmt: skip
     return results
 
@@ -141,6 +143,34 @@ def summarise(results: list[QueryResult]) -> dict:
     return out
 
 
+def ragas_context_metrics(
+    gold: list[GoldItem], results: list[QueryResult], settings: Settings, config: Config
+) -> dict:
+    """Ragas' ID-based and non-LLM context precision/recall over the answerable questions."""
+    from eval.ragas_metrics import context_metrics
+
+    store = IndexStore(
+        settings.with_(
+            home=settings.home / "eval-index" / f"chunks-{config.chunk_tokens}", chroma_url=None
+        )
+    )
+    items = [(it.id, normalise(it.text)) for it in store.all_items()]
+    by_id = {g.id: g for g in gold}
+    rows = []
+    for r in results:
+        g = by_id[r.id]
+        if not g.answerable:
+            continue
+        quotes = [normalise(q) for q in g.evidence]
+        relevant = [i for i, text in items if any(q in text for q in quotes)]
+        rows.append({
+            "user_input": r.query, "retrieved_contexts": r.texts or [""],
+            "reference_contexts": list(g.reference_contexts) or [g.reference],
+            "retrieved_context_ids": r.ids or [""], "reference_context_ids": relevant,
+        })  # fmt: skip
+    return context_metrics(rows)
+
+
 def evaluate(
     gold: list[GoldItem],
     settings: Settings,
@@ -171,5 +201,6 @@ def evaluate(
                 [r.kind not in ANSWERABLE_KINDS for r in results],
             )
             report["calibration"]["shipped_threshold"] = ABSTAIN_BELOW
+            report["ragas"] = ragas_context_metrics(gold, results, settings, config)
         report["configs"].append(entry)
     return report

@@ -81,6 +81,9 @@ def test_report_is_written_with_tables_and_plots(tmp_path, settings, embedder):
     hybrid = report["configs"][1]
     assert hybrid["answerable"]["hit@1"] == 1.0 and hybrid["abstention"]["recall"] == 1.0
     assert report["configs"][0]["abstention"] is None
+    # Ragas, computed by ragas itself: both answerable questions retrieve their item first.
+    assert report["ragas"]["id_based_context_recall"] == 1.0
+    assert 0.0 < report["ragas"]["id_based_context_precision"] <= 1.0
     written = write_report(report, tmp_path / "out")
     assert {p.name for p in written} == {
         "report.json",
@@ -88,7 +91,8 @@ def test_report_is_written_with_tables_and_plots(tmp_path, settings, embedder):
         "metrics_by_config.png",
         "mrr_by_kind.png",
     }
-    assert "| hybrid | 1.000 |" in (tmp_path / "out" / "report.md").read_text()
+    md = (tmp_path / "out" / "report.md").read_text()
+    assert "| hybrid | 1.000 |" in md and "id_based_context_recall" in md
     assert all(p.stat().st_size > 1000 for p in written if p.suffix == ".png")
 
 
