@@ -13,6 +13,7 @@ from rag.retrieve import CREDIBLE_ANSWER, Hit, Retriever
 # `studybot eval` writes.
 ABSTAIN_BELOW = CREDIBLE_ANSWER
 BANK_MATCH = ABSTAIN_BELOW  # a bank question as close as an answer would need to be
+NOT_COVERED = "Your notes don't cover this."
 RELATED_ABOVE = 0.30  # "closest questions" offered when abstaining must be at least this close
 _QUOTE_CHARS = 600
 
@@ -71,7 +72,7 @@ def grounded_answer(
         )
         return Answer(text, False, [], query, related, hits)
     if not answers:
-        text = "Your notes don't cover this."
+        text = NOT_COVERED
         if related:
             text += " Closest questions in your bank: " + "; ".join(r["question"] for r in related)
         return Answer(text, False, [], query, related, hits)

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 
 from rag.answer import Answer, Citation, grounded_answer
 from rag.generate import check_citations, rewrite_followup, stream_answer
-from rag.llm import LLM, load_llm
+from rag.llm import LLM, LazyLLM, load_llm
 from rag.retrieve import Retriever
 from studybot.config import Settings
 from studybot.errors import StudybotError
@@ -41,19 +41,15 @@ Event = tuple[str, object]
 class Engine:
     def __init__(self, retriever: Retriever, llm_loader=None):
         self.retriever = retriever
-        self._llm_loader = llm_loader
-        self._llm: LLM | None = None
-        self.llm_error: str | None = None
+        self._llm = LazyLLM(llm_loader)
 
     @property
     def llm(self) -> LLM | None:
-        """Loaded on first use; a failure is remembered and reported, never fatal."""
-        if self._llm is None and self.llm_error is None and self._llm_loader is not None:
-            try:
-                self._llm = self._llm_loader()
-            except StudybotError as exc:
-                self.llm_error = str(exc)
-        return self._llm
+        return self._llm.get()
+
+    @property
+    def llm_error(self) -> str | None:
+        return self._llm.error
 
     def ask(
         self, question: str, history: list[str] | None = None, generate: bool = True

@@ -263,6 +263,24 @@ class OpenAICompatibleLLM:
             raise LLMError(f"cannot reach the LLM at {self.base_url} ({exc})") from exc
 
 
+class LazyLLM:
+    """An LLM loaded on first use. A failure to load is remembered and reported, never fatal:
+    the callers (answering, grading) fall back to what works without a model."""
+
+    def __init__(self, loader=None):
+        self._loader = loader
+        self._llm: LLM | None = None
+        self.error: str | None = None
+
+    def get(self) -> LLM | None:
+        if self._llm is None and self.error is None and self._loader is not None:
+            try:
+                self._llm = self._loader()
+            except StudybotError as exc:
+                self.error = str(exc)
+        return self._llm
+
+
 def load_llm(settings: Settings, model: str | None = None) -> LLM:
     """The configured LLM: an OpenAI-compatible endpoint if STUDYBOT_LLM_URL is set, else the
     packaged local model (or a local .gguf path). `model` overrides STUDYBOT_LLM_MODEL."""

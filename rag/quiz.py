@@ -19,7 +19,7 @@ from fsrs import Card, Rating, Scheduler
 from ingest.items import Item
 from ingest.store import LINK_THRESHOLD, IndexStore
 from rag.grade import Grade, grade
-from studybot.errors import StudybotError
+from rag.llm import LazyLLM
 from studybot.sqlite import connect
 
 SCHEMA = """
@@ -226,6 +226,14 @@ class QuizStore:
         }
 
 
+def build_tutor(settings, retriever, with_judge: bool = True) -> Tutor:
+    """The quiz over `retriever`'s index, judged by STUDYBOT_JUDGE_MODEL (loaded on first use)."""
+    from rag.llm import load_llm
+
+    loader = (lambda: load_llm(settings, settings.judge_model)) if with_judge else None
+    return Tutor(retriever, QuizStore(settings.quiz_db), loader)
+
+
 def match_question(retriever, text: str) -> QuizQuestion | None:
     """The bank question that best matches `text` (its answered copy, if it has one)."""
     for hit in retriever.retrieve(text, 5):
@@ -261,9 +269,7 @@ class Tutor:
     def __init__(self, retriever, quiz: QuizStore, judge_loader=None):
         self.retriever = retriever
         self.quiz = quiz
-        self._judge_loader = judge_loader
-        self._judge = None
-        self.judge_error: str | None = None
+        self._judge = LazyLLM(judge_loader)
         self._pool: list[QuizQuestion] | None = None
 
     @property
@@ -272,14 +278,17 @@ class Tutor:
             self._pool = question_pool(self.retriever.store)
         return self._pool
 
+    def refresh(self) -> None:
+        """The index changed (ingest, removal): rebuild the question pool on next use."""
+        self._pool = None
+
     @property
     def judge(self):
-        if self._judge is None and self.judge_error is None and self._judge_loader is not None:
-            try:
-                self._judge = self._judge_loader()
-            except StudybotError as exc:
-                self.judge_error = str(exc)
-        return self._judge
+        return self._judge.get()
+
+    @property
+    def judge_error(self) -> str | None:
+        return self._judge.error
 
     def next(
         self, topic: str | None = None, graded_only: bool = False, exclude=frozenset()

@@ -282,11 +282,9 @@ def chat(settings, no_llm) -> None:
 
 
 def _tutor(settings: Settings, with_judge: bool = True):
-    from rag.llm import load_llm
-    from rag.quiz import QuizStore, Tutor
+    from rag.quiz import build_tutor
 
-    loader = (lambda: load_llm(settings, settings.judge_model)) if with_judge else None
-    return Tutor(_retriever(settings), QuizStore(settings.quiz_db), loader)
+    return build_tutor(settings, _retriever(settings), with_judge)
 
 
 def _show_grade(result, tutor) -> None:

@@ -55,6 +55,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_until_up(url: str, proc, timeout: float, what: str) -> None:
+    """Poll `url` until it answers (not a fixed sleep); fail with `proc`'s exit if it dies."""
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                out = proc.stdout.read()[-2000:] if proc.stdout else ""
+                pytest.fail(f"{what} did not start (exit {proc.poll()}): {out}")
+            time.sleep(0.2)
+
+
 def run_json(cli, *args: str) -> dict:
     code, out, err = cli(*args)
     assert code == 0, err

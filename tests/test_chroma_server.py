@@ -4,13 +4,11 @@ import os
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import free_port, run_json
+from tests.conftest import free_port, run_json, wait_until_up
 
 
 @pytest.fixture(scope="module")
@@ -26,16 +24,7 @@ def chroma_server(tmp_path_factory):
         env=env,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:  # wait until it answers, not for a fixed time
-        try:
-            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"chroma server did not start (exit {proc.poll()})")
-            time.sleep(0.2)
+    wait_until_up(f"{url}/api/v2/heartbeat", proc, 60, "chroma server")
     yield url
     proc.terminate()
     proc.wait(timeout=20)

@@ -8,13 +8,11 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import free_port
+from tests.conftest import free_port, wait_until_up
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
@@ -53,16 +51,7 @@ def app(tmp_path_factory):
     proc = subprocess.Popen([*exe, "ui", "--port", str(port), "--no-llm"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)  # fmt: skip
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:  # until it answers, not a fixed sleep
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"ui did not start: {proc.stdout.read()[-2000:]}")
-            time.sleep(0.3)
+    wait_until_up(url, proc, 120, "ui")
     yield {"url": url, "root": root, "env": env}
     proc.terminate()
     proc.wait(timeout=30)

@@ -22,9 +22,9 @@ import gradio as gr  # noqa: E402  (telemetry must be off before gradio is impor
 from ingest.embedder import Embedder  # noqa: E402
 from ingest.pipeline import ingest, remove_source  # noqa: E402
 from ingest.store import IndexStore  # noqa: E402
+from rag.answer import NOT_COVERED  # noqa: E402
 from rag.engine import Engine, build_engine  # noqa: E402
-from rag.llm import load_llm  # noqa: E402
-from rag.quiz import QuizStore, Tutor  # noqa: E402
+from rag.quiz import Tutor, build_tutor  # noqa: E402
 from rag.retrieve import Retriever  # noqa: E402
 from studybot.errors import StudybotError  # noqa: E402
 
@@ -47,12 +47,13 @@ def build_services(settings: Settings, with_llm: bool = True) -> Services:
     embedder = Embedder(settings.embed_model, settings.embed_batch)
     retriever = Retriever(store, embedder)
     engine = build_engine(settings, retriever, with_llm)
-    judge = (lambda: load_llm(settings, settings.judge_model)) if with_llm else None
-    tutor = Tutor(retriever, QuizStore(settings.quiz_db), judge)
+    tutor = build_tutor(settings, retriever, with_llm)
     return Services(settings, store, embedder, engine, tutor, threading.RLock())
 
 
 def esc(text: str) -> str:
+    """Document text for display: chat bubbles render Markdown and source cards are HTML, so
+    escape it and it can never become markup."""
     return html.escape(text, quote=True)
 
 
@@ -69,18 +70,13 @@ def source_cards(citations) -> str:
     return "\n".join(cards)
 
 
-def _md_safe(text: str) -> str:
-    """Chat bubbles render Markdown: escape HTML so document text can never become markup."""
-    return esc(text)
-
-
 # -- chat -----------------------------------------------------------------------------------
 def chat_turn(svc: Services, message: str, messages: list, turns: list, generate: bool):
     message = (message or "").strip()
     if not message:
         yield messages, turns, gr.update(), ""
         return
-    messages = [*messages, {"role": "user", "content": _md_safe(message)}]
+    messages = [*messages, {"role": "user", "content": esc(message)}]
     yield messages, turns, gr.update(), ""
     events = svc.engine.ask(message, turns, generate)
     streamed = ""
@@ -98,11 +94,11 @@ def chat_turn(svc: Services, message: str, messages: list, turns: list, generate
                 head = "**Not in your notes.** "
             else:
                 head = "**Not in your notes.**\n\n"
-            body = _md_safe(payload.answer)
+            body = esc(payload.answer)
             if not payload.grounded and payload.related_questions:
-                body = _md_safe(payload.answer.split(" Closest questions")[0])
+                body = NOT_COVERED
                 body += "\n\nRelated questions in your bank:\n" + "\n".join(
-                    f"- {_md_safe(r['question'])} ({_md_safe(r['source'])}, {_md_safe(r['locator'])})"
+                    f"- {esc(r['question'])} ({esc(r['source'])}, {esc(r['locator'])})"
                     for r in payload.related_questions
                 )
             messages = [*messages, {"role": "assistant", "content": head + body}]
@@ -113,7 +109,7 @@ def chat_turn(svc: Services, message: str, messages: list, turns: list, generate
             streamed += payload
             messages[-1] = {
                 "role": "assistant",
-                "content": "**studybot:** " + _md_safe(streamed),
+                "content": "**studybot:** " + esc(streamed),
             }
             yield messages, turns, gr.update(), gr.update()
         else:
@@ -121,19 +117,19 @@ def chat_turn(svc: Services, message: str, messages: list, turns: list, generate
             if final.generated:
                 messages[-1] = {
                     "role": "assistant",
-                    "content": "**studybot:** " + _md_safe(final.answer),
+                    "content": "**studybot:** " + esc(final.answer),
                 }
             elif streamed:
                 messages[-1] = {
                     "role": "assistant",
-                    "content": f"_(generated answer withdrawn: {_md_safe(final.llm_note or '')})_",
+                    "content": f"_(generated answer withdrawn: {esc(final.llm_note or '')})_",
                 }
             elif final.grounded and final.llm_note and generate:
                 messages = [
                     *messages,
                     {
                         "role": "assistant",
-                        "content": f"_(no generated answer: {_md_safe(final.llm_note)})_",
+                        "content": f"_(no generated answer: {esc(final.llm_note)})_",
                     },
                 ]
             turns = [*turns, message]
@@ -271,7 +267,7 @@ def _ingest(svc: Services, paths: list[Path], progress) -> str:
     progress(0.1, desc="embedding")
     with svc.lock:
         report = ingest(paths, svc.store, svc.embedder, progress=False)
-        svc.tutor._pool = None  # the question pool changed
+        svc.tutor.refresh()  # the question pool changed
     progress(1.0, desc="done")
     lines = [
         f"{report.files_seen} files seen: {report.files_ingested} ingested, "
@@ -309,7 +305,7 @@ def library_remove(svc: Services, source: str):
         raise gr.Error("Choose a source to remove.")
     with svc.lock:
         removed = remove_source(svc.store, source)
-        svc.tutor._pool = None
+        svc.tutor.refresh()
     return (f"Removed {esc(source)} ({removed} items).", *library_table(svc))
 
 
