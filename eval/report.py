@@ -76,7 +76,52 @@ def markdown(report: dict) -> str:
                   "string similarity between retrieved texts and the gold reference contexts.", "",
                   "| metric | value |", "|---|---|"]  # fmt: skip
         lines += [f"| {k} | {_fmt(v)} |" for k, v in report["ragas"].items()]
+    lines += _rerank_notes(report)
+    lines += _ragas_answers(report.get("ragas_answers"))
     return "\n".join(lines) + "\n"
+
+
+def _rerank_notes(report: dict) -> list[str]:
+    rows = [c for c in report["configs"] if c.get("reranker")]
+    skipped = report.get("rerank_skipped") or {}
+    if not rows and not skipped:
+        return []
+    lines = ["", "## Rerankers", ""]
+    for c in rows:
+        r = c["reranker"]
+        line = f"- {c['name']}"
+        if r.get("training"):
+            t = r["training"]
+            line += (
+                f": trained on {t.get('queries')} queries / {t.get('examples')} pairs "
+                f"({t.get('layers')} layers, {t.get('epochs')} epochs, {t.get('seconds')} s); "
+                + ("this gold set's questions were left out of training"
+                   if r.get("gold_excluded") else
+                   "**trained without leaving this gold set out: its numbers are optimistic**")
+            )  # fmt: skip
+        lines.append(line)
+    lines += [f"- {spec}: not run ({why})" for spec, why in skipped.items()]
+    return lines
+
+
+def _ragas_answers(ra: dict | None) -> list[str]:
+    if not ra:
+        return []
+    lines = [
+        "", "## Ragas answer metrics (LLM judge)", "",
+        f"{ra['questions']} answerable questions answered by {ra['answer_model']} "
+        f"({ra['generated_answers']} generated, the rest quoted from the notes), judged by "
+        f"{ra['judge']} through ragas' llm_factory; embeddings: the packaged MiniLM. "
+        f"Took {ra.get('seconds')} s ({ra['answer_seconds']} s answering, {ra['judge_seconds']} s "
+        "judging).", "",
+        "| metric | mean | questions scored |", "|---|---|---|",
+    ]  # fmt: skip
+    for name in ("faithfulness", "answer_relevancy", "answer_correctness"):
+        lines.append(f"| {name} | {_fmt(ra[name])} | {ra[f'{name}_scored']} |")
+    if ra["failures"]:
+        lines += ["", f"Judgements that failed ({len(ra['failures'])}), left out of the means:"]
+        lines += [f"- `{f['id']}` {f['metric']}: {f['error']}" for f in ra["failures"][:20]]
+    return lines
 
 
 def plots(report: dict, out: Path) -> list[Path]:
@@ -86,7 +131,8 @@ def plots(report: dict, out: Path) -> list[Path]:
     import matplotlib.pyplot as plt
 
     written = []
-    names = [c["name"].split(":")[0] for c in report["configs"]]
+    names = [c["name"].split(":")[0] if c["mode"] == "baseline" else c["name"]
+             for c in report["configs"]]  # fmt: skip
     fig, ax = plt.subplots(figsize=(9, 4.5))
     width = 0.8 / len(METRICS)
     for i, metric in enumerate(METRICS):

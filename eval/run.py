@@ -17,8 +17,10 @@ from ingest.pipeline import ingest
 from ingest.store import IndexStore
 from rag.answer import ABSTAIN_BELOW, answerable
 from rag.followup import standalone_query
+from rag.rerank import load_reranker, tuned_reranker_dir
 from rag.retrieve import Retriever
 from studybot.config import Settings
+from studybot.errors import StudybotError
 
 TOP_K = 10
 CONTEXT_BUDGET = 2000  # characters of evidence an LLM prompt could hold
@@ -29,7 +31,7 @@ class Config:
     name: str
     mode: str = "hybrid"  # hybrid | dense | bm25 | baseline
     chunk_tokens: int = 256
-    rerank: bool = False
+    rerank: str | None = None  # a reranker spec for rag.rerank.load_reranker
 
 
 DEFAULT_CONFIGS = (
@@ -39,6 +41,11 @@ DEFAULT_CONFIGS = (
     Config("hybrid", mode="hybrid"),
     Config("hybrid, 128-token prose chunks", mode="hybrid", chunk_tokens=128),
 )
+DEFAULT_RERANKERS = ("tuned",)  # "llm" is opt-in: it takes ~10 s a question on 2 cores
+
+
+def rerank_configs(specs) -> tuple[Config, ...]:
+    return tuple(Config(f"hybrid + rerank: {spec}", rerank=spec) for spec in specs)
 
 
 @dataclass
@@ -63,12 +70,14 @@ def _relevance(texts: list[str], evidence: tuple[str, ...]) -> tuple[list[bool],
     return [bool(f) for f in found], found
 
 
-def studybot_runner(settings: Settings, embedder: Embedder, corpus: Path, config: Config):
+def studybot_runner(
+    settings: Settings, embedder: Embedder, corpus: Path, config: Config, reranker=None
+):
     """A function query -> (texts, abstained) over an index of `corpus` built for `config`."""
     home = settings.home / "eval-index" / f"chunks-{config.chunk_tokens}"
     store = IndexStore(settings.with_(home=home, chroma_url=None, chunk_tokens=config.chunk_tokens))
     ingest([corpus], store, embedder, prune=True, progress=False)
-    retriever = Retriever(store, embedder, config.mode)
+    retriever = Retriever(store, embedder, config.mode, reranker=reranker)
 
     def run(item: GoldItem) -> tuple[str, list[str], list[str], bool, float]:
         query = standalone_query(item.user_input, list(item.history))
@@ -171,25 +180,91 @@ def ragas_context_metrics(
     return context_metrics(rows)
 
 
+def ragas_answer_rows(
+    gold: list[GoldItem], settings: Settings, embedder: Embedder, corpus: Path, questions: int
+) -> tuple[list[dict], dict]:
+    """Answer `questions` answerable gold questions (spread over the set, so every kind is in)
+    with the chat engine and its answer LLM, over the hybrid evaluation index."""
+    from rag.engine import build_engine
+
+    home = settings.home / "eval-index" / f"chunks-{Config.chunk_tokens}"
+    store = IndexStore(settings.with_(home=home, chroma_url=None, chunk_tokens=Config.chunk_tokens))
+    ingest([corpus], store, embedder, prune=True, progress=False)  # already built: a no-op
+    engine = build_engine(settings, Retriever(store, embedder))
+    answerable_gold = [g for g in gold if g.answerable]
+    step = max(1, len(answerable_gold) // questions)
+    rows, generated = [], 0
+    start = time.perf_counter()
+    for g in answerable_gold[::step][:questions]:
+        hits, final = [], None
+        for kind, payload in engine.ask(g.user_input, list(g.history)):
+            if kind == "instant":
+                hits = payload.hits
+            elif kind == "final":
+                final = payload
+        generated += final.generated
+        rows.append({
+            "id": g.id, "user_input": final.standalone_query, "response": final.answer,
+            "retrieved_contexts": [h.item.text for h in hits] or [""], "reference": g.reference,
+        })  # fmt: skip
+    info = {
+        "answer_model": engine.llm.name if engine.llm else f"none ({engine.llm_error})",
+        "generated_answers": generated,
+        "answer_seconds": round(time.perf_counter() - start, 1),
+    }
+    return rows, info
+
+
+def ragas_answer_metrics(
+    gold: list[GoldItem],
+    settings: Settings,
+    embedder: Embedder,
+    corpus: Path,
+    questions: int,
+    progress: Callable[[str], None] | None = None,
+) -> dict:
+    """Ragas faithfulness, answer relevancy and answer correctness, judged by the local judge
+    model (STUDYBOT_JUDGE_MODEL, or the STUDYBOT_LLM_URL server) through ragas' llm_factory."""
+    from eval.ragas_metrics import answer_metrics, ragas_llm
+    from rag.llm import load_llm
+
+    rows, info = ragas_answer_rows(gold, settings, embedder, corpus, questions)
+    # One cached prompt prefix per ragas template in use at a time (statements, verdicts).
+    judge = load_llm(settings, settings.judge_model, slots=3)
+    llm = ragas_llm(judge.base_url, judge.api_key, judge.name)
+    say = (lambda n, total: progress(f"ragas judgement {n}/{total}")) if progress else None
+    return {"judge": judge.name, **info, **answer_metrics(rows, llm, embedder, say)}
+
+
 def evaluate(
     gold: list[GoldItem],
     settings: Settings,
     embedder: Embedder,
     corpus: Path,
-    configs=DEFAULT_CONFIGS,
+    configs: tuple[Config, ...] | None = None,
     progress: Callable[[str], None] | None = None,
+    ragas_questions: int = 0,
 ) -> dict:
-    report = {"gold_items": len(gold), "configs": []}
-    for config in configs:
+    """Run `configs` over `gold`; with `ragas_questions` > 0, also Ragas' LLM-judged answer
+    metrics on that many answerable questions."""
+    report = {"gold_items": len(gold), "configs": [], "rerank_skipped": {}}
+    for config in configs or DEFAULT_CONFIGS + rerank_configs(DEFAULT_RERANKERS):
         if progress:
             progress(config.name)
         if config.mode == "baseline":
             runner = baseline_runner(embedder, corpus, config)
         else:
-            runner = studybot_runner(settings, embedder, corpus, config)
+            try:
+                reranker = load_reranker(settings, config.rerank)
+            except StudybotError as exc:  # e.g. not tuned yet: the other rows still count
+                report["rerank_skipped"][config.rerank] = str(exc)
+                continue
+            runner = studybot_runner(settings, embedder, corpus, config, reranker)
         runner(gold[0])  # warm: first-query costs (index load) are not per-query latency
         results = run_config(gold, runner)
         entry = {"name": config.name, "mode": config.mode, **summarise(results)}
+        if config.rerank:
+            entry["reranker"] = reranker_info(settings, config.rerank, gold)
         entry["misses"] = [
             {"id": r.id, "query": r.query} for r in results
             if r.kind in ANSWERABLE_KINDS and not any(r.rels[:5])
@@ -203,4 +278,34 @@ def evaluate(
             report["calibration"]["shipped_threshold"] = ABSTAIN_BELOW
             report["ragas"] = ragas_context_metrics(gold, results, settings, config)
         report["configs"].append(entry)
+    if ragas_questions:
+        if progress:
+            progress(f"ragas answer metrics on {ragas_questions} questions")
+        start = time.perf_counter()
+        report["ragas_answers"] = ragas_answer_metrics(
+            gold, settings, embedder, corpus, ragas_questions, progress
+        )
+        report["ragas_answers"]["seconds"] = round(time.perf_counter() - start, 1)
     return report
+
+
+def reranker_info(settings: Settings, spec: str, gold: list[GoldItem]) -> dict:
+    """What the eval table needs to trust a rerank row: for the tuned model, whether its training
+    left this gold set's questions out."""
+    if spec != "tuned":
+        return {"spec": spec}
+    from rag.rerank_tune import training_info
+
+    info = training_info(tuned_reranker_dir(settings)) or {}
+    return {
+        "spec": spec,
+        "training": info,
+        "gold_excluded": info.get("excluded_gold") == gold_fingerprint(gold),
+    }
+
+
+def gold_fingerprint(gold: list[GoldItem]) -> str:
+    import hashlib
+
+    text = "\n".join(sorted(normalise(q) for g in gold for q in (g.user_input, *g.history)))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

@@ -39,6 +39,27 @@ def complete(llm: LLM, messages: list[Message], max_tokens: int = 256) -> str:
     return "".join(llm.stream(messages, max_tokens))
 
 
+# One-token reply with its alternatives: what a yes/no judge (the LLM reranker) reads.
+YES_NO_REQUEST = {"max_tokens": 1, "temperature": 0.0, "logprobs": True, "top_logprobs": 10}
+
+
+def yes_share(response: dict) -> float:
+    """P(yes) / (P(yes) + P(no)) from an OpenAI-style chat completion with top_logprobs; 0.5 when
+    the model put neither word among its top tokens."""
+    import math
+
+    yes = no = 0.0
+    for choice in response.get("choices", [])[:1]:
+        for entry in ((choice.get("logprobs") or {}).get("content") or [])[:1]:
+            for alt in entry.get("top_logprobs", []):
+                word = alt.get("token", "").strip().lower()
+                if word == "yes":
+                    yes += math.exp(alt["logprob"])
+                elif word == "no":
+                    no += math.exp(alt["logprob"])
+    return yes / (yes + no) if yes + no > 0 else 0.5
+
+
 @dataclass(frozen=True)
 class PackagedModel:
     """A GGUF file shipped as data-only chunk packages, reassembled in order."""
@@ -146,6 +167,7 @@ class LocalLLM:
         n_ctx: int = 4096,
         threads: int | None = None,
         log_file: Path | None = None,
+        slots: int = 1,
     ):
         try:
             import xllamacpp as xlc
@@ -157,8 +179,10 @@ class LocalLLM:
             redirect_native_logs(log_file)
         params = xlc.CommonParams()
         params.model.path = str(gguf)
-        params.n_ctx = n_ctx
-        params.n_parallel = 1
+        # Each slot keeps its own cached prompt prefix: a caller that alternates between a few
+        # long prompt templates (ragas' judges) reuses all of them with one slot per template.
+        params.n_ctx = n_ctx * slots
+        params.n_parallel = slots
         params.cache_prompt = True  # reuse the system-prompt prefix between questions
         params.warmup = False
         params.verbosity = -1
@@ -181,6 +205,16 @@ class LocalLLM:
     @property
     def base_url(self) -> str:
         return f"{self._server.listening_address}/v1"
+
+    def yes_probability(self, messages: list[Message]) -> float:
+        request = {"messages": messages, **YES_NO_REQUEST, "stream": False, "cache_prompt": True}
+        with self._lock:
+            response = self._server.handle_chat_completions(request)
+        if isinstance(response, str):
+            response = json.loads(response)
+        if "error" in response:
+            raise LLMError(f"local model failed: {response['error']}")
+        return yes_share(response)
 
     def stream(self, messages: list[Message], max_tokens: int = 256) -> Iterator[str]:
         pieces: queue.Queue = queue.Queue()
@@ -227,6 +261,22 @@ class OpenAICompatibleLLM:
         self.name = model
         self.api_key = api_key
         self.timeout = timeout
+
+    def yes_probability(self, messages: list[Message]) -> float:
+        import httpx
+
+        headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
+        body = {"model": self.name, "messages": messages, **YES_NO_REQUEST}
+        try:
+            resp = httpx.post(
+                f"{self.base_url}/chat/completions", json=body, headers=headers,
+                timeout=self.timeout,
+            )  # fmt: skip
+        except httpx.HTTPError as exc:
+            raise LLMError(f"cannot reach the LLM at {self.base_url} ({exc})") from exc
+        if resp.status_code != 200:
+            raise LLMError(f"{self.base_url} answered {resp.status_code}: {resp.text[:200]}")
+        return yes_share(resp.json())
 
     def stream(self, messages: list[Message], max_tokens: int = 256) -> Iterator[str]:
         import httpx
@@ -281,9 +331,10 @@ class LazyLLM:
         return self._llm
 
 
-def load_llm(settings: Settings, model: str | None = None) -> LLM:
+def load_llm(settings: Settings, model: str | None = None, slots: int = 1) -> LLM:
     """The configured LLM: an OpenAI-compatible endpoint if STUDYBOT_LLM_URL is set, else the
-    packaged local model (or a local .gguf path). `model` overrides STUDYBOT_LLM_MODEL."""
+    packaged local model (or a local .gguf path). `model` overrides STUDYBOT_LLM_MODEL; `slots`
+    is how many prompt prefixes a local model keeps cached at once."""
     if settings.llm_url:
         return OpenAICompatibleLLM(
             settings.llm_url, settings.llm_model, os.environ.get("STUDYBOT_LLM_API_KEY")
@@ -304,4 +355,4 @@ def load_llm(settings: Settings, model: str | None = None) -> LLM:
 
     # llama.cpp logs every request; at a terminal that drowns the answer, so it goes to a file.
     log_file = settings.home / "logs" / "llm.log" if sys.stderr.isatty() else None
-    return LocalLLM(gguf, name, log_file=log_file)
+    return LocalLLM(gguf, name, log_file=log_file, slots=slots)

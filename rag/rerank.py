@@ -1,17 +1,30 @@
-"""The reranking stage. One required method: score (query, passage) pairs; higher is better.
+"""The reranking stage: rescore the fused top candidates with a model that reads query and passage
+together. One required method, `score(query, passages)`; higher is better.
 
-No reranker ships enabled yet (see README: no PyPI package carries cross-encoder weights);
-`Retriever(reranker=None)` is the pass-through that `--no-rerank` also selects."""
+Backends (`STUDYBOT_RERANKER`, or `--rerank` where the pipeline runs; `--no-rerank` turns it off):
+- a path: any sentence-transformers `CrossEncoder` saved on disk (e.g. ms-marco-MiniLM-L-6-v2);
+- `tuned`: the cross-encoder `studybot tune-reranker` trained from the packaged MiniLM on this
+  corpus (kept in STUDYBOT_HOME/models/reranker);
+- `llm`: the local LLM as a relevance judge, P("yes") for "does this passage answer it?".
+The default is off: none of them improved the gold set's MRR@10 (README, "Reranking").
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from studybot.config import Settings
+from studybot.errors import ConfigError, ModelNotInstalled
+
 if TYPE_CHECKING:
+    from rag.llm import LLM
     from rag.retrieve import Hit
 
 RERANK_CANDIDATES = 20
+RERANK_MAX_TOKENS = 160  # query + passage; the start of an answer says whether it fits
+BACKENDS = ("tuned", "llm")
 
 
 class Reranker(Protocol):
@@ -21,14 +34,104 @@ class Reranker(Protocol):
 
 
 def rerank(reranker: Reranker, query: str, hits: list[Hit]) -> list[Hit]:
-    """Reorder the first RERANK_CANDIDATES hits by the reranker's score (stable on ties)."""
+    """Reorder the first RERANK_CANDIDATES hits by the reranker's score (stable on ties), through
+    the llama-index node postprocessor."""
+    from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
+
+    from rag.postprocessor import RerankPostprocessor
+
     head, tail = hits[:RERANK_CANDIDATES], hits[RERANK_CANDIDATES:]
     if not head:
         return hits
-    scores = reranker.score(query, [h.item.text for h in head])
-    if len(scores) != len(head):
-        raise ValueError(
-            f"reranker {reranker.name} returned {len(scores)} scores for {len(head)} passages"
+    nodes = [
+        NodeWithScore(node=TextNode(id_=h.item.id, text=h.item.text), score=h.score) for h in head
+    ]
+    ranked = RerankPostprocessor(reranker=reranker).postprocess_nodes(nodes, QueryBundle(query))
+    by_id = {h.item.id: h for h in head}
+    return [replace(by_id[n.node.node_id], rank=i) for i, n in enumerate(ranked, start=1)] + tail
+
+
+class CrossEncoderReranker:
+    """A sentence-transformers CrossEncoder loaded from a local folder (never from a hub)."""
+
+    def __init__(self, path: Path, name: str | None = None, max_length: int = RERANK_MAX_TOKENS):
+        path = Path(path).expanduser()
+        if not (path / "config.json").is_file():
+            raise ModelNotInstalled(
+                f"no cross-encoder at {path} (expected a sentence-transformers model folder with "
+                "config.json); point STUDYBOT_RERANKER at one, or run `studybot tune-reranker`"
+            )
+        from sentence_transformers import CrossEncoder
+
+        self.name = name or f"cross-encoder {path.name}"
+        self.path = path
+        self.model = CrossEncoder(str(path), local_files_only=True, max_length=max_length)
+
+    def score(self, query: str, passages: list[str]) -> list[float]:
+        if not passages:
+            return []
+        # Small batches of similar length: padding every pair to the longest costs 2-3x on CPU.
+        order = sorted(range(len(passages)), key=lambda i: len(passages[i]))
+        scores = self.model.predict(
+            [(query, passages[i]) for i in order], batch_size=4, show_progress_bar=False
         )
-    order = sorted(range(len(head)), key=lambda i: -scores[i])
-    return [replace(head[i], rank=n) for n, i in enumerate(order, start=1)] + tail
+        out = [0.0] * len(passages)
+        for i, s in zip(order, scores, strict=True):
+            out[i] = float(s)
+        return out
+
+
+class LLMJudgeReranker:
+    """The LLM reads each passage after the question and the probability it gives "yes" to
+    "does this passage answer the question?" is the score. The question comes first, so llama.cpp
+    reuses its cached prefix across the candidates."""
+
+    def __init__(self, llm: LLM):
+        if not hasattr(llm, "yes_probability"):
+            raise ConfigError(f"the LLM {llm.name} cannot report token probabilities")
+        self.llm = llm
+        self.name = f"LLM judge ({llm.name})"
+
+    def score(self, query: str, passages: list[str]) -> list[float]:
+        from rag.prompts import RERANK_SYSTEM, RERANK_USER
+
+        return [
+            self.llm.yes_probability(
+                [
+                    {"role": "system", "content": RERANK_SYSTEM},
+                    {
+                        "role": "user",
+                        "content": RERANK_USER.format(question=query, passage=passage[:1200]),
+                    },
+                ]
+            )
+            for passage in passages
+        ]
+
+
+def tuned_reranker_dir(settings: Settings) -> Path:
+    return settings.home / "models" / "reranker"
+
+
+def load_reranker(settings: Settings, spec: str | None, llm_loader=None) -> Reranker | None:
+    """The reranker `spec` names ("tuned", "llm", a path), or None for off / unset."""
+    if not spec or spec.lower() in ("off", "none", "0", "false"):
+        return None
+    if spec == "tuned":
+        folder = tuned_reranker_dir(settings)
+        if not folder.is_dir():
+            raise ModelNotInstalled(
+                f"no tuned reranker in {folder}; train one with `studybot tune-reranker` "
+                "(a few minutes on a laptop CPU)"
+            )
+        return CrossEncoderReranker(folder, name="tuned cross-encoder")
+    if spec == "llm":
+        from rag.llm import load_llm
+
+        return LLMJudgeReranker(llm_loader() if llm_loader else load_llm(settings))
+    path = Path(spec).expanduser()
+    if not path.exists():
+        raise ConfigError(
+            f"reranker {spec!r} is neither {' nor '.join(BACKENDS)} nor an existing folder"
+        )
+    return CrossEncoderReranker(path)

@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 from ingest.embedder import Embedder
 from ingest.items import Item
 from ingest.store import LINK_THRESHOLD, IndexStore
-from rag.rerank import RERANK_CANDIDATES, Reranker, rerank
+from rag.rerank import RERANK_CANDIDATES, Reranker, load_reranker, rerank
+from studybot.config import Settings
 
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the head of each list
 # A credible answer: cosine to the query at least this. Credible answers rank above bare bank
@@ -77,6 +78,13 @@ class Retriever:
         if self.reranker is not None:
             hits = rerank(self.reranker, query, hits)
         return answers_first(hits)[:top_k]
+
+
+def build_retriever(
+    settings: Settings, store: IndexStore, embedder: Embedder, mode: str = "hybrid"
+):
+    """The retriever with the reranker `settings.reranker` names (none when it is unset)."""
+    return Retriever(store, embedder, mode, load_reranker(settings, settings.reranker))
 
 
 def answers_first(hits: list[Hit]) -> list[Hit]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 import sys
 from pathlib import Path
@@ -12,6 +14,8 @@ from studybot.config import DEFAULT_CORPUS, Settings, go_offline
 from studybot.errors import StudybotError
 
 go_offline()
+
+RAGAS_QUESTIONS = 20
 
 
 class _Group(click.Group):
@@ -33,11 +37,33 @@ class _Group(click.Group):
 @click.option(
     "--chroma-url", help="Use a Chroma server, e.g. http://127.0.0.1:8000 (STUDYBOT_CHROMA_URL)."
 )
+@click.option(
+    "--rerank",
+    metavar="SPEC",
+    help="Rerank retrieved candidates: tuned, llm, or a cross-encoder folder (STUDYBOT_RERANKER).",
+)
 @click.pass_context
-def main(ctx: click.Context, home: Path | None, chroma_url: str | None) -> None:
+def main(ctx: click.Context, home: Path | None, chroma_url: str | None, rerank: str | None) -> None:
     """studybot: study from your own notes, offline."""
     settings = Settings.from_env()
-    ctx.obj = settings.with_(home=home.resolve() if home else None, chroma_url=chroma_url)
+    ctx.obj = settings.with_(
+        home=home.resolve() if home else None, chroma_url=chroma_url, reranker=rerank
+    )
+
+
+def _no_rerank(f):
+    """`--no-rerank` on a command that runs the pipeline: skip the stage whatever is configured."""
+
+    @click.option("--no-rerank", is_flag=True, help="Skip the reranking stage.")
+    @functools.wraps(f)
+    def wrapper(*args, no_rerank: bool, **kwargs):
+        if no_rerank:
+            ctx = click.get_current_context()
+            ctx.obj = dataclasses.replace(ctx.obj, reranker=None)
+            args = tuple(ctx.obj if isinstance(a, Settings) else a for a in args)
+        return f(*args, **kwargs)
+
+    return wrapper
 
 
 def _store(settings: Settings):
@@ -125,9 +151,9 @@ def stats(settings: Settings, as_json: bool) -> None:
 
 
 def _retriever(settings: Settings, mode: str = "hybrid"):
-    from rag.retrieve import Retriever
+    from rag.retrieve import build_retriever
 
-    return Retriever(_store(settings), _embedder(settings), mode)
+    return build_retriever(settings, _store(settings), _embedder(settings), mode)
 
 
 def _search_one(retriever, query: str, history: list[str], top_k: int) -> dict:
@@ -140,6 +166,7 @@ def _search_one(retriever, query: str, history: list[str], top_k: int) -> dict:
         "query": query,
         "standalone_query": standalone,
         "answerable": answerable(hits),
+        "reranker": retriever.reranker.name if retriever.reranker else None,
         "results": [h.to_dict() for h in hits],
     }
 
@@ -151,7 +178,6 @@ def _search_one(retriever, query: str, history: list[str], top_k: int) -> dict:
 @click.option(
     "--mode", type=click.Choice(["hybrid", "dense", "bm25"]), default="hybrid", show_default=True
 )
-@click.option("--no-rerank", is_flag=True, help="Skip the reranking stage.")
 @click.option(
     "--batch",
     type=click.File("r"),
@@ -159,7 +185,8 @@ def _search_one(retriever, query: str, history: list[str], top_k: int) -> dict:
 )
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
-def search(settings, query, history, top_k, mode, no_rerank, batch, as_json) -> None:
+@_no_rerank
+def search(settings, query, history, top_k, mode, batch, as_json) -> None:
     """Find the items that best match QUERY (with --history for a follow-up)."""
     retriever = _retriever(settings, mode)
     if batch is not None:
@@ -242,6 +269,7 @@ def _converse(engine, question: str, history: list[str], generate: bool) -> None
 @click.option("--no-llm", is_flag=True, help="Only the instant answer quoted from your notes.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
+@_no_rerank
 def ask(settings, question, history, no_llm, as_json) -> None:
     """Answer QUESTION from your notes, with citations (or say they don't cover it)."""
     if not question.strip():
@@ -256,6 +284,7 @@ def ask(settings, question, history, no_llm, as_json) -> None:
 @main.command()
 @click.option("--no-llm", is_flag=True, help="Only the instant answers quoted from your notes.")
 @click.pass_obj
+@_no_rerank
 def chat(settings, no_llm) -> None:
     """Interactive session: follow-up questions use the conversation. Ctrl-D or /quit ends it."""
     engine = _engine(settings, not no_llm)
@@ -303,6 +332,7 @@ def _show_grade(result, tutor) -> None:
 @click.option("--graded-only", is_flag=True, help="Only questions that have a reference answer.")
 @click.option("--no-llm", is_flag=True, help="Grade without the LLM judge (faster, less accurate).")
 @click.pass_context
+@_no_rerank
 def quiz(ctx, topic, count, graded_only, no_llm) -> None:
     """Quiz yourself: due questions first, then new ones; answers are graded and scheduled.
 
@@ -410,6 +440,7 @@ def quiz_stats(settings, as_json) -> None:
 @click.option("--no-llm", is_flag=True, help="No generated answers or LLM grading (faster start).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the app in a browser.")
 @click.pass_obj
+@_no_rerank
 def ui(settings, host, port, no_llm, open_browser) -> None:
     """Start the web app (Chat, Quiz, Library, Evaluation) and print its address.
 
@@ -421,6 +452,61 @@ def ui(settings, host, port, no_llm, open_browser) -> None:
 
     click.echo(f"studybot UI on http://{host}:{port}  (Ctrl-C stops it)")
     launch(settings, host, port, os.environ.get("STUDYBOT_AUTH"), not no_llm, open_browser)
+
+
+@main.command("tune-reranker")
+@click.option("--epochs", default=3, show_default=True, type=click.IntRange(1, 50))
+@click.option(
+    "--negatives", default=4, show_default=True, type=click.IntRange(1, 19),
+    help="Hard negatives per query, mined with the hybrid retriever.",
+)  # fmt: skip
+@click.option(
+    "--layers", default=3, show_default=True, type=click.IntRange(1, 48),
+    help="Keep the first N transformer layers (fewer: faster scoring).",
+)  # fmt: skip
+@click.option(
+    "--exclude-gold",
+    type=click.Path(exists=True, path_type=Path),
+    help="Gold JSONL whose questions stay out of training (default: eval/gold.jsonl).",
+)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def tune_reranker(settings, epochs, negatives, layers, exclude_gold, as_json) -> None:
+    """Train the `tuned` reranker on your indexed notes (offline; minutes on a laptop CPU)."""
+    from datetime import UTC, datetime
+
+    from eval.gold import DEFAULT_GOLD, load_gold
+    from eval.run import gold_fingerprint
+    from rag.rerank import tuned_reranker_dir
+    from rag.rerank_tune import training_set, tune
+
+    gold = load_gold(exclude_gold or DEFAULT_GOLD)
+    embedder = _embedder(settings)
+    ts = training_set(
+        _store(settings), embedder, [q for g in gold for q in (g.user_input, *g.history)], negatives
+    )
+    if not as_json:
+        click.echo(
+            f"training on {ts.queries} queries ({ts.excluded} left out: close to an evaluation "
+            f"question), {len(ts.examples)} pairs …",
+            err=True,
+        )
+    out = tuned_reranker_dir(settings)
+    info = tune(
+        ts.examples, settings.embed_model, out, epochs=epochs, layers=layers,
+        metadata={
+            "queries": ts.queries, "excluded_queries": ts.excluded,
+            "excluded_gold": gold_fingerprint(gold),
+            "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        },
+    )  # fmt: skip
+    if as_json:
+        _emit(info | {"path": str(out)})
+    else:
+        click.echo(
+            f"saved to {out} ({info['seconds']} s). Use it: studybot --rerank tuned …, or "
+            "STUDYBOT_RERANKER=tuned; compare with `studybot eval`."
+        )
 
 
 @main.group("eval", invoke_without_command=True)
@@ -439,22 +525,49 @@ def ui(settings, host, port, no_llm, open_browser) -> None:
     type=click.Path(exists=True, path_type=Path),
     help="Corpus the gold set was written from (default: corpus/).",
 )
+@click.option(
+    "--rerankers",
+    default="tuned",
+    show_default=True,
+    help="Comma-separated rerankers to compare as 'hybrid + rerank' rows: tuned, llm, a folder; "
+    "'none' for no rows. The one --rerank/STUDYBOT_RERANKER names is added.",
+)
+@click.option(
+    "--ragas",
+    is_flag=True,
+    help="Also Ragas faithfulness, answer relevancy and answer correctness, judged by the local "
+    "judge model (slow: about a minute a question on 2 cores).",
+)
+@click.option(
+    "--ragas-questions",
+    default=RAGAS_QUESTIONS,
+    show_default=True,
+    type=click.IntRange(1, 10000),
+    help="Answerable gold questions --ragas answers and judges (spread across kinds).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary object.")
 @click.pass_context
-def eval_cmd(ctx, out, gold, corpus, as_json) -> None:
+def eval_cmd(ctx, out, gold, corpus, rerankers, ragas, ragas_questions, as_json) -> None:
     """Evaluate retrieval configurations on the gold set; write report.json/.md and plots."""
     if ctx.invoked_subcommand is not None:
         return
     from eval.gold import DEFAULT_GOLD, load_gold
     from eval.report import write_report
-    from eval.run import evaluate
+    from eval.run import DEFAULT_CONFIGS, evaluate, rerank_configs
 
     settings: Settings = ctx.obj
+    specs = [r.strip() for r in rerankers.split(",") if r.strip() and r.strip() != "none"]
+    if settings.reranker and settings.reranker not in specs:
+        specs.append(settings.reranker)
+    configs = DEFAULT_CONFIGS + rerank_configs(specs)
     gold_path = gold or DEFAULT_GOLD
     items = load_gold(gold_path)
     out = out or settings.home / "reports" / "eval"
     say = (lambda m: click.echo(f"evaluating: {m}", err=True)) if not as_json else None
-    report = evaluate(items, settings, _embedder(settings), corpus or DEFAULT_CORPUS, progress=say)
+    report = evaluate(
+        items, settings, _embedder(settings), corpus or DEFAULT_CORPUS, configs, progress=say,
+        ragas_questions=ragas_questions if ragas else 0,
+    )  # fmt: skip
     report["gold_path"] = str(gold_path)
     written = write_report(report, out)
     if as_json:

@@ -55,6 +55,7 @@ class Settings:
     llm_model: str = "qwen2.5-coder-0.5b"
     llm_url: str | None = None
     judge_model: str = "qwen2.5-coder-1.5b"
+    reranker: str | None = None  # off, "tuned", "llm" or a cross-encoder folder (rag/rerank.py)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -71,6 +72,7 @@ class Settings:
             llm_model=env.get("STUDYBOT_LLM_MODEL") or cls.llm_model,
             llm_url=env.get("STUDYBOT_LLM_URL") or None,
             judge_model=env.get("STUDYBOT_JUDGE_MODEL") or cls.judge_model,
+            reranker=env.get("STUDYBOT_RERANKER") or None,
         )
 
     def with_(self, **changes) -> Settings:

@@ -20,7 +20,7 @@ def indexed(cli, tmp_path):
 
 def test_search_ask_and_stats_shapes(cli, indexed):
     res = run_json(cli, "search", "what is LoRA fine-tuning", "--json")
-    assert set(res) == {"query", "standalone_query", "answerable", "results"}
+    assert set(res) == {"query", "standalone_query", "answerable", "reranker", "results"}
     assert res["answerable"] is True
     first = res["results"][0]
     assert {"rank", "id", "kind", "text", "source", "locator", "score"} <= set(first)

@@ -6,6 +6,7 @@ import pytest
 
 from eval.build_gold import accept, evidence_quote, propose, write_review
 from eval.gold import DEFAULT_GOLD, KINDS, load_gold, normalise
+from eval.ragas_metrics import answer_metrics, ragas_llm
 from eval.report import write_report
 from eval.run import Config, evaluate
 from ingest.loaders import load
@@ -13,6 +14,8 @@ from ingest.parse import parse
 from ingest.pipeline import ingest
 from rag.retrieve import Retriever
 from studybot.config import DEFAULT_CORPUS
+from tests.conftest import run_json
+from tests.llm_stubs import OpenAIStub, ragas_judge
 
 
 def test_shipped_gold_set_validates_and_its_evidence_is_in_the_corpus():
@@ -58,7 +61,9 @@ def test_gold_schema_rejects_bad_rows(tmp_path, change, message):
     assert "g.jsonl:2" in str(err.value)
 
 
-def test_report_is_written_with_tables_and_plots(tmp_path, settings, embedder):
+@pytest.fixture
+def tiny_eval(tmp_path):
+    """A two-note corpus and a three-question gold file written for it."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "n.md").write_text(
@@ -66,16 +71,22 @@ def test_report_is_written_with_tables_and_plots(tmp_path, settings, embedder):
         '??? question "What is RoPE?"\n    Rotary embeddings encode relative positions.\n'
     )
     rows = [
-        {"id": "p1", "kind": "paraphrase", "user_input": "bm25 ranking?", "history": [], "reference": "",
+        {"id": "p1", "kind": "paraphrase", "user_input": "bm25 ranking?", "history": [],
+         "reference": "BM25 ranks documents by term frequency with saturation.",
          "reference_contexts": [], "evidence": ["term frequency with saturation"], "answerable": True},
         {"id": "f1", "kind": "followup", "user_input": "and how does it encode position?",
-         "history": ["tell me about rope"], "reference": "", "reference_contexts": [],
-         "evidence": ["relative positions"], "answerable": True},
+         "history": ["tell me about rope"], "reference": "Rotary embeddings encode relative positions.",
+         "reference_contexts": [], "evidence": ["relative positions"], "answerable": True},
         {"id": "o1", "kind": "unanswerable_offtopic", "user_input": "best lasagna recipe?", "history": [],
          "reference": "", "reference_contexts": [], "evidence": [], "answerable": False},
     ]  # fmt: skip
     (tmp_path / "g.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
-    gold = load_gold(tmp_path / "g.jsonl")
+    return corpus, tmp_path / "g.jsonl"
+
+
+def test_report_is_written_with_tables_and_plots(tmp_path, settings, embedder, tiny_eval):
+    corpus, gold_path = tiny_eval
+    gold = load_gold(gold_path)
     configs = (Config("baseline", mode="baseline"), Config("hybrid"))
     report = evaluate(gold, settings, embedder, corpus, configs)
     hybrid = report["configs"][1]
@@ -119,3 +130,75 @@ def test_build_gold_proposes_and_accepts(tmp_path, store, embedder):
     assert accept(review, gold) == 1 and len(load_gold(gold)) == 1
     with pytest.raises(ValueError, match="already in"):
         accept(review, gold)
+
+
+RAGAS_ROWS = [
+    {"id": "faithful", "user_input": "What is BM25?",
+     "response": "BM25 ranks documents by term frequency with saturation [1].",
+     "retrieved_contexts": ["What is BM25? BM25 ranks documents by term frequency with saturation."],
+     "reference": "BM25 ranks documents by term frequency with saturation."},
+    {"id": "invented", "user_input": "What is RoPE?",
+     "response": "RoPE stores every position in a lookup table.",
+     "retrieved_contexts": ["What is RoPE? Rotary embeddings encode relative positions."],
+     "reference": "Rotary embeddings encode relative positions."},
+]  # fmt: skip
+
+
+def test_ragas_answer_metrics_through_a_stub_judge_server(embedder):
+    """Ragas' own metrics, its llm_factory client and instructor's JSON mode, over real HTTP to a
+    deterministic judge: a supported answer scores 1, an invented one 0."""
+    stub = OpenAIStub(ragas_judge)
+    try:
+        out = answer_metrics(RAGAS_ROWS, ragas_llm(stub.url, "k3y", "stub-judge"), embedder)
+    finally:
+        stub.close()
+    by_id = {r["id"]: r for r in out["per_question"]}
+    assert by_id["faithful"]["faithfulness"] == 1.0
+    assert by_id["invented"]["faithfulness"] == 0.0
+    assert (
+        by_id["faithful"]["answer_correctness"]
+        > 0.9
+        > 0.5
+        > by_id["invented"]["answer_correctness"]
+    )
+    assert 0.0 < by_id["invented"]["answer_relevancy"] <= 1.0
+    assert out["faithfulness"] == 0.5 and out["failures"] == []
+    assert {path for path, _, _ in stub.requests} == {"/v1/chat/completions"}
+    assert all(auth == "Bearer k3y" for _, _, auth in stub.requests)
+    assert all(body["response_format"] == {"type": "json_object"} for _, body, _ in stub.requests)
+
+
+def test_ragas_judge_failures_are_counted_not_fatal(embedder):
+    def broken_verdicts(body):
+        prompt = body["messages"][-1]["content"]
+        return "verdict: yes" if '"title": "NLIStatementOutput"' in prompt else ragas_judge(body)
+
+    stub = OpenAIStub(broken_verdicts)
+    try:
+        out = answer_metrics(RAGAS_ROWS, ragas_llm(stub.url, None, "stub-judge"), embedder)
+    finally:
+        stub.close()
+    assert out["faithfulness"] is None and out["faithfulness_scored"] == 0
+    assert {f["metric"] for f in out["failures"]} == {"faithfulness"}
+    assert out["answer_correctness_scored"] == 2
+
+
+def test_eval_ragas_cli_writes_answer_metrics(tiny_eval, cli, monkeypatch, tmp_path):
+    """`studybot eval --ragas` end to end, with the answer model and the judge both served by
+    the stub (STUDYBOT_LLM_URL): answers generated, judged, and the report says so."""
+    corpus, gold_path = tiny_eval
+    stub = OpenAIStub(ragas_judge)
+    monkeypatch.setenv("STUDYBOT_LLM_URL", stub.url)
+    try:
+        summary = run_json(
+            cli, "eval", "--corpus", str(corpus), "--gold", str(gold_path), "--out",
+            str(tmp_path / "out"), "--rerankers", "none", "--ragas", "--ragas-questions", "2",
+            "--json",
+        )  # fmt: skip
+    finally:
+        stub.close()
+    ra = summary["ragas_answers"]
+    assert ra["questions"] == 2 and ra["answer_relevancy_scored"] == 2
+    assert ra["seconds"] >= ra["judge_seconds"] > 0
+    md = (tmp_path / "out" / "report.md").read_text()
+    assert "## Ragas answer metrics (LLM judge)" in md and "| answer_correctness |" in md

@@ -25,7 +25,7 @@ from ingest.store import IndexStore  # noqa: E402
 from rag.answer import NOT_COVERED  # noqa: E402
 from rag.engine import Engine, build_engine  # noqa: E402
 from rag.quiz import Tutor, build_tutor  # noqa: E402
-from rag.retrieve import Retriever  # noqa: E402
+from rag.retrieve import build_retriever  # noqa: E402
 from studybot.errors import StudybotError  # noqa: E402
 
 # One model, one index, one SQLite connection per process: events take turns.
@@ -45,7 +45,7 @@ class Services:
 def build_services(settings: Settings, with_llm: bool = True) -> Services:
     store = IndexStore(settings)
     embedder = Embedder(settings.embed_model, settings.embed_batch)
-    retriever = Retriever(store, embedder)
+    retriever = build_retriever(settings, store, embedder)
     engine = build_engine(settings, retriever, with_llm)
     tutor = build_tutor(settings, retriever, with_llm)
     return Services(settings, store, embedder, engine, tutor, threading.RLock())
