@@ -41,7 +41,7 @@ DEFAULT_CONFIGS = (
     Config("hybrid", mode="hybrid"),
     Config("hybrid, 128-token prose chunks", mode="hybrid", chunk_tokens=128),
 )
-DEFAULT_RERANKERS = ("tuned",)  # "llm" is opt-in: it takes ~10 s a question on 2 cores
+DEFAULT_RERANKERS = ("tuned",)  # "llm" is opt-in: ~30 s a question (20 LLM calls) on 2 cores
 
 
 def rerank_configs(specs) -> tuple[Config, ...]:
@@ -70,12 +70,17 @@ def _relevance(texts: list[str], evidence: tuple[str, ...]) -> tuple[list[bool],
     return [bool(f) for f in found], found
 
 
+def eval_store(settings: Settings, chunk_tokens: int) -> IndexStore:
+    """The evaluation's own index (embedded Chroma), one per chunk size, beside the user's."""
+    home = settings.home / "eval-index" / f"chunks-{chunk_tokens}"
+    return IndexStore(settings.with_(home=home, chroma_url=None, chunk_tokens=chunk_tokens))
+
+
 def studybot_runner(
     settings: Settings, embedder: Embedder, corpus: Path, config: Config, reranker=None
 ):
     """A function query -> (texts, abstained) over an index of `corpus` built for `config`."""
-    home = settings.home / "eval-index" / f"chunks-{config.chunk_tokens}"
-    store = IndexStore(settings.with_(home=home, chroma_url=None, chunk_tokens=config.chunk_tokens))
+    store = eval_store(settings, config.chunk_tokens)
     ingest([corpus], store, embedder, prune=True, progress=False)
     retriever = Retriever(store, embedder, config.mode, reranker=reranker)
 
@@ -158,11 +163,7 @@ def ragas_context_metrics(
     """Ragas' ID-based and non-LLM context precision/recall over the answerable questions."""
     from eval.ragas_metrics import context_metrics
 
-    store = IndexStore(
-        settings.with_(
-            home=settings.home / "eval-index" / f"chunks-{config.chunk_tokens}", chroma_url=None
-        )
-    )
+    store = eval_store(settings, config.chunk_tokens)
     items = [(it.id, normalise(it.text)) for it in store.all_items()]
     by_id = {g.id: g for g in gold}
     rows = []
@@ -186,9 +187,9 @@ def ragas_answer_rows(
     """Answer `questions` answerable gold questions (spread over the set, so every kind is in)
     with the chat engine and its answer LLM, over the hybrid evaluation index."""
     from rag.engine import build_engine
+    from rag.generate import evidence
 
-    home = settings.home / "eval-index" / f"chunks-{Config.chunk_tokens}"
-    store = IndexStore(settings.with_(home=home, chroma_url=None, chunk_tokens=Config.chunk_tokens))
+    store = eval_store(settings, Config.chunk_tokens)
     ingest([corpus], store, embedder, prune=True, progress=False)  # already built: a no-op
     engine = build_engine(settings, Retriever(store, embedder))
     answerable_gold = [g for g in gold if g.answerable]
@@ -205,7 +206,9 @@ def ragas_answer_rows(
         generated += final.generated
         rows.append({
             "id": g.id, "user_input": final.standalone_query, "response": final.answer,
-            "retrieved_contexts": [h.item.text for h in hits] or [""], "reference": g.reference,
+            # The notes the answer was made from, which faithfulness is judged against.
+            "retrieved_contexts": [h.item.text for h in evidence(hits)] or [""],
+            "reference": g.reference,
         })  # fmt: skip
     info = {
         "answer_model": engine.llm.name if engine.llm else f"none ({engine.llm_error})",
@@ -300,12 +303,14 @@ def reranker_info(settings: Settings, spec: str, gold: list[GoldItem]) -> dict:
     return {
         "spec": spec,
         "training": info,
-        "gold_excluded": info.get("excluded_gold") == gold_fingerprint(gold),
+        "gold_excluded": set(question_keys(gold)) <= set(info.get("excluded_questions", [])),
     }
 
 
-def gold_fingerprint(gold: list[GoldItem]) -> str:
+def question_keys(gold: list[GoldItem]) -> list[str]:
+    """Short hashes of every question (and earlier turn) in `gold`, normalised: what a tuned
+    reranker records as left out of its training, so any gold file can be checked against it."""
     import hashlib
 
-    text = "\n".join(sorted(normalise(q) for g in gold for q in (g.user_input, *g.history)))
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    questions = {normalise(q) for g in gold for q in (g.user_input, *g.history)}
+    return sorted(hashlib.sha256(q.encode()).hexdigest()[:12] for q in questions)

@@ -113,7 +113,7 @@ def tuned_reranker_dir(settings: Settings) -> Path:
     return settings.home / "models" / "reranker"
 
 
-def load_reranker(settings: Settings, spec: str | None, llm_loader=None) -> Reranker | None:
+def load_reranker(settings: Settings, spec: str | None) -> Reranker | None:
     """The reranker `spec` names ("tuned", "llm", a path), or None for off / unset."""
     if not spec or spec.lower() in ("off", "none", "0", "false"):
         return None
@@ -128,7 +128,7 @@ def load_reranker(settings: Settings, spec: str | None, llm_loader=None) -> Rera
     if spec == "llm":
         from rag.llm import load_llm
 
-        return LLMJudgeReranker(llm_loader() if llm_loader else load_llm(settings))
+        return LLMJudgeReranker(load_llm(settings))
     path = Path(spec).expanduser()
     if not path.exists():
         raise ConfigError(

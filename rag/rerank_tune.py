@@ -107,7 +107,7 @@ def tune(
         CrossEncoderTrainingArguments,
     )
     from sentence_transformers.cross_encoder.losses import BinaryCrossEntropyLoss
-    from transformers import set_seed
+    from transformers import PrinterCallback, set_seed
     from transformers.utils import logging as hf_logging
 
     hf_logging.set_verbosity_error()  # "classifier newly initialised" is the point here
@@ -141,12 +141,14 @@ def tune(
         disable_tqdm=True,
         use_cpu=True,
     )
-    CrossEncoderTrainer(
+    trainer = CrossEncoderTrainer(
         model=model,
         args=args,
         train_dataset=Dataset.from_dict(rows).shuffle(seed=seed),
         loss=BinaryCrossEntropyLoss(model),
-    ).train()
+    )
+    trainer.remove_callback(PrinterCallback)  # it prints a dict to stdout; --json owns stdout
+    trainer.train()
     shutil.rmtree(work / "trainer", ignore_errors=True)
     model.save(str(work))
     info = {

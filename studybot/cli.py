@@ -15,7 +15,7 @@ from studybot.errors import StudybotError
 
 go_offline()
 
-RAGAS_QUESTIONS = 20
+RAGAS_QUESTIONS = 10
 
 
 class _Group(click.Group):
@@ -476,7 +476,7 @@ def tune_reranker(settings, epochs, negatives, layers, exclude_gold, as_json) ->
     from datetime import UTC, datetime
 
     from eval.gold import DEFAULT_GOLD, load_gold
-    from eval.run import gold_fingerprint
+    from eval.run import question_keys
     from rag.rerank import tuned_reranker_dir
     from rag.rerank_tune import training_set, tune
 
@@ -496,7 +496,7 @@ def tune_reranker(settings, epochs, negatives, layers, exclude_gold, as_json) ->
         ts.examples, settings.embed_model, out, epochs=epochs, layers=layers,
         metadata={
             "queries": ts.queries, "excluded_queries": ts.excluded,
-            "excluded_gold": gold_fingerprint(gold),
+            "excluded_questions": question_keys(gold),
             "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
         },
     )  # fmt: skip

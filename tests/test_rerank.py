@@ -4,6 +4,8 @@ model `tune-reranker` trains), the LLM judge, and how the CLI turns them on and 
 import pytest
 from llama_index.core.schema import NodeWithScore, TextNode
 
+from eval.gold import load_gold
+from eval.run import question_keys
 from ingest.pipeline import ingest
 from rag.postprocessor import RerankPostprocessor
 from rag.rerank import (
@@ -122,8 +124,13 @@ def test_path_backend_loads_a_cross_encoder_folder(settings, tuned, tmp_path):
     assert from_path.name == "cross-encoder my-cross-encoder"
 
 
-def test_cli_rerank_flags(settings, tuned, cli, tmp_path, monkeypatch):
-    monkeypatch.setenv("STUDYBOT_HOME", str(settings.home))
+def test_cli_tune_reranker_then_rerank_and_skip_it(cli, tmp_path, monkeypatch):
+    (tmp_path / "notes.md").write_text(NOTES)
+    (tmp_path / "bank.md").write_text(BANK)
+    assert cli("ingest", str(tmp_path / "notes.md"), str(tmp_path / "bank.md"))[0] == 0
+    info = run_json(cli, "tune-reranker", "--epochs", "1", "--layers", "1", "--json")
+    assert info["examples"] > 0 and info["layers"] == 1
+    assert len(info["excluded_questions"]) == len(question_keys(load_gold()))
     plain = run_json(cli, "search", "--json", "--top-k", "3", "why lora")
     reranked = run_json(cli, "--rerank", "tuned", "search", "--json", "--top-k", "3", "why lora")
     off = run_json(cli, "--rerank", "tuned", "search", "--no-rerank", "--json", "--top-k", "3",
