@@ -14,7 +14,7 @@ import json
 import os
 import shutil
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.embedder import Embedder, resolve_model_path
@@ -188,7 +188,3 @@ def _swap_in(new: Path, target: Path) -> None:
 def training_info(model_dir: Path) -> dict | None:
     path = model_dir / METADATA
     return json.loads(path.read_text()) if path.is_file() else None
-
-
-def as_dict(ts: TrainingSet) -> dict:
-    return {k: v for k, v in asdict(ts).items() if k != "examples"} | {"examples": len(ts.examples)}
