@@ -262,14 +262,17 @@ class OpenAICompatibleLLM:
         self.api_key = api_key
         self.timeout = timeout
 
+    @property
+    def _headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
+
     def yes_probability(self, messages: list[Message]) -> float:
         import httpx
 
-        headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
         body = {"model": self.name, "messages": messages, **YES_NO_REQUEST}
         try:
             resp = httpx.post(
-                f"{self.base_url}/chat/completions", json=body, headers=headers,
+                f"{self.base_url}/chat/completions", json=body, headers=self._headers,
                 timeout=self.timeout,
             )  # fmt: skip
         except httpx.HTTPError as exc:
@@ -281,7 +284,6 @@ class OpenAICompatibleLLM:
     def stream(self, messages: list[Message], max_tokens: int = 256) -> Iterator[str]:
         import httpx
 
-        headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
         body = {
             "model": self.name,
             "messages": messages,
@@ -291,7 +293,7 @@ class OpenAICompatibleLLM:
         }
         try:
             with httpx.stream(
-                "POST", f"{self.base_url}/chat/completions", json=body, headers=headers,
+                "POST", f"{self.base_url}/chat/completions", json=body, headers=self._headers,
                 timeout=self.timeout,
             ) as resp:  # fmt: skip
                 if resp.status_code != 200:
