@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from core.config import DEFAULT_CORPUS, Settings, go_offline
 from eval.gold import load_gold
 from ingest.embedder import Embedder
 from ingest.pipeline import ingest
@@ -28,7 +29,6 @@ from rag.engine import Engine
 from rag.followup import standalone_query
 from rag.llm import load_llm
 from rag.retrieve import Retriever
-from studybot.config import DEFAULT_CORPUS, Settings, go_offline
 
 
 def pct(values: list[float], q: float) -> float:

@@ -13,11 +13,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from core.config import DEFAULT_CORPUS, Settings, go_offline
 from ingest.embedder import Embedder
 from ingest.pipeline import ingest
 from ingest.store import IndexStore
 from rag.retrieve import Retriever
-from studybot.config import DEFAULT_CORPUS, Settings, go_offline
 
 WORDS = [
     "attention",

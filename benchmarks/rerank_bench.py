@@ -15,14 +15,14 @@ import argparse
 import statistics
 import time
 
+from core.config import Settings, go_offline
+from core.errors import StudybotError
 from eval.gold import load_gold
 from ingest.embedder import Embedder
 from ingest.store import IndexStore
 from rag.followup import standalone_query
 from rag.rerank import RERANK_CANDIDATES, load_reranker
 from rag.retrieve import Retriever
-from studybot.config import Settings, go_offline
-from studybot.errors import StudybotError
 
 
 def pct(values: list[float], q: float) -> float:

@@ -19,7 +19,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from studybot.config import DEFAULT_CORPUS
+from core.config import DEFAULT_CORPUS
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip

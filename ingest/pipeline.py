@@ -11,13 +11,14 @@ from pathlib import Path
 
 import numpy as np
 
+from core.errors import LoadError
+from core.records import KINDS, Item
 from ingest.chunking import sentence_chunker
 from ingest.embedder import Embedder
-from ingest.items import KINDS, Item, make_item
+from ingest.items import make_item
 from ingest.loaders import discover, load
 from ingest.parse import parse
 from ingest.store import LINK_THRESHOLD, IndexStore
-from studybot.errors import LoadError
 
 _BATCH_ITEMS = 2000
 PARSER_VERSION = "4"  # bump when parsing changes what items a file yields  # items embedded and committed together; bounds memory on huge corpora

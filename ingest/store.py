@@ -19,10 +19,10 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from ingest.items import KINDS, Item
-from studybot.config import Settings, go_offline
-from studybot.errors import ConfigError, IndexUnavailable
-from studybot.sqlite import connect
+from core.config import Settings, go_offline
+from core.errors import ConfigError, IndexUnavailable
+from core.records import KINDS, Item
+from core.sqlite import connect
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.records import Citation, Hit
 from rag.followup import standalone_query
-from rag.retrieve import CREDIBLE_ANSWER, Hit, Retriever
+from rag.retrieve import CREDIBLE_ANSWER, Retriever
 
 # Below this cosine between the query and the best answer-bearing item, studybot says the
 # notes don't cover it. Calibrated on the gold set: see "Abstention threshold" in the report
@@ -15,22 +16,6 @@ ABSTAIN_BELOW = CREDIBLE_ANSWER
 BANK_MATCH = ABSTAIN_BELOW  # a bank question as close as an answer would need to be
 NOT_COVERED = "Your notes don't cover this."
 RELATED_ABOVE = 0.30  # "closest questions" offered when abstaining must be at least this close
-_QUOTE_CHARS = 600
-
-
-@dataclass(frozen=True)
-class Citation:
-    n: int
-    id: str
-    source: str
-    locator: str
-    quote: str  # copied verbatim from the stored item
-
-    @classmethod
-    def of(cls, n: int, hit: Hit) -> Citation:
-        text = hit.item.answer or hit.item.question
-        quote = text if len(text) <= _QUOTE_CHARS else text[:_QUOTE_CHARS].rsplit(" ", 1)[0]
-        return cls(n, hit.item.id, hit.item.source, hit.item.locator, quote)
 
 
 @dataclass(frozen=True)

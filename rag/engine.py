@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
-from rag.answer import Answer, Citation, grounded_answer
+from core.config import Settings
+from core.errors import StudybotError
+from core.records import Citation
+from rag.answer import Answer, grounded_answer
 from rag.generate import check_citations, rewrite_followup, stream_answer
 from rag.llm import LLM, LazyLLM, load_llm
 from rag.retrieve import Retriever
-from studybot.config import Settings
-from studybot.errors import StudybotError
 
 
 @dataclass

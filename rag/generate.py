@@ -8,12 +8,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from core.records import Citation, Hit
 from ingest.embedder import Embedder
 from rag import prompts
-from rag.answer import Citation
 from rag.followup import needs_history
 from rag.llm import LLM, Message, complete
-from rag.retrieve import Hit
 
 NOTE_CHARS = 420  # per note: prompt processing dominates time-to-first-token on 2 cores
 MAX_NOTES = 3

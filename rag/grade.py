@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from core.errors import StudybotError
 from ingest.embedder import Embedder
 from rag import prompts
 from rag.llm import LLM, complete
-from studybot.errors import StudybotError
 
 # Chosen on eval/grading.jsonl (see README, "Quiz").
 POINT_COVERED = 0.60  # clause-to-key-point cosine for a point to count as covered

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from studybot.config import Settings
-from studybot.errors import ConfigError, ModelNotInstalled, StudybotError
+from core.config import Settings
+from core.errors import ConfigError, ModelNotInstalled, StudybotError
 
 Message = dict[str, str]
 

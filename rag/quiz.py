@@ -16,11 +16,11 @@ from pathlib import Path
 
 from fsrs import Card, Rating, Scheduler
 
-from ingest.items import Item
+from core.records import Item
+from core.sqlite import connect
 from ingest.store import LINK_THRESHOLD, IndexStore
 from rag.grade import Grade, grade
 from rag.llm import LazyLLM
-from studybot.sqlite import connect
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS cards (

@@ -15,12 +15,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from studybot.config import Settings
-from studybot.errors import ConfigError, ModelNotInstalled
+from core.config import Settings
+from core.errors import ConfigError, ModelNotInstalled
 
 if TYPE_CHECKING:
+    from core.records import Hit
     from rag.llm import LLM
-    from rag.retrieve import Hit
 
 RERANK_CANDIDATES = 20
 RERANK_MAX_TOKENS = 160  # query + passage; the start of an answer says whether it fits

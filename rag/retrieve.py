@@ -3,13 +3,13 @@ linked duplicates collapsed into one hit that shows the answer."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from core.config import Settings
+from core.records import Hit
 from ingest.embedder import Embedder
-from ingest.items import Item
 from ingest.store import LINK_THRESHOLD, IndexStore
 from rag.rerank import RERANK_CANDIDATES, Reranker, load_reranker, rerank
-from studybot.config import Settings
 
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the head of each list
 # A credible answer: cosine to the query at least this. Credible answers rank above bare bank
@@ -17,28 +17,6 @@ RRF_K = 60  # the constant from Cormack et al. (2009); damps the head of each li
 CREDIBLE_ANSWER = 0.50
 CANDIDATES = 30  # fused candidates collapsed and reordered before the top k are cut
 MODES = ("hybrid", "dense", "bm25")
-
-
-@dataclass(frozen=True)
-class Hit:
-    rank: int
-    item: Item
-    score: float  # fused rank score: orders results, not comparable across queries
-    similarity: float  # best cosine between the query and the item: the evidence strength
-    duplicates: tuple[str, ...] = ()  # ids of linked items (the same question elsewhere)
-
-    def to_dict(self) -> dict:
-        return {
-            "rank": self.rank,
-            "id": self.item.id,
-            "kind": self.item.kind,
-            "text": self.item.text,
-            "source": self.item.source,
-            "locator": self.item.locator,
-            "score": round(self.score, 4),
-            "similarity": round(self.similarity, 4),
-            "duplicates": list(self.duplicates),
-        }
 
 
 class Retriever:

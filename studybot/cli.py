@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
-from studybot.config import DEFAULT_CORPUS, Settings, go_offline
-from studybot.errors import StudybotError
+from core.config import DEFAULT_CORPUS, Settings, go_offline
+from core.errors import StudybotError
 
 go_offline()
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from core.config import Settings, go_offline
 from ingest.embedder import Embedder
 from ingest.store import IndexStore
 from studybot.cli import main
-from studybot.config import Settings, go_offline
 
 go_offline()
 

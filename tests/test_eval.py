@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from core.config import DEFAULT_CORPUS
 from eval.build_gold import accept, evidence_quote, propose, write_review
 from eval.gold import DEFAULT_GOLD, KINDS, load_gold, normalise
 from eval.ragas_metrics import answer_metrics, ragas_llm
@@ -13,7 +14,6 @@ from ingest.loaders import load
 from ingest.parse import parse
 from ingest.pipeline import ingest
 from rag.retrieve import Retriever
-from studybot.config import DEFAULT_CORPUS
 from tests.conftest import run_json
 from tests.llm_stubs import OpenAIStub, ragas_judge
 

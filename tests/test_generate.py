@@ -6,13 +6,13 @@ import sys
 
 import pytest
 
+from core.errors import ModelNotInstalled
 from ingest.pipeline import ingest
 from rag import prompts
 from rag.engine import Engine
 from rag.generate import build_messages, check_citations
 from rag.llm import OpenAICompatibleLLM, PackagedModel, assemble
 from rag.retrieve import Retriever
-from studybot.errors import ModelNotInstalled
 from tests.conftest import run_json
 from tests.llm_stubs import EchoLLM, OpenAIStub, ScriptedLLM
 

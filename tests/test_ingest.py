@@ -6,10 +6,10 @@ import sys
 
 import pytest
 
+from core.errors import IndexUnavailable
 from ingest.pipeline import ingest
 from ingest.store import IndexStore
 from rag.retrieve import Retriever
-from studybot.errors import IndexUnavailable
 from tests.conftest import run_json
 from tests.pdfs import make_pdf
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import LoadError
 from ingest.loaders import decode, discover, load
-from studybot.errors import LoadError
 from tests.pdfs import make_pdf
 
 

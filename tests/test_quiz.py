@@ -122,7 +122,7 @@ def test_grade_cli_does_not_touch_the_schedule_unless_asked(cli, tmp_path):
 
 
 def _writer(path: str, key: str, n: int) -> None:
-    from ingest.items import Item
+    from core.records import Item
     from rag.quiz import QuizQuestion, QuizStore
 
     store = QuizStore(__import__("pathlib").Path(path))

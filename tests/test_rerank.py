@@ -4,6 +4,7 @@ model `tune-reranker` trains), the LLM judge, and how the CLI turns them on and 
 import pytest
 from llama_index.core.schema import NodeWithScore, TextNode
 
+from core.errors import ConfigError, ModelNotInstalled
 from eval.gold import load_gold
 from eval.run import question_keys
 from ingest.pipeline import ingest
@@ -15,7 +16,6 @@ from rag.rerank import (
     tuned_reranker_dir,
 )
 from rag.rerank_tune import training_info, training_set, tune
-from studybot.errors import ConfigError, ModelNotInstalled
 from tests.conftest import run_json
 
 NOTES = """# Deep learning

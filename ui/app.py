@@ -13,12 +13,13 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from studybot.config import DEFAULT_CORPUS, Settings, go_offline
+from core.config import DEFAULT_CORPUS, Settings, go_offline
 
 go_offline()
 
 import gradio as gr  # noqa: E402  (telemetry must be off before gradio is imported)
 
+from core.errors import StudybotError  # noqa: E402
 from ingest.embedder import Embedder  # noqa: E402
 from ingest.pipeline import ingest, remove_source  # noqa: E402
 from ingest.store import IndexStore  # noqa: E402
@@ -26,7 +27,6 @@ from rag.answer import NOT_COVERED  # noqa: E402
 from rag.engine import Engine, build_engine  # noqa: E402
 from rag.quiz import Tutor, build_tutor  # noqa: E402
 from rag.retrieve import build_retriever  # noqa: E402
-from studybot.errors import StudybotError  # noqa: E402
 
 # One model, one index, one SQLite connection per process: events take turns.
 BUSY = "studybot"
