@@ -59,7 +59,7 @@ def main() -> None:
     queries = [standalone_query(g.user_input, list(g.history)) for g in gold]
     retriever.retrieve(queries[0], 5)  # warm: model and BM25 loaded
 
-    print(f"default corpus, {store.count_items()} items, 2-core CPU")
+    print(f"default corpus, {store.catalog.count_items()} items, 2-core CPU")
     ms = []
     for q in queries:
         t = time.perf_counter()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 _BUSY_SECONDS = 30
@@ -26,13 +28,21 @@ def connect(path: Path, schema: str) -> sqlite3.Connection:
                 raise
             time.sleep(0.05)
     db.execute("PRAGMA foreign_keys=ON")
-    db.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(db):
         for statement in schema.split(";"):
             if statement.strip():
                 db.execute(statement)
-        db.execute("COMMIT")
+    return db
+
+
+@contextmanager
+def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One `BEGIN IMMEDIATE` transaction: writers from other processes wait their turn, and an
+    exception rolls everything back (a crash never leaves half a write)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
     except BaseException:
         db.execute("ROLLBACK")
         raise
-    return db
+    db.execute("COMMIT")

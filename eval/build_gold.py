@@ -15,8 +15,8 @@ import json
 import re
 from pathlib import Path
 
+from core.thresholds import CREDIBLE_ANSWER
 from eval.gold import validate
-from rag.answer import ABSTAIN_BELOW
 from rag.llm import LLM, complete
 from rag.retrieve import Retriever
 
@@ -50,7 +50,7 @@ def _row(kind: str, question: str, answer: str, context: str, why: str, history=
 
 
 def propose(retriever: Retriever, llm: LLM | None = None, limit: int = 50) -> list[dict]:
-    items = retriever.store.all_items()
+    items = retriever.store.catalog.all_items()
     rows: list[dict] = []
     for q in (it for it in items if it.kind == "question"):
         hits = retriever.retrieve(q.question, 5)
@@ -60,7 +60,7 @@ def propose(retriever: Retriever, llm: LLM | None = None, limit: int = 50) -> li
             rows.append(_row("cross_source", q.question, a.item.answer, a.item.text,
                              f"bank question in {q.source} ({q.locator}); answer in {a.item.source} "
                              f"({a.item.locator}), similarity {a.similarity:.2f}"))  # fmt: skip
-        elif not any(h.item.kind != "question" and h.similarity >= ABSTAIN_BELOW for h in hits):
+        elif not any(h.item.kind != "question" and h.similarity >= CREDIBLE_ANSWER for h in hits):
             rows.append(_row("unanswerable_ontopic", q.question, "", "",
                              f"bank question in {q.source} ({q.locator}); nothing answers it"))  # fmt: skip
     if llm is not None:

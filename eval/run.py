@@ -10,6 +10,7 @@ from pathlib import Path
 
 from core.config import Settings
 from core.errors import StudybotError
+from core.thresholds import CREDIBLE_ANSWER
 from eval.baseline import BaselineRetriever
 from eval.calibrate import cross_validate
 from eval.gold import ANSWERABLE_KINDS, GoldItem, normalise
@@ -17,7 +18,7 @@ from eval.metrics import abstention, hit_at, mean, ndcg_at, recall_in_budget, re
 from ingest.embedder import Embedder
 from ingest.pipeline import ingest
 from ingest.store import IndexStore
-from rag.answer import ABSTAIN_BELOW, answerable
+from rag.answer import answerable
 from rag.followup import standalone_query
 from rag.rerank import load_reranker, tuned_reranker_dir
 from rag.retrieve import Retriever
@@ -91,7 +92,7 @@ def studybot_runner(
         texts = []
         for h in hits:
             # A collapsed hit stands for its linked duplicates too.
-            dups = store.get_items(list(h.duplicates)).values() if h.duplicates else []
+            dups = store.catalog.get_items(list(h.duplicates)).values() if h.duplicates else []
             texts.append("\n".join([h.item.text, *(d.text for d in dups)]))
         return query, texts, [h.item.id for h in hits], not answerable(hits), evidence_score
 
@@ -164,7 +165,7 @@ def ragas_context_metrics(
     from eval.ragas_metrics import context_metrics
 
     store = eval_store(settings, config.chunk_tokens)
-    items = [(it.id, normalise(it.text)) for it in store.all_items()]
+    items = [(it.id, normalise(it.text)) for it in store.catalog.all_items()]
     by_id = {g.id: g for g in gold}
     rows = []
     for r in results:
@@ -278,7 +279,7 @@ def evaluate(
                 [r.evidence_score or 0.0 for r in results],
                 [r.kind not in ANSWERABLE_KINDS for r in results],
             )
-            report["calibration"]["shipped_threshold"] = ABSTAIN_BELOW
+            report["calibration"]["shipped_threshold"] = CREDIBLE_ANSWER
             report["ragas"] = ragas_context_metrics(gold, results, settings, config)
         report["configs"].append(entry)
     if ragas_questions:

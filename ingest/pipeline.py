@@ -13,15 +13,16 @@ import numpy as np
 
 from core.errors import LoadError
 from core.records import KINDS, Item
+from core.thresholds import LINK_THRESHOLD
 from ingest.chunking import sentence_chunker
 from ingest.embedder import Embedder
 from ingest.items import make_item
 from ingest.loaders import discover, load
 from ingest.parse import parse
-from ingest.store import LINK_THRESHOLD, IndexStore
+from ingest.store import FileItems, IndexStore
 
-_BATCH_ITEMS = 2000
-PARSER_VERSION = "4"  # bump when parsing changes what items a file yields  # items embedded and committed together; bounds memory on huge corpora
+_BATCH_ITEMS = 2000  # items embedded and committed together; bounds memory on huge corpora
+PARSER_VERSION = "4"  # bump when parsing changes what items a file yields
 
 
 @dataclass
@@ -48,15 +49,6 @@ class IngestReport:
         return asdict(self)
 
 
-@dataclass
-class _Pending:
-    key: str
-    source: str
-    sha256: str
-    size: int
-    items: list[Item]
-
-
 def embed_texts(item: Item) -> dict[str, str]:
     """What gets a vector: the question alone (`q`) and the whole item (`d`)."""
     texts = {"d": item.text if item.kind != "chunk" else f"{item.section}\n{item.text}".strip()}
@@ -79,8 +71,9 @@ def ingest(
     if rebuild:
         store.reset()
     store.check_embedder(embedder.name)
-    interrupted = store.get_meta("ingest_running") == "1"
-    store.set_meta("ingest_running", "1")
+    catalog = store.catalog
+    interrupted = catalog.get_meta("ingest_running") == "1"
+    catalog.set_meta("ingest_running", "1")
     settings = store.settings
     chunker = sentence_chunker(
         settings.chunk_tokens, settings.chunk_overlap, embedder.path / "tokenizer.json"
@@ -90,7 +83,7 @@ def ingest(
 
     seen_keys: set[str] = set()
     folder_roots: list[Path] = []
-    pending: list[_Pending] = []
+    pending: list[FileItems] = []
     pending_items = 0
     changed = False
     for root in paths:
@@ -123,25 +116,24 @@ def ingest(
         _commit(pending, store, embedder, report, progress)
         changed = True
 
-    for key in _to_prune(store, seen_keys, folder_roots, prune):
-        removed = store.remove_file(key)
-        store.delete_vectors(removed)
-        report.items_removed += len(removed)
-        report.files_removed += 1
+    gone = _to_prune(catalog.file_keys(), seen_keys, folder_roots, prune)
+    if gone:
+        report.items_removed += len(store.remove_files(gone))
+        report.files_removed += len(gone)
         changed = True
 
     if interrupted:
         store.sweep_orphans()
-    if changed or interrupted or store.get_meta("bm25_generation") is None:
-        store.rebuild_bm25()
+    if changed or interrupted or catalog.get_meta("bm25_generation") is None:
+        store.rebuild_keywords()
 
     stats = store.stats()
     report.items_total = stats["items_total"]
     report.by_kind = stats["by_kind"]
     report.seconds = round(time.perf_counter() - started, 3)
     summary = {k: v for k, v in report.to_dict().items() if k != "files_failed"}
-    store.set_meta("last_ingest", json.dumps({"at": time.time(), **summary}))
-    store.set_meta("ingest_running", "0")
+    catalog.set_meta("last_ingest", json.dumps({"at": time.time(), **summary}))
+    catalog.set_meta("ingest_running", "0")
     return report
 
 
@@ -153,29 +145,30 @@ def _display(root: Path, path: Path) -> str:
 
 def _prepare(
     path: Path, key: str, source: str, store: IndexStore, chunker, fingerprint: str
-) -> _Pending | None:
+) -> FileItems | None:
     """Load and parse a file, or None when it is unchanged since the last ingest."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(f"cannot read file ({exc.strerror}); check its permissions") from exc
     sha = hashlib.sha256(fingerprint.encode() + b"\0" + data).hexdigest()
-    if store.file_hash(key) == sha:
+    if store.catalog.file_hash(key) == sha:
         return None
     doc = load(path)
     parsed = parse(doc.lines, chunker, doc.unit)
     if not parsed:
         raise LoadError("no questions, answers or prose found in the file")
     items = list({it.id: it for it in (make_item(key, source, p) for p in parsed)}.values())
-    return _Pending(key, source, sha, len(data), items)
+    return FileItems(key, source, sha, len(data), items)
 
 
-def _commit(jobs: list[_Pending], store: IndexStore, embedder: Embedder, report, progress) -> None:
+def _commit(jobs: list[FileItems], store: IndexStore, embedder: Embedder, report, progress) -> None:
     """Vectors first, then one catalog transaction per file, then stale vectors go."""
     # Reuse vectors of items whose content didn't change (e.g. a line inserted above them).
-    old_by_file = {job.key: store.items_of_file(job.key) for job in jobs}
-    old_hash_to_id = {it.content_hash: it.id for olds in old_by_file.values() for it in olds}
-    reusable = store.vectors_for(
+    old_hash_to_id = {
+        it.content_hash: it.id for job in jobs for it in store.catalog.items_of_file(job.key)
+    }
+    reusable = store.vectors.get(
         {
             old_hash_to_id[it.content_hash]
             for job in jobs
@@ -203,17 +196,11 @@ def _commit(jobs: list[_Pending], store: IndexStore, embedder: Embedder, report,
         for row, i in enumerate(todo):
             vectors[i] = fresh[row]
         report.items_embedded += len(todo)
-    if ids:
-        store.upsert_vectors(ids, np.vstack(vectors), metas)
-
-    for job in jobs:
-        old_ids = {it.id for it in old_by_file[job.key]}
-        new_ids = {it.id for it in job.items}
-        store.replace_file(job.key, job.source, job.sha256, job.size, job.items)
-        store.delete_vectors(old_ids - new_ids)
+    matrix = np.vstack(vectors) if vectors else np.zeros((0, 0), dtype=np.float32)
+    for added, removed in store.write_files(jobs, ids, matrix, metas).values():
         report.files_ingested += 1
-        report.items_added += len(new_ids - old_ids)
-        report.items_removed += len(old_ids - new_ids)
+        report.items_added += len(added)
+        report.items_removed += len(removed)
 
     q_rows = [i for i, cid in enumerate(ids) if cid.endswith("#q")]
     if q_rows:
@@ -226,21 +213,15 @@ def _link_duplicates(item_ids: list[str], q_vectors: np.ndarray, store: IndexSto
     """Record pairs of questions similar enough to be the same question, across all files."""
     pairs = []
     for start in range(0, len(item_ids), 256):
-        res = store.collection.query(
-            query_embeddings=q_vectors[start : start + 256],
-            n_results=min(6, store.collection.count()),
-            where={"field": "q"},
-            include=["distances"],
-        )
-        for item_id, hits, dists in zip(
-            item_ids[start:], res["ids"], res["distances"], strict=False
-        ):
-            for cid, dist in zip(hits, dists, strict=True):
-                other = cid.split("#")[0]
-                if other != item_id and 1.0 - dist >= LINK_THRESHOLD:
-                    pairs.append((item_id, other, round(1.0 - float(dist), 4)))
-    items = store.get_items(list({p for a, b, _ in pairs for p in (a, b)}))
-    store.set_links(
+        nearest = store.vectors.query(q_vectors[start : start + 256], 6, field="q")
+        for item_id, hits in zip(item_ids[start:], nearest, strict=False):
+            pairs += [
+                (item_id, other, round(sim, 4))
+                for other, sim in hits
+                if other != item_id and sim >= LINK_THRESHOLD
+            ]
+    items = store.catalog.get_items(list({p for a, b, _ in pairs for p in (a, b)}))
+    store.catalog.set_links(
         [
             (a, b, s)
             for a, b, s in pairs
@@ -261,10 +242,10 @@ def _normalise(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.lower()).strip()
 
 
-def _to_prune(store: IndexStore, seen: set[str], roots: list[Path], prune_all: bool) -> list[str]:
+def _to_prune(keys: list[str], seen: set[str], roots: list[Path], prune_all: bool) -> list[str]:
     """Catalogued files that are gone: under a re-ingested folder, or anywhere with --prune."""
     gone = []
-    for key in store.file_keys():
+    for key in keys:
         if key in seen:
             continue
         path = Path(key)
@@ -275,13 +256,9 @@ def _to_prune(store: IndexStore, seen: set[str], roots: list[Path], prune_all: b
 
 def remove_source(store: IndexStore, source: str) -> int:
     """Drop every indexed file shown as `source`; returns how many items went."""
-    keys = [k for k in store.file_keys() if store.source_of(k) == source]
+    keys = [f["key"] for f in store.catalog.files() if f["source"] == source]
     if not keys:
         raise LoadError(f"no indexed source is called {source!r}; see `studybot stats`")
-    removed = 0
-    for key in keys:
-        ids = store.remove_file(key)
-        store.delete_vectors(ids)
-        removed += len(ids)
-    store.rebuild_bm25()
+    removed = len(store.remove_files(keys))
+    store.rebuild_keywords()
     return removed

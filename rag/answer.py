@@ -6,16 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.records import Citation, Hit
+from core.thresholds import CREDIBLE_ANSWER, RELATED_ABOVE
 from rag.followup import standalone_query
-from rag.retrieve import CREDIBLE_ANSWER, Retriever
+from rag.retrieve import Retriever
 
-# Below this cosine between the query and the best answer-bearing item, studybot says the
-# notes don't cover it. Calibrated on the gold set: see "Abstention threshold" in the report
-# `studybot eval` writes.
-ABSTAIN_BELOW = CREDIBLE_ANSWER
-BANK_MATCH = ABSTAIN_BELOW  # a bank question as close as an answer would need to be
 NOT_COVERED = "Your notes don't cover this."
-RELATED_ABOVE = 0.30  # "closest questions" offered when abstaining must be at least this close
 
 
 @dataclass(frozen=True)
@@ -30,7 +25,7 @@ class Answer:
 
 def answer_evidence(hits: list[Hit]) -> list[Hit]:
     """The hits worth quoting as an answer, best first; empty means abstain."""
-    return [h for h in hits if h.item.kind != "question" and h.similarity >= ABSTAIN_BELOW]
+    return [h for h in hits if h.item.kind != "question" and h.similarity >= CREDIBLE_ANSWER]
 
 
 def answerable(hits: list[Hit]) -> bool:
@@ -48,7 +43,7 @@ def grounded_answer(
         if h.item.kind != "chunk" and h.similarity >= RELATED_ABOVE
     ][:3]
     answers = answer_evidence(hits)
-    bank = [h for h in hits if h.item.kind == "question" and h.similarity >= BANK_MATCH]
+    bank = [h for h in hits if h.item.kind == "question" and h.similarity >= CREDIBLE_ANSWER]
     if not answers and bank:
         top = bank[0]
         text = (

@@ -17,8 +17,9 @@ from pathlib import Path
 from fsrs import Card, Rating, Scheduler
 
 from core.records import Item
-from core.sqlite import connect
-from ingest.store import LINK_THRESHOLD, IndexStore
+from core.sqlite import connect, transaction
+from core.thresholds import LINK_THRESHOLD
+from ingest.store import IndexStore
 from rag.grade import Grade, grade
 from rag.llm import LazyLLM
 
@@ -65,14 +66,18 @@ class Pick:
 
 def question_pool(store: IndexStore) -> list[QuizQuestion]:
     """Every bank question once: linked duplicates collapse onto the copy with an answer."""
-    items = [it for it in store.all_items() if it.kind in ("qa", "question")]
+    items = [it for it in store.catalog.all_items() if it.kind in ("qa", "question")]
     by_id = {it.id: it for it in items}
+    links: dict[str, list[str]] = {}
+    for a, b in store.catalog.all_links(LINK_THRESHOLD):
+        links.setdefault(a, []).append(b)
+        links.setdefault(b, []).append(a)
     seen: set[str] = set()
     pool: dict[str, QuizQuestion] = {}
     for it in items:
         if it.id in seen:
             continue
-        group = [it.id] + [o for o, _ in store.linked(it.id, LINK_THRESHOLD) if o in by_id]
+        group = [it.id] + [o for o in links.get(it.id, ()) if o in by_id]
         seen.update(group)
         best = max((by_id[g] for g in group), key=lambda x: (x.kind == "qa", len(x.answer)))
         key = question_key(best.question)
@@ -155,8 +160,7 @@ class QuizStore:
     ) -> Card:
         """Review the card and log it, atomically; concurrent writers serialise here."""
         now = now or datetime.now(UTC)
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(self.db):
             row = self.db.execute("SELECT card FROM cards WHERE key = ?", (q.key,)).fetchone()
             card = Card.from_dict(json.loads(row[0])) if row else Card()
             card, _ = self.scheduler.review_card(card, rating, review_datetime=now)
@@ -179,10 +183,6 @@ class QuizStore:
                     now.isoformat(),
                 ),
             )
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
         return card
 
     def stats(self, now: datetime | None = None) -> dict:

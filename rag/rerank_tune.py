@@ -17,8 +17,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.thresholds import LINK_THRESHOLD
 from ingest.embedder import Embedder, resolve_model_path
-from ingest.store import LINK_THRESHOLD, IndexStore
+from ingest.store import IndexStore
 from rag.rerank import RERANK_CANDIDATES, RERANK_MAX_TOKENS
 from rag.retrieve import Retriever
 
@@ -53,11 +54,13 @@ def training_set(
     negatives: int = 4,
 ) -> TrainingSet:
     retriever = Retriever(store, embedder)
-    answered = [it for it in store.all_items() if it.kind == "qa"]
+    answered = [it for it in store.catalog.all_items() if it.kind == "qa"]
     pairs: list[tuple[str, object, set[str]]] = []  # (query, answer item, ids of its copies)
+    links = store.catalog.linked([it.id for it in answered], LINK_THRESHOLD)
+    linked_items = store.catalog.get_items(sorted({o for group in links.values() for o in group}))
     for item in answered:
-        group = {item.id} | {o for o, _ in store.linked(item.id, LINK_THRESHOLD)}
-        copies = store.get_items(sorted(group - {item.id})).values()
+        group = {item.id, *links[item.id]}
+        copies = [linked_items[o] for o in sorted(links[item.id]) if o in linked_items]
         for text in sorted({item.question, *(c.question for c in copies if c.question)}):
             pairs.append((text, item, group))
     if not pairs:

@@ -7,14 +7,12 @@ from dataclasses import replace
 
 from core.config import Settings
 from core.records import Hit
+from core.thresholds import CREDIBLE_ANSWER, LINK_THRESHOLD
 from ingest.embedder import Embedder
-from ingest.store import LINK_THRESHOLD, IndexStore
+from ingest.store import IndexStore
 from rag.rerank import RERANK_CANDIDATES, Reranker, load_reranker, rerank
 
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the head of each list
-# A credible answer: cosine to the query at least this. Credible answers rank above bare bank
-# questions; below it, studybot abstains (calibrated on the gold set, see eval/).
-CREDIBLE_ANSWER = 0.50
 CANDIDATES = 30  # fused candidates collapsed and reordered before the top k are cut
 MODES = ("hybrid", "dense", "bm25")
 
@@ -87,19 +85,20 @@ def collapse_duplicates(
     store: IndexStore, ranked: list[tuple[str, float]], similarity: dict[str, float], top_k: int
 ) -> list[Hit]:
     """Linked duplicates become one hit, shown as the member that has the fullest answer."""
-    items = store.get_items([i for i, _ in ranked])
+    catalog = store.catalog
+    candidates = [i for i, _ in ranked]
+    links = catalog.linked(candidates, LINK_THRESHOLD)  # one query for all, not one per item
+    items = catalog.get_items(list({*candidates, *(o for group in links.values() for o in group)}))
     hits: list[Hit] = []
     claimed: set[str] = set()
     shown: set[str] = set()
     for item_id, score in ranked:
         if item_id in claimed or item_id not in items:
             continue
-        group = [item_id] + [o for o, _ in store.linked(item_id, LINK_THRESHOLD)]
+        group = [item_id, *links[item_id]]
         claimed.update(group)
-        missing = [g for g in group if g not in items]
-        members = {**items, **(store.get_items(missing) if missing else {})}
         best = max(
-            (members[g] for g in group if g in members),
+            (items[g] for g in group if g in items),
             key=lambda it: (it.kind == "qa", len(it.answer), it.id == item_id),
         )
         if best.id in shown:  # a group whose answer is already shown through another link

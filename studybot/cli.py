@@ -288,7 +288,7 @@ def ask(settings, question, history, no_llm, as_json) -> None:
 def chat(settings, no_llm) -> None:
     """Interactive session: follow-up questions use the conversation. Ctrl-D or /quit ends it."""
     engine = _engine(settings, not no_llm)
-    if engine.retriever.store.count_items() == 0:
+    if engine.retriever.store.catalog.count_items() == 0:
         raise click.ClickException("nothing is indexed yet: run `studybot ingest` first")
     click.echo(
         "Ask about your notes. Follow-ups use the conversation; /new starts over, /quit ends."

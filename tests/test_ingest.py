@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from core.errors import IndexUnavailable
+from ingest.catalog import Catalog
 from ingest.pipeline import ingest
 from ingest.store import IndexStore
 from rag.retrieve import Retriever
@@ -61,7 +62,7 @@ def test_counts_search_and_duplicate_links(corpus, store, embedder):
     assert (
         len(same) == 1 and same[0].item.kind == "qa" and same[0].item.source == "corpus/mkdocs.md"
     )
-    bank_ids = {it.id for it in store.all_items() if it.source == "corpus/bank.md"}
+    bank_ids = {it.id for it in store.catalog.all_items() if it.source == "corpus/bank.md"}
     assert set(same[0].duplicates) & bank_ids
 
 
@@ -81,9 +82,10 @@ def test_reingest_is_incremental(corpus, store, embedder):
     assert changed.files_ingested == 1 and changed.files_unchanged == 2
     assert changed.items_added == 4 and changed.items_removed == 3
     assert changed.items_embedded == 2  # only the new item's question and text vectors
-    assert store.collection.count() == 2 * 7  # a question and a whole-item vector per item
+    assert store.vectors.count() == 2 * 7  # a question and a whole-item vector per item
     locators = {
-        it.question: it.locator for it in store.items_of_file(str((corpus / "notes.txt").resolve()))
+        it.question: it.locator
+        for it in store.catalog.items_of_file(str((corpus / "notes.txt").resolve()))
     }
     assert locators["What is BM25?"] == "lines 3-4"
 
@@ -98,9 +100,11 @@ def test_deleted_files_are_pruned_when_their_folder_is_reingested(
     other.unlink()
     report = ingest([corpus], store, embedder, progress=False)
     assert report.files_removed == 1 and report.items_removed == 2
-    assert str(other.resolve()) in store.file_keys()  # outside the folder: kept without --prune
+    assert (
+        str(other.resolve()) in store.catalog.file_keys()
+    )  # outside the folder: kept without --prune
     report = ingest([corpus], store, embedder, prune=True, progress=False)
-    assert report.files_removed == 1 and str(other.resolve()) not in store.file_keys()
+    assert report.files_removed == 1 and str(other.resolve()) not in store.catalog.file_keys()
 
 
 def test_bad_files_are_reported_and_the_rest_is_ingested(corpus, cli, tmp_path):
@@ -158,7 +162,7 @@ def test_a_crash_mid_ingest_leaves_the_old_index_usable_and_the_next_run_complet
     (corpus / "bank.md").write_text(BANK + "- What is reciprocal rank fusion?\n")
 
     calls = []
-    real = IndexStore.replace_file
+    real = Catalog.replace_file
 
     def crash_on_second(self, *args, **kwargs):
         calls.append(args[0])
@@ -166,24 +170,24 @@ def test_a_crash_mid_ingest_leaves_the_old_index_usable_and_the_next_run_complet
             raise KeyboardInterrupt("simulated kill after vectors were written")
         return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(IndexStore, "replace_file", crash_on_second)
+    monkeypatch.setattr(Catalog, "replace_file", crash_on_second)
     with pytest.raises(KeyboardInterrupt):
         ingest([corpus], store, embedder, progress=False)
     monkeypatch.undo()
     store.close()
 
     reopened = IndexStore(settings)
-    assert reopened.get_meta("ingest_running") == "1"
+    assert reopened.catalog.get_meta("ingest_running") == "1"
     hits = dense_search(reopened, embedder, "cross-encoder relevance", 3)
-    assert hits and all(reopened.get_items([h.item.id]) for h in hits)  # only catalogued items
+    assert hits and all(reopened.catalog.get_items([h.item.id]) for h in hits)  # only catalogued items
     assert hits[0].item.id in before  # the interrupted file still has its previous items
 
     done = ingest([corpus], reopened, embedder, progress=False)
     assert done.files_ingested == 1  # the file whose commit was interrupted
-    assert reopened.get_meta("ingest_running") == "0"
-    live = reopened.count_items()
-    assert reopened.collection.count() == sum(
-        2 if it.kind != "chunk" else 1 for it in reopened.all_items()
+    assert reopened.catalog.get_meta("ingest_running") == "0"
+    live = reopened.catalog.count_items()
+    assert reopened.vectors.count() == sum(
+        2 if it.kind != "chunk" else 1 for it in reopened.catalog.all_items()
     )
     assert live == 7
 
@@ -231,9 +235,9 @@ def test_new_chunk_size_reparses_and_a_new_model_needs_rebuild(corpus, settings,
     smaller = IndexStore(settings.with_(chunk_tokens=64))
     report = ingest([corpus], smaller, embedder, progress=False)
     assert report.files_ingested == 3 and report.items_embedded == 0  # re-parsed, vectors reused
-    smaller.set_meta("embed_model", "some-other-model")
+    smaller.catalog.set_meta("embed_model", "some-other-model")
     with pytest.raises(IndexUnavailable, match="--rebuild"):
         ingest([corpus], smaller, embedder, progress=False)
     report = ingest([corpus], smaller, embedder, rebuild=True, progress=False)
     assert report.files_ingested == 3 and report.items_embedded == 2 * 6
-    assert smaller.collection.count() == 2 * 6 and smaller.get_meta("embed_model") == embedder.name
+    assert smaller.vectors.count() == 2 * 6 and smaller.catalog.get_meta("embed_model") == embedder.name
