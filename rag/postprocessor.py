@@ -9,6 +9,8 @@ from llama_index.core.bridge.pydantic import Field
 from llama_index.core.postprocessor.types import BaseNodePostprocessor
 from llama_index.core.schema import NodeWithScore, QueryBundle
 
+from rag.rerank import checked_scores
+
 
 class RerankPostprocessor(BaseNodePostprocessor):
     """Rescores nodes with a `rag.rerank.Reranker` and sorts them by that score (stable on ties).
@@ -28,12 +30,8 @@ class RerankPostprocessor(BaseNodePostprocessor):
             raise ValueError("reranking needs the query")
         if not nodes:
             return []
-        scores = self.reranker.score(query_bundle.query_str, [n.node.get_content() for n in nodes])
-        if len(scores) != len(nodes):
-            raise ValueError(
-                f"reranker {self.reranker.name} returned {len(scores)} scores "
-                f"for {len(nodes)} passages"
-            )
+        passages = [n.node.get_content() for n in nodes]
+        scores = checked_scores(self.reranker, query_bundle.query_str, passages)
         order = sorted(range(len(nodes)), key=lambda i: -scores[i])
         ranked = [NodeWithScore(node=nodes[i].node, score=float(scores[i])) for i in order]
         return ranked[: self.top_n] if self.top_n else ranked

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Protocol
 
 from core.config import Settings
 from core.errors import ConfigError, ModelNotInstalled
+from rag.llm.base import Judge
 
 if TYPE_CHECKING:
     from core.records import Hit
-    from rag.llm import LLM
 
 RERANK_CANDIDATES = 20
 RERANK_MAX_TOKENS = 160  # query + passage; the start of an answer says whether it fits
@@ -34,21 +34,24 @@ class Reranker(Protocol):
 
 
 def rerank(reranker: Reranker, query: str, hits: list[Hit]) -> list[Hit]:
-    """Reorder the first RERANK_CANDIDATES hits by the reranker's score (stable on ties), through
-    the llama-index node postprocessor."""
-    from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
-
-    from rag.postprocessor import RerankPostprocessor
-
+    """Reorder the first RERANK_CANDIDATES hits by the reranker's score (stable on ties); each
+    reranked hit's `score` becomes the reranker's, so callers see what ordered it."""
     head, tail = hits[:RERANK_CANDIDATES], hits[RERANK_CANDIDATES:]
     if not head:
         return hits
-    nodes = [
-        NodeWithScore(node=TextNode(id_=h.item.id, text=h.item.text), score=h.score) for h in head
-    ]
-    ranked = RerankPostprocessor(reranker=reranker).postprocess_nodes(nodes, QueryBundle(query))
-    by_id = {h.item.id: h for h in head}
-    return [replace(by_id[n.node.node_id], rank=i) for i, n in enumerate(ranked, start=1)] + tail
+    scores = checked_scores(reranker, query, [h.item.text for h in head])
+    order = sorted(range(len(head)), key=lambda i: -scores[i])
+    ranked = [replace(head[i], score=scores[i]) for i in order] + tail
+    return [replace(h, rank=n) for n, h in enumerate(ranked, start=1)]
+
+
+def checked_scores(reranker: Reranker, query: str, passages: list[str]) -> list[float]:
+    scores = [float(s) for s in reranker.score(query, passages)]
+    if len(scores) != len(passages):
+        raise ValueError(
+            f"reranker {reranker.name} returned {len(scores)} scores for {len(passages)} passages"
+        )
+    return scores
 
 
 class CrossEncoderReranker:
@@ -86,8 +89,8 @@ class LLMJudgeReranker:
     "does this passage answer the question?" is the score. The question comes first, so llama.cpp
     reuses its cached prefix across the candidates."""
 
-    def __init__(self, llm: LLM):
-        if not hasattr(llm, "yes_probability"):
+    def __init__(self, llm: Judge):
+        if not isinstance(llm, Judge):
             raise ConfigError(f"the LLM {llm.name} cannot report token probabilities")
         self.llm = llm
         self.name = f"LLM judge ({llm.name})"

@@ -175,3 +175,29 @@ def test_llm_followup_rewrite_is_used_when_it_keeps_the_question():
     unused = ScriptedLLM("x")
     assert rewrite_followup(unused, "What is BM25 scoring?", ["anything"]) is None
     assert unused.calls == []  # a question that stands alone costs no LLM call
+
+
+def test_api_key_is_never_sent_in_clear_text_beyond_loopback():
+    from core.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="plain http"):
+        OpenAICompatibleLLM("http://llm.example.org/v1", "m", api_key="sekret")
+    for ok in ("https://llm.example.org/v1", "http://127.0.0.1:8080/v1", "http://localhost:1/v1"):
+        OpenAICompatibleLLM(ok, "m", api_key="sekret")
+    OpenAICompatibleLLM("http://llm.example.org/v1", "m")  # no key, nothing to leak
+
+
+def test_a_failed_model_load_is_retried_once_the_cause_is_fixed():
+    from rag.llm import LazyLLM
+
+    installed = []
+
+    def loader():
+        if not installed:
+            raise ModelNotInstalled("run: pip install the-model")
+        return ScriptedLLM("hi")
+
+    lazy = LazyLLM(loader, retry_after=0)
+    assert lazy.get() is None and "pip install" in lazy.error
+    installed.append(True)  # the user installs the package; the app keeps running
+    assert lazy.get() is not None and lazy.error is None

@@ -179,7 +179,9 @@ def test_a_crash_mid_ingest_leaves_the_old_index_usable_and_the_next_run_complet
     reopened = IndexStore(settings)
     assert reopened.catalog.get_meta("ingest_running") == "1"
     hits = dense_search(reopened, embedder, "cross-encoder relevance", 3)
-    assert hits and all(reopened.catalog.get_items([h.item.id]) for h in hits)  # only catalogued items
+    assert hits and all(
+        reopened.catalog.get_items([h.item.id]) for h in hits
+    )  # only catalogued items
     assert hits[0].item.id in before  # the interrupted file still has its previous items
 
     done = ingest([corpus], reopened, embedder, progress=False)
@@ -240,4 +242,7 @@ def test_new_chunk_size_reparses_and_a_new_model_needs_rebuild(corpus, settings,
         ingest([corpus], smaller, embedder, progress=False)
     report = ingest([corpus], smaller, embedder, rebuild=True, progress=False)
     assert report.files_ingested == 3 and report.items_embedded == 2 * 6
-    assert smaller.vectors.count() == 2 * 6 and smaller.catalog.get_meta("embed_model") == embedder.name
+    assert (
+        smaller.vectors.count() == 2 * 6
+        and smaller.catalog.get_meta("embed_model") == embedder.name
+    )

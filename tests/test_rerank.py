@@ -194,3 +194,15 @@ def test_yes_share_reads_top_logprobs():
     ]}]}}]}  # fmt: skip
     assert yes_share(response) == pytest.approx(0.9168, abs=1e-3)
     assert yes_share({"choices": [{"logprobs": None}]}) == 0.5
+
+
+def test_reranked_hits_carry_the_rerankers_score(tmp_path, store, embedder):
+    """`search --json` shows what ordered the results: after reranking, a hit's score is the
+    reranker's, not the fused rank score it had before."""
+    from rag.retrieve import Retriever
+
+    (tmp_path / "notes.md").write_text(NOTES)
+    ingest([tmp_path / "notes.md"], store, embedder, progress=False)
+    hits = Retriever(store, embedder, reranker=LengthReranker()).retrieve("what is LoRA?", 4)
+    assert [h.score for h in hits] == [-float(len(h.item.text)) for h in hits]
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
