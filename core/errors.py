@@ -27,3 +27,9 @@ class IndexUnavailable(StudybotError):
     """The index is missing or unusable."""
 
     exit_code = 4
+
+
+class InputError(StudybotError):
+    """A request studybot cannot act on (an empty question, no quiz question picked…)."""
+
+    exit_code = 2

@@ -9,9 +9,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from fsrs import Rating
 
+from core.errors import InputError
 from ingest.pipeline import ingest
 from rag.grade import grade, key_points
-from rag.quiz import QuizStore, Tutor, question_key, question_pool
+from rag.quiz import QuizSession, Tutor
+from rag.quiz_pool import question_key, question_pool
+from rag.quiz_store import QuizStore
 from rag.retrieve import Retriever
 from tests.conftest import run_json
 from tests.llm_stubs import ScriptedLLM
@@ -66,12 +69,12 @@ def test_topic_filter_matches_sections_and_words(tutor):
 
 def test_self_rating_for_questions_without_a_reference(tutor):
     q = next(q for q in tutor.pool if not q.has_reference)
-    with pytest.raises(ValueError, match="no reference answer"):
+    with pytest.raises(InputError, match="no reference answer"):
         tutor.grade(q, "some answer")
     notes = tutor.related_notes(q)
     assert all(h.item.kind != "question" for h in notes)
     tutor.self_rate(q, "hard")
-    with pytest.raises(ValueError, match="rating must be one of"):
+    with pytest.raises(InputError, match="rating must be one of"):
         tutor.self_rate(q, "meh")
     assert tutor.quiz.stats()["reviewed"] == 1 and tutor.quiz.card(q.key) is not None
 
@@ -123,7 +126,8 @@ def test_grade_cli_does_not_touch_the_schedule_unless_asked(cli, tmp_path):
 
 def _writer(path: str, key: str, n: int) -> None:
     from core.records import Item
-    from rag.quiz import QuizQuestion, QuizStore
+    from rag.quiz_pool import QuizQuestion
+    from rag.quiz_store import QuizStore
 
     store = QuizStore(__import__("pathlib").Path(path))
     item = Item(key, "qa", "s", "l", "T", f"question {key}", "answer", "h")
@@ -143,7 +147,7 @@ def test_concurrent_writers_lose_nothing_and_state_persists(tmp_path):
         assert p.exitcode == 0
     # Another process reads what these wrote.
     out = subprocess.run(
-        [sys.executable, "-c", f"from rag.quiz import QuizStore; from pathlib import Path; "
+        [sys.executable, "-c", f"from rag.quiz_store import QuizStore; from pathlib import Path; "
          f"s = QuizStore(Path({path!r})).stats(); print(s['reviewed'], s['cards'])"],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
@@ -162,3 +166,17 @@ def test_pool_collapses_linked_duplicates(tmp_path, store, embedder):
     pool = question_pool(store)
     same = [q for q in pool if q.item.question == "What is a validation set for?"]
     assert len(same) == 1 and same[0].has_reference
+
+
+def test_a_session_never_repeats_a_question_and_survives_a_round_trip(tutor):
+    session = QuizSession(tutor, graded_only=True)
+    with pytest.raises(InputError, match="next question first"):
+        session.answer("anything")
+    seen = []
+    while (pick := session.next()) is not None:
+        seen.append(pick.question.key)
+        restored = QuizSession.from_state(tutor, session.to_state())  # as the web app keeps it
+        assert restored.current == session.current and restored.asked == session.asked
+        session = restored
+    assert seen and len(seen) == len(set(seen)) == sum(q.has_reference for q in tutor.pool)
+    assert session.current is None

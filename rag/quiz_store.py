@@ -1,0 +1,162 @@
+"""Quiz state in SQLite: one FSRS card per bank question and an append-only review log.
+
+Every review updates its card and appends to the log in one transaction (`BEGIN IMMEDIATE`), so
+a crash never leaves half a review and two sessions at once take turns.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fsrs import Card, Rating, Scheduler
+
+from core.sqlite import connect, transaction
+from rag.quiz_pool import Pick, QuizQuestion, matches_topic
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS cards (
+    key TEXT PRIMARY KEY, card TEXT NOT NULL, question TEXT NOT NULL, topic TEXT NOT NULL,
+    due TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS cards_due ON cards(due);
+CREATE TABLE IF NOT EXISTS reviews (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL, question TEXT NOT NULL,
+    topic TEXT NOT NULL, verdict TEXT, score REAL, rating INTEGER NOT NULL, answer TEXT,
+    reviewed_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS reviews_key ON reviews(key);
+"""
+
+
+class QuizStore:
+    def __init__(self, path: Path, scheduler: Scheduler | None = None):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.db = connect(path, SCHEMA)
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.scheduler = scheduler or Scheduler()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def card(self, key: str) -> Card | None:
+        row = self.db.execute("SELECT card FROM cards WHERE key = ?", (key,)).fetchone()
+        return Card.from_dict(json.loads(row[0])) if row else None
+
+    def due_keys(self, now: datetime | None = None) -> list[str]:
+        now = now or datetime.now(UTC)
+        rows = self.db.execute(
+            "SELECT key FROM cards WHERE due <= ? ORDER BY due", (now.isoformat(),)
+        )
+        return [r[0] for r in rows]
+
+    def known_keys(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT key FROM cards")}
+
+    def next_question(
+        self,
+        pool: list[QuizQuestion],
+        topic: str | None = None,
+        graded_only: bool = False,
+        now: datetime | None = None,
+        rng: random.Random | None = None,
+        exclude: set[str] = frozenset(),
+    ) -> Pick | None:
+        """Due cards first (most overdue first), then new questions; with `graded_only`, only
+        questions that have a reference answer."""
+        candidates = {
+            q.key: q
+            for q in pool
+            if matches_topic(q, topic)
+            and (q.has_reference or not graded_only)
+            and q.key not in exclude
+        }
+        due = [k for k in self.due_keys(now) if k in candidates]
+        known = self.known_keys()
+        new = [q for q in candidates.values() if q.key not in known]
+        if due:
+            return Pick(candidates[due[0]], "due", len(due), len(new))
+        if not new:
+            return None
+        # New questions: those with a reference answer first (graded practice), random within.
+        rng = rng or random.Random()
+        rng.shuffle(new)
+        new.sort(key=lambda q: not q.has_reference)
+        return Pick(new[0], "new", 0, len(new))
+
+    def record(
+        self,
+        q: QuizQuestion,
+        rating: Rating,
+        verdict: str | None = None,
+        score: float | None = None,
+        answer: str | None = None,
+        now: datetime | None = None,
+    ) -> Card:
+        """Review the card and log it, atomically; concurrent writers serialise here."""
+        now = now or datetime.now(UTC)
+        with transaction(self.db):
+            row = self.db.execute("SELECT card FROM cards WHERE key = ?", (q.key,)).fetchone()
+            card = Card.from_dict(json.loads(row[0])) if row else Card()
+            card, _ = self.scheduler.review_card(card, rating, review_datetime=now)
+            self.db.execute(
+                "INSERT OR REPLACE INTO cards VALUES (?, ?, ?, ?, ?, ?)",
+                (q.key, json.dumps(card.to_dict()), q.item.question, q.topic,
+                 card.due.isoformat(), now.isoformat()),
+            )  # fmt: skip
+            self.db.execute(
+                "INSERT INTO reviews (key, question, topic, verdict, score, rating, answer, reviewed_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    q.key,
+                    q.item.question,
+                    q.topic,
+                    verdict,
+                    score,
+                    int(rating),
+                    answer,
+                    now.isoformat(),
+                ),
+            )
+        return card
+
+    def stats(self, now: datetime | None = None) -> dict:
+        now = now or datetime.now(UTC)
+        reviews = self.db.execute(
+            "SELECT topic, verdict, rating, reviewed_at FROM reviews ORDER BY reviewed_at"
+        ).fetchall()
+        by_topic: dict[str, dict] = {}
+        for topic, verdict, _, _ in reviews:
+            t = by_topic.setdefault(
+                topic or "(no section)", {"reviewed": 0, "graded": 0, "correct": 0}
+            )
+            t["reviewed"] += 1
+            if verdict:
+                t["graded"] += 1
+                t["correct"] += verdict == "correct"
+        for t in by_topic.values():
+            t["accuracy"] = round(t["correct"] / t["graded"], 3) if t["graded"] else None
+        days = sorted({r[3][:10] for r in reviews}, reverse=True)
+        streak, day = 0, now.date()
+        for d in days:
+            if d == day.isoformat():
+                streak += 1
+                day = day.fromordinal(day.toordinal() - 1)
+            elif d < day.isoformat():
+                break
+        graded = [r for r in reviews if r[1]]
+        return {
+            "due_today": len(self.due_keys(now.replace(hour=23, minute=59, second=59))),
+            "cards": len(self.known_keys()),
+            "reviewed": len(reviews),
+            "reviewed_today": sum(1 for r in reviews if r[3][:10] == now.date().isoformat()),
+            "accuracy": round(sum(r[1] == "correct" for r in graded) / len(graded), 3)
+            if graded
+            else None,
+            "by_topic": by_topic,
+            "streak_days": streak,
+            "history": [
+                {"at": r[3], "topic": r[0], "verdict": r[1], "rating": r[2]} for r in reviews
+            ],
+        }
