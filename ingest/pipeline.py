@@ -16,8 +16,8 @@ from core.records import KINDS, Item
 from ingest.chunking import sentence_chunker
 from ingest.embedder import Embedder
 from ingest.items import make_item
-from ingest.loaders import discover, load
-from ingest.parse import parse
+from ingest.loaders import discover, load, read
+from ingest.parse import parse_document
 from ingest.store import LINK_THRESHOLD, IndexStore
 
 _BATCH_ITEMS = 2000
@@ -154,20 +154,18 @@ def _display(root: Path, path: Path) -> str:
 def _prepare(
     path: Path, key: str, source: str, store: IndexStore, chunker, fingerprint: str
 ) -> _Pending | None:
-    """Load and parse a file, or None when it is unchanged since the last ingest."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"cannot read file ({exc.strerror}); check its permissions") from exc
+    """Load and parse a file, or None when it is unchanged since the last ingest. The file is
+    read once: the bytes hashed are the bytes parsed, even if it changes meanwhile."""
+    data = read(path)
     sha = hashlib.sha256(fingerprint.encode() + b"\0" + data).hexdigest()
     if store.file_hash(key) == sha:
         return None
-    doc = load(path)
-    parsed = parse(doc.lines, chunker, doc.unit)
+    doc = load(path, data)
+    parsed = parse_document(doc, chunker)
     if not parsed:
         raise LoadError("no questions, answers or prose found in the file")
     items = list({it.id: it for it in (make_item(key, source, p) for p in parsed)}.values())
-    return _Pending(key, source, sha, len(data), items)
+    return _Pending(key, source, sha, len(doc.data), items)
 
 
 def _commit(jobs: list[_Pending], store: IndexStore, embedder: Embedder, report, progress) -> None:
