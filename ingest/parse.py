@@ -122,7 +122,7 @@ def clean(text: str) -> str:
 
 
 def is_question(text: str) -> bool:
-    first = re.sub(r"^[\W_]+", "", text).split(" ", 1)[0].lower()
+    first = re.sub(r"^[\W_]+", "", _TAGS.sub("", text)).split(" ", 1)[0].lower()
     return "?" in text or first in _IMPERATIVES
 
 
@@ -187,7 +187,11 @@ class _Parser:
         if o.style == "bullet":
             self.close_bullet(o)
             return
-        answer = _dedent("\n".join(o.answer)).strip()
+        lines = o.answer
+        if o.style == "labelled" and lines and lines[0].strip():
+            # The text after the label sits at its own indent; dedent the rest on its own.
+            lines = [lines[0].strip(), _dedent("\n".join(lines[1:]))]
+        answer = _dedent("\n".join(lines)).strip()
         if len(answer) < 80 and _NO_ANSWER.match(answer):
             answer = ""
         self.emit(o.question, answer, o.section, o.start, o.end)
@@ -329,6 +333,8 @@ class _Parser:
             self.open.answer = [rest] if rest else []
             self.open.end = loc
             return
+        if self.open is None and (m := _ANSWER_LABEL.match(raw)) and self.reopen(loc, m):
+            return
         if _TABLE_RULE.match(self.peek(i)) and stripped.startswith("|") and self.table(i):
             return
         if _NUMBERED.match(line) and self.plain_heading(i, stripped):
@@ -354,6 +360,19 @@ class _Parser:
         if stripped:
             self.awaiting = None
         self.prose.append((loc, line))
+
+    def reopen(self, loc: int, m: re.Match) -> bool:
+        """An `Answer:` label after a blank line still answers the bare question just above."""
+        index = self.awaiting
+        if index is None or index != len(self.items) - 1:
+            return False
+        prev = self.items.pop()
+        indent = self.last_bullet[1] if self.last_bullet else -1
+        self.open = _Open(prev.question, prev.section, prev.start, loc, "labelled", indent)
+        rest = clean(m.group("rest")).strip()
+        self.open.answer = [rest] if rest else []
+        self.last_bullet = self.awaiting = None
+        return True
 
     def peek(self, i: int) -> str:
         return self.lines[i + 1][1] if i + 1 < len(self.lines) else ""

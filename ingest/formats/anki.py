@@ -120,8 +120,11 @@ def _collection(archive: zipfile.ZipFile, names: set[str]) -> bytes:
                 "this deck uses Anki's newer compressed format (collection.anki21b); export it"
                 ' with "Support older Anki versions" ticked, or as Notes in Plain Text'
             ) from None
-        raw = archive.read("collection.anki21b")
-        return zstandard.ZstdDecompressor().decompressobj().decompress(raw)
+        try:
+            raw = archive.read("collection.anki21b")
+            return zstandard.ZstdDecompressor().decompressobj().decompress(raw)
+        except zstandard.ZstdError as exc:
+            raise LoadError(f"corrupt Anki collection ({exc}); re-export the deck") from exc
     raise LoadError("not an Anki deck: the .apkg holds no collection.anki2/anki21 database")
 
 
