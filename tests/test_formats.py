@@ -45,9 +45,7 @@ def test_questions_as_headings_with_link_debris_answer_to_the_next_same_level_he
     assert "Example" in first.answer and "# not a heading" in first.answer
     assert "http" not in first.answer and "chart" not in first.answer
     assert items[3].section == "ML bank > Next part"
-
-
-def test_a_question_heading_over_a_list_of_questions_is_a_section():
+    # A question heading over a list of questions is a section, not a question.
     items = run("## What will you be asked?\n- What is a GPU?\n- Why use batching?\n")
     assert [(i.kind, i.section) for i in items] == [("question", "What will you be asked?")] * 2
 
