@@ -22,6 +22,8 @@ _WIDGET = re.compile(
 )
 # Link labels run together when a menu is copied as text: "HomeBlogAbout".
 _RUN_TOGETHER = re.compile(r"^(?:[A-Z][a-z]+){3,}$")
+# A list entry that only links to an anchor on the same page: a table of contents.
+_TOC_ENTRY = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\[[^\]]+\]\(#[^)\s]*\)\s*$")
 _STRUCTURE = re.compile(r"^\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|\?\?\?|!!!|Q\d|\||```|<)")
 
 
@@ -41,6 +43,9 @@ def chrome_lines(lines: Sequence[str]) -> set[int]:
     drop: set[int] = set()
     for i, raw in enumerate(lines):
         line = raw.strip()
+        if _TOC_ENTRY.match(raw):
+            drop.add(i)
+            continue
         if not line or _STRUCTURE.match(raw):
             continue
         if _READING_META.match(line) or _RUN_TOGETHER.match(line) or _WIDGET.search(line):
@@ -60,6 +65,8 @@ def chrome_lines(lines: Sequence[str]) -> set[int]:
         drop.update(top)
     # Buttons next to widget text ("Chat" under "Ask me anything") are part of the widget.
     for i in sorted(drop):
+        if _TOC_ENTRY.match(lines[i]):
+            continue
         for j in (i - 1, i + 1):
             near = 0 <= j < len(lines) and j not in drop
             if near and _is_button(lines[j].strip()) and not _STRUCTURE.match(lines[j]):

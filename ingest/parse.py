@@ -55,8 +55,11 @@ _ANSWER_LABEL = re.compile(
 _NUMBER_PREFIX = re.compile(
     r"^\s*(?:\d{1,4}\s*[.):]|Q\s*\d{0,4}\s*[.):]|Question\s*\d{1,4}\s*[.):])\s*"
 )
+_DECORATION = re.compile(r"^[^\w\s\"“'‘(\[$\\*_`<]+\s*")
 _TAGS = re.compile(r"^(?:\[[^\]\s]{1,12}\]\s*)+|(?:\s*\[[^\]\s]{1,12}\])+$")
-_BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+•●▪◦]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
+_BULLET = re.compile(
+    r"^(?P<indent>\s*)(?:[-*+•●▪◦]|(?:\*\*)?\d{1,3}[.)](?:\*\*)?)\s+(?P<text>\S.*)$"
+)
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s")
 _STYLED_LABEL = re.compile(r"^\s*[-*]\s+(?:<(\w+)\b[^>]*>[^<]+</\1>|\*\*[^*]+\*\*)\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -129,6 +132,7 @@ def is_question(text: str) -> bool:
 def question_text(text: str) -> str:
     """A question as shown: numbering, tags like `[E]` and emphasis around it removed."""
     text = re.sub(r"\s+", " ", clean(text)).strip()
+    text = _DECORATION.sub("", text)  # emoji and symbols before the numbering: "📌 Q1: …"
     text = _TAGS.sub("", _NUMBER_PREFIX.sub("", text)).strip()
     for mark in ("**", "__", "*", "_", "`"):
         if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
@@ -163,6 +167,7 @@ class _Parser:
         self.last_bullet: tuple[int, int] | None = None  # (item index, indent) of a list question
         self.awaiting: int | None = None  # a bare question a following <details> may answer
         self.skip_to = -1  # lines already consumed by a multi-line block
+        self.prose_bullet: _Open | None = None  # a list item just put into prose
         self.question_headings = _question_headings(lines)
 
     # -- helpers ------------------------------------------------------------------------------
@@ -207,6 +212,7 @@ class _Parser:
     def close_bullet(self, o: _Open) -> None:
         """Classify a finished bullet: question(s), an option of the question above, or prose."""
         text = o.question
+        self.prose_bullet = None
         if self.last_bullet is not None:
             index, indent = self.last_bullet
             prev = self.items[index]
@@ -222,6 +228,7 @@ class _Parser:
             return
         self.last_bullet = None
         self.prose.append((o.start, "- " + text))
+        self.prose_bullet = o  # an `Answer:` label below would make it a question after all
 
     def flush_prose(self) -> None:
         if not self.prose:
@@ -327,7 +334,7 @@ class _Parser:
             self.open is not None
             and self.open.style == "bullet"
             and (m := _ANSWER_LABEL.match(raw))
-        ) and is_question(self.open.question):
+        ):  # whatever its wording, an item followed by an answer label is a question
             self.open.style = "labelled"
             rest = clean(m.group("rest")).strip()
             self.open.answer = [rest] if rest else []
@@ -363,10 +370,14 @@ class _Parser:
 
     def reopen(self, loc: int, m: re.Match) -> bool:
         """An `Answer:` label after a blank line still answers the bare question just above."""
-        index = self.awaiting
-        if index is None or index != len(self.items) - 1:
+        index, o = self.awaiting, self.prose_bullet
+        if o is not None and self.prose and self.prose[-1][1] == "- " + o.question:
+            self.prose.pop()
+            prev = ParsedItem("question", o.question, "", o.section, o.start, o.end)
+        elif index is None or index != len(self.items) - 1:
             return False
-        prev = self.items.pop()
+        else:
+            prev = self.items.pop()
         indent = self.last_bullet[1] if self.last_bullet else -1
         self.open = _Open(prev.question, prev.section, prev.start, loc, "labelled", indent)
         rest = clean(m.group("rest")).strip()
@@ -509,7 +520,7 @@ class _Parser:
             return False
         for _, nxt in self.lines[i + 1 : i + 4]:
             if nxt.strip():
-                return bool(_BULLET.match(clean(nxt)))
+                return bool(_BULLET.match(clean(nxt))) and not _ANSWER_LABEL.match(nxt)
         return False
 
 
