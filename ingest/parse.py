@@ -606,7 +606,10 @@ def split_long_answers(items: list[ParsedItem], chunker: Chunker) -> list[Parsed
     section, so every part is found by the question and shown under it."""
     out: list[ParsedItem] = []
     for item in items:
-        parts = chunker(item.answer) if item.kind == "qa" else [item.answer]
+        try:
+            parts = chunker(item.answer) if item.kind == "qa" else [item.answer]
+        except ValueError:  # the splitter refuses some inputs at tiny chunk sizes: keep whole
+            parts = [item.answer]
         parts = [p.strip() for p in parts if p.strip()]
         if len(parts) <= 1:
             out.append(item)
