@@ -1,28 +1,46 @@
-"""Files → lines with locations. Every failure is a `LoadError` whose message says what to do."""
+"""Files → lines with locations, or ready-made items for structured decks (CSV/TSV, JSON,
+Anki). Every failure is a `LoadError` whose message says what to do."""
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 
 from core.errors import LoadError
+from ingest.formats import anki, tabular
+from ingest.formats.pdf import pdf_lines
+from ingest.items import ParsedItem
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
 PDF_SUFFIXES = {".pdf"}
-SUPPORTED = TEXT_SUFFIXES | PDF_SUFFIXES
+TABLE_SUFFIXES = {".csv": None, ".tsv": "\t", ".tab": "\t"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+ANKI_SUFFIXES = {".apkg", ".colpkg"}
+SUPPORTED = TEXT_SUFFIXES | PDF_SUFFIXES | set(TABLE_SUFFIXES) | JSON_SUFFIXES | ANKI_SUFFIXES
 
 
 @dataclass(frozen=True)
 class Document:
-    """A loaded file: `(location, line)` pairs; location is a line number, or a page for PDFs."""
+    """A loaded file: `(location, line)` pairs (location is a line number, or a page for PDFs),
+    or, for structured decks, the `items` read from their records. `data` is exactly the bytes
+    that were parsed, so their hash describes what was indexed."""
 
     lines: list[tuple[int, str]]
     unit: str  # "line" or "page"
     encoding: str
+    data: bytes = field(default=b"", repr=False)
+    items: tuple[ParsedItem, ...] | None = None  # structured formats: no text parsing needed
+    warnings: tuple[str, ...] = ()  # records skipped, one line each; the rest was loaded
+    format: str = "text"
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -106,23 +124,61 @@ def _link_error(path: Path) -> str:
     return f"broken symlink to {os.readlink(path)!r}: the target is missing or unreadable"
 
 
-def load(path: Path) -> Document:
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED:
-        raise LoadError(
-            f"unsupported file type {suffix or '(none)'}; studybot reads .md, .txt, .pdf"
-        )
+def read(path: Path) -> bytes:
+    """The file's bytes, read once: hash these and hand them to `load`."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise LoadError("symlink loop: the link points back at itself") from exc
         raise LoadError(f"cannot read file ({exc.strerror}); check its permissions") from exc
+
+
+def load(path: Path, data: bytes | None = None) -> Document:
+    """Load `path`, or parse `data` as if it were that file's content (read once, so the bytes
+    hashed are the bytes parsed)."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        kinds = ", ".join(sorted(SUPPORTED))
+        raise LoadError(f"unsupported file type {suffix or '(none)'}; studybot reads {kinds}")
+    if data is None:
+        data = read(path)
     if not data.strip():
         raise LoadError("empty file: nothing to index")
     if suffix in PDF_SUFFIXES:
-        return _load_pdf(path, data)
-    return _load_text(data)
+        return Document(pdf_lines(data), "page", "pdf", data, format="pdf")
+    if suffix in ANKI_SUFFIXES:
+        records = anki.read_apkg(data)
+        return _structured(records, data, "binary", "anki deck")
+    text, encoding = decode(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if suffix in TABLE_SUFFIXES:
+        records = tabular.read_delimited(text, TABLE_SUFFIXES[suffix])
+        return _structured(records, data, encoding, suffix[1:], text)
+    if suffix == ".json":
+        return _structured(tabular.read_json(text), data, encoding, "json", text)
+    if suffix in JSON_SUFFIXES:
+        return _structured(tabular.read_jsonl(text), data, encoding, "jsonl", text)
+    if anki.looks_like_anki_text(text):
+        return _structured(anki.read_anki_text(text), data, encoding, "anki text", text)
+    lines = text.split("\n")
+    fmt = "markdown" if suffix in (".md", ".markdown") else "text"
+    return Document(list(enumerate(lines, start=1)), "line", encoding, data, format=fmt)
+
+
+def _structured(
+    records: tabular.Records, data: bytes, encoding: str, fmt: str, text: str = ""
+) -> Document:
+    if not records.items:
+        reasons = "; ".join(records.warnings[:3]) or "no records"
+        raise LoadError(f"no questions found in this {fmt} file ({reasons})")
+    if text:
+        lines = list(enumerate(text.split("\n"), start=1))
+    else:
+        lines = [(it.start, f"{it.question}\n{it.answer}".strip()) for it in records.items]
+    return Document(
+        lines, "line", encoding, data, tuple(records.items), tuple(records.warnings), fmt
+    )
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -148,40 +204,3 @@ def _looks_binary(data: bytes) -> bool:
         return True
     control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
     return control > len(sample) * 0.05
-
-
-def _load_text(data: bytes) -> Document:
-    text, encoding = decode(data)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return Document([(i, line) for i, line in enumerate(lines, start=1)], "line", encoding)
-
-
-def _load_pdf(path: Path, data: bytes) -> Document:
-    import io
-
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    if not data.lstrip().startswith(b"%PDF"):
-        raise LoadError("not a PDF (no %PDF header); is the extension wrong?")
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise LoadError(
-                "encrypted PDF: save an unprotected copy (e.g. qpdf --decrypt) and ingest that"
-            )
-        pages = [(n, page.extract_text() or "") for n, page in enumerate(reader.pages, start=1)]
-    except LoadError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise LoadError(f"corrupt or truncated PDF ({exc}); re-export or re-download it") from exc
-    except Exception as exc:  # pypdf raises many types on malformed input
-        if "crypt" in str(exc).lower():
-            raise LoadError(
-                f"encrypted PDF ({exc}); save an unprotected copy and ingest that"
-            ) from exc
-        raise LoadError(f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
-    if not any(text.strip() for _, text in pages):
-        raise LoadError("PDF has no extractable text (scanned images?); run OCR on it first")
-    lines = [(n, line) for n, text in pages for line in text.split("\n")]
-    return Document(lines, "page", "pdf")

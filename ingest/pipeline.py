@@ -17,12 +17,12 @@ from core.thresholds import LINK_THRESHOLD
 from ingest.chunking import sentence_chunker
 from ingest.embedder import Embedder
 from ingest.items import make_item
-from ingest.loaders import discover, load
-from ingest.parse import parse
+from ingest.loaders import discover, load, read
+from ingest.parse import parse_document
 from ingest.store import FileItems, IndexStore
 
 _BATCH_ITEMS = 2000  # items embedded and committed together; bounds memory on huge corpora
-PARSER_VERSION = "4"  # bump when parsing changes what items a file yields
+PARSER_VERSION = "5"  # bump when parsing changes what items a file yields
 
 
 @dataclass
@@ -146,20 +146,18 @@ def _display(root: Path, path: Path) -> str:
 def _prepare(
     path: Path, key: str, source: str, store: IndexStore, chunker, fingerprint: str
 ) -> FileItems | None:
-    """Load and parse a file, or None when it is unchanged since the last ingest."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"cannot read file ({exc.strerror}); check its permissions") from exc
+    """Load and parse a file, or None when it is unchanged since the last ingest. The file is
+    read once: the bytes hashed are the bytes parsed, even if it changes meanwhile."""
+    data = read(path)
     sha = hashlib.sha256(fingerprint.encode() + b"\0" + data).hexdigest()
     if store.catalog.file_hash(key) == sha:
         return None
-    doc = load(path)
-    parsed = parse(doc.lines, chunker, doc.unit)
+    doc = load(path, data)
+    parsed = parse_document(doc, chunker)
     if not parsed:
         raise LoadError("no questions, answers or prose found in the file")
     items = list({it.id: it for it in (make_item(key, source, p) for p in parsed)}.values())
-    return FileItems(key, source, sha, len(data), items)
+    return FileItems(key, source, sha, len(doc.data), items)
 
 
 def _commit(jobs: list[FileItems], store: IndexStore, embedder: Embedder, report, progress) -> None:

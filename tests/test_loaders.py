@@ -98,3 +98,33 @@ def test_hidden_and_unsupported_files_are_skipped(tmp_path):
     assert [f.path.name for f in discover(tmp_path)] == ["notes.txt"]
     with pytest.raises(LoadError, match="unsupported file type"):
         load(Path(tmp_path / "image.png"))
+
+
+def test_the_bytes_hashed_are_the_bytes_parsed(tmp_path, monkeypatch):
+    """A file that changes while ingest reads it: the stored hash and the items agree."""
+    import hashlib
+
+    from ingest.pipeline import _prepare
+
+    path = tmp_path / "notes.md"
+    first = b"Q1: What is v1?\nOne.\n"
+    path.write_bytes(first)
+    real = Path.read_bytes
+
+    def read_then_change(self):
+        data = real(self)
+        if self == path:
+            self.write_bytes(b"Q1: What is v2?\nTwo.\n")  # an editor saves right after the read
+        return data
+
+    class NoIndex:
+        class catalog:
+            @staticmethod
+            def file_hash(key):
+                return None
+
+    monkeypatch.setattr(Path, "read_bytes", read_then_change)
+    job = _prepare(path, str(path), "notes.md", NoIndex(), lambda t: [t], "fp")
+    assert [it.question for it in job.items] == ["What is v1?"]
+    assert job.sha256 == hashlib.sha256(b"fp\0" + first).hexdigest()
+    assert job.size == len(first)

@@ -1,0 +1,141 @@
+"""Display text from markup: HTML through an HTML parser, Markdown links through markdown-it.
+
+Only markup is removed; the words, code and LaTeX of a note stay as written.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from html.parser import HTMLParser
+
+# Elements that are formatting, never content. Anything else that looks like a tag stays as
+# text: notes about LLMs quote `<|im_start|>`, `</s>` and `<pad>` as content.
+_MARKUP_TAGS = frozenset(
+    "a abbr b big blockquote br center cite code dd del details div dl dt em font h1 h2 h3 h4 h5"
+    " h6 hr i img ins kbd li mark ol p pre small span strong sub summary sup table tbody td tfoot"
+    " th thead tr tt u ul".split()
+)
+_BLOCK_TAGS = frozenset("br div p li tr h1 h2 h3 h4 h5 h6 hr blockquote pre dt dd".split())
+_DROPPED_TAGS = frozenset({"script", "style", "head", "title"})
+_HTML_HINT = re.compile(r"<[A-Za-z/!]|&[#\w]+;")
+_MD_HINT = re.compile(r"\]\(|!\[|\]\[|<https?:")
+_EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
+_BRACKETED_LINK = re.compile(r"\[\s*\0\d+\0\s*\]")
+_LINK = re.compile(r"\0(\d+)\0")
+_SPACES = re.compile(r"[ \t]{2,}")
+
+
+class _TextOf(HTMLParser):
+    """Text of an HTML fragment; block elements become line breaks when `blocks` is set."""
+
+    def __init__(self, blocks: bool):
+        super().__init__(convert_charrefs=True)
+        self.blocks = blocks
+        self.out: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _DROPPED_TAGS:
+            self.skip += 1
+        elif tag not in _MARKUP_TAGS:
+            self.out.append(self.get_starttag_text() or "")
+        elif self.blocks and tag in _BLOCK_TAGS:
+            self.out.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag not in _MARKUP_TAGS and tag not in _DROPPED_TAGS:
+            self.out.append(self.get_starttag_text() or "")
+        elif self.blocks and tag in _BLOCK_TAGS:
+            self.out.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _DROPPED_TAGS:
+            self.skip = max(0, self.skip - 1)
+        elif tag not in _MARKUP_TAGS:
+            self.out.append(f"</{tag}>")
+        elif self.blocks and tag in _BLOCK_TAGS:
+            self.out.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.out.append(data)
+
+    def unknown_decl(self, data):
+        self.out.append(f"<![{data}]>")
+
+
+def strip_html(text: str, blocks: bool = False) -> str:
+    """Remove HTML elements and comments, decode entities; keep unknown `<tags>` as text."""
+    if not _HTML_HINT.search(text):
+        return text
+    parser = _TextOf(blocks)
+    parser.feed(text)
+    parser.close()
+    # An unterminated `<…` at the end is held back by the parser: it is text.
+    out = "".join(parser.out) + parser.rawdata
+    return html.unescape(out) if "&" in out else out
+
+
+@lru_cache(maxsize=1)
+def _markdown():
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+    md = MarkdownIt("commonmark").use(dollarmath_plugin, double_inline=True)
+    return md.disable("text_join")  # keep escapes apart, so `\(x\)` stays as written
+
+
+def strip_links(text: str) -> str:
+    """Markdown links become their text; images and citation debris (`[[src](url)]`,
+    `[[1]](url)`) go; everything else, LaTeX included, is left exactly as written."""
+    if not _MD_HINT.search(text):
+        return text
+    tokens = _markdown().parseInline(text)
+    out: list[str] = []
+    labels: list[str] = []
+    link: list[str] | None = None
+    for tok in tokens[0].children or []:
+        kind = tok.type
+        if kind == "link_open":
+            link = []
+            continue
+        if kind == "link_close":
+            label = "".join(link or []).strip()
+            link = None
+            if not (label.startswith("[") and label.endswith("]")):
+                out.append(f"\0{len(labels)}\0")
+                labels.append(label)
+            continue
+        target = link if link is not None else out
+        if kind == "image":
+            continue
+        if kind in ("text", "html_inline"):
+            target.append(tok.content)
+        elif kind == "text_special":
+            target.append(tok.markup if tok.info == "escape" else tok.content)
+        elif kind in ("code_inline", "math_inline", "math_inline_double"):
+            target.append(f"{tok.markup}{tok.content}{tok.markup}")
+        elif kind in ("softbreak", "hardbreak"):
+            target.append(" ")
+        else:  # em/strong open and close: keep the author's emphasis markers
+            target.append(tok.markup)
+    # A link wrapped in brackets, `[[src](url)]`, is a citation marker, not words.
+    cleaned = _BRACKETED_LINK.sub("", "".join(out))
+    cleaned = _LINK.sub(lambda m: labels[int(m.group(1))], cleaned)
+    cleaned = _EMPTY_BRACKETS.sub("", cleaned)
+    return _SPACES.sub(" ", cleaned).rstrip()
+
+
+def clean_line(text: str) -> str:
+    """One line of stored text: HTML comments and elements out, links to their text."""
+    return strip_links(strip_html(text)).rstrip()
+
+
+def clean_field(text: str) -> str:
+    """A flashcard field (HTML): block elements to line breaks, media references dropped."""
+    text = re.sub(r"\[sound:[^\]]*\]", "", text)
+    text = strip_html(text, blocks=True).replace("\xa0", " ")
+    lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n")]
+    return "\n".join(ln for ln in lines if ln).strip()

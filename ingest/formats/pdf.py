@@ -1,0 +1,104 @@
+"""PDF pages → clean lines: running headers, footers and page numbers out, hyphenated words
+rejoined, ligatures spelled out."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections import Counter
+
+from core.errors import LoadError
+
+NO_TEXT_LAYER = "no text layer: scanned PDF, OCR it first (e.g. ocrmypdf in.pdf out.pdf)"
+_EDGE = 3  # lines at the top and bottom of a page where running headers and footers live
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(/|of)\s*\d{1,4})?$", re.I)
+_HYPHENATED = re.compile(r"(?<=[A-Za-z])-$")
+# Compatibility characters that are safe to fold: ligatures, odd spaces, full-width ASCII.
+# (Full NFKC would also turn x² into x2 and ½ into 1⁄2, changing what formulas say.)
+_SAFE_NFKC = re.compile("[\ufb00-\ufb4f\u00a0\u2000-\u200a\u202f\u205f\uff01-\uff5e]")
+
+
+def pdf_pages(data: bytes) -> list[tuple[int, str]]:
+    """(page number, extracted text) for every page; bad files raise `LoadError`."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not data.lstrip().startswith(b"%PDF"):
+        raise LoadError("not a PDF (no %PDF header); is the extension wrong?")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise LoadError(
+                "encrypted PDF: save an unprotected copy (e.g. qpdf --decrypt) and ingest that"
+            )
+        return [(n, page.extract_text() or "") for n, page in enumerate(reader.pages, start=1)]
+    except LoadError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise LoadError(f"corrupt or truncated PDF ({exc}); re-export or re-download it") from exc
+    except Exception as exc:  # pypdf raises many types on malformed input
+        if "crypt" in str(exc).lower():
+            raise LoadError(
+                f"encrypted PDF ({exc}); save an unprotected copy and ingest that"
+            ) from exc
+        raise LoadError(f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
+
+
+def pdf_lines(data: bytes) -> list[tuple[int, str]]:
+    """(page, line) pairs of a PDF's text, cleaned for parsing."""
+    pages = pdf_pages(data)
+    if not pages:
+        raise LoadError("PDF has no pages; re-export it")
+    if not any(text.strip() for _, text in pages):
+        raise LoadError(NO_TEXT_LAYER)
+    split = [(n, [fold(ln).rstrip() for ln in text.split("\n")]) for n, text in pages]
+    running = _running_lines(split)
+    out: list[tuple[int, str]] = []
+    for n, lines in split:
+        kept = [ln for ln in _drop_chrome(lines, running)]
+        out.extend((n, ln) for ln in dehyphenate(kept))
+    return out
+
+
+def fold(text: str) -> str:
+    return _SAFE_NFKC.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+def _key(line: str) -> str:
+    return _DIGITS.sub("#", line.strip().lower())
+
+
+def _edges(lines: list[str]) -> list[str]:
+    body = [ln for ln in lines if ln.strip()]
+    return body[:_EDGE] + body[-_EDGE:] if len(body) > 2 * _EDGE else body
+
+
+def _running_lines(pages: list[tuple[int, list[str]]]) -> set[str]:
+    """Lines (digits ignored) at a page edge on most pages: running headers and footers."""
+    if len(pages) < 3:
+        return set()
+    counts = Counter(key for _, lines in pages for key in {_key(ln) for ln in _edges(lines)})
+    return {key for key, n in counts.items() if key and n >= max(3, 0.6 * len(pages))}
+
+
+def _drop_chrome(lines: list[str], running: set[str]) -> list[str]:
+    edges = set(_edges(lines))
+    return [
+        ln
+        for ln in lines
+        if not (ln in edges and (_key(ln) in running or _PAGE_NUMBER.match(ln.strip())))
+    ]
+
+
+def dehyphenate(lines: list[str]) -> list[str]:
+    """`transfor-` + `mation of …` → `transformation` + `of …` (only before a lowercase word)."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        nxt = out[i + 1].lstrip()
+        if _HYPHENATED.search(out[i]) and nxt[:1].islower():
+            word, _, rest = nxt.partition(" ")
+            out[i] = out[i][:-1] + word
+            out[i + 1] = rest
+    return out

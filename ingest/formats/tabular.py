@@ -1,0 +1,184 @@
+"""CSV, TSV, JSON and JSONL question banks: one record per question, columns found by name."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from core.errors import LoadError
+from ingest.formats.markup import clean_field
+from ingest.items import ParsedItem
+
+_QUESTION_KEYS = ("question", "q", "front", "prompt", "term", "query", "questions")
+_ANSWER_KEYS = ("answer", "a", "back", "response", "definition", "solution", "answers", "reply")
+_SECTION_KEYS = ("section", "topic", "category", "chapter", "deck", "subject", "module")
+
+
+@dataclass
+class Records:
+    """Items read from a structured file, and one line per record that had to be skipped."""
+
+    items: list[ParsedItem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def add(self, question: str, answer: str, section: str, line: int) -> None:
+        question = " ".join(clean_field(question).split())
+        answer = clean_field(answer)
+        if question:
+            kind = "qa" if answer else "question"
+            self.items.append(ParsedItem(kind, question, answer, section, line, line))
+
+
+def _pick(names: list[str], wanted: tuple[str, ...], stem: str) -> int | None:
+    lowered = [n.strip().lower() for n in names]
+    for key in wanted:
+        if key in lowered:
+            return lowered.index(key)
+    return next((i for i, n in enumerate(lowered) if stem in n), None)
+
+
+@dataclass(frozen=True)
+class Columns:
+    question: int
+    answer: int | None
+    section: int | None
+
+    @classmethod
+    def of(cls, header: list[str]) -> Columns | None:
+        q = _pick(header, _QUESTION_KEYS, "question")
+        if q is None:
+            return None
+        return cls(q, _pick(header, _ANSWER_KEYS, "answer"), _pick(header, _SECTION_KEYS, "topic"))
+
+
+def read_delimited(text: str, delimiter: str | None) -> Records:
+    """Rows of a CSV/TSV file; a header naming a question column is used when present, else
+    the first column is the question and the second the answer (Anki's default order)."""
+    if delimiter is None:
+        try:
+            delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|").delimiter
+        except csv.Error:
+            delimiter = ","
+    return read_rows(text.split("\n"), delimiter, header=True)
+
+
+def read_rows(
+    lines: Iterable[str], delimiter: str, header: bool, first_line: int = 1, section: str = ""
+) -> Records:
+    out = Records()
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    columns: Columns | None = None
+    width = 0
+    line = first_line
+    while True:
+        line = first_line + reader.line_num
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            out.warnings.append(f"row at line {line}: malformed ({exc}); skipped")
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if header and columns is None and width == 0:
+            width = len(row)
+            columns = Columns.of(row)
+            if columns is not None:
+                continue
+        cols = columns or Columns(0, 1 if len(row) > 1 else None, None)
+        if cols.question >= len(row):
+            out.warnings.append(f"row at line {line}: no question column; skipped")
+            continue
+        answer = ""
+        if cols.answer is not None and cols.answer < len(row):
+            answer = row[cols.answer]
+            if len(row) > width and cols.answer == width - 1:
+                # An unquoted delimiter split the last column: put it back together.
+                answer = delimiter.join(row[cols.answer :])
+        topic = row[cols.section] if cols.section is not None and cols.section < len(row) else ""
+        before = len(out.items)
+        out.add(row[cols.question], answer, topic.strip() or section, line)
+        if len(out.items) == before:
+            out.warnings.append(f"row at line {line}: empty question; skipped")
+    return out
+
+
+def read_json(text: str) -> Records:
+    """A list of `{question, answer}` objects (or an object holding one such list), or a
+    `{question: answer}` mapping."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(f"invalid JSON ({exc}); fix it or export JSON Lines") from exc
+    records = _find_records(data)
+    if records is None:
+        if isinstance(data, dict) and data and all(isinstance(v, str) for v in data.values()):
+            records = [{"question": k, "answer": v} for k, v in data.items()]
+        else:
+            raise LoadError(
+                'no list of {"question": …, "answer": …} objects found in this JSON file'
+            )
+    out = Records()
+    cursor = 0
+    for n, rec in enumerate(records, start=1):
+        line, cursor = _line_of(text, rec, cursor)
+        _add_record(out, rec, line, f"record {n}")
+    return out
+
+
+def read_jsonl(text: str) -> Records:
+    out = Records()
+    for line, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            rec = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            out.warnings.append(f"line {line}: invalid JSON ({exc.msg}); skipped")
+            continue
+        _add_record(out, rec, line, f"line {line}")
+    return out
+
+
+def _add_record(out: Records, rec, line: int, where: str) -> None:
+    if not isinstance(rec, dict):
+        out.warnings.append(f"{where}: not an object; skipped")
+        return
+    keys = list(rec)
+    cols = Columns.of(keys)
+    if cols is None:
+        out.warnings.append(f"{where}: no question field (have {', '.join(keys[:5])}); skipped")
+        return
+    answer = _text(rec[keys[cols.answer]]) if cols.answer is not None else ""
+    section = _text(rec[keys[cols.section]]) if cols.section is not None else ""
+    out.add(_text(rec[keys[cols.question]]), answer, section, line)
+
+
+def _text(value) -> str:
+    if isinstance(value, list):
+        return "\n".join(_text(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _find_records(data) -> list | None:
+    if isinstance(data, list) and any(isinstance(r, dict) for r in data):
+        return data
+    if isinstance(data, dict):
+        for value in data.values():
+            found = _find_records(value)
+            if found is not None:
+                return found
+    return None
+
+
+def _line_of(text: str, rec, cursor: int) -> tuple[int, int]:
+    """Where a record's first string value appears, so locators point at the right line."""
+    value = next((v for v in (rec.values() if isinstance(rec, dict) else []) if v), None)
+    needle = json.dumps(value, ensure_ascii=False)[:60] if isinstance(value, str) else ""
+    found = text.find(needle, cursor) if needle else -1
+    if found < 0:
+        return text.count("\n", 0, cursor) + 1, cursor
+    return text.count("\n", 0, found) + 1, found + 1

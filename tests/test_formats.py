@@ -1,0 +1,339 @@
+"""The layouts real question banks use, each on a small hand-made file with a hand-checked parse."""
+
+import json
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from core.errors import LoadError
+from ingest.explain import explain
+from ingest.loaders import load
+from ingest.parse import parse, parse_document, split_long_answers
+from tests.pdfs import make_pdf
+
+
+def run(text: str):
+    return parse(list(enumerate(text.split("\n"), start=1)), chunker=lambda t: [t])
+
+
+def kinds(items):
+    return [(i.kind, i.question) for i in items]
+
+
+def test_questions_as_headings_with_link_debris_answer_to_the_next_same_level_heading():
+    text = (
+        "# ML bank\n\n## Basics\n\n"
+        "#### 1) What is overfitting? [[src](http://example.com/a)]\n\n"
+        "A model that fits noise. See [the guide](http://x.org) ![chart](c.png).\n\n"
+        "##### Example\n\n```python\n# not a heading\nmodel.fit(x)\n```\n\n"
+        "#### 2) Why normalise inputs? [[src]](http://example.com/b)\n\n"
+        "#### 3) Explain dropout.\nRandomly zeroes activations.\n\n"
+        "## Next part\nPlain notes about something else entirely, eight words.\n"
+    )
+    items = run(text)
+    assert kinds(items) == [
+        ("qa", "What is overfitting?"),
+        ("question", "Why normalise inputs?"),
+        ("qa", "Explain dropout."),
+        ("chunk", ""),
+    ]
+    first = items[0]
+    assert first.section == "ML bank > Basics"
+    assert first.answer.startswith("A model that fits noise. See the guide .")
+    assert "Example" in first.answer and "# not a heading" in first.answer
+    assert "http" not in first.answer and "chart" not in first.answer
+    assert items[3].section == "ML bank > Next part"
+    # A question heading over a list of questions is a section, not a question.
+    items = run("## What will you be asked?\n- What is a GPU?\n- Why use batching?\n")
+    assert [(i.kind, i.section) for i in items] == [("question", "What will you be asked?")] * 2
+
+
+def test_numbered_questions_with_answer_labels_and_indented_answers():
+    text = (
+        "1. What is a transformer?\n"
+        "    - Answer: An architecture built on attention.\n\n"
+        "        It has encoder and decoder stacks.\n"
+        "2. **What is BERT?**\n\n"
+        "   **Answer:**\n"
+        "   An encoder-only model.\n"
+        "3. What is GPT?\n"
+    )
+    items = run(text)
+    assert kinds(items) == [
+        ("qa", "What is a transformer?"),
+        ("qa", "What is BERT?"),
+        ("question", "What is GPT?"),
+    ]
+    assert items[0].answer == (
+        "An architecture built on attention.\n\nIt has encoder and decoder stacks."
+    )
+    assert items[1].answer == "An encoder-only model."
+
+
+def test_bold_q_and_a_labels():
+    items = run("**Q1:** What is a token?\n**A:** A piece of text.\n**Q2:** What is BPE?\n")
+    assert kinds(items) == [("qa", "What is a token?"), ("question", "What is BPE?")]
+    assert items[0].answer == "A piece of text."
+
+
+def test_details_blocks_as_questions_and_as_answers_of_the_question_above():
+    text = (
+        "<details><summary>What is RAG?</summary>\n\n"
+        "Retrieval-augmented <b>generation</b>.\n</details>\n\n"
+        "- Why rerank?\n<details>\n<summary>Answer</summary>\n\nBetter precision.\n</details>\n\n"
+        "<details><summary>Further reading</summary>\nA list of papers about retrieval and"
+        " reranking to read later on.\n</details>\n"
+    )
+    items = run(text)
+    assert kinds(items) == [("qa", "What is RAG?"), ("qa", "Why rerank?"), ("chunk", "")]
+    assert items[0].answer == "Retrieval-augmented generation."
+    assert items[1].answer == "Better precision."
+    assert "Further reading" in items[2].answer
+
+
+def test_question_answer_tables_and_other_tables():
+    text = (
+        "| # | Question | Answer |\n|---|---|---|\n"
+        "| 1 | What is k-NN? | A lazy classifier. |\n| 2 | What is SVM? | TBD |\n\n"
+        "| Norm | Pros |\n|---|---|\n| LayerNorm | stable for transformers, works anywhere |\n"
+    )
+    items = run(text)
+    assert kinds(items) == [("qa", "What is k-NN?"), ("question", "What is SVM?"), ("chunk", "")]
+    assert items[0].answer == "A lazy classifier."
+
+
+def test_questions_only_lists_drop_tags_and_keep_latex():
+    text = (
+        "## Probability\n"
+        "1. [E] What is $P(A \\mid B)$ when $A \\perp B$?\n"
+        "2. [M] Derive the variance of $\\sum_i x_i$.\n"
+        "3. What is a prior? [H]\n"
+    )
+    assert kinds(run(text)) == [
+        ("question", "What is $P(A \\mid B)$ when $A \\perp B$?"),
+        ("question", "Derive the variance of $\\sum_i x_i$."),
+        ("question", "What is a prior?"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "missing",
+    ["Answer not provided in the source.", "TBD", "Answer: coming soon", "(answer missing)", "N/A"],
+)
+def test_missing_answer_markers_in_any_phrasing(missing):
+    (item,) = run(f"Q1: What is LoRA?\n{missing}\n")
+    assert item.kind == "question"
+
+
+def test_page_chrome_is_dropped_by_general_rules():
+    text = (
+        "Home\nBlogAboutContact\n\n7 min read · 1,204 views\n\n"
+        "- What is a token?\n- Why is BPE used?\n\n"
+        "Was this article helpful? Feel free to ask me anything!\nChat\n"
+    )
+    assert kinds(run(text)) == [("question", "What is a token?"), ("question", "Why is BPE used?")]
+
+
+def test_an_anchor_label_quoting_the_line_above_names_the_section():
+    items = run("Retrieval basics\n\nAnchor link to “Retrieval basics”\n- What is BM25?\n")
+    assert [(i.question, i.section) for i in items] == [("What is BM25?", "Retrieval basics")]
+
+
+def test_long_answers_become_parts_that_all_carry_the_question():
+    (item,) = run("## Basics\n### Why scale attention by sqrt(d)?\nPart one. Part two.\n")
+    parts = split_long_answers([item], chunker=lambda t: t.split(" Part "))
+    assert [(p.question, p.section, p.answer) for p in parts] == [
+        ("Why scale attention by sqrt(d)?", "Basics", "Part one."),
+        ("Why scale attention by sqrt(d)?", "Basics", "two."),
+    ]
+
+
+# -- structured decks --------------------------------------------------------------------------
+
+
+def load_items(path: Path):
+    doc = load(path)
+    return doc, parse_document(doc, chunker=lambda t: [t])
+
+
+def test_csv_with_a_header_and_a_malformed_row(tmp_path):
+    path = tmp_path / "bank.csv"
+    path.write_text(
+        'Topic,Question,Answer\nNLP,What is a token?,"A unit, of text"\n'
+        'NLP,"Broken "quote" row?,x\nML,What is bias?,\n'
+    )
+    doc, items = load_items(path)
+    assert [(i.kind, i.question, i.answer, i.section, i.locator) for i in items] == [
+        ("qa", "What is a token?", "A unit, of text", "NLP", "line 2"),
+        ("question", "What is bias?", "", "ML", "line 4"),
+    ]
+    assert len(doc.warnings) == 1 and "line 3" in doc.warnings[0]
+
+
+def test_tsv_without_a_header_is_front_then_back(tmp_path):
+    path = tmp_path / "cards.tsv"
+    path.write_text("What is Adam?\tAn optimiser.\nDefine entropy.\t<i>Expected</i> surprise.\n")
+    _, items = load_items(path)
+    assert [(i.question, i.answer) for i in items] == [
+        ("What is Adam?", "An optimiser."),
+        ("Define entropy.", "Expected surprise."),
+    ]
+
+
+def test_json_and_jsonl_records(tmp_path):
+    data = {
+        "deck": "x",
+        "cards": [{"question": "What is a GAN?", "answer": ["Two nets.", "A game."]}],
+    }
+    (tmp_path / "a.json").write_text(json.dumps(data, indent=2))
+    (tmp_path / "b.jsonl").write_text('{"q": "What is a VAE?", "a": "An autoencoder."}\n{oops\n')
+    _, items = load_items(tmp_path / "a.json")
+    assert [(i.question, i.answer, i.locator) for i in items] == [
+        ("What is a GAN?", "Two nets.\nA game.", "line 5")
+    ]
+    doc, items = load_items(tmp_path / "b.jsonl")
+    assert [i.question for i in items] == ["What is a VAE?"]
+    assert doc.warnings == (
+        "line 2: invalid JSON (Expecting property name enclosed in double quotes); skipped",
+    )
+
+
+def test_anki_plain_text_export(tmp_path):
+    path = tmp_path / "deck.txt"
+    path.write_text(
+        "#separator:tab\n#html:true\n#deck column:3\n#tags column:4\n"
+        "What is <b>dropout</b>?\tZeroing units<br>at random\tML::Regularisation\ttag\n"
+        "{{c1::Paris}} is the capital of France.\t\tGeo\t\n"
+    )
+    doc, items = load_items(path)
+    assert doc.format == "anki text"
+    assert [(i.question, i.answer, i.section) for i in items] == [
+        ("What is dropout?", "Zeroing units\nat random", "ML > Regularisation"),
+        ("[…] is the capital of France.", "Paris is the capital of France.", "Geo"),
+    ]
+
+
+def make_apkg(path: Path, cards: list[tuple[str, str]], media: dict[str, bytes] | None = None):
+    import genanki
+
+    model = genanki.Model(
+        1607392319,
+        "Basic",
+        fields=[{"name": "Front"}, {"name": "Back"}],
+        templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": "{{Back}}"}],
+    )
+    deck = genanki.Deck(2059400110, "Interview::LLM")
+    for front, back in cards:
+        deck.add_note(genanki.Note(model=model, fields=[front, back]))
+    package = genanki.Package(deck)
+    files = []
+    for name, data in (media or {}).items():
+        (path.parent / name).write_bytes(data)
+        files.append(str(path.parent / name))
+    package.media_files = files
+    package.write_to_file(str(path))
+    return path
+
+
+def test_apkg_deck(tmp_path):
+    path = make_apkg(
+        tmp_path / "deck.apkg",
+        [
+            ("What is <i>RLHF</i>?", "Reinforcement learning<br>from human feedback"),
+            ('<img src="only.png">', "a picture card"),
+        ],
+    )
+    doc, items = load_items(path)
+    assert [(i.question, i.answer, i.section) for i in items] == [
+        ("What is RLHF?", "Reinforcement learning\nfrom human feedback", "Interview > LLM")
+    ]
+    assert doc.warnings and "image or sound only" in doc.warnings[0]
+
+
+def test_bad_decks_get_one_line_reasons(tmp_path):
+    not_zip = tmp_path / "fake.apkg"
+    not_zip.write_bytes(b"this is not a zip file at all")
+    with pytest.raises(LoadError, match="not an Anki deck"):
+        load(not_zip)
+    media_only = tmp_path / "media.apkg"
+    make_apkg(media_only, [], media={"a.png": b"\x89PNG fake", "b.mp3": b"ID3 fake"})
+    with pytest.raises(LoadError, match="no notes") as err:
+        load(media_only)
+    assert "\n" not in str(err.value)
+    newer = tmp_path / "newer.apkg"
+    with zipfile.ZipFile(newer, "w") as z:
+        z.writestr("collection.anki21b", b"\x28\xb5\x2f\xfd garbage")
+        z.writestr("media", b"{}")
+    with pytest.raises(LoadError):
+        load(newer)
+
+
+def test_apkg_collection_is_read_with_sqlite(tmp_path):
+    """A hand-built legacy collection (no genanki): notes joined by \\x1f, no decks table."""
+    db_path = tmp_path / "collection.anki2"
+    with sqlite3.connect(db_path) as db:
+        db.execute("CREATE TABLE notes (id INTEGER, flds TEXT)")
+        db.execute("CREATE TABLE col (decks TEXT)")
+        db.execute("CREATE TABLE cards (nid INTEGER, did INTEGER, ord INTEGER)")
+        db.execute("INSERT INTO notes VALUES (1, 'What is a KV cache?\x1fStored keys and values')")
+        db.execute("INSERT INTO col VALUES ('{}')")
+    deck = tmp_path / "hand.apkg"
+    with zipfile.ZipFile(deck, "w") as z:
+        z.write(db_path, "collection.anki2")
+    _, items = load_items(deck)
+    assert [(i.question, i.answer) for i in items] == [
+        ("What is a KV cache?", "Stored keys and values")
+    ]
+
+
+# -- PDFs ----------------------------------------------------------------------------------------
+
+
+def test_pdf_running_headers_page_numbers_hyphens_and_ligatures(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("dejavu", fname="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.set_font("dejavu", size=11)
+    bodies = [
+        "Q1: What is a transfor-\nmer?\nAn architecture of eﬃcient attention.",
+        "Q2: What is a ﬁne-tuned model?\nA pretrained model trained further.",
+        "Q3: What is distillation?\nA student learns from a teacher.",
+    ]
+    for n, body in enumerate(bodies, start=1):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, f"12/05/2024, 10:3{n} Lecture notes - Week 3\n{body}\n\n{n}/3")
+    path = tmp_path / "notes.pdf"
+    pdf.output(str(path))
+    doc, items = load_items(path)
+    text = "\n".join(line for _, line in doc.lines)
+    assert "Lecture notes" not in text and "/3" not in text
+    assert [(i.question, i.answer, i.locator) for i in items] == [
+        ("What is a transformer?", "An architecture of efficient attention.", "p. 1"),
+        ("What is a fine-tuned model?", "A pretrained model trained further.", "p. 2"),
+        ("What is distillation?", "A student learns from a teacher.", "p. 3"),
+    ]
+
+
+def test_pdf_without_a_text_layer(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    for _ in range(2):
+        pdf.add_page()
+        pdf.rect(20, 20, 100, 60, style="F")  # a "scanned" page: drawing, no text
+    path = tmp_path / "scan.pdf"
+    pdf.output(str(path))
+    with pytest.raises(LoadError, match="^no text layer: scanned PDF, OCR it first"):
+        load(path)
+
+
+def test_explain_counts_kinds_and_shows_the_first_items(tmp_path):
+    path = make_pdf(tmp_path / "n.pdf", ["Q1: What is a token?\nA unit of text.\nQ2: What is BPE?"])
+    got = explain(path).to_dict()
+    assert got["format"] == "pdf"
+    assert got["counts"] == {"qa": 1, "question": 1, "chunk": 0}
+    assert got["first"][0]["question"] == "What is a token?"
+    assert got["first"][0]["locator"] == "p. 1"
