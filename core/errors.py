@@ -29,7 +29,8 @@ class IndexUnavailable(StudybotError):
     exit_code = 4
 
 
-class InputError(StudybotError):
-    """A request studybot cannot act on (an empty question, no quiz question picked…)."""
+class InputError(StudybotError, ValueError):
+    """A request studybot cannot act on (an empty question, a malformed gold file, no quiz
+    question picked…). Also a ValueError, for callers that check values generically."""
 
     exit_code = 2

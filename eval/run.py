@@ -49,6 +49,15 @@ def rerank_configs(specs) -> tuple[Config, ...]:
     return tuple(Config(f"hybrid + rerank: {spec}", rerank=spec) for spec in specs)
 
 
+def configs_for(rerankers: str, configured: str | None) -> tuple[Config, ...]:
+    """The default rows plus a "hybrid + rerank" row for each of the comma-separated `rerankers`
+    ("none" for no rows) and for the reranker the settings configure, if it is another one."""
+    specs = [r.strip() for r in rerankers.split(",") if r.strip() and r.strip() != "none"]
+    if configured and configured not in specs:
+        specs.append(configured)
+    return DEFAULT_CONFIGS + rerank_configs(specs)
+
+
 @dataclass
 class QueryResult:
     id: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.errors import ConfigError
 from ingest.parse import Chunker
 
 
@@ -14,7 +15,7 @@ def sentence_chunker(
     from llama_index.core.node_parser import SentenceSplitter
 
     if overlap >= chunk_tokens:
-        raise ValueError(
+        raise ConfigError(
             f"chunk overlap ({overlap}) must be smaller than chunk size ({chunk_tokens})"
         )
     tokenize = None

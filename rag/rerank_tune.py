@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.errors import InputError
 from core.thresholds import LINK_THRESHOLD
 from ingest.embedder import Embedder, resolve_model_path
 from ingest.store import IndexStore
@@ -102,7 +103,7 @@ def tune(
     """Fine-tune a cross-encoder from `base_model` (a packaged name or folder) and save it to
     `out_dir`, replacing any earlier one only once the new one is complete."""
     if not examples:
-        raise ValueError("no training examples: ingest a corpus with answered questions first")
+        raise InputError("no training examples: ingest a corpus with answered questions first")
     from datasets import Dataset
     from sentence_transformers.cross_encoder import (
         CrossEncoder,
@@ -174,7 +175,7 @@ def _keep_layers(model, n: int) -> None:
     encoder = model[0].auto_model
     base = getattr(encoder, encoder.base_model_prefix)
     if not 0 < n <= len(base.encoder.layer):
-        raise ValueError(f"layers must be between 1 and {len(base.encoder.layer)}, got {n}")
+        raise InputError(f"layers must be between 1 and {len(base.encoder.layer)}, got {n}")
     base.encoder.layer = base.encoder.layer[:n]
     encoder.config.num_hidden_layers = n
 
@@ -191,3 +192,31 @@ def _swap_in(new: Path, target: Path) -> None:
 def training_info(model_dir: Path) -> dict | None:
     path = model_dir / METADATA
     return json.loads(path.read_text()) if path.is_file() else None
+
+
+def train_on_index(
+    store: IndexStore,
+    embedder: Embedder,
+    out_dir: Path,
+    exclude: list[str],
+    excluded_keys: list[str],
+    negatives: int = 4,
+    epochs: int | None = None,
+    layers: int | None = None,
+    on_training_set=None,
+) -> dict:
+    """`studybot tune-reranker`: mine the training set from the index (leaving out queries close
+    to `exclude`, the evaluation questions, whose hashes `excluded_keys` are recorded), train, and
+    save to `out_dir`. `on_training_set(ts)` is told the set's size before training starts."""
+    from datetime import UTC, datetime
+
+    ts = training_set(store, embedder, exclude, negatives)
+    if on_training_set is not None:
+        on_training_set(ts)
+    metadata = {
+        "queries": ts.queries, "excluded_queries": ts.excluded,
+        "excluded_questions": excluded_keys,
+        "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }  # fmt: skip
+    return tune(ts.examples, embedder.name, out_dir, epochs=epochs or EPOCHS,
+                layers=layers or LAYERS, metadata=metadata)  # fmt: skip

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from core.config import Settings
+from core.errors import InputError
 from core.records import Hit
 from core.thresholds import CREDIBLE_ANSWER, LINK_THRESHOLD
 from ingest.embedder import Embedder
@@ -26,7 +27,7 @@ class Retriever:
         reranker: Reranker | None = None,
     ):
         if mode not in MODES:
-            raise ValueError(f"retrieval mode must be one of {', '.join(MODES)}, got {mode!r}")
+            raise InputError(f"retrieval mode must be one of {', '.join(MODES)}, got {mode!r}")
         self.store = store
         self.embedder = embedder
         self.mode = mode
@@ -34,9 +35,9 @@ class Retriever:
 
     def retrieve(self, query: str, top_k: int = 5) -> list[Hit]:
         if not query.strip():
-            raise ValueError("query is empty; type a question")
+            raise InputError("query is empty; type a question")
         if top_k <= 0:
-            raise ValueError(f"top_k must be > 0, got {top_k}")
+            raise InputError(f"top_k must be > 0, got {top_k}")
         depth = max(CANDIDATES, top_k * 4)
         vector = self.embedder.embed([query])[0]
         dense = self.store.dense_search(vector, depth)

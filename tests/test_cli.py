@@ -61,3 +61,24 @@ def test_errors_are_one_clear_line(cli, monkeypatch, tmp_path):
     monkeypatch.setenv("STUDYBOT_CHUNK_TOKENS", "lots")
     code, _, err = cli("stats")
     assert code == 2 and "STUDYBOT_CHUNK_TOKENS must be an integer" in err
+
+
+def test_explain_shows_how_a_file_was_understood_without_indexing(cli, tmp_path):
+    deck = tmp_path / "deck.csv"
+    deck.write_text("question,answer\nWhat is LoRA?,Low-rank adapters on frozen weights.\n"
+                    "What is BM25?,A keyword ranking function.\n")  # fmt: skip
+    out = run_json(cli, "ingest", "--explain", str(deck), "--json")
+    assert out["counts"]["qa"] == 2 and out["first"][0]["question"] == "What is LoRA?"
+    assert run_json(cli, "stats", "--json")["items_total"] == 0  # nothing was indexed
+
+
+def test_only_bad_input_exits_2_a_bug_keeps_its_traceback(cli, monkeypatch):
+    code, _, err = cli("search", "   ", "--json")  # input the library rejects
+    assert code == 2 and "query is empty" in err
+
+    def bug(*args, **kwargs):
+        raise ValueError("an internal mistake")
+
+    monkeypatch.setattr("rag.search.search", bug)
+    with pytest.raises(ValueError, match="internal mistake"):
+        cli("search", "anything", "--json")
