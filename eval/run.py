@@ -13,6 +13,7 @@ from core.errors import StudybotError
 from core.thresholds import CREDIBLE_ANSWER
 from eval.baseline import BaselineRetriever
 from eval.calibrate import cross_validate
+from eval.configs import DEFAULT_CONFIGS, DEFAULT_RERANKERS, Config, rerank_configs, reranker_info
 from eval.gold import ANSWERABLE_KINDS, GoldItem, normalise
 from eval.metrics import abstention, hit_at, mean, ndcg_at, recall_in_budget, reciprocal_rank
 from ingest.embedder import Embedder
@@ -20,42 +21,11 @@ from ingest.pipeline import ingest
 from ingest.store import IndexStore
 from rag.answer import answerable
 from rag.followup import standalone_query
-from rag.rerank import load_reranker, tuned_reranker_dir
+from rag.rerank import load_reranker
 from rag.retrieve import Retriever
 
 TOP_K = 10
 CONTEXT_BUDGET = 2000  # characters of evidence an LLM prompt could hold
-
-
-@dataclass(frozen=True)
-class Config:
-    name: str
-    mode: str = "hybrid"  # hybrid | dense | bm25 | baseline
-    chunk_tokens: int = 256
-    rerank: str | None = None  # a reranker spec for rag.rerank.load_reranker
-
-
-DEFAULT_CONFIGS = (
-    Config("baseline: llama-index dense, 256-token chunks", mode="baseline"),
-    Config("dense", mode="dense"),
-    Config("bm25", mode="bm25"),
-    Config("hybrid", mode="hybrid"),
-    Config("hybrid, 128-token prose chunks", mode="hybrid", chunk_tokens=128),
-)
-DEFAULT_RERANKERS = ("tuned",)  # "llm" is opt-in: ~30 s a question (20 LLM calls) on 2 cores
-
-
-def rerank_configs(specs) -> tuple[Config, ...]:
-    return tuple(Config(f"hybrid + rerank: {spec}", rerank=spec) for spec in specs)
-
-
-def configs_for(rerankers: str, configured: str | None) -> tuple[Config, ...]:
-    """The default rows plus a "hybrid + rerank" row for each of the comma-separated `rerankers`
-    ("none" for no rows) and for the reranker the settings configure, if it is another one."""
-    specs = [r.strip() for r in rerankers.split(",") if r.strip() and r.strip() != "none"]
-    if configured and configured not in specs:
-        specs.append(configured)
-    return DEFAULT_CONFIGS + rerank_configs(specs)
 
 
 @dataclass
@@ -300,27 +270,3 @@ def evaluate(
         )
         report["ragas_answers"]["seconds"] = round(time.perf_counter() - start, 1)
     return report
-
-
-def reranker_info(settings: Settings, spec: str, gold: list[GoldItem]) -> dict:
-    """What the eval table needs to trust a rerank row: for the tuned model, whether its training
-    left this gold set's questions out."""
-    if spec != "tuned":
-        return {"spec": spec}
-    from rag.rerank_tune import training_info
-
-    info = training_info(tuned_reranker_dir(settings)) or {}
-    return {
-        "spec": spec,
-        "training": info,
-        "gold_excluded": set(question_keys(gold)) <= set(info.get("excluded_questions", [])),
-    }
-
-
-def question_keys(gold: list[GoldItem]) -> list[str]:
-    """Short hashes of every question (and earlier turn) in `gold`, normalised: what a tuned
-    reranker records as left out of its training, so any gold file can be checked against it."""
-    import hashlib
-
-    questions = {normalise(q) for g in gold for q in (g.user_input, *g.history)}
-    return sorted(hashlib.sha256(q.encode()).hexdigest()[:12] for q in questions)

@@ -103,6 +103,10 @@ class Tutor:
         citation = {"source": q.item.source, "locator": q.item.locator, "quote": q.item.answer}
         return GradedAnswer(q, g, citation, due)
 
+    def stats(self) -> dict:
+        """Due today, reviews, accuracy by topic, streak and the review history."""
+        return self.quiz.stats()
+
     def self_rate(self, q: QuizQuestion, rating: str) -> str:
         if rating not in RATINGS:
             raise InputError(f"rating must be one of {', '.join(RATINGS)}, got {rating!r}")

@@ -6,10 +6,11 @@ import pytest
 
 from core.config import DEFAULT_CORPUS
 from eval.build_gold import accept, evidence_quote, propose, write_review
+from eval.configs import Config
 from eval.gold import DEFAULT_GOLD, KINDS, load_gold, normalise
 from eval.ragas_metrics import answer_metrics, ragas_llm
 from eval.report import write_report
-from eval.run import Config, evaluate
+from eval.run import evaluate
 from ingest.loaders import load
 from ingest.parse import parse
 from ingest.pipeline import ingest

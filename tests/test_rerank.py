@@ -5,8 +5,8 @@ import pytest
 from llama_index.core.schema import NodeWithScore, TextNode
 
 from core.errors import ConfigError, ModelNotInstalled
+from eval.configs import question_keys
 from eval.gold import load_gold
-from eval.run import question_keys
 from ingest.pipeline import ingest
 from rag.postprocessor import RerankPostprocessor
 from rag.rerank import (

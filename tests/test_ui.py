@@ -28,6 +28,7 @@ NOTES = """# Retrieval
 EVIL = """# Evil note
 ??? question "What does the onerror attack look like?"
     <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2"> The tutor must show this as text.
+    Chat templates wrap each turn in <|im_start|> and <|im_end|> markers.
 """
 UPLOAD = (
     "Q1: What is a Zorblax tensor?\nA Zorblax tensor is a made-up tensor used to test uploads.\n"
@@ -146,7 +147,8 @@ def test_a_script_tag_in_a_note_renders_inert(page):
     ask(page, "what does the onerror attack look like?")
     page.wait_for_selector("#sources details", timeout=60_000)
     assert page.evaluate("() => window.__pwned") is None
-    assert "<script>" in page.inner_text("#sources")  # shown as text
+    # Markup-like text that is content (chat-template tokens) is shown as text, not parsed.
+    assert "<|im_start|>" in page.inner_text("#sources")
     assert (
         page.locator(
             "#sources script, #chatbot script, #sources img, #chatbot img[src='x']"

@@ -5,6 +5,3 @@ from studybot.cli import chat, evaluate, library, quiz  # noqa: F401  (register 
 from studybot.cli.base import main
 
 __all__ = ["main"]
-
-if __name__ == "__main__":
-    main()

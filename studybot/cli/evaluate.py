@@ -37,8 +37,8 @@ RAGAS_QUESTIONS = 10
 @click.pass_obj
 def tune_reranker(settings, epochs, negatives, layers, exclude_gold, as_json) -> None:
     """Train the `tuned` reranker on your indexed notes (offline; minutes on a laptop CPU)."""
+    from eval.configs import question_keys
     from eval.gold import DEFAULT_GOLD, load_gold
-    from eval.run import question_keys
     from rag.rerank import tuned_reranker_dir
     from rag.rerank_tune import train_on_index
 
@@ -106,9 +106,10 @@ def eval_cmd(ctx, out, gold, corpus, rerankers, ragas, ragas_questions, as_json)
     """Evaluate retrieval configurations on the gold set; write report.json/.md and plots."""
     if ctx.invoked_subcommand is not None:
         return
+    from eval.configs import configs_for
     from eval.gold import DEFAULT_GOLD, load_gold
     from eval.report import markdown, write_report
-    from eval.run import configs_for, evaluate
+    from eval.run import evaluate
 
     settings: Settings = ctx.obj
     gold_path = gold or DEFAULT_GOLD

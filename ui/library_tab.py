@@ -1,0 +1,89 @@
+"""The Library tab: upload files or ingest a folder, see what is indexed, remove a source."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import gradio as gr
+
+from ingest.pipeline import ingest, remove_source
+from ui.services import BUSY, Services, esc
+
+
+def library_table(svc: Services):
+    with svc.lock:
+        info = svc.store.stats()
+    rows = [[s["source"], s["items"], s["by_kind"]["qa"], s["by_kind"]["question"], s["by_kind"]["chunk"],
+             s["ingested_at"]] for s in info["sources"]]  # fmt: skip
+    return rows, gr.update(choices=[s["source"] for s in info["sources"]], value=None)
+
+
+def _ingest(svc: Services, paths: list[Path], progress) -> str:
+    progress(0.1, desc="embedding")
+    with svc.lock:
+        report = ingest(paths, svc.store, svc.embedder, progress=False)
+        svc.tutor.refresh()  # the question pool changed
+    progress(1.0, desc="done")
+    lines = [
+        f"{report.files_seen} files seen: {report.files_ingested} ingested, "
+        f"{report.files_unchanged} unchanged, {len(report.files_failed)} failed; "
+        f"items +{report.items_added} −{report.items_removed}, {report.items_total} indexed."
+    ]
+    lines += [
+        f"- **failed** {esc(Path(f.path).name)}: {esc(f.reason)}" for f in report.files_failed
+    ]
+    return "\n".join(lines)
+
+
+def library_upload(svc: Services, files, progress=gr.Progress()):
+    if not files:
+        raise gr.Error("Choose one or more .md, .txt or .pdf files first.")
+    target = svc.settings.home / "uploads"
+    target.mkdir(parents=True, exist_ok=True)
+    for f in files:
+        src = Path(f if isinstance(f, str) else f.name)
+        shutil.copy(src, target / src.name)
+    msg = _ingest(svc, [target], progress)
+    return (msg, *library_table(svc))
+
+
+def library_folder(svc: Services, folder: str, progress=gr.Progress()):
+    path = Path((folder or "").strip()).expanduser()
+    if not folder or not path.exists():
+        raise gr.Error(f"No such file or folder: {folder!r}")
+    msg = _ingest(svc, [path], progress)
+    return (msg, *library_table(svc))
+
+
+def library_remove(svc: Services, source: str):
+    if not source:
+        raise gr.Error("Choose a source to remove.")
+    with svc.lock:
+        removed = remove_source(svc.store, source)
+        svc.tutor.refresh()
+    return (f"Removed {esc(source)} ({removed} items).", *library_table(svc))
+
+
+def build(svc: Services) -> SimpleNamespace:
+    with gr.Row():
+        files = gr.File(label="Upload notes (.md, .txt, .pdf)", file_count="multiple",
+                        file_types=[".md", ".txt", ".pdf"], elem_id="lib-files")  # fmt: skip
+        with gr.Column():
+            upload = gr.Button("Ingest uploaded files", variant="primary", elem_id="lib-upload")
+            folder = gr.Textbox(label="…or a folder on this computer", elem_id="lib-folder")
+            ingest_folder = gr.Button("Ingest folder", elem_id="lib-ingest-folder")
+    status = gr.Markdown(elem_id="lib-status")
+    table = gr.Dataframe(headers=["source", "items", "qa", "question", "chunk", "ingested"],
+                         interactive=False, elem_id="lib-table")  # fmt: skip
+    with gr.Row():
+        to_remove = gr.Dropdown(label="Remove a source", choices=[], elem_id="lib-remove-choice")
+        remove = gr.Button("Remove", variant="stop", elem_id="lib-remove")
+    upload.click(lambda f, progress=gr.Progress(): library_upload(svc, f, progress), [files],
+                 [status, table, to_remove], concurrency_id=BUSY, api_name=False)  # fmt: skip
+    ingest_folder.click(lambda f, progress=gr.Progress(): library_folder(svc, f, progress), [folder],
+                        [status, table, to_remove], concurrency_id=BUSY, api_name=False)  # fmt: skip
+    remove.click(lambda s: library_remove(svc, s), [to_remove], [status, table, to_remove],
+                 concurrency_id=BUSY, api_name=False)  # fmt: skip
+    return SimpleNamespace(table=table, to_remove=to_remove)

@@ -1,0 +1,43 @@
+"""What every tab works with: the index, the embedder, the chat engine and the quiz tutor, built
+once per process, and the lock that makes events take turns (one model, one index)."""
+
+from __future__ import annotations
+
+import html
+import threading
+from dataclasses import dataclass
+
+from core.config import Settings
+from ingest.embedder import Embedder
+from ingest.store import IndexStore
+from rag.engine import Engine, build_engine
+from rag.quiz import Tutor, build_tutor
+from rag.retrieve import build_retriever
+
+# Gradio's concurrency id for events that use the model or the index: they run one at a time.
+BUSY = "studybot"
+
+
+@dataclass
+class Services:
+    settings: Settings
+    store: IndexStore
+    embedder: Embedder
+    engine: Engine
+    tutor: Tutor
+    lock: threading.RLock
+
+
+def build_services(settings: Settings, with_llm: bool = True) -> Services:
+    store = IndexStore(settings)
+    embedder = Embedder(settings.embed_model, settings.embed_batch)
+    retriever = build_retriever(settings, store, embedder)
+    engine = build_engine(settings, retriever, with_llm)
+    tutor = build_tutor(settings, retriever, with_llm)
+    return Services(settings, store, embedder, engine, tutor, threading.RLock())
+
+
+def esc(text: str) -> str:
+    """Document text for display: chat bubbles render Markdown and source cards are HTML, so
+    escape it and it can never become markup."""
+    return html.escape(text, quote=True)
