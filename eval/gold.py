@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.errors import InputError
+
 DEFAULT_GOLD = Path(__file__).resolve().parent / "gold.jsonl"
-ANSWERABLE_KINDS = ("cross_source", "paraphrase", "followup")
+ANSWERABLE_KINDS = ("cross_source", "paraphrase", "followup", "topic_switch")
 UNANSWERABLE_KINDS = ("unanswerable_offtopic", "unanswerable_ontopic")
 KINDS = ANSWERABLE_KINDS + UNANSWERABLE_KINDS
 _FIELDS = {
@@ -40,22 +42,22 @@ def normalise(text: str) -> str:
 
 def validate(row: object, where: str) -> GoldItem:
     if not isinstance(row, dict):
-        raise ValueError(f"{where}: expected a JSON object")
+        raise InputError(f"{where}: expected a JSON object")
     for name, typ in _FIELDS.items():
         if name not in row:
-            raise ValueError(f"{where}: missing field {name!r}")
+            raise InputError(f"{where}: missing field {name!r}")
         if not isinstance(row[name], typ):
-            raise ValueError(f"{where}: {name!r} must be {typ.__name__}")
+            raise InputError(f"{where}: {name!r} must be {typ.__name__}")
     if row["kind"] not in KINDS:
-        raise ValueError(f"{where}: kind must be one of {', '.join(KINDS)}, got {row['kind']!r}")
+        raise InputError(f"{where}: kind must be one of {', '.join(KINDS)}, got {row['kind']!r}")
     if not row["user_input"].strip():
-        raise ValueError(f"{where}: user_input is empty")
+        raise InputError(f"{where}: user_input is empty")
     if row["answerable"] != (row["kind"] in ANSWERABLE_KINDS):
-        raise ValueError(f"{where}: answerable disagrees with kind {row['kind']!r}")
+        raise InputError(f"{where}: answerable disagrees with kind {row['kind']!r}")
     if row["answerable"] and not row["evidence"]:
-        raise ValueError(f"{where}: an answerable item needs evidence quotes")
+        raise InputError(f"{where}: an answerable item needs evidence quotes")
     if not all(isinstance(x, str) and x.strip() for x in row["history"] + row["evidence"]):
-        raise ValueError(f"{where}: history and evidence must be non-empty strings")
+        raise InputError(f"{where}: history and evidence must be non-empty strings")
     return GoldItem(
         row["id"], row["kind"], row["user_input"], tuple(row["history"]), row["reference"],
         tuple(row["reference_contexts"]), tuple(row["evidence"]), row["answerable"],
@@ -70,10 +72,10 @@ def load_gold(path: Path = DEFAULT_GOLD) -> list[GoldItem]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}:{n}: not JSON ({exc})") from None
+            raise InputError(f"{path}:{n}: not JSON ({exc})") from None
         item = validate(row, f"{path}:{n}")
         if item.id in seen:
-            raise ValueError(f"{path}:{n}: duplicate id {item.id!r}")
+            raise InputError(f"{path}:{n}: duplicate id {item.id!r}")
         seen.add(item.id)
         items.append(item)
     return items

@@ -1,0 +1,154 @@
+"""The held-out suite: many corpora, each with its own blind question set, each indexed alone and
+scored alone — retrieval, abstention and follow-ups per corpus, split into the corpora a rule or
+threshold may be designed on (`dev`) and the ones it is only scored on (`test`).
+
+A corpus is a file or folder plus a gold JSONL written by someone who had not seen the code
+(eval/gold/README.md says how). `topic_switch` questions are also run without their history: a
+question that changes topic must retrieve as well as it would on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from core.config import DEFAULT_CORPUS, PROJECT_ROOT, Settings
+from eval.gold import GoldItem, load_gold
+from eval.metrics import mean, reciprocal_rank
+from ingest.embedder import Embedder
+from ingest.pipeline import ingest
+from ingest.store import IndexStore
+from rag.answer import answerable
+from rag.followup import standalone_query
+from rag.retrieve import Retriever
+
+GOLD_DIR = PROJECT_ROOT / "eval" / "gold"
+CORPORA_DIR = PROJECT_ROOT / "eval" / "corpora"
+TOP_K = 10
+
+
+@dataclass(frozen=True)
+class Corpus:
+    name: str
+    split: str  # "dev": designed and fitted on; "test": scored only
+    path: Path  # a file or a folder
+    gold: Path
+
+
+def default_suite() -> list[Corpus]:
+    """The default corpus (its blind questions halved into dev and test) and every third-party
+    file under eval/corpora/{dev,test} that has a question set in eval/gold/."""
+    suite = [
+        Corpus(f"default ({split})", split, DEFAULT_CORPUS, GOLD_DIR / f"default.{split}.jsonl")
+        for split in ("dev", "test")
+    ]
+    for split in ("dev", "test"):
+        for path in sorted((CORPORA_DIR / split).glob("*")):
+            gold = GOLD_DIR / f"{path.stem}.jsonl"
+            if gold.is_file():
+                suite.append(Corpus(path.stem, split, path, gold))
+    return suite
+
+
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_MARKUP = re.compile(r"[*_`#>\[\]|\\]+")
+
+
+def loose(text: str) -> str:
+    """Text compared for evidence: case, white space, hyphen variants and Markdown markup don't
+    decide whether a stored item holds a quote copied from the raw file."""
+    text = text.replace("\u2011", "-").replace("\u2010", "-").replace("\u2013", "-")
+    text = _MARKUP.sub(" ", _LINK_TARGET.sub("]", text))
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    kind: str
+    answerable: bool
+    abstained: bool
+    rr: float  # reciprocal rank of the first item holding an evidence quote (0 if none in top 10)
+    rr_alone: float | None  # topic_switch only: the same question asked with no history
+
+
+def run_corpus(corpus: Corpus, settings: Settings, embedder: Embedder) -> list[Outcome]:
+    """Index `corpus` alone in a scratch home and run its gold set through studybot."""
+    home = Path(tempfile.mkdtemp(prefix="studybot-suite-"))
+    try:
+        store = IndexStore(replace(settings, home=home, chroma_url=None))
+        ingest([corpus.path], store, embedder, progress=False)
+        retriever = Retriever(store, embedder)
+        outcomes = [_ask(retriever, store, g) for g in load_gold(corpus.gold)]
+        store.close()
+        return outcomes
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def _rank(retriever: Retriever, store: IndexStore, query: str, evidence: tuple[str, ...]):
+    hits = retriever.retrieve(query, TOP_K)
+    quotes = [loose(q) for q in evidence]
+    rels = []
+    for h in hits:
+        dups = store.catalog.get_items(list(h.duplicates)).values() if h.duplicates else []
+        text = loose("\n".join([h.item.section, h.item.text, *(d.text for d in dups)]))
+        rels.append(any(q in text for q in quotes))
+    return hits, reciprocal_rank(rels, TOP_K)
+
+
+def _ask(retriever: Retriever, store: IndexStore, g: GoldItem) -> Outcome:
+    hits, rr = _rank(retriever, store, standalone_query(g.user_input, list(g.history)), g.evidence)
+    alone = None
+    if g.kind == "topic_switch":
+        alone = _rank(retriever, store, g.user_input, g.evidence)[1]
+    return Outcome(g.id, g.kind, g.answerable, not answerable(hits), rr if g.answerable else 0.0,
+                   alone)  # fmt: skip
+
+
+def summarise(outcomes: list[Outcome]) -> dict:
+    ans = [o for o in outcomes if o.answerable]
+    una = [o for o in outcomes if not o.answerable]
+    switches = [o for o in outcomes if o.rr_alone is not None]
+    return {
+        "questions": len(outcomes),
+        "answerable": len(ans),
+        "mrr@10": mean([o.rr for o in ans]),
+        "hit@1": mean([float(o.rr == 1.0) for o in ans]),
+        "false_abstention": mean([float(o.abstained) for o in ans]),
+        "unanswerable_abstained": mean([float(o.abstained) for o in una]),
+        "topic_switch_mrr": mean([o.rr for o in switches]),
+        "topic_switch_mrr_alone": mean([o.rr_alone for o in switches]),
+    }
+
+
+def run_suite(
+    suite: list[Corpus], settings: Settings, embedder: Embedder, splits=("dev", "test"), say=None
+) -> dict:
+    rows = []
+    for corpus in suite:
+        if corpus.split not in splits:
+            continue
+        if say:
+            say(f"{corpus.split}: {corpus.name}")
+        outcomes = run_corpus(corpus, settings, embedder)
+        rows.append({"corpus": corpus.name, "split": corpus.split, **summarise(outcomes),
+                     "misses": [o.id for o in outcomes if o.answerable and o.rr == 0.0],
+                     "false_abstentions": [o.id for o in outcomes if o.answerable and o.abstained],
+                     "answered_unanswerable": [o.id for o in outcomes
+                                               if not o.answerable and not o.abstained]})  # fmt: skip
+    return {"corpora": rows}
+
+
+def markdown(report: dict) -> str:
+    cols = ["mrr@10", "hit@1", "false_abstention", "unanswerable_abstained", "topic_switch_mrr",
+            "topic_switch_mrr_alone"]  # fmt: skip
+    lines = ["| split | corpus | questions | " + " | ".join(cols) + " |",
+             "|---|---|---|" + "---|" * len(cols)]  # fmt: skip
+    for r in report["corpora"]:
+        vals = " | ".join("n/a" if r[c] is None else f"{r[c]:.3f}" for c in cols)
+        lines.append(f"| {r['split']} | {r['corpus']} | {r['questions']} | {vals} |")
+    return "\n".join(lines) + "\n"
