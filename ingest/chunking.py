@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.parse import Chunker
+from ingest.prose import Chunker
 
 
 def sentence_chunker(
