@@ -35,6 +35,10 @@ NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s")
 STYLED_LABEL = re.compile(r"^\s*[-*]\s+(?:<(\w+)\b[^>]*>[^<]+</\1>|\*\*[^*]+\*\*)\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 ECHO = re.compile(r"^[^\"“”]{1,40}?\s[\"“](?P<title>.+)[\"”]\s*$")
+# A multiple-choice option: a task-list box or a letter, `- [ ] …`, `a) …`, `(B) …`.
+OPTION = re.compile(r"^\s*(?:[-*+]\s+\[[ xX✓]?\]\s|[-*+]\s+✓\s|\(?[a-hA-H][.)]\s)")
+# A sub-heading that only labels what follows as the answer: `### ✅ Answer`, `#### Solution:`.
+ANSWER_HEADING = re.compile(r"^[^\w]*(?:answers?|solutions?|ans)\s*:?\s*$", re.I)
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
@@ -57,6 +61,16 @@ def cells(line: str) -> list[str]:
 def strip_answer_label(line: str) -> str:
     m = ANSWER_LABEL.match(line)
     return m.group("indent") + m.group("rest") if m else line
+
+
+def stem_and_options(question: str, answer: list[str]) -> tuple[str, list[str]]:
+    """A lone line ending in "?" between a heading and its options ends the question
+    ("… You have 3 options. / Which do you pick?"), so it moves from the answer to the question."""
+    filled = [n for n, ln in enumerate(answer) if ln.strip()]
+    first = answer[filled[0]] if filled else ""
+    if len(filled) >= 2 and first.rstrip().endswith("?") and OPTION.match(answer[filled[1]]):
+        return f"{question} {answer[filled[0]].strip()}", answer[filled[0] + 1 :]
+    return question, answer
 
 
 def dedent(text: str) -> str:

@@ -10,6 +10,7 @@ from ingest import blocks
 from ingest.items import ParsedItem
 from ingest.lines import (
     ADMONITION,
+    ANSWER_HEADING,
     ANSWER_LABEL,
     BULLET,
     ECHO,
@@ -25,6 +26,7 @@ from ingest.lines import (
     echoes,
     next_line,
     plain_heading,
+    stem_and_options,
     strip_answer_label,
 )
 from ingest.prose import Chunker, prose_chunks
@@ -94,14 +96,16 @@ class Parser:
         if o.style == "bullet":
             self.close_bullet(o)
             return
-        lines = o.answer
+        question, lines = o.question, o.answer
+        if o.style == "heading":
+            question, lines = stem_and_options(question, lines)
         if o.style == "labelled" and lines and lines[0].strip():
             # The text after the label sits at its own indent; dedent the rest on its own.
             lines = [lines[0].strip(), dedent("\n".join(lines[1:]))]
         answer = dedent("\n".join(lines)).strip()
         if no_answer(answer):
             answer = ""
-        self.emit(o.question, answer, o.section, o.start, o.end)
+        self.emit(question, answer, o.section, o.start, o.end)
         if not answer and o.style in ("qn", "labelled"):
             self.awaiting = len(self.items) - 1
 
@@ -154,7 +158,8 @@ class Parser:
             # Everything down to the next heading of the same level answers the question.
             if FENCE.match(raw):
                 self.in_fence = not self.in_fence
-            o.answer.append(clean(heading.group(2)) if heading else line)
+            if not (heading and ANSWER_HEADING.match(clean(heading.group(2)))):
+                o.answer.append(clean(heading.group(2)) if heading else line)
             o.end = loc if stripped else o.end
             return
         if FENCE.match(line):
@@ -250,11 +255,12 @@ class Parser:
         if o is not None and self.prose and self.prose[-1][1] == "- " + o.question:
             self.prose.pop()
             prev = ParsedItem("question", o.question, "", o.section, o.start, o.end)
+            indent = o.indent
         elif index is None or index != len(self.items) - 1:
             return False
         else:
             prev = self.items.pop()
-        indent = self.last_bullet[1] if self.last_bullet else -1
+            indent = self.last_bullet[1] if self.last_bullet else -1
         self.open = Open(prev.question, prev.section, prev.start, loc, "labelled", indent)
         rest = clean(m.group("rest")).strip()
         self.open.answer = [rest] if rest else []

@@ -19,7 +19,8 @@ _QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’", "«": "»", "'": "'"}
 NO_ANSWER = re.compile(
     r"^(?:\W*(?:answer|solution|response)s?\b)?.{0,20}?\b(?:not (?:yet )?(?:provided|available"
     r"|given|written|known)|(?:coming|to come) soon|to be (?:added|written|done|filled)"
-    r"|missing|pending)\b.{0,30}$|^\W*(?:tbd|tba|todo|n/?a|none|\?+|…|\.\.\.)\W*$",
+    r"|missing|pending)\b.{0,30}$|^\W*(?:tbd|tba|todo|n/?a|none|\?+|…|\.\.\.)\W*$"
+    r"|^\W*(?:your |the )?(?:answer|solution)s?\s+(?:goes\s+|comes\s+)?here\W*$",
     re.I,
 )
 ANSWER_SUMMARY = re.compile(
@@ -82,6 +83,12 @@ IMPERATIVES = {
     "analyse",
     "evaluate",
     "identify",
+    "tell",
+    "build",
+    "create",
+    "propose",
+    "distinguish",
+    "differentiate",
 }
 # Noun phrases that ask for a comparison as plainly as "Compare": "Difference between A and B."
 _ASKING_PHRASE = re.compile(
@@ -102,8 +109,12 @@ def _words(text: str) -> list[str]:
 
 def is_question(text: str) -> bool:
     """Asks something: has a "?", or opens with a task verb ("Explain …", "Tell me …")."""
-    first = _words(text)[0].lower() if _words(text) else ""
-    return "?" in text or first in IMPERATIVES
+    if "?" in text:
+        return True
+    text = _NUMBER_PREFIX.sub("", text)
+    words = _words(text)
+    first = words[0].lower().strip("*_`") if words else ""
+    return first in IMPERATIVES or bool(_ASKING_PHRASE.match(" ".join(words)))
 
 
 def reads_as_question(text: str) -> bool:
@@ -128,10 +139,15 @@ def question_text(text: str) -> str:
     decoration emoji removed."""
     text = re.sub(r"\s+", " ", clean(text)).strip()
     text = _DECORATION.sub("", text)  # emoji and symbols before the numbering: "📌 Q1: …"
+    text = _TRAILING_DECORATION.sub("", text).strip()
     text = _TAGS.sub("", _NUMBER_PREFIX.sub("", text)).strip()
     for mark in ("**", "__", "*", "_", "`"):
         if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
             text = text[len(mark) : -len(mark)].strip()
+    text = re.sub(r"^(?:\*\*|__)\s*|\s*(?:\*\*|__)$", "", text)  # unbalanced bold: "**7.** Why"
+    close = _QUOTE_PAIRS.get(text[:1])
+    if close and len(text) > 2 and text.endswith(close) and close not in text[1:-1]:
+        text = text[1:-1].strip()
     return _TAGS.sub("", text).strip()
 
 
