@@ -16,6 +16,7 @@ from ingest.lines import (
     ECHO,
     FENCE,
     HEADING,
+    LINK_LEAD,
     NUMBERED,
     QN,
     STYLED_LABEL,
@@ -38,7 +39,7 @@ from ingest.questions import (
     question_text,
     split_joined_questions,
 )
-from ingest.scan import question_headings
+from ingest.scan import prompt_runs, question_headings
 
 _ANSWER_STYLES = ("qn", "admonition", "labelled", "heading")
 _QUOTES = "“\"'‘«"
@@ -56,6 +57,7 @@ class Open:
     indent: int = 0  # heading level for "heading"
     answer: list[str] = field(default_factory=list)
     indented_body: bool | None = None
+    asks: bool | None = None  # set when the line itself decides (an example prompt, a link)
 
 
 class Parser:
@@ -73,6 +75,7 @@ class Parser:
         self.skip_to = -1  # lines already consumed by a multi-line block
         self.prose_bullet: Open | None = None  # a list item just put into prose
         self.question_headings = question_headings(lines)
+        self.prompts = prompt_runs(lines)
 
     # -- helpers ------------------------------------------------------------------------------
     @property
@@ -119,14 +122,15 @@ class Parser:
         """Classify a finished bullet: question(s), an option of the question above, or prose."""
         text = o.question
         self.prose_bullet = None
-        if self.last_bullet is not None:
+        asks = is_question(text) if o.asks is None else o.asks
+        if self.last_bullet is not None and o.asks is None:
             index, indent = self.last_bullet
             prev = self.items[index]
-            if text[:1] in _QUOTES or (o.indent > indent and not is_question(text)):
+            if text[:1] in _QUOTES or (o.indent > indent and not asks):
                 # An option of the question above, e.g. one of three quoted prompts.
                 self.items[index] = replace(prev, question=f"{prev.question} {text}", end=o.end)
                 return
-        if is_question(text):
+        if asks:
             for part in split_joined_questions(text):
                 self.emit(part, "", o.section, o.start, o.end)
             self.last_bullet = (len(self.items) - 1, o.indent)
@@ -230,6 +234,11 @@ class Parser:
             return
         if m := BULLET.match(line):
             self.bullet(loc, len(m.group("indent").expandtabs(4)), m.group("text"))
+            if i in self.prompts:
+                self.open.asks = True
+            elif link := LINK_LEAD.match(BULLET.match(raw).group("text")):
+                # `[Attention? Attention!](url) by …`: a reading list entry, not a question
+                self.open.asks = "?" in clean(raw[raw.index(link.group()) + link.end() :])
             return
         if self.open is not None and self.open.style == "bullet":
             if stripped and not ends_sentence(self.open.question):

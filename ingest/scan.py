@@ -1,12 +1,12 @@
 """Whole-document looks that one line cannot give: which headings ask a question that their
-body answers."""
+body answers, which quoted list items are example prompts."""
 
 from __future__ import annotations
 
 import re
 
 from ingest.lines import BULLET, FENCE, HEADING, OPTION, QN, Lines
-from ingest.questions import is_question, question_text, reads_as_question
+from ingest.questions import is_question, is_quoted, question_text, reads_as_question
 
 # `Q12.` / `Question 3:` before a heading's text says it is a question, whatever the wording.
 _Q_NUMBER = re.compile(r"^\W*(?:Q|Question)\s*\d{1,4}\s*[.):]", re.I)
@@ -72,4 +72,31 @@ def question_headings(lines: Lines) -> set[int]:
         )
         if not nested and not _lists_questions(body):
             out.add(i)
+    return out
+
+
+def prompt_runs(lines: Lines) -> set[int]:
+    """Indexes of quoted list items that are example prompts: two or more in a row at one
+    indent, under a label or paragraph (under a list question they are its options), most
+    reading as questions ("Example prompts:" / - "Walk me through …" / - "Design …")."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        run, indent = [], None
+        j = i
+        while j < len(lines):
+            m = BULLET.match(lines[j][1])
+            if not lines[j][1].strip() and run:
+                j += 1
+                continue
+            if not m or not is_quoted(m.group("text")) or indent not in (None, m.group("indent")):
+                break
+            indent = m.group("indent")
+            run.append((j, m.group("text")))
+            j += 1
+        above = next((ln for _, ln in reversed(lines[:i]) if ln.strip()), "")
+        asking = sum(reads_as_question(question_text(t)) for _, t in run)
+        if len(run) >= 2 and not BULLET.match(above) and 2 * asking >= len(run):
+            out.update(n for n, _ in run)
+        i = max(j, i + 1)
     return out
