@@ -39,7 +39,7 @@ from ingest.questions import (
     question_text,
     split_joined_questions,
 )
-from ingest.scan import prompt_runs, question_headings
+from ingest.scan import bold_questions, prompt_runs, question_headings, question_runs
 
 _ANSWER_STYLES = ("qn", "admonition", "labelled", "heading")
 _QUOTES = "“\"'‘«"
@@ -76,6 +76,8 @@ class Parser:
         self.prose_bullet: Open | None = None  # a list item just put into prose
         self.question_headings = question_headings(lines)
         self.prompts = prompt_runs(lines)
+        self.bold_questions = bold_questions(lines)
+        self.question_runs = question_runs(lines)
 
     # -- helpers ------------------------------------------------------------------------------
     @property
@@ -158,6 +160,18 @@ class Parser:
         stripped = line.strip()
         heading = None if self.in_fence else HEADING.match(raw)
         o = self.open
+        if i in self.bold_questions and not self.in_fence:
+            # Answered up to the next bold question or any heading: a level below all six.
+            self.heading(7, "")
+            self.open = Open(stripped, self.section, loc, loc, "heading", indent=7)
+            return
+        if i in self.question_runs and (o is None or o.style == "bullet"):
+            last, text = self.question_runs[i]
+            self.close()
+            self.flush_prose()
+            self.emit(text, "", self.section, loc, self.lines[last][0])
+            self.skip_to = last
+            return
         if o is not None and o.style == "heading" and not closes(heading, o.indent):
             # Everything down to the next heading of the same level answers the question.
             if FENCE.match(raw):

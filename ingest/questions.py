@@ -145,6 +145,7 @@ def question_text(text: str) -> str:
         if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
             text = text[len(mark) : -len(mark)].strip()
     text = re.sub(r"^(?:\*\*|__)\s*|\s*(?:\*\*|__)$", "", text)  # unbalanced bold: "**7.** Why"
+    text = _TRAILING_DECORATION.sub("", text).strip()
     close = _QUOTE_PAIRS.get(text[:1])
     if close and len(text) > 2 and text.endswith(close) and close not in text[1:-1]:
         text = text[1:-1].strip()

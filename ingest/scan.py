@@ -1,16 +1,19 @@
 """Whole-document looks that one line cannot give: which headings ask a question that their
-body answers, which quoted list items are example prompts."""
+body answers, which quoted list items are example prompts, which bold lines are questions,
+which plain lines form a list of questions."""
 
 from __future__ import annotations
 
 import re
 
-from ingest.lines import BULLET, FENCE, HEADING, OPTION, QN, Lines
+from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, OPTION, QN, Lines
 from ingest.questions import is_question, is_quoted, question_text, reads_as_question
 
 # `Q12.` / `Question 3:` before a heading's text says it is a question, whatever the wording.
 _Q_NUMBER = re.compile(r"^\W*(?:Q|Question)\s*\d{1,4}\s*[.):]", re.I)
 _NUMBER = re.compile(r"^\W*\d{1,4}\s*[.):]")
+# A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`.
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\1\s*$")
 _SKIPPABLE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|\|.*\|)\s*$")
 
 
@@ -99,4 +102,68 @@ def prompt_runs(lines: Lines) -> set[int]:
         if len(run) >= 2 and not BULLET.match(above) and 2 * asking >= len(run):
             out.update(n for n, _ in run)
         i = max(j, i + 1)
+    return out
+
+
+def bold_questions(lines: Lines) -> set[int]:
+    """Indexes of whole bold lines in a bank of them: three or more such lines, most of them
+    reading as questions, make every one a question whose answer runs to the next."""
+    found: list[tuple[int, bool]] = []
+    in_fence = False
+    for i, (_, raw) in enumerate(lines):
+        if FENCE.match(raw):
+            in_fence = not in_fence
+        elif not in_fence and (m := _BOLD_LINE.match(raw)) and not BULLET.match(raw):
+            found.append((i, reads_as_question(question_text(m.group("text")))))
+    asking = sum(a for _, a in found)
+    if len(found) >= 3 and 2 * asking > len(found):
+        return {i for i, _ in found}
+    return set()
+
+
+def _plain(raw: str) -> bool:
+    """A line of running text: no list marker, heading, label, table or markup block."""
+    return bool(raw.strip()) and not (
+        BULLET.match(raw)
+        or HEADING.match(raw)
+        or QN.match(raw)
+        or ANSWER_LABEL.match(raw)
+        or raw.lstrip().startswith(("|", "<", ">", "```", "~~~", "???", "!!!"))
+    )
+
+
+def question_runs(lines: Lines, min_run: int = 3) -> dict[int, tuple[int, str]]:
+    """Plain lines that list questions, as a PDF prints a bulleted list (the bullets are
+    drawn, not text): `first index → (last index, question)` for each question in a run of
+    `min_run` or more. A line that starts lower-case and follows one that does not end a
+    sentence continues it ("… learned positional" / "embeddings?")."""
+    units: list[tuple[int, int, str]] = []
+    in_fence = False
+    for i, (_, raw) in enumerate(lines):
+        if FENCE.match(raw):
+            in_fence = not in_fence
+        if in_fence or not _plain(raw):
+            units.append((i, i, ""))
+            continue
+        text = raw.strip()
+        first, last, prev = units[-1] if units else (-1, -1, "")
+        if (
+            prev
+            and last == i - 1
+            and not prev.endswith((".", "?", "!", ":"))
+            and (text[:1].islower() or text[:1] in "([")
+        ):
+            units[-1] = (first, i, f"{prev} {text}")
+        else:
+            units.append((i, i, text))
+    out: dict[int, tuple[int, str]] = {}
+    run: list[tuple[int, int, str]] = []
+    for unit in [*units, (len(lines), len(lines), "")]:
+        text = unit[2]
+        if text and len(text) <= 300 and text[:1].isupper() and reads_as_question(text):
+            run.append(unit)
+            continue
+        if len(run) >= min_run and sum(t.endswith("?") for _, _, t in run) * 2 > len(run):
+            out.update({first: (last, text) for first, last, text in run})
+        run = []
     return out
