@@ -4,9 +4,9 @@ question, the section path and the prose run, and hands finished items out as it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from ingest import blocks
+from ingest import blocks, lists
 from ingest.items import ParsedItem
 from ingest.lines import (
     ADMONITION,
@@ -16,7 +16,6 @@ from ingest.lines import (
     ECHO,
     FENCE,
     HEADING,
-    LINK_LEAD,
     NUMBERED,
     QN,
     STYLED_LABEL,
@@ -34,15 +33,12 @@ from ingest.prose import Chunker, prose_chunks
 from ingest.questions import (
     clean,
     ends_sentence,
-    is_question,
     no_answer,
     question_text,
-    split_joined_questions,
 )
 from ingest.scan import bold_questions, prompt_runs, question_headings, question_runs
 
 _ANSWER_STYLES = ("qn", "admonition", "labelled", "heading")
-_QUOTES = "“\"'‘«"
 
 
 @dataclass
@@ -99,7 +95,7 @@ class Parser:
             return
         o, self.open = self.open, None
         if o.style == "bullet":
-            self.close_bullet(o)
+            lists.close_bullet(self, o)
             return
         question, lines = o.question, o.answer
         if o.style == "heading":
@@ -119,28 +115,6 @@ class Parser:
         if question:
             kind = "qa" if answer else "question"
             self.items.append(ParsedItem(kind, question, answer, section, start, end, self.unit))
-
-    def close_bullet(self, o: Open) -> None:
-        """Classify a finished bullet: question(s), an option of the question above, or prose."""
-        text = o.question
-        self.prose_bullet = None
-        asks = is_question(text) if o.asks is None else o.asks
-        if self.last_bullet is not None and o.asks is None:
-            index, indent = self.last_bullet
-            prev = self.items[index]
-            if text[:1] in _QUOTES or (o.indent > indent and not asks):
-                # An option of the question above, e.g. one of three quoted prompts.
-                self.items[index] = replace(prev, question=f"{prev.question} {text}", end=o.end)
-                return
-        if asks:
-            for part in split_joined_questions(text):
-                self.emit(part, "", o.section, o.start, o.end)
-            self.last_bullet = (len(self.items) - 1, o.indent)
-            self.awaiting = len(self.items) - 1
-            return
-        self.last_bullet = None
-        self.prose.append((o.start, "- " + text))
-        self.prose_bullet = o  # an `Answer:` label below would make it a question after all
 
     def flush_prose(self) -> None:
         block, self.prose = self.prose, []
@@ -239,7 +213,7 @@ class Parser:
             self.open.answer = [rest] if rest else []
             self.open.end = loc
             return
-        if self.open is None and (m := ANSWER_LABEL.match(raw)) and self.reopen(loc, m):
+        if self.open is None and (m := ANSWER_LABEL.match(raw)) and lists.reopen(self, loc, m):
             return
         if TABLE_RULE.match(self.peek(i)) and stripped.startswith("|") and blocks.table(self, i):
             return
@@ -247,12 +221,7 @@ class Parser:
             self.heading(2, stripped)
             return
         if m := BULLET.match(line):
-            self.bullet(loc, len(m.group("indent").expandtabs(4)), m.group("text"))
-            if i in self.prompts:
-                self.open.asks = True
-            elif link := LINK_LEAD.match(BULLET.match(raw).group("text")):
-                # `[Attention? Attention!](url) by …`: a reading list entry, not a question
-                self.open.asks = "?" in clean(raw[raw.index(link.group()) + link.end() :])
+            lists.open_bullet(self, i, loc, raw, m)
             return
         if self.open is not None and self.open.style == "bullet":
             if stripped and not ends_sentence(self.open.question):
@@ -271,24 +240,6 @@ class Parser:
         if stripped:
             self.awaiting = None
         self.prose.append((loc, line))
-
-    def reopen(self, loc: int, m: re.Match) -> bool:
-        """An `Answer:` label after a blank line still answers the bare question just above."""
-        index, o = self.awaiting, self.prose_bullet
-        if o is not None and self.prose and self.prose[-1][1] == "- " + o.question:
-            self.prose.pop()
-            prev = ParsedItem("question", o.question, "", o.section, o.start, o.end)
-            indent = o.indent
-        elif index is None or index != len(self.items) - 1:
-            return False
-        else:
-            prev = self.items.pop()
-            indent = self.last_bullet[1] if self.last_bullet else -1
-        self.open = Open(prev.question, prev.section, prev.start, loc, "labelled", indent)
-        rest = clean(m.group("rest")).strip()
-        self.open.answer = [rest] if rest else []
-        self.last_bullet = self.awaiting = None
-        return True
 
     def peek(self, i: int) -> str:
         return self.lines[i + 1][1] if i + 1 < len(self.lines) else ""
@@ -321,9 +272,3 @@ class Parser:
         if o.indented_body is None:
             o.indented_body = indent > o.indent
         return not o.indented_body or indent > o.indent
-
-    def bullet(self, loc: int, indent: int, text: str) -> None:
-        self.close()
-        if is_question(text) or self.last_bullet is not None:
-            self.flush_prose()
-        self.open = Open(text, self.section, loc, loc, "bullet", indent=indent)
