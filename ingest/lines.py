@@ -41,6 +41,7 @@ OPTION = re.compile(r"^\s*(?:[-*+]\s+\[[ xX✓]?\]\s|[-*+]\s+✓\s|\(?[a-hA-H][.
 ANSWER_HEADING = re.compile(r"^[^\w]*(?:answers?|solutions?|ans)\s*:?\s*$", re.I)
 # A list entry that opens with a link, `[Title?](url) by X: …`: a reading list, not a question.
 LINK_LEAD = re.compile(r"^\s*(?:\*\*)?\[[^\]]*\]\([^)]*\)")
+THEMATIC_BREAK = re.compile(r"^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 

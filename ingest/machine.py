@@ -20,6 +20,7 @@ from ingest.lines import (
     QN,
     STYLED_LABEL,
     TABLE_RULE,
+    THEMATIC_BREAK,
     Lines,
     closes,
     dedent,
@@ -267,8 +268,9 @@ class Parser:
             return True
         indent = len(line) - len(line.lstrip())
         if o.style == "labelled":
-            # The answer runs until the next list item at the question's own level.
-            return indent > o.indent or not BULLET.match(line)
+            # The answer runs until the next list item or thematic break (`---`) at the
+            # question's own level.
+            return indent > o.indent or not (BULLET.match(line) or THEMATIC_BREAK.match(line))
         if o.indented_body is None:
             o.indented_body = indent > o.indent
         return not o.indented_body or indent > o.indent

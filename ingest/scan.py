@@ -163,7 +163,7 @@ def question_runs(lines: Lines, min_run: int = 3) -> dict[int, tuple[int, str]]:
         if text and len(text) <= 300 and text[:1].isupper() and reads_as_question(text):
             run.append(unit)
             continue
-        if len(run) >= min_run and sum(t.endswith("?") for _, _, t in run) * 2 > len(run):
+        if len(run) >= min_run and sum(t.endswith("?") for _, _, t in run) * 2 >= len(run):
             out.update({first: (last, text) for first, last, text in run})
         run = []
     return out
