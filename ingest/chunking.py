@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.errors import ConfigError
-from ingest.parse import Chunker
+from ingest.prose import Chunker
 
 
 def sentence_chunker(

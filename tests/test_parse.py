@@ -118,3 +118,118 @@ def test_question_detection():
     assert is_question("Why does it work?")
     assert is_question("Explain the scaling laws.")
     assert not is_question("Dense retrieval uses vectors.")
+
+
+def test_a_bank_of_whole_bold_lines_is_questions_with_answers():
+    text = (
+        "## Basics\n\n**What is supervised learning? 👶**\n\nLearning from labelled pairs.\n\n"
+        "<br/>\n\n**Precision-recall trade-off ‍⭐️**\n\nRaising one lowers the other.\n\n"
+        "**Why scale features? 👶**\n\nAnswer here\n\n"
+        "**How does k-NN work? 🚀**\n\nIt votes among the nearest points.\n"
+    )
+    assert [(i.kind, i.question, i.answer) for i in run(text)] == [
+        ("qa", "What is supervised learning?", "Learning from labelled pairs."),
+        ("qa", "Precision-recall trade-off", "Raising one lowers the other."),
+        ("question", "Why scale features?", ""),
+        ("qa", "How does k-NN work?", "It votes among the nearest points."),
+    ]
+
+
+def test_multiple_choice_headings_keep_options_and_the_tick():
+    text = (
+        "#### Q8. `____` looks at the relationship between predictors and outcome.\n\n"
+        "- [x] Regression analysis\n- [ ] K-means clustering\n\n"
+        "#### Q9. You have three datasets.\n\nWhich do you pick?\n\n"
+        "a) the first\nb) the second\n"
+    )
+    items = run(text)
+    assert [(i.kind, i.question) for i in items] == [
+        ("qa", "`____` looks at the relationship between predictors and outcome."),
+        ("qa", "You have three datasets. Which do you pick?"),
+    ]
+    assert items[0].answer == "- ✓ Regression analysis\n- K-means clustering"
+    assert items[1].answer == "a) the first\nb) the second"
+
+
+def test_heading_questions_answer_labels_imperatives_and_topics():
+    text = (
+        "## 📌 Q2: Tell me the steps of an inference query.\n\n### ✅ Answer\n\nTokenize.\n\n"
+        "## 13. Define variance\nThe spread of a variable.\n"
+        "## 14. Expected value\nThe mean of a variable.\n"
+        "## 24. Difference between AdaBoost and XGBoost.\nBoth boost.\n"
+        "## 5. Explain precision. How does it relate to ROC?\nIt is easy.\nTake 100 cases.\n"
+        "* What percent were correct?\nYou answer: 98%\n* What percent did you catch?\nYou: 60%\n"
+    )
+    assert [(i.kind, i.question, i.answer[:11]) for i in run(text) if i.kind != "chunk"] == [
+        ("qa", "Tell me the steps of an inference query.", "Tokenize."),
+        ("qa", "Define variance", "The spread "),
+        ("qa", "Difference between AdaBoost and XGBoost.", "Both boost."),
+        ("qa", "Explain precision. How does it relate to ROC?", "It is easy."),
+    ]
+
+
+def test_quoted_example_prompts_under_a_label_are_questions_each():
+    text = (
+        "**Example prompts.**\n"
+        '- "Walk me through a recent project."\n'
+        '- "Here is a flaky prompt. Make it reliable."\n'
+        '- "Why do you want this role?"\n\n'
+        "- Which of the following prompts works best?\n"
+        "- “Is this review positive?”\n- “Classify the sentiment.”\n"
+    )
+    assert [i.question for i in run(text)] == [
+        "Walk me through a recent project.",
+        "Here is a flaky prompt. Make it reliable.",
+        "Why do you want this role?",
+        "Which of the following prompts works best? “Is this review positive?” “Classify the"
+        " sentiment.”",
+    ]
+
+
+def test_a_question_mark_inside_a_linked_title_does_not_ask():
+    text = (
+        "## Reading\n* [Attention? Attention!](https://x.io/a) by L. Weng: an overview.\n"
+        "* [nanoGPT](https://y.io) by A. K. See also [tokens](https://y.io/watch?v=1).\n"
+        "* [Survey](https://z.io): what is left to solve?\n"
+    )
+    assert [(i.kind, i.question) for i in run(text) if i.kind != "chunk"] == [
+        ("question", "Survey: what is left to solve?"),
+    ]
+
+
+def test_plain_lines_listing_questions_as_a_pdf_prints_them():
+    text = (
+        "Sample Questions\n"
+        "What is overfitting and how do you prevent it?\n"
+        "How Do You Handle Missing Data in a Dataset\n"
+        "Compare K-means and KNN algorithms.\n"
+        "What is RoPE and why is it preferred over learned positional\n"
+        "embeddings?\n"
+        "45 ML interview questions\n"
+        "Gradient descent follows the slope downhill, one small step at a time.\n"
+        "how do you choose among these? (imbalanced datasets)\n"
+    )
+    items = parse(lines(text), chunker=lambda t: [t], unit="page")
+    assert [(i.kind, i.question) for i in items if i.kind != "chunk"] == [
+        ("question", "What is overfitting and how do you prevent it?"),
+        ("question", "How Do You Handle Missing Data in a Dataset"),
+        ("question", "Compare K-means and KNN algorithms."),
+        ("question", "What is RoPE and why is it preferred over learned positional embeddings?"),
+    ]
+
+
+def test_an_answer_label_under_an_unasking_item_ends_at_the_next_item():
+    text = (
+        "10. When embeddings are large, propose a fast search method.\n\n- Answer\n"
+        "    Use approximate nearest neighbours.\n\n---\n\n"
+        "**4. What metrics judge generation quality**\n\n- Answer:\n    Perplexity.\n\n"
+        "11. How do you handle unknown words?\n\n- Answer:\n    Subwords.\n"
+    )
+    assert [(i.question, i.answer) for i in run(text)] == [
+        (
+            "When embeddings are large, propose a fast search method.",
+            "Use approximate nearest neighbours.",
+        ),
+        ("What metrics judge generation quality", "Perplexity."),
+        ("How do you handle unknown words?", "Subwords."),
+    ]

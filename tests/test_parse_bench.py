@@ -2,8 +2,9 @@
 
 Per file: recall and precision of question items against the labels. A label is matched by an
 item with the same normalised question and the same kind; a `qa` label also needs the item's
-answer to begin with the label's first words. `dev/` files were designed on; `test/` files were
-held out of all tuning and give the honest estimate.
+answer to begin with the label's first words. Every file in eval/corpora (`dev/` and the
+former held-out `test/`) has now been designed on. eval/corpora2 is a fresh held-out batch
+(`files/`, labels in `expected/`), scored once after tuning: the honest estimate.
 """
 
 from __future__ import annotations
@@ -19,13 +20,16 @@ import pytest
 from ingest.loaders import load
 from ingest.parse import parse_document
 
-CORPORA = Path(__file__).resolve().parent.parent / "eval" / "corpora"
+EVAL = Path(__file__).resolve().parent.parent / "eval"
+CORPORA = EVAL / "corpora"
+FRESH = EVAL / "corpora2"
 TARGET = 0.95
 
 
-def _files(split: str) -> list[Path]:
-    folder = CORPORA / split
-    return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+def _files(*folders: Path) -> list[Path]:
+    return sorted(
+        p for folder in folders if folder.is_dir() for p in folder.iterdir() if p.is_file()
+    )
 
 
 def norm(text: str) -> str:
@@ -33,11 +37,11 @@ def norm(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
-def score(path: Path) -> tuple[int, int, int, int]:
+def score(path: Path, expected: Path = CORPORA / "expected") -> tuple[int, int, int, int]:
     """(labels, items, matched labels, matched items) for one file."""
     labels = [
         json.loads(line)
-        for line in (CORPORA / "expected" / f"{path.stem}.jsonl").read_text().splitlines()
+        for line in (expected / f"{path.stem}.jsonl").read_text().splitlines()
         if line.strip()
     ]
     labels = [lab for lab in labels if lab["kind"] in ("qa", "question")]
@@ -61,11 +65,11 @@ def score(path: Path) -> tuple[int, int, int, int]:
     return len(labels), len(items), matched, matched
 
 
-def _table(split: str) -> dict[str, tuple[float, float]]:
+def _table(name: str, files: list[Path], expected: Path) -> dict[str, tuple[float, float]]:
     rows = {}
-    print(f"\n{split}: file | labels | items | recall | precision")
-    for path in _files(split):
-        n_labels, n_items, hit_labels, hit_items = score(path)
+    print(f"\n{name}: file | labels | items | recall | precision")
+    for path in files:
+        n_labels, n_items, hit_labels, hit_items = score(path, expected)
         recall = hit_labels / n_labels if n_labels else 1.0
         precision = hit_items / n_items if n_items else 1.0
         rows[path.name] = (recall, precision)
@@ -73,27 +77,28 @@ def _table(split: str) -> dict[str, tuple[float, float]]:
     return rows
 
 
-def _check(split: str) -> None:
-    if not _files(split):
-        pytest.skip(f"no eval/corpora/{split} files in this checkout")
-    rows = _table(split)
+def _check(name: str, files: list[Path], expected: Path) -> None:
+    rows = _table(name, files, expected)
     low = {name: r for name, r in rows.items() if min(r) < TARGET}
     assert not low, f"below {TARGET:.0%} recall/precision: {low}"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="below 95% on 5 of 7 dev files (answer-label 88.7%, details 92.4%, iamtodor 88.9%,"
-    " kalyanks 66.7%, rounds-notes 0%: quoted prompts under a bold label are not recognised)",
-)
 def test_dev_files_parse_to_their_labels():
-    _check("dev")
+    """Labels the parser does not meet exactly (each under 5% of its file): a stray "I"
+    after an emoji that the label drops (bold-question-ds-theory), a call to action with a
+    "?" in the intro list (same file), and "flow-" + "matching" across a PDF line break,
+    which the dehyphenation joins to "flowmatching" (pdf-ml-fundamentals)."""
+    files = _files(CORPORA / "dev", CORPORA / "test")
+    if not files:
+        pytest.skip("no eval/corpora files in this checkout")
+    _check("eval/corpora", files, CORPORA / "expected")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="held-out, run once untuned: qa-table 100%/99.1%; mcq headings 66.7%/77.6%; bold-line"
-    " questions 0%; Chromium PDF 0% (sample questions); prose roadmap precision 0% (1 false item)",
-)
-def test_held_out_files_parse_to_their_labels():
-    _check("test")
+def test_fresh_held_out_files_parse_to_their_labels():
+    files = _files(FRESH / "files")
+    if not files:
+        pytest.skip(
+            "no eval/corpora2/files in this checkout: the fresh held-out batch is copied in"
+            " once, after tuning (see the module docstring)"
+        )
+    _check("eval/corpora2", files, FRESH / "expected")

@@ -128,9 +128,18 @@ def strip_links(text: str) -> str:
     return _SPACES.sub(" ", cleaned).rstrip()
 
 
+# A task-list box: `- [ ] option` reads "- option", a ticked `- [x] option` reads "- ✓ option".
+_TASK_BOX = re.compile(r"^(\s*[-*+]\s+)\[([ xX])\]\s+")
+
+
+def _task_box(m: re.Match) -> str:
+    return m.group(1) + ("" if m.group(2) == " " else "✓ ")
+
+
 def clean_line(text: str) -> str:
-    """One line of stored text: HTML comments and elements out, links to their text."""
-    return strip_links(strip_html(text)).rstrip()
+    """One line of stored text: HTML comments and elements out, links to their text,
+    task-list boxes to a tick or nothing."""
+    return _TASK_BOX.sub(_task_box, strip_links(strip_html(text))).rstrip()
 
 
 def clean_field(text: str) -> str:

@@ -1,0 +1,79 @@
+"""Rules for blocks that arrive whole or announce themselves: mkdocs admonitions, `<details>`
+and question tables. Each reads the parser's state and opens or emits items on it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ingest.lines import read_details, read_table
+from ingest.questions import ANSWER_SUMMARY, is_question
+
+if TYPE_CHECKING:
+    from ingest.machine import Parser
+
+_QUESTION_TYPES = {"question", "faq", "q"}
+_SECTION_TYPES = {"tip", "abstract", "summary", "tldr"}
+
+
+def admonition(p: Parser, loc: int, m: re.Match) -> None:
+    """`??? question "…"` opens a question; `??? tip "…"` is a section; others inside an
+    answer keep their title as a line of it."""
+    from ingest.machine import Open
+
+    kind = (m.group("type") or "").lower()
+    title = (m.group("title") or "").strip()
+    rest = m.group("rest").strip().lstrip("-").strip()
+    indent = len(m.group("indent").expandtabs(4))
+    if kind in _QUESTION_TYPES and title:
+        p.close()
+        p.flush_prose()
+        p.open = Open(title, p.section, loc, loc, "admonition", indent=indent)
+        if rest:
+            p.open.answer.append(rest)
+            p.open.indented_body = False
+        return
+    if p.open is not None and p.open.style == "admonition" and kind not in _SECTION_TYPES:
+        # e.g. `??? example "Causal decoder"` inside an answer: keep its title as a line.
+        p.open.answer.append(" " * (indent + 4) * bool(p.open.indented_body) + title)
+        p.open.end = loc
+        return
+    p.heading(3, title or kind)
+
+
+def details(p: Parser, i: int) -> None:
+    """A `<details>` block: a question with its answer, the answer of the question just
+    above (summary "Answer"), or a titled block of prose."""
+    block = read_details(p.lines, i)
+    p.skip_to = block.last
+    start, end = p.lines[i][0], p.lines[block.last][0]
+    summary, answer = block.summary, block.answer
+    if p.open is not None:
+        p.close()
+    if summary and ANSWER_SUMMARY.match(summary) and p.awaiting is not None:
+        index = p.awaiting
+        prev = p.items[index]
+        if answer:
+            p.items[index] = replace(prev, kind="qa", answer=answer, end=end)
+        p.awaiting = None
+        return
+    p.flush_prose()
+    if summary and is_question(summary):
+        p.emit(summary, answer, p.section, start, end)
+        return
+    p.prose.extend((start, ln) for ln in [summary, *answer.split("\n")] if ln)
+
+
+def table(p: Parser, i: int) -> bool:
+    """A Markdown table with a question column: one item per row."""
+    found = read_table(p.lines, i)
+    if found is None:
+        return False
+    p.close()
+    p.flush_prose()
+    rows, p.skip_to = found
+    for row in rows:
+        section = " > ".join(x for x in (p.section, row.topic) if x)
+        p.emit(row.question, row.answer, section, row.loc, row.loc)
+    return True

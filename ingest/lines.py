@@ -1,0 +1,170 @@
+"""What one line of a Markdown or plain-text document is (heading, list item, answer label,
+fence, …) and the multi-line blocks read in one go (`<details>`, question tables)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingest.formats.markup import strip_html
+from ingest.formats.tabular import Columns
+from ingest.questions import NO_ANSWER, clean
+
+Lines = Sequence[tuple[int, str]]
+
+HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+ADMONITION = re.compile(
+    r"""^(?P<indent>\s*)(?:\?\?\?\+?|!!!)\s*(?P<type>[A-Za-z]+)?\s*
+        (?:["“”](?P<title>[^"“”]*)["“”]?)?(?P<rest>.*)$""",
+    re.X,
+)
+_EMPH = r"(?:\*\*|__)?"
+QN = re.compile(
+    rf"^\s*(?:[-*]\s+)?{_EMPH}(?:Q|Question)\s*(?P<n>\d{{1,4}})?\s*[:.)]{_EMPH}\s*(?P<q>\S.*)$"
+)
+ANSWER_LABEL = re.compile(
+    rf"^(?P<indent>\s*)(?:[-*+>]\s+)?{_EMPH}(?:A|Ans|Answer|Solution)\s*\d*\s*(?:[:.)]{_EMPH}"
+    rf"|{_EMPH}\s*[:.]?(?=\s*$)|\*\*\s*[:.]?)\s*(?P<rest>.*)$",
+    re.I,
+)
+BULLET = re.compile(
+    r"^(?P<indent>\s*)(?:[-*+•●▪◦]|(?:\*\*)?\d{1,3}[.)](?:\*\*)?)\s+(?P<text>\S.*)$"
+)
+NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s")
+STYLED_LABEL = re.compile(r"^\s*[-*]\s+(?:<(\w+)\b[^>]*>[^<]+</\1>|\*\*[^*]+\*\*)\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+ECHO = re.compile(r"^[^\"“”]{1,40}?\s[\"“](?P<title>.+)[\"”]\s*$")
+# A multiple-choice option: a task-list box or a letter, `- [ ] …`, `a) …`, `(B) …`.
+OPTION = re.compile(r"^\s*(?:[-*+]\s+\[[ xX✓]?\]\s|[-*+]\s+✓\s|\(?[a-hA-H][.)]\s)")
+# A sub-heading that only labels what follows as the answer: `### ✅ Answer`, `#### Solution:`.
+ANSWER_HEADING = re.compile(r"^[^\w]*(?:answers?|solutions?|ans)\s*:?\s*$", re.I)
+# A list entry that opens with a link, `[Title?](url) by X: …`: a reading list, not a question.
+LINK_LEAD = re.compile(r"^\s*(?:\*\*)?\[[^\]]*\]\([^)]*\)")
+THEMATIC_BREAK = re.compile(r"^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def closes(heading: re.Match | None, level: int) -> bool:
+    """A heading at `level` or above ends the section opened at `level`."""
+    return heading is not None and len(heading.group(1)) <= level
+
+
+def cells(line: str) -> list[str]:
+    line = line.strip()
+    line = line[1:] if line.startswith("|") else line
+    line = line[:-1] if line.endswith("|") else line
+    return [c.strip() for c in re.split(r"(?<!\\)\|", line)]
+
+
+def strip_answer_label(line: str) -> str:
+    m = ANSWER_LABEL.match(line)
+    return m.group("indent") + m.group("rest") if m else line
+
+
+def stem_and_options(question: str, answer: list[str]) -> tuple[str, list[str]]:
+    """A lone line ending in "?" between a heading and its options ends the question
+    ("… You have 3 options. / Which do you pick?"), so it moves from the answer to the question."""
+    filled = [n for n, ln in enumerate(answer) if ln.strip()]
+    first = answer[filled[0]] if filled else ""
+    if len(filled) >= 2 and first.rstrip().endswith("?") and OPTION.match(answer[filled[1]]):
+        return f"{question} {answer[filled[0]].strip()}", answer[filled[0] + 1 :]
+    return question, answer
+
+
+def dedent(text: str) -> str:
+    lines = text.split("\n")
+    widths = [len(ln) - len(ln.lstrip()) for ln in lines if ln.strip()]
+    cut = min(widths, default=0)
+    return "\n".join(ln[cut:] for ln in lines)
+
+
+def strip_front_matter(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    if lines and lines[0][1].strip() == "---":
+        for j in range(1, min(len(lines), 60)):
+            if lines[j][1].strip() in ("---", "..."):
+                return lines[j + 1 :]
+    return lines
+
+
+def next_line(lines: Lines, i: int, within: int = 3) -> str | None:
+    """The first non-blank line after line `i`, looking `within` lines ahead."""
+    return next((ln for _, ln in lines[i + 1 : i + 1 + within] if ln.strip()), None)
+
+
+def echoes(lines: Lines, i: int, title: str) -> bool:
+    """The last non-blank line above `i` reads `title`."""
+    above = next((ln.strip() for _, ln in reversed(lines[:i]) if ln.strip()), "")
+    return clean(above).strip() == title
+
+
+def plain_heading(lines: Lines, i: int, text: str) -> bool:
+    """A short unpunctuated line followed by a bullet list, e.g. `Chapter 2: Tokens`."""
+    if (
+        not re.search(r"\w", text)
+        or len(text) > 90
+        or text[-1] in ".?!:,;"
+        or text.startswith(("|", ">"))
+    ):
+        return False
+    nxt = next_line(lines, i)
+    return nxt is not None and bool(BULLET.match(clean(nxt))) and not ANSWER_LABEL.match(nxt)
+
+
+@dataclass(frozen=True)
+class Details:
+    """A `<details>` block: its summary, its body as answer text, and where it ends."""
+
+    summary: str
+    answer: str
+    last: int  # index of its closing line
+
+
+def read_details(lines: Lines, i: int) -> Details:
+    depth, j, raw = 0, i, []
+    while j < len(lines):
+        text = lines[j][1]
+        raw.append(text)
+        depth += text.lower().count("<details") - text.lower().count("</details")
+        if depth <= 0:
+            break
+        j += 1
+    block = "\n".join(raw)
+    cut = block.lower().find("</summary>")
+    summary = " ".join(strip_html(block[: cut if cut >= 0 else 0]).split())
+    body = block[cut + len("</summary>") :] if cut >= 0 else block
+    stop = body.lower().rfind("</details")
+    body = body[:stop] if stop >= 0 else body
+    answer = dedent("\n".join(clean(ln) for ln in body.split("\n"))).strip()
+    return Details(summary, answer, min(j, len(lines) - 1))
+
+
+@dataclass(frozen=True)
+class Row:
+    question: str
+    answer: str
+    topic: str
+    loc: int
+
+
+def read_table(lines: Lines, i: int) -> tuple[list[Row], int] | None:
+    """A Markdown table with a question column: its rows and the index of its last line."""
+    cols = Columns.of(cells(lines[i][1]))
+    if cols is None:
+        return None
+    rows, j = [], i + 2
+    while j < len(lines) and lines[j][1].strip().startswith("|"):
+        row = cells(lines[j][1])
+
+        def col(n: int | None, row: list[str] = row) -> str:
+            return row[n] if n is not None and n < len(row) else ""
+
+        a = clean(col(cols.answer).replace("<br>", "\n").replace("<br/>", "\n")).strip()
+        a = "" if NO_ANSWER.match(a) else a
+        rows.append(Row(col(cols.question), a, clean(col(cols.section)).strip(), lines[j][0]))
+        j += 1
+    return rows, j - 1

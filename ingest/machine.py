@@ -1,0 +1,276 @@
+"""The line-by-line reader behind `ingest.parse`: it walks a document once, keeping the open
+question, the section path and the prose run, and hands finished items out as it goes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest import blocks, lists
+from ingest.items import ParsedItem
+from ingest.lines import (
+    ADMONITION,
+    ANSWER_HEADING,
+    ANSWER_LABEL,
+    BULLET,
+    ECHO,
+    FENCE,
+    HEADING,
+    NUMBERED,
+    QN,
+    STYLED_LABEL,
+    TABLE_RULE,
+    THEMATIC_BREAK,
+    Lines,
+    closes,
+    dedent,
+    echoes,
+    next_line,
+    plain_heading,
+    stem_and_options,
+    strip_answer_label,
+)
+from ingest.prose import Chunker, prose_chunks
+from ingest.questions import (
+    clean,
+    ends_sentence,
+    no_answer,
+    question_text,
+)
+from ingest.scan import bold_questions, prompt_runs, question_headings, question_runs
+
+_ANSWER_STYLES = ("qn", "admonition", "labelled", "heading")
+
+
+@dataclass
+class Open:
+    """A question being collected while its answer lines arrive."""
+
+    question: str
+    section: str
+    start: int
+    end: int
+    style: str  # "qn", "admonition", "labelled", "heading", "bullet"
+    indent: int = 0  # heading level for "heading"
+    answer: list[str] = field(default_factory=list)
+    indented_body: bool | None = None
+    asks: bool | None = None  # set when the line itself decides (an example prompt, a link)
+
+
+class Parser:
+    def __init__(self, lines: Lines, unit: str, chunker: Chunker):
+        self.lines = lines
+        self.unit = unit
+        self.chunker = chunker
+        self.items: list[ParsedItem] = []
+        self.sections: list[tuple[int, str]] = []
+        self.open: Open | None = None
+        self.prose: list[tuple[int, str]] = []
+        self.in_fence = False
+        self.last_bullet: tuple[int, int] | None = None  # (item index, indent) of a list question
+        self.awaiting: int | None = None  # a bare question a following <details> may answer
+        self.skip_to = -1  # lines already consumed by a multi-line block
+        self.prose_bullet: Open | None = None  # a list item just put into prose
+        self.question_headings = question_headings(lines)
+        self.prompts = prompt_runs(lines)
+        self.bold_questions = bold_questions(lines)
+        self.question_runs = question_runs(lines)
+
+    # -- helpers ------------------------------------------------------------------------------
+    @property
+    def section(self) -> str:
+        return " > ".join(title for _, title in self.sections)
+
+    def heading(self, level: int, title: str) -> None:
+        self.close()
+        self.flush_prose()
+        self.last_bullet = None
+        self.awaiting = None
+        title = clean(title).strip().strip("*_`").strip()
+        if not title:
+            return
+        self.sections = [(lv, t) for lv, t in self.sections if lv < level] + [(level, title)]
+
+    def close(self) -> None:
+        if self.open is None:
+            return
+        o, self.open = self.open, None
+        if o.style == "bullet":
+            lists.close_bullet(self, o)
+            return
+        question, lines = o.question, o.answer
+        if o.style == "heading":
+            question, lines = stem_and_options(question, lines)
+        if o.style == "labelled" and lines and lines[0].strip():
+            # The text after the label sits at its own indent; dedent the rest on its own.
+            lines = [lines[0].strip(), dedent("\n".join(lines[1:]))]
+        answer = dedent("\n".join(lines)).strip()
+        if no_answer(answer):
+            answer = ""
+        self.emit(question, answer, o.section, o.start, o.end)
+        if not answer and o.style in ("qn", "labelled"):
+            self.awaiting = len(self.items) - 1
+
+    def emit(self, question: str, answer: str, section: str, start: int, end: int) -> None:
+        question = question_text(question)
+        if question:
+            kind = "qa" if answer else "question"
+            self.items.append(ParsedItem(kind, question, answer, section, start, end, self.unit))
+
+    def flush_prose(self) -> None:
+        block, self.prose = self.prose, []
+        self.items.extend(prose_chunks(block, self.chunker, self.section, self.unit))
+
+    # -- the state machine --------------------------------------------------------------------
+    def run(self) -> list[ParsedItem]:
+        for i, (loc, raw) in enumerate(self.lines):
+            if i > self.skip_to:
+                self.step(i, loc, raw)
+        self.close()
+        self.flush_prose()
+        return self.items
+
+    def step(self, i: int, loc: int, raw: str) -> None:
+        line = clean(raw)
+        stripped = line.strip()
+        heading = None if self.in_fence else HEADING.match(raw)
+        o = self.open
+        if i in self.bold_questions and not self.in_fence:
+            # Answered up to the next bold question or any heading: a level below all six.
+            self.heading(7, "")
+            self.open = Open(stripped, self.section, loc, loc, "heading", indent=7)
+            return
+        if i in self.question_runs and (o is None or o.style == "bullet"):
+            last, text = self.question_runs[i]
+            self.close()
+            self.flush_prose()
+            self.emit(text, "", self.section, loc, self.lines[last][0])
+            self.skip_to = last
+            return
+        if o is not None and o.style == "heading" and not closes(heading, o.indent):
+            # Everything down to the next heading of the same level answers the question.
+            if FENCE.match(raw):
+                self.in_fence = not self.in_fence
+            if not (heading and ANSWER_HEADING.match(clean(heading.group(2)))):
+                o.answer.append(clean(heading.group(2)) if heading else line)
+            o.end = loc if stripped else o.end
+            return
+        if FENCE.match(line):
+            self.in_fence = not self.in_fence
+            self.content(loc, line)
+            return
+        if self.in_fence:
+            self.content(loc, line)
+            return
+        if heading:
+            level, title = len(heading.group(1)), heading.group(2)
+            if i in self.question_headings:
+                self.heading(level, "")  # closes what was open, keeps the parent sections
+                self.sections = [(lv, t) for lv, t in self.sections if lv < level]
+                self.open = Open(title, self.section, loc, loc, "heading", indent=level)
+            else:
+                self.heading(level, title)
+            return
+        if (m := ECHO.match(stripped)) and echoes(self.lines, i, m.group("title")):
+            # A line quoting the line above it ("Section titled “X”" under "X") is an anchor
+            # label: the line above was the section's title, not content.
+            title = m.group("title")
+            target = self.open.answer if self.open is not None else None
+            while target and not target[-1].strip():
+                target.pop()
+            if target and target[-1].strip() == title:
+                target.pop()
+            self.prose = [(lc, ln) for lc, ln in self.prose if ln.strip() != title]
+            self.heading(2, title)
+            return
+        if stripped.startswith(("???", "!!!")) and (m := ADMONITION.match(line)):
+            blocks.admonition(self, loc, m)
+            return
+        if "<details" in raw.lower() and (self.open is None or self.open.style == "bullet"):
+            blocks.details(self, i)
+            return
+        if m := QN.match(line):
+            self.close()
+            self.flush_prose()
+            self.open = Open(m.group("q"), self.section, loc, loc, "qn")
+            return
+        if self.is_section_label(i, raw):
+            self.heading(2, stripped.lstrip("-* "))
+            return
+        if self.open is not None and self.open.style in ("qn", "admonition", "labelled"):
+            if self.continues_answer(line):
+                if not self.open.answer and self.open.style == "qn":
+                    line = strip_answer_label(line)
+                self.open.answer.append(line)
+                if stripped:
+                    self.open.end = loc
+                return
+            self.close()
+        if (
+            self.open is not None and self.open.style == "bullet" and (m := ANSWER_LABEL.match(raw))
+        ):  # whatever its wording, an item followed by an answer label is a question
+            self.open.style = "labelled"
+            rest = clean(m.group("rest")).strip()
+            self.open.answer = [rest] if rest else []
+            self.open.end = loc
+            return
+        if self.open is None and (m := ANSWER_LABEL.match(raw)) and lists.reopen(self, loc, m):
+            return
+        if TABLE_RULE.match(self.peek(i)) and stripped.startswith("|") and blocks.table(self, i):
+            return
+        if NUMBERED.match(line) and plain_heading(self.lines, i, stripped):
+            self.heading(2, stripped)
+            return
+        if m := BULLET.match(line):
+            lists.open_bullet(self, i, loc, raw, m)
+            return
+        if self.open is not None and self.open.style == "bullet":
+            if stripped and not ends_sentence(self.open.question):
+                self.open.question += " " + stripped  # a bullet wrapped onto the next line
+                self.open.end = loc
+                return
+            self.close()
+            if not stripped:
+                return
+        self.last_bullet = None
+        if plain_heading(self.lines, i, stripped):
+            self.heading(2, stripped)
+            return
+        if stripped and not re.search(r"\w", stripped):
+            return  # separators such as "⸻" or "***" between prose blocks
+        if stripped:
+            self.awaiting = None
+        self.prose.append((loc, line))
+
+    def peek(self, i: int) -> str:
+        return self.lines[i + 1][1] if i + 1 < len(self.lines) else ""
+
+    def is_section_label(self, i: int, raw: str) -> bool:
+        """`- <span class="…">Topic</span>` (or `- **Topic**`) between a bare question and the
+        next admonition is a section label (flattened mkdocs), not that question's answer."""
+        o = self.open
+        if o is None or o.style != "admonition" or o.answer or not STYLED_LABEL.match(raw):
+            return False
+        nxt = next_line(self.lines, i)
+        return nxt is None or nxt.lstrip().startswith(("???", "!!!"))
+
+    def content(self, loc: int, line: str) -> None:
+        if self.open is not None and self.open.style in _ANSWER_STYLES:
+            self.open.answer.append(line)
+            self.open.end = loc
+        else:
+            self.prose.append((loc, line))
+
+    def continues_answer(self, line: str) -> bool:
+        o = self.open
+        assert o is not None
+        if o.style == "qn" or not line.strip():
+            return True
+        indent = len(line) - len(line.lstrip())
+        if o.style == "labelled":
+            # The answer runs until the next list item or thematic break (`---`) at the
+            # question's own level.
+            return indent > o.indent or not (BULLET.match(line) or THEMATIC_BREAK.match(line))
+        if o.indented_body is None:
+            o.indented_body = indent > o.indent
+        return not o.indented_body or indent > o.indent

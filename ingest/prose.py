@@ -1,0 +1,41 @@
+"""Prose between questions → chunk items, each with the lines it came from."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ingest.items import ParsedItem
+
+Chunker = Callable[[str], list[str]]
+
+_MIN_CHUNK_WORDS = 8
+_MAX_OVERLAP_CHARS = 400
+
+
+def prose_chunks(
+    block: list[tuple[int, str]], chunker: Chunker, section: str, unit: str
+) -> list[ParsedItem]:
+    """`(location, line)` pairs of one prose run → chunks long enough to stand alone."""
+    block = list(block)
+    while block and not block[-1][1].strip():
+        block.pop()
+    if not block:
+        return []
+    text = "\n".join(line for _, line in block)
+    offsets, pos = [], 0
+    for loc, line in block:
+        offsets.append((pos, loc))
+        pos += len(line) + 1
+    items, cursor = [], 0
+    for chunk in chunker(text):
+        # Chunks come in order and overlap the previous one by at most a few sentences.
+        found = text.find(chunk[:40], cursor)
+        start = found if found >= 0 else cursor
+        end = start + len(chunk)
+        cursor = max(start + 1, end - _MAX_OVERLAP_CHARS)
+        if len(chunk.split()) < _MIN_CHUNK_WORDS:
+            continue
+        first = next(loc for off, loc in reversed(offsets) if off <= start)
+        last = next(loc for off, loc in reversed(offsets) if off < max(end, start + 1))
+        items.append(ParsedItem("chunk", "", chunk.strip(), section, first, last, unit))
+    return items

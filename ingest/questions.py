@@ -1,0 +1,173 @@
+"""What reads as a question, and how a question is shown: numbering, tags, emphasis, quotes
+and decoration removed; what reads as "no answer here"."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.formats.markup import clean_line
+
+_NUMBER_PREFIX = re.compile(
+    r"^\s*(?:\d{1,4}\s*[.):]|Q\s*\d{0,4}\s*[.):]|Question\s*\d{1,4}\s*[.):])\s*"
+)
+_DECORATION = re.compile(r"^[^\w\s\"“'‘(\[$\\*_`<]+\s*")
+# Trailing decoration: difficulty emoji, stars, zero-width joiners ("… metric? 👶").
+_TRAILING_DECORATION = re.compile(r"(?<=[\w?.!:)\]*_`\"”])[\s\u200d\ufe0f]*[^\w\s?.!:)\]*_`\"”]+$")
+_TAGS = re.compile(r"^(?:\[[^\]\s]{1,12}\]\s*)+|(?:\s*\[[^\]\s]{1,12}\])+$")
+_QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’", "«": "»", "'": "'"}
+# A short answer body that says the answer is missing, in any of the usual phrasings.
+NO_ANSWER = re.compile(
+    r"^(?:\W*(?:answer|solution|response)s?\b)?.{0,20}?\b(?:not (?:yet )?(?:provided|available"
+    r"|given|written|known)|(?:coming|to come) soon|to be (?:added|written|done|filled)"
+    r"|missing|pending)\b.{0,30}$|^\W*(?:tbd|tba|todo|n/?a|none|\?+|…|\.\.\.)\W*$"
+    r"|^\W*(?:your |the )?(?:answer|solution)s?\s+(?:goes\s+|comes\s+)?here\W*$",
+    re.I,
+)
+ANSWER_SUMMARY = re.compile(
+    r"^\W*(?:show |see |view |reveal |click (?:here )?(?:to|for) (?:see |show |reveal )?)?"
+    r"(?:the )?(?:answer|solution|explanation|hint|expand)s?\b",
+    re.I,
+)
+# Words a question may open with when it has no "?": interrogatives and task verbs.
+INTERROGATIVES = {
+    "what",
+    "why",
+    "how",
+    "when",
+    "where",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "can",
+    "could",
+    "would",
+    "should",
+    "is",
+    "are",
+    "do",
+    "does",
+    "did",
+    "will",
+}
+IMPERATIVES = {
+    "explain",
+    "describe",
+    "discuss",
+    "compare",
+    "contrast",
+    "design",
+    "derive",
+    "prove",
+    "define",
+    "list",
+    "name",
+    "give",
+    "write",
+    "outline",
+    "summarize",
+    "summarise",
+    "suppose",
+    "imagine",
+    "implement",
+    "provide",
+    "walk",
+    "show",
+    "state",
+    "calculate",
+    "estimate",
+    "please",
+    "take",
+    "introduce",
+    "analyze",
+    "analyse",
+    "evaluate",
+    "identify",
+    "tell",
+    "build",
+    "create",
+    "propose",
+    "distinguish",
+    "differentiate",
+}
+# Noun phrases that ask for a comparison as plainly as "Compare": "Difference between A and B."
+_ASKING_PHRASE = re.compile(
+    r"^(?:the\s+)?(?:main\s+|key\s+)?(?:differences?|similarit(?:y|ies)|pros and cons"
+    r"|advantages and disadvantages)\s+(?:between|of)\b",
+    re.I,
+)
+
+
+def clean(text: str) -> str:
+    """Remove markup noise (HTML, entities, comments, link syntax, images) from stored text."""
+    return clean_line(text)
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"^[\W_]+", "", _TAGS.sub("", text)).split()
+
+
+def is_question(text: str) -> bool:
+    """Asks something: has a "?", or opens with a task verb ("Explain …", "Tell me …")."""
+    if "?" in text:
+        return True
+    text = _NUMBER_PREFIX.sub("", text)
+    words = _words(text)
+    first = words[0].lower().strip("*_`") if words else ""
+    return first in IMPERATIVES or bool(_ASKING_PHRASE.match(" ".join(words)))
+
+
+def reads_as_question(text: str) -> bool:
+    """`is_question`, or opens with an interrogative ("How do you handle X" without "?"), or
+    a capitalised task verb follows a short Title Case prefix ("Data Mining Describe …").
+    For titles and lines that stand alone; list items keep the stricter `is_question`."""
+    if is_question(text):
+        return True
+    words = _words(_NUMBER_PREFIX.sub("", text))
+    if not words:
+        return False
+    if words[0].lower() in INTERROGATIVES and len(words) >= 3:
+        return True
+    for n, word in enumerate(words[1:4], start=1):
+        if word.lower() in IMPERATIVES | INTERROGATIVES and word[:1].isupper():
+            return all(w[:1].isupper() for w in words[:n]) and len(words) > n + 2
+    return False
+
+
+def question_text(text: str) -> str:
+    """A question as shown: numbering, tags like `[E]`, emphasis, surrounding quotes and
+    decoration emoji removed."""
+    text = re.sub(r"\s+", " ", clean(text)).strip()
+    text = _DECORATION.sub("", text)  # emoji and symbols before the numbering: "📌 Q1: …"
+    text = _TRAILING_DECORATION.sub("", text).strip()
+    text = _TAGS.sub("", _NUMBER_PREFIX.sub("", text)).strip()
+    for mark in ("**", "__", "*", "_", "`"):
+        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
+            text = text[len(mark) : -len(mark)].strip()
+    text = re.sub(r"^(?:\*\*|__)\s*|\s*(?:\*\*|__)$", "", text)  # unbalanced bold: "**7.** Why"
+    text = _TRAILING_DECORATION.sub("", text).strip()
+    close = _QUOTE_PAIRS.get(text[:1])
+    if close and len(text) > 2 and text.endswith(close) and close not in text[1:-1]:
+        text = text[1:-1].strip()
+    return _TAGS.sub("", text).strip()
+
+
+def is_quoted(text: str) -> bool:
+    """The whole line is one quotation: an example prompt."""
+    text = text.strip()
+    close = _QUOTE_PAIRS.get(text[:1])
+    return bool(close) and len(text) > 2 and text.endswith(close)
+
+
+def no_answer(answer: str) -> bool:
+    return len(answer) < 80 and bool(NO_ANSWER.match(answer))
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith(("?", ".", "!", ")", '"', "”"))
+
+
+def split_joined_questions(text: str) -> list[str]:
+    """`What is X? - Why is Y?` on one bullet line (lost line breaks) is two questions."""
+    parts = [p.strip() for p in re.split(r"(?<=\?)\s+-\s+(?=[A-Z])", text)]
+    return [p for p in parts if p]

@@ -1,0 +1,169 @@
+"""Whole-document looks that one line cannot give: which headings ask a question that their
+body answers, which quoted list items are example prompts, which bold lines are questions,
+which plain lines form a list of questions."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, OPTION, QN, Lines
+from ingest.questions import is_question, is_quoted, question_text, reads_as_question
+
+# `Q12.` / `Question 3:` before a heading's text says it is a question, whatever the wording.
+_Q_NUMBER = re.compile(r"^\W*(?:Q|Question)\s*\d{1,4}\s*[.):]", re.I)
+_NUMBER = re.compile(r"^\W*\d{1,4}\s*[.):]")
+# A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`.
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\1\s*$")
+_SKIPPABLE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|\|.*\|)\s*$")
+
+
+def offers_options(body: list[str]) -> bool:
+    """The body opens (after any image or table) with two or more multiple-choice options."""
+    options = 0
+    for line in body:
+        if not line.strip() or _SKIPPABLE.match(line):
+            continue
+        if not OPTION.match(line):
+            break
+        options += 1
+    return options >= 2
+
+
+def _asks(title: str, body: list[str], bank: bool) -> bool:
+    text = question_text(title)
+    if is_question(text) and ("?" in text or bank or _NUMBER.match(title)):
+        return True
+    if _Q_NUMBER.match(title) or offers_options(body):
+        return True
+    # "13. Define variance", "How Do You Handle Missing Data": in a bank of questions only.
+    return (bank or bool(_NUMBER.match(title))) and reads_as_question(text)
+
+
+def _lists_questions(body: list[str]) -> bool:
+    """The body is a list of questions (the heading names their topic), not an answer."""
+    asks = [bool((m := BULLET.match(ln)) and "?" in m.group("text")) for ln in body if ln.strip()]
+    return sum(asks) >= 2 and (asks[0] or 2 * sum(asks) >= len(asks))
+
+
+def question_headings(lines: Lines) -> set[int]:
+    """Indexes of headings that ask a question answered by their body: the title asks (see
+    `_asks`) and the body holds no questions of its own (else the heading is a section)."""
+    heads: list[tuple[int, int, str]] = []
+    in_fence = False
+    for i, (_, raw) in enumerate(lines):
+        if FENCE.match(raw):
+            in_fence = not in_fence
+        elif not in_fence and (m := HEADING.match(raw)):
+            heads.append((i, len(m.group(1)), m.group(2)))
+    # A level at which most headings end in "?" is a bank: its imperatives ask too.
+    by_level: dict[int, list[bool]] = {}
+    for _, level, title in heads:
+        by_level.setdefault(level, []).append("?" in title)
+    banks = {
+        lv for lv, marks in by_level.items() if len(marks) >= 3 and 2 * sum(marks) >= len(marks)
+    }
+    out = set()
+    for n, (i, level, title) in enumerate(heads):
+        end = next((j for j, lv, _ in heads[n + 1 :] if lv <= level), len(lines))
+        body = [ln for _, ln in lines[i + 1 : end]]
+        if not _asks(title, body, level in banks):
+            continue
+        if any(lv > level and is_question(question_text(t)) for j, lv, t in heads if i < j < end):
+            continue
+        nested = any(
+            QN.match(ln) or ln.lstrip().startswith(("??? question", "???+ question")) for ln in body
+        )
+        if not nested and not _lists_questions(body):
+            out.add(i)
+    return out
+
+
+def prompt_runs(lines: Lines) -> set[int]:
+    """Indexes of quoted list items that are example prompts: two or more in a row at one
+    indent, under a label or paragraph (under a list question they are its options), most
+    reading as questions ("Example prompts:" / - "Walk me through …" / - "Design …")."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        run, indent = [], None
+        j = i
+        while j < len(lines):
+            m = BULLET.match(lines[j][1])
+            if not lines[j][1].strip() and run:
+                j += 1
+                continue
+            if not m or not is_quoted(m.group("text")) or indent not in (None, m.group("indent")):
+                break
+            indent = m.group("indent")
+            run.append((j, m.group("text")))
+            j += 1
+        above = next((ln for _, ln in reversed(lines[:i]) if ln.strip()), "")
+        asking = sum(reads_as_question(question_text(t)) for _, t in run)
+        if len(run) >= 2 and not BULLET.match(above) and 2 * asking >= len(run):
+            out.update(n for n, _ in run)
+        i = max(j, i + 1)
+    return out
+
+
+def bold_questions(lines: Lines) -> set[int]:
+    """Indexes of whole bold lines in a bank of them: three or more such lines, most of them
+    reading as questions, make every one a question whose answer runs to the next."""
+    found: list[tuple[int, bool]] = []
+    in_fence = False
+    for i, (_, raw) in enumerate(lines):
+        if FENCE.match(raw):
+            in_fence = not in_fence
+        elif not in_fence and (m := _BOLD_LINE.match(raw)) and not BULLET.match(raw):
+            found.append((i, reads_as_question(question_text(m.group("text")))))
+    asking = sum(a for _, a in found)
+    if len(found) >= 3 and 2 * asking > len(found):
+        return {i for i, _ in found}
+    return set()
+
+
+def _plain(raw: str) -> bool:
+    """A line of running text: no list marker, heading, label, table or markup block."""
+    return bool(raw.strip()) and not (
+        BULLET.match(raw)
+        or HEADING.match(raw)
+        or QN.match(raw)
+        or ANSWER_LABEL.match(raw)
+        or raw.lstrip().startswith(("|", "<", ">", "```", "~~~", "???", "!!!"))
+    )
+
+
+def question_runs(lines: Lines, min_run: int = 3) -> dict[int, tuple[int, str]]:
+    """Plain lines that list questions, as a PDF prints a bulleted list (the bullets are
+    drawn, not text): `first index → (last index, question)` for each question in a run of
+    `min_run` or more. A line that starts lower-case and follows one that does not end a
+    sentence continues it ("… learned positional" / "embeddings?")."""
+    units: list[tuple[int, int, str]] = []
+    in_fence = False
+    for i, (_, raw) in enumerate(lines):
+        if FENCE.match(raw):
+            in_fence = not in_fence
+        if in_fence or not _plain(raw):
+            units.append((i, i, ""))
+            continue
+        text = raw.strip()
+        first, last, prev = units[-1] if units else (-1, -1, "")
+        if (
+            prev
+            and last == i - 1
+            and not prev.endswith((".", "?", "!", ":"))
+            and (text[:1].islower() or text[:1] in "([")
+        ):
+            units[-1] = (first, i, f"{prev} {text}")
+        else:
+            units.append((i, i, text))
+    out: dict[int, tuple[int, str]] = {}
+    run: list[tuple[int, int, str]] = []
+    for unit in [*units, (len(lines), len(lines), "")]:
+        text = unit[2]
+        if text and len(text) <= 300 and text[:1].isupper() and reads_as_question(text):
+            run.append(unit)
+            continue
+        if len(run) >= min_run and sum(t.endswith("?") for _, _, t in run) * 2 >= len(run):
+            out.update({first: (last, text) for first, last, text in run})
+        run = []
+    return out
