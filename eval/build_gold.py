@@ -15,6 +15,7 @@ import json
 import re
 from pathlib import Path
 
+from core.errors import InputError
 from core.thresholds import CREDIBLE_ANSWER
 from eval.gold import validate
 from rag.llm import LLM, complete
@@ -98,7 +99,7 @@ def accept(review: Path, gold: Path) -> int:
             continue
         row = {k: v for k, v in row.items() if k not in ("status", "why")}
         if row["id"] in existing:
-            raise ValueError(f"{review}:{n}: id {row['id']!r} is already in {gold}")
+            raise InputError(f"{review}:{n}: id {row['id']!r} is already in {gold}")
         validate(row, f"{review}:{n}")
         accepted.append(row)
     with gold.open("a", encoding="utf-8") as fh:

@@ -7,6 +7,7 @@ import statistics
 import time
 from pathlib import Path
 
+from core.errors import InputError
 from rag.grade import grade
 from rag.quiz import match_question
 
@@ -21,7 +22,7 @@ def load_labels(path: Path = DEFAULT_LABELS) -> list[dict]:
             continue
         row = json.loads(line)
         if not {"id", "question", "answer", "label"} <= set(row) or row["label"] not in VERDICTS:
-            raise ValueError(f"{path}:{n}: need id, question, answer and a label in {VERDICTS}")
+            raise InputError(f"{path}:{n}: need id, question, answer and a label in {VERDICTS}")
         rows.append(row)
     return rows
 
@@ -32,7 +33,7 @@ def evaluate_grader(rows: list[dict], retriever, llm=None) -> dict:
     for row in rows:
         q = match_question(retriever, row["question"])
         if q is None or not q.has_reference:
-            raise ValueError(f"{row['id']}: no answered bank question matches {row['question']!r}")
+            raise InputError(f"{row['id']}: no answered bank question matches {row['question']!r}")
         start = time.perf_counter()
         g = grade(q.item.question, q.item.answer, row["answer"], retriever.embedder, llm)
         seconds.append(time.perf_counter() - start)
