@@ -51,6 +51,7 @@ class Settings:
     chunk_tokens: int = 256
     chunk_overlap: int = 32
     embed_batch: int = 64
+    embed_backend: str = "auto"  # auto (ONNX, exported on first use) | onnx | sentence-transformers
     collection: str = "studybot"
     llm_model: str = "qwen2.5-coder-0.5b"
     llm_url: str | None = None
@@ -68,6 +69,7 @@ class Settings:
             chunk_tokens=_int("STUDYBOT_CHUNK_TOKENS", cls.chunk_tokens, minimum=32),
             chunk_overlap=_int("STUDYBOT_CHUNK_OVERLAP", cls.chunk_overlap, minimum=0),
             embed_batch=_int("STUDYBOT_EMBED_BATCH", cls.embed_batch),
+            embed_backend=env.get("STUDYBOT_EMBED_BACKEND") or cls.embed_backend,
             collection=env.get("STUDYBOT_COLLECTION") or cls.collection,
             llm_model=env.get("STUDYBOT_LLM_MODEL") or cls.llm_model,
             llm_url=env.get("STUDYBOT_LLM_URL") or None,

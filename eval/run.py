@@ -73,7 +73,13 @@ def studybot_runner(
             # A collapsed hit stands for its linked duplicates too.
             dups = store.catalog.get_items(list(h.duplicates)).values() if h.duplicates else []
             texts.append("\n".join([h.item.text, *(d.text for d in dups)]))
-        return query, texts, [h.item.id for h in hits], not answerable(hits), evidence_score
+        return (
+            query,
+            texts,
+            [h.item.id for h in hits],
+            not answerable(query, hits, store.term_weight),
+            evidence_score,
+        )
 
     return run
 

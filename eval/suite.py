@@ -101,11 +101,12 @@ def _rank(retriever: Retriever, store: IndexStore, query: str, evidence: tuple[s
 
 
 def _ask(retriever: Retriever, store: IndexStore, g: GoldItem) -> Outcome:
-    hits, rr = _rank(retriever, store, standalone_query(g.user_input, list(g.history)), g.evidence)
+    query = standalone_query(g.user_input, list(g.history))
+    hits, rr = _rank(retriever, store, query, g.evidence)
     alone = None
     if g.kind == "topic_switch":
         alone = _rank(retriever, store, g.user_input, g.evidence)[1]
-    return Outcome(g.id, g.kind, g.answerable, not answerable(hits), rr if g.answerable else 0.0,
+    return Outcome(g.id, g.kind, g.answerable, not answerable(query, hits, store.term_weight), rr if g.answerable else 0.0,
                    alone)  # fmt: skip
 
 

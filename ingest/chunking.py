@@ -23,6 +23,10 @@ def sentence_chunker(
         from tokenizers import Tokenizer
 
         tok = Tokenizer.from_file(str(tokenizer_json))
+        # tokenizer.json may carry a saved setting (MiniLM's pads and truncates to 128), which
+        # would count every piece of text as exactly 128 tokens.
+        tok.no_padding()
+        tok.no_truncation()
 
         def tokenize(text: str) -> list[int]:
             return tok.encode(text, add_special_tokens=False).ids

@@ -48,6 +48,14 @@ def default_onnx_cache() -> Path:
     return Settings.from_env().home / "models" / "onnx"
 
 
+def build_embedder(settings: Settings) -> Embedder:
+    """The embedder the settings configure, its ONNX export kept in the data directory."""
+    return Embedder(
+        settings.embed_model, settings.embed_batch, backend=settings.embed_backend,
+        onnx_cache=settings.home / "models" / "onnx",
+    )  # fmt: skip
+
+
 class Embedder:
     """Unit-normalised sentence embeddings (so a dot product is cosine similarity).
 

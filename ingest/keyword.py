@@ -8,12 +8,15 @@ never leaves a half-written index in use.
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 from core.errors import IndexUnavailable
 from core.records import Item
+from core.text import terms
 
 _CAMEL = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
 
@@ -53,6 +56,8 @@ def build(items: list[Item], folder: Path) -> None:
         )
         retriever.save(str(folder))
     (folder / "ids.json").write_text(json.dumps([it.id for it in items]))
+    df = Counter(t for it in items for t in terms(item_keywords(it)))
+    (folder / "terms.json").write_text(json.dumps({"docs": len(items), "df": df}))
 
 
 class KeywordIndex:
@@ -66,6 +71,14 @@ class KeywordIndex:
         self.ids: list[str] = json.loads((folder / "ids.json").read_text())
         self.retriever = bm25s.BM25.load(str(folder)) if self.ids else None
         self.stemmer = _stemmer()
+        stats = folder / "terms.json"
+        self._stats = json.loads(stats.read_text()) if stats.is_file() else {"docs": 0, "df": {}}
+
+    def term_weight(self, term: str) -> float:
+        """Inverse document frequency of a content word (core.text.terms): a word no item
+        contains weighs most."""
+        n = self._stats["docs"]
+        return math.log((n + 1) / (self._stats["df"].get(term, 0) + 0.5))
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         if self.retriever is None:

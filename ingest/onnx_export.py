@@ -17,6 +17,8 @@ import tempfile
 import warnings
 from pathlib import Path
 
+from core.hashing import sha256_file
+
 MODEL_FILE = "model.onnx"
 MARKER = "complete.json"
 FORMAT = 1  # bump when the export itself changes, so old exports are redone
@@ -58,14 +60,6 @@ def find_export(folder: Path, model_path: Path) -> Path | None:
     ):
         return None
     return folder / MODEL_FILE
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def export(model_path: Path, folder: Path) -> Path:
@@ -145,7 +139,7 @@ def export(model_path: Path, folder: Path) -> Path:
             "source": str(model_path),
             "source_fingerprint": source_fingerprint(model_path),
             "onnx_bytes": onnx_file.stat().st_size,
-            "onnx_sha256": _sha256(onnx_file),
+            "onnx_sha256": sha256_file(onnx_file),
             "max_abs_diff_vs_torch": diff,
             "torch": torch.__version__,
             "onnxruntime": ort.__version__,

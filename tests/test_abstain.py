@@ -1,0 +1,63 @@
+"""Answer or abstain (rag/abstain.py): a passage must contain what was asked, not only sit near
+it in embedding space; rare words the notes never use weigh most."""
+
+import pytest
+
+from core.text import terms
+from ingest.pipeline import ingest
+from rag.abstain import coverage
+from rag.answer import grounded_answer
+from rag.retrieve import Retriever
+
+NOTES = """# Attention
+??? question "Why is FlashAttention fast?"
+    It tiles attention into blocks that fit in on-chip SRAM and uses an online softmax, so the
+    full attention matrix never goes to slow GPU memory.
+??? question "What is RoPE?"
+    Rotary position embeddings rotate query and key vectors by an angle that grows with the
+    position, so attention scores depend on relative distance.
+??? question "What does multi-query attention share?"
+    All query heads share a single key head and a single value head, which shrinks the KV cache.
+"""
+
+
+@pytest.fixture
+def retriever(tmp_path, store, embedder):
+    (tmp_path / "notes.md").write_text(NOTES)
+    ingest([tmp_path / "notes.md"], store, embedder, progress=False)
+    return Retriever(store, embedder)
+
+
+def test_terms_are_stemmed_content_words():
+    assert terms("What are the rotary embeddings in FlashAttention?") == {
+        "rotari", "embed", "flashattent", "flash", "attent",
+    }  # fmt: skip
+
+
+def test_rare_missing_words_weigh_most():
+    weight = {"page": 3.0, "attent": 0.2}.get
+    assert coverage("paged attention", "attention tiles", weight) == pytest.approx(0.2 / 3.2)
+    assert coverage("paged attention", "attention tiles") == 0.5  # unweighted
+
+
+def test_a_short_question_the_notes_answer_is_answered(retriever):
+    ans = grounded_answer(retriever, "what is rope?")
+    assert ans.grounded and "rotate query and key" in ans.citations[0].quote
+
+
+def test_an_unrelated_question_is_refused(retriever):
+    off = grounded_answer(retriever, "what is a good lasagna recipe?")
+    assert not off.grounded and off.citations == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limit: the fitted model (cut chosen for <=3% false abstentions) still answers "
+    "from a note that shares the topic words (attention, KV cache) but not the asked-about one; "
+    "an LLM check on borderline passages is the next step (issue 13)",
+)
+def test_a_neighbouring_topic_is_not_passed_off_as_the_answer(retriever):
+    """Paged attention is about attention and the KV cache, like these notes, but they never
+    explain it: say so, and offer the nearest notes as related, not as the answer."""
+    ans = grounded_answer(retriever, "how does paged attention manage the KV cache?")
+    assert not ans.grounded and ans.citations == []
