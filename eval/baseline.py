@@ -40,7 +40,11 @@ class BaselineRetriever:
         for found in discover(corpus):
             if found.error is None:
                 doc = load(found.path)
-                text = "\n".join(line for _, line in doc.lines)
+                # Decks (CSV, JSON, Anki) have records, not lines: a generic pipeline reads the
+                # raw text.
+                text = "\n".join(line for _, line in doc.lines) or doc.data.decode(
+                    "utf-8", errors="replace"
+                )
                 docs.append(Document(text=text, metadata={"source": found.path.name}))
         self.index = VectorStoreIndex.from_documents(
             docs,

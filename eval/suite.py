@@ -89,6 +89,21 @@ def run_corpus(corpus: Corpus, settings: Settings, embedder: Embedder) -> list[O
         shutil.rmtree(home, ignore_errors=True)
 
 
+def baseline_mrr(corpus: Corpus, embedder: Embedder) -> float:
+    """The generic llama-index pipeline (eval/baseline.py) on the same answerable questions,
+    asked as typed (it has no follow-up handling)."""
+    from eval.baseline import BaselineRetriever
+
+    baseline = BaselineRetriever(corpus.path, embedder)
+    scores = []
+    for g in load_gold(corpus.gold):
+        if g.answerable:
+            quotes = [loose(q) for q in g.evidence]
+            rels = [any(q in loose(t) for q in quotes) for t, _ in baseline.retrieve(g.user_input)]
+            scores.append(reciprocal_rank(rels, TOP_K))
+    return mean(scores)
+
+
 def _rank(retriever: Retriever, store: IndexStore, query: str, evidence: tuple[str, ...]):
     hits = retriever.retrieve(query, TOP_K)
     quotes = [loose(q) for q in evidence]
@@ -137,6 +152,7 @@ def run_suite(
             say(f"{corpus.split}: {corpus.name}")
         outcomes = run_corpus(corpus, settings, embedder)
         rows.append({"corpus": corpus.name, "split": corpus.split, **summarise(outcomes),
+                     "baseline_mrr@10": baseline_mrr(corpus, embedder),
                      "misses": [o.id for o in outcomes if o.answerable and o.rr == 0.0],
                      "false_abstentions": [o.id for o in outcomes if o.answerable and o.abstained],
                      "answered_unanswerable": [o.id for o in outcomes
@@ -145,11 +161,17 @@ def run_suite(
 
 
 def markdown(report: dict) -> str:
-    cols = ["mrr@10", "hit@1", "false_abstention", "unanswerable_abstained", "topic_switch_mrr",
-            "topic_switch_mrr_alone"]  # fmt: skip
+    cols = ["mrr@10", "baseline_mrr@10", "hit@1", "false_abstention", "unanswerable_abstained",
+            "topic_switch_mrr", "topic_switch_mrr_alone"]  # fmt: skip
     lines = ["| split | corpus | questions | " + " | ".join(cols) + " |",
              "|---|---|---|" + "---|" * len(cols)]  # fmt: skip
-    for r in report["corpora"]:
-        vals = " | ".join("n/a" if r[c] is None else f"{r[c]:.3f}" for c in cols)
-        lines.append(f"| {r['split']} | {r['corpus']} | {r['questions']} | {vals} |")
+    for split in ("dev", "test"):
+        rows = [r for r in report["corpora"] if r["split"] == split]
+        for r in rows:
+            vals = " | ".join(f"{r[c]:.3f}" for c in cols)
+            lines.append(f"| {split} | {r['corpus']} | {r['questions']} | {vals} |")
+        if rows:
+            vals = " | ".join(f"**{mean([r[c] for r in rows]):.3f}**" for c in cols)
+            n = sum(r["questions"] for r in rows)
+            lines.append(f"| {split} | **mean of {len(rows)} corpora** | {n} | {vals} |")
     return "\n".join(lines) + "\n"

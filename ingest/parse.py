@@ -1,7 +1,7 @@
 """Structure-aware parsing: lines of a document → questions, Q&A pairs and prose chunks.
 
 Each rule is a family of layouts seen in real question banks, not one file's strings
-(examples in ingest/FORMATS.md):
+(examples in the README, "What ingest understands"):
 - `Q12: question` / `**Q:** question` / `Question 3.` followed by answer lines (`A:` label
   optional), up to the next question or heading;
 - questions as Markdown headings (`## 3) Why …?`, any level), the body up to the next heading of

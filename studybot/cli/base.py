@@ -70,9 +70,9 @@ def store(settings: Settings):
 
 
 def embedder(settings: Settings):
-    from ingest.embedder import Embedder
+    from ingest.embedder import build_embedder
 
-    return Embedder(settings.embed_model, settings.embed_batch)
+    return build_embedder(settings)
 
 
 def retriever(settings: Settings, mode: str = "hybrid"):
