@@ -22,7 +22,9 @@ def ndcg_at(rels: Sequence[bool], k: int = 10, n_relevant: int | None = None) ->
     """Binary-gain nDCG. The ideal ranking puts `n_relevant` relevant results first (default:
     as many as were retrieved, at least one)."""
     dcg = sum(1.0 / math.log2(rank + 1) for rank, rel in enumerate(rels[:k], start=1) if rel)
-    ideal_n = n_relevant if n_relevant is not None else max(1, sum(rels))
+    # At least as many relevant results as were found: one evidence quote can sit in two items
+    # (a prose chunk and its overlap), and nDCG must stay within [0, 1].
+    ideal_n = max(n_relevant or 0, sum(rels[:k]), 1)
     idcg = sum(1.0 / math.log2(rank + 1) for rank in range(1, min(ideal_n, k) + 1))
     return dcg / idcg if idcg else 0.0
 

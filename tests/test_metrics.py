@@ -57,3 +57,7 @@ def test_threshold_calibration_by_hand():
     assert got["abstention_recall"] == 1.0 and got["false_abstention_rate"] == 0.0
     cv = cross_validate([str(i) for i in range(7)], scores, unanswerable)
     assert cv["chosen"]["threshold"] == t and len(cv["held_out"]["folds"]) == 2
+
+
+def test_ndcg_stays_within_one_when_more_results_hold_the_evidence_than_expected():
+    assert ndcg_at([True, True], 10, n_relevant=1) == 1.0
