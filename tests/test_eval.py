@@ -203,3 +203,33 @@ def test_eval_ragas_cli_writes_answer_metrics(tiny_eval, cli, monkeypatch, tmp_p
     assert ra["seconds"] >= ra["judge_seconds"] > 0
     md = (tmp_path / "out" / "report.md").read_text()
     assert "## Ragas answer metrics (LLM judge)" in md and "| answer_correctness |" in md
+
+
+def test_suite_scores_one_corpus_on_its_own_blind_questions(tmp_path, settings, embedder):
+    from eval.suite import Corpus, loose, run_corpus, summarise
+
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "## What is **RoPE**?\nRotary embeddings rotate query and key vectors by position.\n"
+        "## Why is FlashAttention fast?\nIt tiles attention into SRAM blocks.\n"
+    )
+    rows = [
+        {"id": "a", "kind": "paraphrase", "user_input": "how does rope work", "history": [],
+         "evidence": ["Rotary embeddings rotate query and key vectors"]},
+        {"id": "b", "kind": "topic_switch", "user_input": "Why is FlashAttention fast?",
+         "history": ["how does rope work"], "evidence": ["tiles attention into SRAM blocks"]},
+        {"id": "c", "kind": "unanswerable_offtopic", "user_input": "best lasagna recipe?",
+         "history": [], "evidence": []},
+    ]  # fmt: skip
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(
+        json.dumps({"reference": "", "reference_contexts": [], "answerable": r["kind"] != "unanswerable_offtopic", **r}) + "\n"
+        for r in rows
+    ))  # fmt: skip
+    outcomes = {o.id: o for o in run_corpus(Corpus("t", "dev", notes, gold), settings, embedder)}
+    assert outcomes["a"].rr == 1.0 and not outcomes["a"].abstained
+    assert outcomes["b"].rr == 1.0 and outcomes["b"].rr_alone == 1.0
+    assert outcomes["c"].abstained
+    summary = summarise(list(outcomes.values()))
+    assert summary["mrr@10"] == 1.0 and summary["unanswerable_abstained"] == 1.0
+    assert loose("What is **RoPE**? [link](http://x)") == "what is rope ? link"
