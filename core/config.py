@@ -57,6 +57,9 @@ class Settings:
     llm_url: str | None = None
     judge_model: str = "qwen2.5-coder-1.5b"
     reranker: str | None = None  # off, "tuned", "llm" or a cross-encoder folder (rag/rerank.py)
+    # Folders the web app may ingest from, besides its uploads folder and the default corpus.
+    ingest_roots: tuple[Path, ...] = ()
+    max_upload_mb: int = 50  # per uploaded file, in the web app
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -75,6 +78,12 @@ class Settings:
             llm_url=env.get("STUDYBOT_LLM_URL") or None,
             judge_model=env.get("STUDYBOT_JUDGE_MODEL") or cls.judge_model,
             reranker=env.get("STUDYBOT_RERANKER") or None,
+            ingest_roots=tuple(
+                Path(p).expanduser()
+                for p in env.get("STUDYBOT_INGEST_ROOTS", "").split(os.pathsep)
+                if p.strip()
+            ),
+            max_upload_mb=_int("STUDYBOT_MAX_UPLOAD_MB", cls.max_upload_mb),
         )
 
     def with_(self, **changes) -> Settings:
@@ -83,6 +92,15 @@ class Settings:
     @property
     def index_dir(self) -> Path:
         return self.home / "index"
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.home / "uploads"
+
+    @property
+    def allowed_ingest_roots(self) -> tuple[Path, ...]:
+        """Where the web app may read folders from: resolved, so symlinks can't lead out."""
+        return tuple(r.resolve() for r in (self.uploads_dir, DEFAULT_CORPUS, *self.ingest_roots))
 
     @property
     def quiz_db(self) -> Path:

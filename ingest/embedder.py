@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 from functools import cached_property
 from pathlib import Path
 
@@ -45,15 +46,14 @@ BACKENDS = ("auto", "onnx", "sentence-transformers")
 
 
 def default_onnx_cache() -> Path:
-    return Settings.from_env().home / "models" / "onnx"
+    """One export per machine, shared by every data directory (exporting imports torch and takes
+    seconds): the user's cache folder, keyed by model path inside (ingest/onnx_export.py)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "studybot" / "onnx"
 
 
 def build_embedder(settings: Settings) -> Embedder:
-    """The embedder the settings configure, its ONNX export kept in the data directory."""
-    return Embedder(
-        settings.embed_model, settings.embed_batch, backend=settings.embed_backend,
-        onnx_cache=settings.home / "models" / "onnx",
-    )  # fmt: skip
+    """The embedder the settings configure."""
+    return Embedder(settings.embed_model, settings.embed_batch, backend=settings.embed_backend)
 
 
 class Embedder:

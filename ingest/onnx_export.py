@@ -1,7 +1,7 @@
 """One-time local export of a sentence-transformers model's transformer to ONNX.
 
 The export needs torch + transformers (and the `onnx` package); finding and checking an existing
-export needs neither. Layout of an export folder (STUDYBOT_HOME/models/onnx/<key>/):
+export needs neither. Layout of an export folder (~/.cache/studybot/onnx/<key>/, see ingest.embedder.default_onnx_cache):
 `model.onnx` and `complete.json`, the marker written last. The folder is built under a temporary
 name and renamed into place, so a folder with a marker is always whole.
 """

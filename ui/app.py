@@ -8,7 +8,8 @@ from __future__ import annotations
 import threading
 
 from core.config import Settings, go_offline
-from core.errors import StudybotError
+from core.errors import ConfigError, StudybotError
+from core.net import is_loopback
 
 go_offline()
 
@@ -57,6 +58,12 @@ def auth_from_env(value: str | None):
 
 def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, auth: str | None = None,
            with_llm: bool = True, open_browser: bool = False):  # fmt: skip
+    users = auth_from_env(auth)
+    if users is None and not is_loopback(host):
+        raise ConfigError(
+            f"refusing to serve on {host} without a login: anyone who can reach it could read and "
+            "index your notes. Set STUDYBOT_AUTH=user:password, or bind 127.0.0.1."
+        )
     svc = build_services(settings, with_llm)
 
     def warm_up() -> None:  # load the models now, so the first question isn't the slow one
@@ -71,7 +78,7 @@ def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, auth: 
     return demo.launch(
         server_name=host,
         server_port=port,
-        auth=auth_from_env(auth),
+        auth=users,
         share=False,
         inbrowser=open_browser,
         css=CSS,

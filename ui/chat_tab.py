@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import gradio as gr
 
 from rag.answer import NOT_COVERED
-from ui.services import BUSY, Services, esc
+from ui.services import BUSY, Services, esc, inert
 
 
 def source_cards(citations) -> str:
@@ -30,7 +30,7 @@ def chat_turn(svc: Services, message: str, messages: list, turns: list, generate
     if not message:
         yield messages, turns, gr.update(), ""
         return
-    messages = [*messages, {"role": "user", "content": esc(message)}]
+    messages = [*messages, {"role": "user", "content": inert(message)}]
     yield messages, turns, gr.update(), ""
     events = svc.engine.ask(message, turns, generate)
     streamed = ""
@@ -48,11 +48,11 @@ def chat_turn(svc: Services, message: str, messages: list, turns: list, generate
                 head = "**Not in your notes.** "
             else:
                 head = "**Not in your notes.**\n\n"
-            body = esc(payload.answer)
+            body = inert(payload.answer)
             if not payload.grounded and payload.related_questions:
                 body = NOT_COVERED
                 body += "\n\nRelated questions in your bank:\n" + "\n".join(
-                    f"- {esc(r['question'])} ({esc(r['source'])}, {esc(r['locator'])})"
+                    f"- {inert(r['question'])} ({inert(r['source'])}, {inert(r['locator'])})"
                     for r in payload.related_questions
                 )
             messages = [*messages, {"role": "assistant", "content": head + body}]
@@ -63,7 +63,7 @@ def chat_turn(svc: Services, message: str, messages: list, turns: list, generate
             streamed += payload
             messages[-1] = {
                 "role": "assistant",
-                "content": "**studybot:** " + esc(streamed),
+                "content": "**studybot:** " + inert(streamed),
             }
             yield messages, turns, gr.update(), gr.update()
         else:
@@ -71,19 +71,19 @@ def chat_turn(svc: Services, message: str, messages: list, turns: list, generate
             if final.generated:
                 messages[-1] = {
                     "role": "assistant",
-                    "content": "**studybot:** " + esc(final.answer),
+                    "content": "**studybot:** " + inert(final.answer),
                 }
             elif streamed:
                 messages[-1] = {
                     "role": "assistant",
-                    "content": f"_(generated answer withdrawn: {esc(final.llm_note or '')})_",
+                    "content": f"_(generated answer withdrawn: {inert(final.llm_note or '')})_",
                 }
             elif final.grounded and final.llm_note and generate:
                 messages = [
                     *messages,
                     {
                         "role": "assistant",
-                        "content": f"_(no generated answer: {esc(final.llm_note)})_",
+                        "content": f"_(no generated answer: {inert(final.llm_note)})_",
                     },
                 ]
             turns = [*turns, message]

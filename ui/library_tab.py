@@ -20,7 +20,8 @@ def library_table(svc: Services):
     return rows, gr.update(choices=[s["source"] for s in info["sources"]], value=None)
 
 
-def _ingest(svc: Services, paths: list[Path], progress) -> str:
+def _ingest(svc: Services, paths: list[Path], progress) -> tuple[str, list[Path]]:
+    """Ingest `paths`; the status text and the files that failed."""
     progress(0.1, desc="embedding")
     with svc.lock:
         report = ingest(paths, svc.store, svc.embedder, progress=False)
@@ -34,26 +35,54 @@ def _ingest(svc: Services, paths: list[Path], progress) -> str:
     lines += [
         f"- **failed** {esc(Path(f.path).name)}: {esc(f.reason)}" for f in report.files_failed
     ]
-    return "\n".join(lines)
+    return "\n".join(lines), [Path(f.path) for f in report.files_failed]
 
 
 def library_upload(svc: Services, files, progress=gr.Progress()):
     if not files:
         raise gr.Error("Choose one or more .md, .txt or .pdf files first.")
-    target = svc.settings.home / "uploads"
+    target = svc.settings.uploads_dir
     target.mkdir(parents=True, exist_ok=True)
+    limit = svc.settings.max_upload_mb * 1024 * 1024
     for f in files:
         src = Path(f if isinstance(f, str) else f.name)
-        shutil.copy(src, target / src.name)
-    msg = _ingest(svc, [target], progress)
+        if src.stat().st_size > limit:
+            raise gr.Error(
+                f"{esc(src.name)} is larger than {svc.settings.max_upload_mb} MB "
+                "(STUDYBOT_MAX_UPLOAD_MB); nothing was uploaded."
+            )
+    for f in files:
+        src = Path(f if isinstance(f, str) else f.name)
+        shutil.copy(src, unused_name(target, src))
+    msg, failed = _ingest(svc, [target], progress)
+    for path in failed:  # a rejected upload is not kept, so it is not reported again next time
+        if path.parent.resolve() == target.resolve():
+            path.unlink(missing_ok=True)
     return (msg, *library_table(svc))
+
+
+def unused_name(folder: Path, src: Path) -> Path:
+    """Where to keep an upload: its own name, or name-2, name-3… when another file with that
+    name (and other content) is already there; the same file again keeps its name."""
+    candidate, n = folder / src.name, 1
+    while candidate.exists() and candidate.read_bytes() != src.read_bytes():
+        n += 1
+        candidate = folder / f"{src.stem}-{n}{src.suffix}"
+    return candidate
 
 
 def library_folder(svc: Services, folder: str, progress=gr.Progress()):
     path = Path((folder or "").strip()).expanduser()
     if not folder or not path.exists():
-        raise gr.Error(f"No such file or folder: {folder!r}")
-    msg = _ingest(svc, [path], progress)
+        raise gr.Error(f"No such file or folder: {esc(repr(folder))}")
+    resolved = path.resolve()  # symlinks followed: a link inside a root can't lead outside
+    roots = svc.settings.allowed_ingest_roots
+    if not any(resolved.is_relative_to(root) for root in roots):
+        raise gr.Error(
+            f"{esc(str(folder))} is outside the folders this app may read. Upload the files, or "
+            "list the folder in STUDYBOT_INGEST_ROOTS when you start the app."
+        )
+    msg, _ = _ingest(svc, [resolved], progress)
     return (msg, *library_table(svc))
 
 

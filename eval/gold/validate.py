@@ -7,6 +7,7 @@ reference, reference_contexts and 1-3 evidence quotes of 6-15 words; every evide
 and every reference_context occurs verbatim in source_file (Python substring test AND
 `grep -F`, one line per quote); unanswerable items have empty evidence/contexts.
 For PDF sources the text is taken from `pdftotext` (poppler, default reading order) (see README)."""
+
 import collections
 import glob
 import json
@@ -17,11 +18,25 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
-KINDS = {"paraphrase", "cross_source", "followup", "topic_switch",
-         "unanswerable_ontopic", "unanswerable_offtopic"}
+KINDS = {
+    "paraphrase",
+    "cross_source",
+    "followup",
+    "topic_switch",
+    "unanswerable_ontopic",
+    "unanswerable_offtopic",
+}
 UNANS = {"unanswerable_ontopic", "unanswerable_offtopic"}
-FIELDS = {"id": str, "kind": str, "user_input": str, "history": list, "reference": str,
-          "reference_contexts": list, "evidence": list, "answerable": bool}
+FIELDS = {
+    "id": str,
+    "kind": str,
+    "user_input": str,
+    "history": list,
+    "reference": str,
+    "reference_contexts": list,
+    "evidence": list,
+    "answerable": bool,
+}
 BANK = "(bank lists the question without an answer)"
 _cache = {}
 
@@ -30,8 +45,9 @@ def source_text(rel):
     if rel not in _cache:
         p = os.path.join(ROOT, rel)
         if p.lower().endswith(".pdf"):
-            txt = subprocess.run(["pdftotext", p, "-"], capture_output=True,
-                                 text=True, check=True).stdout
+            txt = subprocess.run(
+                ["pdftotext", p, "-"], capture_output=True, text=True, check=True
+            ).stdout
             _cache[rel] = (txt, None)
         else:
             with open(p, encoding="utf-8") as f:
@@ -45,7 +61,7 @@ def grep_f(s, path):
 
 def check_file(path):
     errs, kinds = [], collections.Counter()
-    slug = os.path.basename(path)[:-len(".jsonl")].split(".")[0]
+    slug = os.path.basename(path)[: -len(".jsonl")].split(".")[0]
     ids = set()
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -53,18 +69,21 @@ def check_file(path):
             try:
                 o = json.loads(line)
             except Exception as e:
-                errs.append(f"{where}: bad JSON {e}"); continue
+                errs.append(f"{where}: bad JSON {e}")
+                continue
             extra = set(o) - set(FIELDS) - {"source_file"}
             missing = set(FIELDS) - set(o)
             if extra or missing:
-                errs.append(f"{where}: fields extra={extra} missing={missing}"); continue
+                errs.append(f"{where}: fields extra={extra} missing={missing}")
+                continue
             for k, t in FIELDS.items():
                 if not isinstance(o[k], t):
                     errs.append(f"{where}: {k} is not {t.__name__}")
             for k in ("history", "reference_contexts", "evidence"):
                 if not all(isinstance(x, str) and x for x in o[k]):
                     errs.append(f"{where}: {k} must hold non-empty strings")
-            k = o["kind"]; kinds[k] += 1
+            k = o["kind"]
+            kinds[k] += 1
             if k not in KINDS:
                 errs.append(f"{where}: unknown kind {k}")
             if not re.fullmatch(re.escape(slug) + "-" + re.escape(k) + r"-\d{2}", o["id"]):
@@ -81,11 +100,14 @@ def check_file(path):
             if k in ("paraphrase", "cross_source") and o["history"]:
                 errs.append(f"{where}: {k} should be standalone")
             if o["answerable"]:
-                if not (o["reference"] and o["reference_contexts"] and 1 <= len(o["evidence"]) <= 3):
+                if not (
+                    o["reference"] and o["reference_contexts"] and 1 <= len(o["evidence"]) <= 3
+                ):
                     errs.append(f"{where}: answerable needs reference, contexts, 1-3 evidence")
                 src = o.get("source_file", "")
                 if not src:
-                    errs.append(f"{where}: no source_file"); continue
+                    errs.append(f"{where}: no source_file")
+                    continue
                 txt, fpath = source_text(src)
                 for e in o["evidence"]:
                     if not 6 <= len(e.split()) <= 15:
@@ -112,8 +134,10 @@ def main(paths):
     bad = 0
     for p in paths:
         errs, kinds = check_file(p)
-        print(f"{os.path.basename(p)}: {sum(kinds.values())} items {dict(sorted(kinds.items()))} -> "
-              + ("OK" if not errs else f"{len(errs)} errors"))
+        print(
+            f"{os.path.basename(p)}: {sum(kinds.values())} items {dict(sorted(kinds.items()))} -> "
+            + ("OK" if not errs else f"{len(errs)} errors")
+        )
         for e in errs:
             print("  ", e)
         bad += len(errs)

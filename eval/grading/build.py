@@ -4,6 +4,7 @@ Questions and references are pulled verbatim from the bank files (extract.py); a
 labels are hand-written (items_*.py). The split is by question, random.Random(7).
 Run from anywhere: python eval/grading/build.py
 """
+
 import json
 import random
 import sys
@@ -20,8 +21,20 @@ try:
 except ImportError:
     THIRD_ITEMS = []
 
-STYLES = {"terse", "verbose", "paraphrased", "hedged", "partial", "negated", "keywords-wrong",
-          "offtopic", "idk", "starts-with-skip", "extra-correct", "extra-wrong"}
+STYLES = {
+    "terse",
+    "verbose",
+    "paraphrased",
+    "hedged",
+    "partial",
+    "negated",
+    "keywords-wrong",
+    "offtopic",
+    "idk",
+    "starts-with-skip",
+    "extra-correct",
+    "extra-wrong",
+}
 LABELS = {"correct", "partial", "incorrect"}
 
 
@@ -66,8 +79,17 @@ def main():
             assert style in STYLES, style
             assert label in LABELS, label
             n += 1
-            rows.append({"id": f"g-{n:03d}", "question": q, "reference": ref, "answer": text,
-                         "label": label, "style": style, "source_file": src})
+            rows.append(
+                {
+                    "id": f"g-{n:03d}",
+                    "question": q,
+                    "reference": ref,
+                    "answer": text,
+                    "label": label,
+                    "style": style,
+                    "source_file": src,
+                }
+            )
         rows_by_q.append(rows)
 
     order = list(range(len(rows_by_q)))

@@ -2,6 +2,7 @@
 
 Written by a helper that never saw the grader; used only by build.py.
 """
+
 import re
 from pathlib import Path
 
@@ -17,9 +18,9 @@ def _trim(block):
         block.pop()
     while block and not block[0].strip():
         block.pop(0)
-    ind = [len(l) - len(l.lstrip(" ")) for l in block if l.strip() and l.startswith(" ")]
+    ind = [len(ln) - len(ln.lstrip(" ")) for ln in block if ln.strip() and ln.startswith(" ")]
     n = min(ind) if ind else 0
-    out = [l[n:] if l.startswith(" " * n) else l for l in block]
+    out = [ln[n:] if ln.startswith(" " * n) else ln for ln in block]
     return "\n".join(out).strip()
 
 
@@ -32,7 +33,7 @@ def qn(src, n):
         if m and int(m.group(1)) == n:
             q = m.group(2).strip()
             body = []
-            for nxt in lines[i + 1:]:
+            for nxt in lines[i + 1 :]:
                 if pat.match(nxt) or nxt.startswith("Overall, the article provides"):
                     break
                 body.append(nxt)
@@ -52,7 +53,7 @@ def admonition(src, needle):
                 raise ValueError("not a clean admonition line: " + s)
             q = m.group(1)
             body = []
-            for nxt in lines[i + 1:]:
+            for nxt in lines[i + 1 :]:
                 t = nxt.strip()
                 if t.startswith("???") or t.startswith("#") or t.startswith("Section titled"):
                     break
@@ -81,7 +82,7 @@ def generic(src, start, end_markers, question=None):
         if start in line:
             q = question if question is not None else line.strip()
             body = []
-            for nxt in lines[i + 1:]:
+            for nxt in lines[i + 1 :]:
                 t = nxt.strip()
                 if any(t.startswith(mk) for mk in end_markers):
                     break
@@ -101,7 +102,7 @@ def bold_question(src, needle):
             q = s[2:-2]
             q = re.sub(r"[\s\u200d]*(?:👶|⭐️|⭐|🚀)+[\u200d\ufe0fI]*\s*$", "", q).strip()
             body = []
-            for nxt in lines[i + 1:]:
+            for nxt in lines[i + 1 :]:
                 if nxt.strip().startswith("<br/>") or nxt.startswith("## "):
                     break
                 body.append(nxt)
@@ -122,7 +123,7 @@ def answer_label(src, needle):
             q = q.strip("*").strip()
             body = []
             started = False
-            for nxt in lines[i + 1:]:
+            for nxt in lines[i + 1 :]:
                 t = nxt.strip()
                 if not started:
                     if re.match(r"^- Answer:?\s*$", t):

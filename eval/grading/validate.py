@@ -2,6 +2,7 @@
 every question and non-null reference occurs verbatim (after collapsing whitespace) in its
 source file, and no question appears in both splits. Prints counts.
 """
+
 import json
 import re
 import sys
@@ -12,8 +13,20 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 FIELDS = {"id", "question", "reference", "answer", "label", "style", "source_file"}
 LABELS = {"correct", "partial", "incorrect"}
-STYLES = {"terse", "verbose", "paraphrased", "hedged", "partial", "negated", "keywords-wrong",
-          "offtopic", "idk", "starts-with-skip", "extra-correct", "extra-wrong"}
+STYLES = {
+    "terse",
+    "verbose",
+    "paraphrased",
+    "hedged",
+    "partial",
+    "negated",
+    "keywords-wrong",
+    "offtopic",
+    "idk",
+    "starts-with-skip",
+    "extra-correct",
+    "extra-wrong",
+}
 
 
 def squash(s):
@@ -28,7 +41,9 @@ def main():
     rows = {}
     for split in ("dev", "test"):
         rows[split] = []
-        for ln, line in enumerate((HERE / f"{split}.jsonl").read_text(encoding="utf-8").splitlines(), 1):
+        for ln, line in enumerate(
+            (HERE / f"{split}.jsonl").read_text(encoding="utf-8").splitlines(), 1
+        ):
             where = f"{split}:{ln}"
             try:
                 r = json.loads(line)
@@ -49,7 +64,9 @@ def main():
             for k in ("question", "answer", "source_file"):
                 if not isinstance(r[k], str) or not r[k].strip():
                     errors.append(f"{where}: empty {k}")
-            if r["reference"] is not None and (not isinstance(r["reference"], str) or not r["reference"].strip()):
+            if r["reference"] is not None and (
+                not isinstance(r["reference"], str) or not r["reference"].strip()
+            ):
                 errors.append(f"{where}: reference must be null or non-empty str")
             src = ROOT / r["source_file"]
             if not src.is_file():
@@ -61,7 +78,9 @@ def main():
             if squash(r["question"]) not in text:
                 errors.append(f"{where}: question not in {r['source_file']}: {r['question'][:60]}")
             if r["reference"] is not None and squash(r["reference"]) not in text:
-                errors.append(f"{where}: reference not in {r['source_file']}: {r['reference'][:60]}")
+                errors.append(
+                    f"{where}: reference not in {r['source_file']}: {r['reference'][:60]}"
+                )
             key = (r["source_file"], r["question"])
             qs.setdefault(key, set()).add(split)
     for key, splits in qs.items():
@@ -77,7 +96,9 @@ def main():
     print(f"{total} answers, {len(qs)} questions")
     for s in rows:
         c = Counter(r["label"] for r in rows[s])
-        print(s, len(rows[s]), "answers", len({r['question'] for r in rows[s]}), "questions", dict(c))
+        print(
+            s, len(rows[s]), "answers", len({r["question"] for r in rows[s]}), "questions", dict(c)
+        )
     allr = [r for s in rows for r in rows[s]]
     c = Counter(r["label"] for r in allr)
     print("all", {k: f"{v} ({100 * v / total:.0f}%)" for k, v in c.items()})

@@ -3,23 +3,12 @@
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Iterator
 from urllib.parse import urlparse
 
 from core.errors import ConfigError
+from core.net import is_loopback
 from rag.llm.base import YES_NO_REQUEST, LLMError, Message, yes_share
-
-
-def is_loopback(host: str | None) -> bool:
-    if not host:
-        return False
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def check_endpoint(base_url: str, api_key: str | None) -> None:
