@@ -6,7 +6,8 @@ space while not containing what was asked ("multi-head latent attention" vs a De
 So the decision reads two signals of the best answer-bearing passages:
 - `similarity`: the best cosine between the query and the item (its question or whole text);
 - `coverage`: the share of the query's content words (stemmed, stop words removed) that the item
-  contains — a topical neighbour that lacks the asked-about term scores low;
+  contains, each weighted by its rarity in the notes — a topical neighbour that lacks the
+  asked-about term scores low;
 and the item's kind, combined by a logistic model whose weights (core/thresholds.py) were fitted
 on the dev corpora only. Costs a few microseconds a hit: no model call.
 """
@@ -21,6 +22,8 @@ from core.records import Hit
 from core.text import terms
 from core.thresholds import ABSTAIN_MODEL
 
+Weight = Callable[[str], float]  # a term's weight, e.g. IndexStore.term_weight (its rarity)
+
 
 def coverage(query: str, text: str, weight: Weight | None = None) -> float:
     """Share of the query's content words found in `text`, each counted by `weight` (its rarity
@@ -32,9 +35,6 @@ def coverage(query: str, text: str, weight: Weight | None = None) -> float:
     w = weight or (lambda _: 1.0)
     total = sum(w(t) for t in wanted)
     return sum(w(t) for t in wanted & terms(text)) / total if total else 1.0
-
-
-Weight = Callable[[str], float]  # a term's weight, e.g. IndexStore.term_weight
 
 
 @dataclass(frozen=True)
