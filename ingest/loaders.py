@@ -16,7 +16,7 @@ from ingest.formats import anki, tabular
 from ingest.formats.pdf import pdf_lines
 from ingest.items import ParsedItem
 
-TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
+TEXT_SUFFIXES = {".md", ".markdown", ".mdx", ".txt", ".text"}
 PDF_SUFFIXES = {".pdf"}
 TABLE_SUFFIXES = {".csv": None, ".tsv": "\t", ".tab": "\t"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
@@ -162,7 +162,7 @@ def load(path: Path, data: bytes | None = None) -> Document:
     if anki.looks_like_anki_text(text):
         return _structured(anki.read_anki_text(text), data, encoding, "anki text", text)
     lines = text.split("\n")
-    fmt = "markdown" if suffix in (".md", ".markdown") else "text"
+    fmt = "markdown" if suffix in (".md", ".markdown", ".mdx") else "text"
     return Document(list(enumerate(lines, start=1)), "line", encoding, data, format=fmt)
 
 

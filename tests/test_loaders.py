@@ -128,3 +128,13 @@ def test_the_bytes_hashed_are_the_bytes_parsed(tmp_path, monkeypatch):
     assert [it.question for it in job.items] == ["What is v1?"]
     assert job.sha256 == hashlib.sha256(b"fp\0" + first).hexdigest()
     assert job.size == len(first)
+
+
+def test_mdx_pages_are_read_as_markdown(tmp_path):
+    """Course sites keep their pages as MDX (Markdown plus components): read the Markdown."""
+    from ingest.loaders import load
+
+    page = tmp_path / "quiz.mdx"
+    page.write_text("## What is a policy?\nA mapping from states to actions.\n")
+    doc = load(page)
+    assert doc.format == "markdown" and any("policy" in line for _, line in doc.lines)

@@ -104,7 +104,7 @@ def test_dev_files_parse_to_their_labels():
     " files (json-nlp-theory-cards 100/100, questions-only-ml-bank 99.5/100); details-faq-tuning"
     " 100/59.1, pdf-d2l 75/85.7, answer-label-ml-basics 20/20; 0% recall on bold-qna (Chinese"
     " bold lines), heading-bank-feature-eng (### Qn- headings), prose-ds (1 label) and both .mdx"
-    " quizzes (.mdx is not a supported file type). These files are dev material from now on.",
+    " quizzes (.mdx was not a supported file type then; it is read as Markdown since). These files are dev material from now on.",
 )
 def test_fresh_held_out_files_parse_to_their_labels():
     files = _files(FRESH / "files")
