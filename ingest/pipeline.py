@@ -252,11 +252,11 @@ def _to_prune(keys: list[str], seen: set[str], roots: list[Path], prune_all: boo
     return gone
 
 
-def remove_source(store: IndexStore, source: str) -> int:
-    """Drop every indexed file shown as `source`; returns how many items went."""
-    keys = [f["key"] for f in store.catalog.files() if f["source"] == source]
-    if not keys:
-        raise LoadError(f"no indexed source is called {source!r}; see `studybot stats`")
-    removed = len(store.remove_files(keys))
+def remove_file(store: IndexStore, key: str) -> int:
+    """Drop one indexed file, named by its key (its full path: two folders may both show as
+    `notes/x.md`); returns how many items went."""
+    if key not in store.catalog.file_keys():
+        raise LoadError(f"{key!r} is not indexed; see `studybot stats`")
+    removed = len(store.remove_files([key]))
     store.rebuild_keywords()
     return removed

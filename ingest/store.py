@@ -153,8 +153,8 @@ class IndexStore:
     def stats(self) -> dict:
         by_kind = self.catalog.count_by_kind()
         sources = [
-            {"source": f["source"], "items": f["items"], "ingested_at": _iso(f["ingested_at"]),
-             "by_kind": f["by_kind"]}
+            {"source": f["source"], "path": f["key"], "items": f["items"],
+             "ingested_at": _iso(f["ingested_at"]), "by_kind": f["by_kind"]}
             for f in self.catalog.files()
         ]  # fmt: skip
         last = self.catalog.get_meta("last_ingest")

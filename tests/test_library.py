@@ -72,3 +72,24 @@ def test_uploads_over_the_size_cap_are_refused(svc, tmp_path):
     with pytest.raises(gr.Error, match="larger than 1 MB"):
         library_upload(small, [str(big)], no_progress)
     assert not svc.settings.uploads_dir.exists() or not any(svc.settings.uploads_dir.iterdir())
+
+
+def test_removing_a_source_removes_that_folder_only(svc, tmp_path):
+    """Two folders both called notes/ show the same source names; removal goes by full path."""
+    from ui.library_tab import library_remove, library_table
+
+    first, second = tmp_path / "a" / "notes", tmp_path / "b" / "notes"
+    for folder, text in (
+        (first, "Q1: What is LoRA?\nAdapters.\n"),
+        (second, "Q1: What is BM25?\nRanking.\n"),
+    ):
+        folder.mkdir(parents=True)
+        (folder / "bank.md").write_text(text)
+    allowed = replace(svc, settings=replace(svc.settings, ingest_roots=(tmp_path,)))
+    library_folder(allowed, str(first), no_progress)
+    library_folder(allowed, str(second), no_progress)
+    rows, choices = library_table(svc)
+    assert [r[0] for r in rows] == ["notes/bank.md", "notes/bank.md"]
+    library_remove(svc, str((first / "bank.md").resolve()))
+    left = svc.store.catalog.all_items()
+    assert [it.question for it in left] == ["What is BM25?"]

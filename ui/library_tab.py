@@ -8,7 +8,8 @@ from types import SimpleNamespace
 
 import gradio as gr
 
-from ingest.pipeline import ingest, remove_source
+from core.errors import LoadError
+from ingest.pipeline import ingest, remove_file
 from ui.services import BUSY, Services, esc
 
 
@@ -17,7 +18,9 @@ def library_table(svc: Services):
         info = svc.store.stats()
     rows = [[s["source"], s["items"], s["by_kind"]["qa"], s["by_kind"]["question"], s["by_kind"]["chunk"],
              s["ingested_at"]] for s in info["sources"]]  # fmt: skip
-    return rows, gr.update(choices=[s["source"] for s in info["sources"]], value=None)
+    # Shown by name, chosen by full path: two folders may both be called notes/.
+    choices = [(f"{s['source']}  ({s['path']})", s["path"]) for s in info["sources"]]
+    return rows, gr.update(choices=choices, value=None)
 
 
 def _ingest(svc: Services, paths: list[Path], progress) -> tuple[str, list[Path]]:
@@ -86,13 +89,16 @@ def library_folder(svc: Services, folder: str, progress=gr.Progress()):
     return (msg, *library_table(svc))
 
 
-def library_remove(svc: Services, source: str):
-    if not source:
+def library_remove(svc: Services, path: str):
+    if not path:
         raise gr.Error("Choose a source to remove.")
     with svc.lock:
-        removed = remove_source(svc.store, source)
+        try:
+            removed = remove_file(svc.store, path)
+        except LoadError as exc:
+            raise gr.Error(esc(str(exc))) from None
         svc.tutor.refresh()
-    return (f"Removed {esc(source)} ({removed} items).", *library_table(svc))
+    return (f"Removed {esc(path)} ({removed} items).", *library_table(svc))
 
 
 def build(svc: Services) -> SimpleNamespace:
