@@ -201,3 +201,21 @@ def test_a_failed_model_load_is_retried_once_the_cause_is_fixed():
     assert lazy.get() is None and "pip install" in lazy.error
     installed.append(True)  # the user installs the package; the app keeps running
     assert lazy.get() is not None and lazy.error is None
+
+
+@pytest.mark.llm
+def test_an_abandoned_local_stream_frees_the_model(settings):
+    """Closing the stream (a closed tab, a new question) stops llama.cpp at its next token, so
+    the model's lock is free long before a 4,000-token answer could have finished (minutes on 2
+    cores): the bound below guards against a hang, it does not time anything."""
+    pytest.importorskip("xllamacpp")
+    from rag.llm import load_llm
+
+    llm = load_llm(settings)
+    essay = [{"role": "user", "content": "Write a very long, detailed essay about the history "
+              "of the printing press, with many sections."}]  # fmt: skip
+    stream = llm.stream(essay, max_tokens=4000)
+    assert [next(stream) for _ in range(3)]
+    stream.close()
+    assert llm._lock.acquire(timeout=60), "the abandoned answer still holds the model"
+    llm._lock.release()

@@ -33,6 +33,16 @@ def chat_turn(svc: Services, message: str, messages: list, turns: list, generate
     messages = [*messages, {"role": "user", "content": inert(message)}]
     yield messages, turns, gr.update(), ""
     events = svc.engine.ask(message, turns, generate)
+    try:
+        yield from _render(svc, events, message, messages, turns, generate)
+    finally:
+        # Closed tab or new question: Gradio closes this generator, and closing `events` stops
+        # the model mid-answer (the local backend cancels generation when its stream is closed).
+        with svc.lock:
+            events.close()
+
+
+def _render(svc: Services, events, message: str, messages: list, turns: list, generate: bool):
     streamed = ""
     while True:
         # Hold the lock per step, never across a yield: an abandoned stream must not keep it.

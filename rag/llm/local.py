@@ -95,8 +95,11 @@ class LocalLLM:
         return yes_share(response)
 
     def stream(self, messages: list[Message], max_tokens: int = 256) -> Iterator[str]:
+        """Stream the answer. Closing the iterator early (the reader went away) stops llama.cpp
+        at its next token and frees the model for the next request."""
         pieces: queue.Queue = queue.Queue()
         done = object()
+        abandoned = threading.Event()
         request = {
             "messages": messages,
             "max_tokens": max_tokens,
@@ -105,27 +108,36 @@ class LocalLLM:
             "cache_prompt": True,
         }
 
-        def on_chunk(chunk) -> None:
+        def on_chunk(chunk) -> bool:
+            # xllamacpp's callback returns "stop?": True cancels the request in llama.cpp.
+            if abandoned.is_set():
+                return True
             pieces.put(chunk)
+            return False
 
         def run() -> None:
             try:
                 with self._lock:
-                    self._server.handle_chat_completions(request, on_chunk)
+                    if not abandoned.is_set():  # gone before its turn came: don't start
+                        self._server.handle_chat_completions(request, on_chunk)
             except Exception as exc:  # surfaced to the consumer below
                 pieces.put(exc)
             finally:
                 pieces.put(done)
 
-        threading.Thread(target=run, daemon=True).start()
-        while (chunk := pieces.get()) is not done:
-            if isinstance(chunk, Exception):
-                raise LLMError(f"local model failed: {chunk}")
-            if isinstance(chunk, str):
-                chunk = json.loads(chunk)
-            if "error" in chunk:
-                raise LLMError(f"local model failed: {chunk['error']}")
-            for choice in chunk.get("choices", []):
-                text = (choice.get("delta") or {}).get("content")
-                if text:
-                    yield text
+        worker = threading.Thread(target=run, daemon=True)
+        worker.start()
+        try:
+            while (chunk := pieces.get()) is not done:
+                if isinstance(chunk, Exception):
+                    raise LLMError(f"local model failed: {chunk}")
+                if isinstance(chunk, str):
+                    chunk = json.loads(chunk)
+                if "error" in chunk:
+                    raise LLMError(f"local model failed: {chunk['error']}")
+                for choice in chunk.get("choices", []):
+                    text = (choice.get("delta") or {}).get("content")
+                    if text:
+                        yield text
+        finally:
+            abandoned.set()  # GeneratorExit, an error or the end: nothing more is wanted
