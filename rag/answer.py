@@ -24,14 +24,10 @@ class Answer:
     hits: list[Hit] = field(default_factory=list)
 
 
-def answer_evidence(query: str, hits: list[Hit], weight: Weight | None = None) -> list[Hit]:
-    """The hits worth quoting as an answer to `query`; empty means abstain (rag/abstain.py).
-    `weight` is the notes' term rarity (`IndexStore.term_weight`)."""
-    return answering(query, hits, weight)
-
-
 def answerable(query: str, hits: list[Hit], weight: Weight | None = None) -> bool:
-    return bool(answer_evidence(query, hits, weight))
+    """Whether any hit is worth quoting as an answer (rag/abstain.py); `weight` is the notes'
+    term rarity (`KeywordIndex.term_weight`)."""
+    return bool(answering(query, hits, weight))
 
 
 def grounded_answer(
@@ -44,8 +40,8 @@ def grounded_answer(
         for h in hits
         if h.item.kind != "chunk" and h.similarity >= RELATED_ABOVE
     ][:3]
-    weight = retriever.store.term_weight
-    answers = answer_evidence(query, hits, weight)
+    weight = retriever.store.keyword_index().term_weight
+    answers = answering(query, hits, weight)
     bank = [h for h in hits if h.item.kind == "question" and asks_the_same(query, h, weight)]
     if not answers and bank:
         top = bank[0]
