@@ -22,6 +22,7 @@ class Answer:
     standalone_query: str
     related_questions: list[dict] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
+    answering: list[Hit] = field(default_factory=list)  # the hits judged to answer, best first
 
 
 def answerable(query: str, hits: list[Hit], weight: Weight | None = None) -> bool:
@@ -63,4 +64,4 @@ def grounded_answer(
     for c, h in zip(citations, cited, strict=True):
         heading = h.item.question or h.item.section or h.item.source
         parts.append(f"{heading}\n{c.quote} [{c.n}]")
-    return Answer("\n\n".join(parts), True, citations, query, related, hits)
+    return Answer("\n\n".join(parts), True, citations, query, related, hits, answers)
