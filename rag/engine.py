@@ -89,7 +89,7 @@ class Engine:
                 instant.answer, citations=instant.citations, generated=False, llm_note=note, **base
             )
         notes = evidence(instant.answering, instant.hits)
-        check = ClaimCheck(notes, quoted=instant.answer)
+        check = ClaimCheck(notes, quoted=instant.answer, question=instant.standalone_query)
         shown, cited, dropped = [], set(), []
         try:
             for verdict in checked(stream_answer(llm, instant.standalone_query, notes), check):

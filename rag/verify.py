@@ -9,8 +9,9 @@ before it is shown (`ClaimCheck`). A sentence is shown only when
 - each clause's words are all in one note, so words of two notes are not joined into a claim
   that neither makes;
 - its negation agrees with the note sentence it draws on most ("X is not Y" from "X is Y" goes);
-- it says something not already on screen: not a repeat of an earlier sentence, and not a
-  near-verbatim copy of the note quoted in the instant answer.
+- it says something not already on screen: not a repeat of an earlier sentence, not a
+  near-verbatim copy of the note quoted in the instant answer, and not just the question's own
+  words echoed back.
 Citations are set from the notes that hold each clause: the model's own [n] where that note
 holds it, else the note that does. Lexical support cannot see every
 paraphrase, so a correct sentence in new words is dropped too: for a study tool, showing the
@@ -76,11 +77,12 @@ class Verdict:
 class ClaimCheck:
     """Checks one answer's sentences, in order, against the notes the model was given."""
 
-    def __init__(self, notes: list[Hit], quoted: str = ""):
+    def __init__(self, notes: list[Hit], quoted: str = "", question: str = ""):
         self.notes = [h.item.text for h in notes]
         self.note_terms = [terms(t) for t in self.notes]
         self.note_numbers = {n for t in self.notes for n in _NUMBER.findall(t)}
         self.quoted = _trigrams(quoted)
+        self.question_terms = terms(question)
         self.shown_terms: set[str] = set()
         self.seen: set[str] = set()  # every sentence so far, shown or not (folded)
         self.repeats_in_a_row = 0
@@ -113,6 +115,8 @@ class ClaimCheck:
         grams = _trigrams(bare)
         if grams and len(grams & self.quoted) >= COPY_SHARE * len(grams):
             return Verdict(bare, None, reason="repeats the quoted note")
+        if words <= self.question_terms:
+            return Verdict(bare, None, reason="repeats the question")
         notes = self._citing(bare, cited)
         if notes is None:
             return Verdict(bare, None, reason="joins words of different notes into one claim")

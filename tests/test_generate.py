@@ -80,6 +80,8 @@ def test_claim_check_drops_new_terms_negations_mixed_notes_and_repeats(retriever
     assert "repeats" in verdicts["repeat"].reason
     both = check.check("RoPE rotates query and key vectors, while FlashAttention tiles attention.")
     assert both.shown is not None and both.notes == tuple(sorted({sram, rope}))
+    echo = ClaimCheck(notes, question="does FlashAttention tile attention?")
+    assert echo.check("FlashAttention tiles attention [1].").reason == "repeats the question"
 
 
 def test_only_checked_sentences_are_shown_never_withdrawn_and_drops_are_counted(retriever):
