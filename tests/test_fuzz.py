@@ -1,15 +1,23 @@
 """Fuzzing: arbitrary bytes and text through the loaders and the parser, and malformed arguments
-through the CLI. The only failure allowed is the documented one: a one-line LoadError (a file)
+through the CLI and the running app's API. The only failure allowed is the documented one: a one-line LoadError (a file)
 or a usage error with exit code 2 (the CLI) — never an unexpected exception."""
 
+import json
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.errors import LoadError
 from ingest.loaders import load
 from ingest.parse import parse_document
+from tests.conftest import free_port, wait_until_up
 
 SUFFIXES = [".md", ".txt", ".pdf", ".csv", ".tsv", ".json", ".jsonl", ".apkg"]
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -58,3 +66,84 @@ def test_malformed_cli_arguments_get_a_clear_error(cli, args):
         args = [*args, "--no-such-option"]  # never starts a real evaluation, ingest or quiz
     code, _, err = cli(*args)
     assert code in (0, 2, 4), err
+
+
+# -- the running app's API (gradio_client against a real `studybot ui` process) -------------------
+
+BM25_NOTE = "Q1: What is BM25?\nBM25 ranks documents by term frequency with saturation.\n"
+# Any text, NULs and control characters included; lone surrogates too where JSON carries them
+# escaped (a browser's JavaScript string can hold them; gradio_client cannot send them bare).
+_ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
+_SURROGATES = st.text(st.characters(blacklist_categories=()), max_size=300)
+_JUNK = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(), _ANY_TEXT, _LINES,
+    st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
+    st.just(""), st.just("   "), st.just("?"), st.just("x" * 100_000),
+)  # fmt: skip
+_HISTORY = st.one_of(
+    _JUNK,
+    st.lists(_JUNK, max_size=4).map(json.dumps),
+    st.lists(_SURROGATES, max_size=4).map(json.dumps),
+)
+
+
+@pytest.fixture(scope="module")
+def api(tmp_path_factory):
+    from gradio_client import Client
+
+    root = tmp_path_factory.mktemp("api")
+    (root / "notes.md").write_text(BM25_NOTE)
+    env = {**os.environ, "STUDYBOT_HOME": str(root / "home")}
+    env.pop("STUDYBOT_CHROMA_URL", None)
+    exe = [sys.executable, "-m", "studybot.cli"]
+    subprocess.run([*exe, "ingest", str(root / "notes.md")], env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    port = free_port()
+    log = root / "server.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen([*exe, "ui", "--port", str(port), "--no-llm"], env=env,
+                                stdout=out, stderr=subprocess.STDOUT)  # fmt: skip
+    wait_until_up(f"http://127.0.0.1:{port}", proc, 120, "ui")
+    yield SimpleNamespace(client=Client(f"http://127.0.0.1:{port}", verbose=False), proc=proc,
+                          log=log)  # fmt: skip
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+def _answers_bm25(client) -> None:
+    out = client.predict("What is BM25?", "[]", api_name="/ask")
+    assert out["grounded"] and out["citations"][0]["source"] == "notes.md", out
+
+
+@settings(max_examples=50, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(data=st.data())
+def test_malformed_api_calls_get_a_clear_error_and_the_app_keeps_serving(api, data):
+    """Every endpoint a script can call (`/ask`, and the UI's argument-less follow-up events
+    Gradio also lists) gets junk of its arity."""
+    from gradio_client.exceptions import AppError
+
+    endpoints = api.client.view_api(print_info=False, return_format="dict")["named_endpoints"]
+    assert "/ask" in endpoints
+    for name, info in endpoints.items():
+        args = [data.draw(_HISTORY if p["parameter_name"] == "h" else _JUNK, label=f"{name} {p['parameter_name']}")
+                for p in info["parameters"]]  # fmt: skip
+        try:
+            out = api.client.predict(*args, api_name=name)
+        except AppError as exc:
+            # The caller is told which argument was wrong, never shown an internal error.
+            assert name == "/ask" and re.match(r"(question|history) ", str(exc)), str(exc)
+        else:
+            if name == "/ask":
+                assert {"answer", "grounded", "citations", "standalone_query"} <= set(out)
+        assert api.proc.poll() is None
+
+
+def test_after_the_fuzz_the_app_still_answers_and_logged_no_crash(api):
+    _answers_bm25(api.client)
+    log = api.log.read_text()
+    # gr.Error (a refusal with a message) is how a handler says "bad input"; anything else is
+    # a crash in a handler.
+    crashes = [line for line in re.findall(r"^\w[\w.]*(?:Error|Exception)\b.*$", log, re.M)
+               if not line.startswith("gradio.exceptions.Error")]  # fmt: skip
+    assert not crashes, crashes[:5]

@@ -1,15 +1,21 @@
 """Ingest into a real embedded Chroma with the real MiniLM model: incremental, safe, honest."""
 
+import json
 import os
+import signal
 import subprocess
 import sys
+from contextlib import closing
+from pathlib import Path
 
 import pytest
 
+from core.config import Settings
 from core.errors import IndexUnavailable
 from ingest.catalog import Catalog
-from ingest.pipeline import ingest
+from ingest.pipeline import embed_texts, ingest
 from ingest.store import IndexStore
+from ingest.vectors import item_of
 from rag.retrieve import Retriever
 from tests.conftest import run_json
 from tests.pdfs import make_pdf
@@ -195,39 +201,66 @@ def test_a_crash_mid_ingest_leaves_the_old_index_usable_and_the_next_run_complet
 
 
 def test_killed_process_leaves_a_usable_index(corpus, tmp_path):
-    """A real SIGKILL of `studybot ingest` at a random point; the next run completes it."""
+    """A real SIGKILL of `studybot ingest` after one new file is committed and the next one's
+    vectors are written (checked from the store: the kill landed mid-ingest); the old index
+    still answers, and the next run completes the job with no file half-written."""
+    from tests.held_ingest import HELD
+
     env = {**os.environ, "STUDYBOT_HOME": str(tmp_path / "home")}
     env.pop("STUDYBOT_CHROMA_URL", None)
-    cmd = [sys.executable, "-m", "studybot.cli", "ingest", str(corpus), "--json"]
+    args = ["ingest", str(corpus), "--json"]
+    cmd = [sys.executable, "-m", "studybot.cli", *args]
     subprocess.run(cmd, env=env, check=True, capture_output=True)
+    with closing(Catalog(tmp_path / "home" / "index" / "local" / "catalog.sqlite")) as catalog:
+        before = {f["key"]: f["items"] for f in catalog.files()}
     for i in range(40):
         (corpus / f"extra{i}.md").write_text(f"Q1: What is topic {i}?\nTopic {i} is a thing.\n")
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    catalog = tmp_path / "home" / "index" / "local" / "catalog.sqlite"
-    import sqlite3
+    held = [sys.executable, "-m", "tests.held_ingest", "2", *args[1:]]
+    proc = subprocess.Popen(held, env=env, cwd=Path(__file__).parent.parent, text=True,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    err = []  # wait (no timer) until it holds, or it ends and says why it never did
+    while (line := proc.stderr.readline()) and line.strip() != HELD:
+        err.append(line)
+    assert line.strip() == HELD, "".join(err)[-3000:]
+    proc.kill()
+    assert proc.wait() == -signal.SIGKILL
 
-    # Kill as soon as the new run has committed some (not all) of the new files.
-    while proc.poll() is None:
-        with sqlite3.connect(catalog, timeout=30) as db:
-            n = db.execute("SELECT COUNT(*) FROM files").fetchone()[0]
-        if n > 3:
-            proc.kill()
-            break
-    proc.wait()
+    # From the store: the killed run committed one new file, wrote the next one's vectors but
+    # not its catalog rows, and never finished.
+    store = IndexStore(Settings(home=tmp_path / "home"))
+    assert store.catalog.get_meta("ingest_running") == "1"
+    keys = store.catalog.file_keys()
+    assert len(keys) == 3 + 1 and sum("extra" in k for k in keys) == 1
+    got = store.vectors.collection.get(include=["metadatas"])
+    orphans = {m["source"] for vid, m in zip(got["ids"], got["metadatas"], strict=True)
+               if item_of(vid) not in store.catalog.all_ids()}  # fmt: skip
+    assert len(orphans) == 1 and (held_file := orphans.pop()).startswith("corpus/extra")
+    store.close()
+    # The file being written when the kill came is edited before the next run: the vectors the
+    # kill left behind must be swept, not merely overwritten by an identical file's.
+    held_file = corpus / Path(held_file).name
+    held_file.write_text(held_file.read_text().replace("is a thing", "is an edited thing"))
+
     out = subprocess.run(
         [sys.executable, "-m", "studybot.cli", "search", "What is BM25?", "--json"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert json.loads(out.stdout)["results"][0]["kind"] == "qa"
+    report = json.loads(
+        subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
     )
-    assert '"kind": "qa"' in out.stdout
-    final = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
-    import json
-
-    report = json.loads(final.stdout)
+    assert (report["files_unchanged"], report["files_ingested"]) == (3 + 1, 39)
     assert report["items_total"] == 6 + 40
-    assert report["files_unchanged"] + report["files_ingested"] == 43
+
+    # Nothing lost, nothing half-written: every file has all its items, every item both its
+    # vectors, and no vector is left without an item.
+    store = IndexStore(Settings(home=tmp_path / "home"))
+    assert store.catalog.get_meta("ingest_running") == "0"
+    extras = {str((corpus / f"extra{i}.md").resolve()): 1 for i in range(40)}
+    assert {f["key"]: f["items"] for f in store.catalog.files()} == {**before, **extras}
+    expected = {f"{it.id}#{f}" for it in store.catalog.all_items() for f in embed_texts(it)}
+    assert set(store.vectors.collection.get(include=[])["ids"]) == expected
+    store.close()
 
 
 def test_new_chunk_size_reparses_and_a_new_model_needs_rebuild(corpus, settings, embedder):

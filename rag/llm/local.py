@@ -17,6 +17,10 @@ from core.errors import ModelNotInstalled
 from rag.llm.base import YES_NO_REQUEST, LLMError, Message, yes_share
 
 _native_log_redirected = False
+# llama.cpp's server saves each prompt a slot moves away from in a RAM cache, 8 GiB by default:
+# on the 0.5B model ~8 MB per distinct 600-token prompt, so a long-running app grew with every
+# question. A few prompts' worth keeps the alternating templates (rewrite, answer, grade) warm.
+PROMPT_CACHE_MIB = 16
 
 
 def redirect_native_logs(log_file: Path) -> None:
@@ -65,6 +69,7 @@ class LocalLLM:
         params.n_ctx = n_ctx * slots
         params.n_parallel = slots
         params.cache_prompt = True  # reuse the system-prompt prefix between questions
+        params.cache_ram_mib = PROMPT_CACHE_MIB
         params.warmup = False
         params.verbosity = -1
         n = threads or max(1, min(4, os.cpu_count() or 1))
