@@ -22,6 +22,7 @@ from ingest.lines import (
     TABLE_RULE,
     THEMATIC_BREAK,
     Lines,
+    after_answer_label,
     closes,
     dedent,
     echoes,
@@ -100,7 +101,7 @@ class Parser:
             return
         question, lines = o.question, o.answer
         if o.style == "heading":
-            question, lines = stem_and_options(question, lines)
+            question, lines = stem_and_options(question, after_answer_label(lines))
         if o.style == "labelled" and lines and lines[0].strip():
             # The text after the label sits at its own indent; dedent the rest on its own.
             lines = [lines[0].strip(), dedent("\n".join(lines[1:]))]

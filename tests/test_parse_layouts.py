@@ -1,0 +1,66 @@
+"""Layout families found in the second third-party batch, each on a small hand-made input."""
+
+from ingest.parse import parse
+
+
+def run(text: str):
+    return parse(list(enumerate(text.split("\n"), start=1)), chunker=lambda t: [t])
+
+
+def qa(items):
+    return [(i.kind, i.question, i.answer.split("\n")[0]) for i in items if i.kind != "chunk"]
+
+
+def test_hyphen_and_dotted_numbering_on_question_headings():
+    items = run(
+        "## Questions\n\n### Q1- What is scaling?\n- It maps features to a range.\n\n"
+        "### Q1.1- What does **min-max** mean?\n- Scale to [0, 1].\n\n"
+        "### Q2- How do we apply PCA?\n- Fit, then transform.\n\n"
+        "### Q2.1- Case 1: using a library\nCall fit_transform.\n\n"
+        "### Q3- Why normalise ?\n- Faster convergence.\n"
+    )
+    assert qa(items) == [
+        ("qa", "What is scaling?", "- It maps features to a range."),
+        ("qa", "What does **min-max** mean?", "- Scale to [0, 1]."),
+        ("qa", "How do we apply PCA?", "- Fit, then transform."),
+        ("qa", "Why normalise ?", "- Faster convergence."),
+    ]
+    # In a bank of asking headings, a numbered heading that does not ask is a sub-section.
+    assert any(i.kind == "chunk" and "fit_transform" in i.answer for i in items)
+
+
+def test_a_quartile_named_q1_inside_an_answer_is_not_a_nested_question():
+    items = run(
+        "### Q9- What does IQR mean?\n- Q3 - Q1.\n- Q1: It is the median of the lower half.\n"
+        "### Q10- Why use it?\n- Robust.\n### Q11- What is a box plot?\n- A chart.\n"
+    )
+    assert [i.question for i in items] == [
+        "What does IQR mean?",
+        "Why use it?",
+        "What is a box plot?",
+    ]
+    assert "lower half" in items[0].answer
+
+
+def test_bold_question_lines_with_full_width_punctuation():
+    items = run(
+        "## 工具\n\n**Q：模型自己执行函数吗？**  \n不是。模型只输出调用意图。\n\n"
+        "**Q：工具怎么设计？**  \n参数尽量少。\n\n**Q：失败怎么恢复？**\n先区分失败类型。\n"
+    )
+    assert qa(items) == [
+        ("qa", "模型自己执行函数吗？", "不是。模型只输出调用意图。"),
+        ("qa", "工具怎么设计？", "参数尽量少。"),
+        ("qa", "失败怎么恢复？", "先区分失败类型。"),
+    ]
+
+
+def test_metadata_lines_before_a_qualified_answer_label_are_left_out():
+    items = run(
+        "# Bank\n\n---\n### Q: What is overfitting?\n\n**Category:** Basics  \n"
+        "**Difficulty:** Easy  \n\n**Sample Answer:**\nFitting noise.\n\n---\n"
+        "### Q: What is bias?\n\n**Tags:** Stats\n\n**Sample Answer:** Error from assumptions.\n"
+    )
+    assert qa(items) == [
+        ("qa", "What is overfitting?", "Fitting noise."),
+        ("qa", "What is bias?", "Error from assumptions."),
+    ]
