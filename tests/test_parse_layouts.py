@@ -16,7 +16,7 @@ def test_hyphen_and_dotted_numbering_on_question_headings():
         "## Questions\n\n### Q1- What is scaling?\n- It maps features to a range.\n\n"
         "### Q1.1- What does **min-max** mean?\n- Scale to [0, 1].\n\n"
         "### Q2- How do we apply PCA?\n- Fit, then transform.\n\n"
-        "### Q2.1- Case 1: using a library\nCall fit_transform.\n\n"
+        "### Q2.1- Case 1: using a library\nCall fit_transform on the scaled matrix to get the components.\n\n"
         "### Q3- Why normalise ?\n- Faster convergence.\n"
     )
     assert qa(items) == [
