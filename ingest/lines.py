@@ -75,7 +75,10 @@ def stem_and_options(question: str, answer: list[str]) -> tuple[str, list[str]]:
     ("… You have 3 options. / Which do you pick?"), so it moves from the answer to the question."""
     filled = [n for n, ln in enumerate(answer) if ln.strip()]
     first = answer[filled[0]] if filled else ""
-    if len(filled) >= 2 and first.rstrip().endswith("?") and OPTION.match(answer[filled[1]]):
+    # Options come as written (`- [ ] …`, `a) …`), or as a list with a ticked (✓) choice.
+    ticked = any(OPTION.match(answer[n]) for n in filled[1:])
+    after = answer[filled[1]] if len(filled) >= 2 else ""
+    if first.rstrip().endswith("?") and (OPTION.match(after) or ticked and BULLET.match(after)):
         return f"{question} {answer[filled[0]].strip()}", answer[filled[0] + 1 :]
     return question, answer
 

@@ -33,6 +33,7 @@ from ingest.lines import (
 )
 from ingest.prose import Chunker, prose_chunks
 from ingest.questions import (
+    ANSWER_SUMMARY,
     clean,
     ends_sentence,
     no_answer,
@@ -152,7 +153,9 @@ class Parser:
             # Everything down to the next heading of the same level answers the question.
             if FENCE.match(raw):
                 self.in_fence = not self.in_fence
-            if not (heading and ANSWER_HEADING.match(clean(heading.group(2)))):
+            if not (heading and ANSWER_HEADING.match(clean(heading.group(2)))) and not (
+                "<summary" in raw.lower() and ANSWER_SUMMARY.match(stripped)
+            ):  # a `<summary>Solution</summary>` disclosure control is a label, not answer text
                 o.answer.append(clean(heading.group(2)) if heading else line)
             o.end = loc if stripped else o.end
             return

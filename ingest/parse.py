@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from ingest.chrome import drop_chrome
 from ingest.items import ParsedItem
+from ingest.jsx import render_components
 from ingest.lines import strip_front_matter
 from ingest.machine import Parser
 from ingest.prose import Chunker
@@ -57,7 +58,7 @@ def parse(
     lines: Sequence[tuple[int, str]], chunker: Chunker, unit: str = "line"
 ) -> list[ParsedItem]:
     """Parse `(location, line)` pairs — location is a line or page number — into items."""
-    kept = drop_chrome(strip_front_matter(list(lines)))
+    kept = drop_chrome(render_components(strip_front_matter(list(lines))))
     return Parser(kept, unit, chunker).run()
 
 

@@ -64,3 +64,32 @@ def test_metadata_lines_before_a_qualified_answer_label_are_left_out():
         ("qa", "What is overfitting?", "Fitting noise."),
         ("qa", "What is bias?", "Error from assumptions."),
     ]
+
+
+def test_mdx_choice_components_read_as_options_and_a_rephrasing_line_joins_the_question():
+    items = run(
+        "### Q1: What is an Agent?\nWhich best describes one?\n\n<Question\nchoices={[\n{\n"
+        'text: "A model that uses tools.",\nexplain: "Yes, it acts.",\ncorrect: true\n},\n{\n'
+        'text: "A static \\"FAQ\\" page.",\nexplain: "It does not act.",\n}\n]}\n/>\n\n---\n\n'
+        "### Q2: Define the loop\n\n<Question choices={[{text: 'state', explain: ''}, "
+        "{text: 'reward', correct: true}]} />\n<Tip>Keep me</Tip>\n"
+    )
+    assert [(i.question, i.answer) for i in items] == [
+        (
+            "What is an Agent? Which best describes one?",
+            '- ✓ A model that uses tools.\n- A static "FAQ" page.\n\n---',
+        ),
+        ("Define the loop", "- state\n- ✓ reward\nKeep me"),
+    ]
+
+
+def test_a_solution_summary_under_a_question_heading_is_a_label():
+    items = run(
+        "### Q1: What is RL?\n\n<details>\n<summary>Solution</summary>\n\n"
+        "Learning from rewards.\n\n</details>\n\n### Q2: What is a policy?\n\n"
+        "<details><summary><em>[Click to expand]</em></summary>\n\nA map from states.\n</details>\n"
+    )
+    assert [(i.question, i.answer) for i in items] == [
+        ("What is RL?", "Learning from rewards."),
+        ("What is a policy?", "A map from states."),
+    ]
