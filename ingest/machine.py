@@ -31,6 +31,7 @@ from ingest.lines import (
     stem_and_options,
     strip_answer_label,
 )
+from ingest.listscan import prose_lists
 from ingest.prose import Chunker, prose_chunks
 from ingest.questions import (
     ANSWER_SUMMARY,
@@ -77,6 +78,7 @@ class Parser:
         self.prompts = prompt_runs(lines)
         self.bold_questions = bold_questions(lines)
         self.question_runs = question_runs(lines)
+        self.prose_lists = prose_lists(lines)
 
     # -- helpers ------------------------------------------------------------------------------
     @property

@@ -19,6 +19,7 @@ from ingest.questions import (
 # wording (in a bank of asking headings, a numbered one that does not ask is a sub-section).
 _Q_NUMBER = re.compile(rf"^\W*(?:Q|Question)\s*\d{{1,4}}{NUMBER_END}", re.I)
 _NUMBER = re.compile(rf"^\W*\d{{1,4}}{NUMBER_END}")
+_YES_NO = {"would", "should", "could", "can", "does", "do", "did", "is", "are", "will"}
 # A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`.
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\1\s*$")
 _SKIPPABLE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|\|.*\|)\s*$")
@@ -41,6 +42,10 @@ def _asks(title: str, body: list[str], bank: bool) -> bool:
     if is_question(text) and ("?" in text or bank or _NUMBER.match(title)):
         return True
     if (_Q_NUMBER.match(title) and not bank) or offers_options(body):
+        return True
+    # "Would adding more data help underfitting": a title in yes/no question order asks.
+    words = text.split()
+    if len(words) >= 4 and words[0].lower() in _YES_NO and words[1][:1].islower():
         return True
     # "13. Define variance", "How Do You Handle Missing Data": in a bank of questions only.
     return (bank or bool(_NUMBER.match(title))) and reads_as_question(text)

@@ -93,3 +93,32 @@ def test_a_solution_summary_under_a_question_heading_is_a_label():
         ("What is RL?", "Learning from rewards."),
         ("What is a policy?", "A map from states."),
     ]
+
+
+def test_steps_and_asides_in_a_prose_note_are_not_questions():
+    prose = "".join(
+        f"## Part {n}\n\nSome text about part {n} of the method.\n\n"
+        f"- Point {n} is an observation.\n- Another note about {n}.\n- A third remark.\n\n"
+        for n in range(4)
+    )
+    items = run(
+        prose + "## Strategy\n\n1. Identify a goal for the round.\n2. Design the runs.\n"
+        "3. Learn from the results.\n4. Consider a launch.\n\n"
+        "- See [Why is Adam tuned?](#adam) for details.\n- If the loss keeps improving,\n"
+        "  should we train longer? Not necessarily.\n- Budgets are finite.\n"
+    )
+    assert [i for i in items if i.kind != "chunk"] == []
+    # In a bank the same step is a question, and a linked question title alone never asks.
+    bank = run("## Tasks\n- Identify a goal.\n- What is a loss?\n- See [Why X?](#x).\n")
+    assert [i.question for i in bank] == ["Identify a goal.", "What is a loss?"]
+
+
+def test_a_heading_in_yes_no_question_order_asks_without_a_mark():
+    items = run(
+        "# Notes\n\nIntro text for the whole note goes here.\n\n"
+        "## Would adding more data address underfitting\n\nNo: the model is too simple.\n\n"
+        "## Is Python fast\n\nA title case topic heading, kept as prose text here.\n"
+    )
+    assert [(i.kind, i.question) for i in items if i.kind != "chunk"] == [
+        ("qa", "Would adding more data address underfitting")
+    ]
