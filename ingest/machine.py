@@ -42,6 +42,8 @@ from ingest.questions import (
 )
 from ingest.scan import bold_questions, prompt_runs, question_headings, question_runs
 
+# A labelled line right under a list question that belongs to it: `Hint: …`, `Note: …`.
+_AFTERWORD = re.compile(r"^(?:Hint|Note|Tip|Hints|Notes)\s*:\s+\S", re.I)
 _ANSWER_STYLES = ("qn", "admonition", "labelled", "heading")
 
 
@@ -231,8 +233,9 @@ class Parser:
             lists.open_bullet(self, i, loc, raw, m)
             return
         if self.open is not None and self.open.style == "bullet":
-            if stripped and not ends_sentence(self.open.question):
-                self.open.question += " " + stripped  # a bullet wrapped onto the next line
+            if stripped and (not ends_sentence(self.open.question) or _AFTERWORD.match(stripped)):
+                # a bullet wrapped onto the next line, or its `Hint: …` line
+                self.open.question += " " + stripped
                 self.open.end = loc
                 return
             self.close()

@@ -122,3 +122,15 @@ def test_a_heading_in_yes_no_question_order_asks_without_a_mark():
     assert [(i.kind, i.question) for i in items if i.kind != "chunk"] == [
         ("qa", "Would adding more data address underfitting")
     ]
+
+
+def test_a_hint_line_under_a_numbered_question_stays_with_it():
+    items = run(
+        "Exercises\n1. Why is K-fold expensive?\n2. Why might this fail?\n"
+        "Hint: consider the magnitude.\n3. What is a VC dimension?\n"
+    )
+    assert [i.question for i in items] == [
+        "Why is K-fold expensive?",
+        "Why might this fail? Hint: consider the magnitude.",
+        "What is a VC dimension?",
+    ]
