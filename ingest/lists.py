@@ -15,6 +15,9 @@ from ingest.questions import clean, is_question, split_joined_questions
 if TYPE_CHECKING:
     from ingest.machine import Open, Parser
 
+_TERM = re.compile(
+    r"^(?:\*\*|__)[^*_]{1,60}(?:\*\*|__)\s*[:：–—-]\s*|^(?:\*\*|__)[^*_]{1,60}[:：](?:\*\*|__)\s*"
+)
 _QUOTES = "“\"'‘«"
 
 
@@ -80,6 +83,12 @@ def open_bullet(p: Parser, i: int, loc: int, raw: str, m: re.Match) -> None:
         # `[Attention? Attention!](url) by …`: a "?" in the link's title does not ask
         rest = item.group("text")[link.end() :]
         p.open.asks = "?" in clean(rest)
+    elif (item := BULLET.match(raw)) and (term := _TERM.match(item.group("text"))):
+        # `**Code Implementation**: practise …`: a term and its description ask only if the
+        # description does
+        rest = clean(item.group("text")[term.end() :]).strip()
+        p.open.asks = is_question(rest)
+        p.open.question = f"{re.sub(r'[*_]{2}', '', term.group(0)).strip()} {rest}"
     elif (item := BULLET.match(raw)) and ASKING_LINK.search(item.group("text")):
         # `See [Why is X?](#why-x) for details`: it names a question elsewhere, asks nothing
         p.open.asks = asks(item.group("text"))

@@ -37,6 +37,7 @@ from ingest.items import ParsedItem
 from ingest.jsx import render_components
 from ingest.lines import strip_front_matter
 from ingest.machine import Parser
+from ingest.pagetitles import mark_titles
 from ingest.prose import Chunker
 from ingest.questions import clean, is_question, question_text
 
@@ -59,6 +60,8 @@ def parse(
 ) -> list[ParsedItem]:
     """Parse `(location, line)` pairs — location is a line or page number — into items."""
     kept = drop_chrome(render_components(strip_front_matter(list(lines))))
+    if unit == "page":  # a PDF's text layer has no headings: find its titles by their shape
+        kept = mark_titles(kept)
     return Parser(kept, unit, chunker).run()
 
 

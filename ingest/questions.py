@@ -75,6 +75,8 @@ IMPERATIVES = {
     "suppose",
     "imagine",
     "implement",
+    "code",
+    "solve",
     "provide",
     "walk",
     "show",

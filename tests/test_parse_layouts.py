@@ -134,3 +134,34 @@ def test_a_hint_line_under_a_numbered_question_stays_with_it():
         "Why might this fail? Hint: consider the magnitude.",
         "What is a VC dimension?",
     ]
+
+
+def test_titles_in_pdf_text_are_found_by_their_shape():
+    body = "This line is part of a paragraph of running text in the printed page here"
+    text = [body] * 6 + [
+        "and so the paragraph ends.",
+        "Underfitting or Overfitting?",
+        "When we compare the training and validation errors we want to be mindful of two",
+        "common situations that are described below in more detail for the reader.",
+        "Model Complexity",
+        "When models are simple and data plentiful, the two errors tend to be close together.",
+        "Short wrapped tail of a",
+        "sentence that goes on in lower case and is not a title at all, as you can see.",
+    ]
+    pages = [(1 + n // 8, ln) for n, ln in enumerate(text)]
+    items = parse(pages, chunker=lambda t: [t], unit="page")
+    questions = [(i.kind, i.question, i.answer.split()[:3]) for i in items if i.kind != "chunk"]
+    assert questions == [("qa", "Underfitting or Overfitting?", ["When", "we", "compare"])]
+    assert [i.section for i in items if i.kind == "chunk"][-1] == "Model Complexity"
+
+
+def test_a_bold_term_with_its_description_asks_only_if_the_description_does():
+    items = run(
+        "## Practice\n- Code linear regression with gradient descent.\n"
+        "- **Code Implementation**: Practice coding key algorithms\n"
+        "- **Trade-offs**: When is a tree better than a linear model?\n"
+    )
+    assert [i.question for i in items if i.kind == "question"] == [
+        "Code linear regression with gradient descent.",
+        "Trade-offs: When is a tree better than a linear model?",
+    ]
