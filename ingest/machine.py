@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest import blocks, lists
+from ingest.formats.markup import join_split_links, strip_anchor
 from ingest.items import ParsedItem
 from ingest.lines import (
     ADMONITION,
@@ -92,7 +93,7 @@ class Parser:
         self.flush_prose()
         self.last_bullet = None
         self.awaiting = None
-        title = clean(title).strip().strip("*_`").strip()
+        title = strip_anchor(clean(title)).strip().strip("*_`").strip()
         if not title:
             return
         self.sections = [(lv, t) for lv, t in self.sections if lv < level] + [(level, title)]
@@ -118,7 +119,8 @@ class Parser:
             self.awaiting = len(self.items) - 1
 
     def emit(self, question: str, answer: str, section: str, start: int, end: int) -> None:
-        question = question_text(question)
+        question = question_text(strip_anchor(question))
+        answer = join_split_links(answer)
         if question:
             kind = "qa" if answer else "question"
             self.items.append(ParsedItem(kind, question, answer, section, start, end, self.unit))

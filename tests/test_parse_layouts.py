@@ -165,3 +165,12 @@ def test_a_bold_term_with_its_description_asks_only_if_the_description_does():
         "Code linear regression with gradient descent.",
         "Trade-offs: When is a tree better than a linear model?",
     ]
+
+
+def test_links_and_images_across_lines_and_heading_anchors_are_cleaned():
+    items = run(
+        "# Quiz [[quiz]]\n\n## What is X?\n\nIt may [suffer from\ninstability](#fixes) here.\n"
+        '<img src="a.png" alt="a caption that\nwraps"> and `a[i](#x)` stays.\n'
+    )
+    assert items[0].section == "Quiz"
+    assert items[0].answer == "It may suffer from instability here.\n and `a[i](#x)` stays."
