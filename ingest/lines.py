@@ -20,11 +20,15 @@ ADMONITION = re.compile(
     re.X,
 )
 _EMPH = r"(?:\*\*|__)?"
+# `Sample Answer:`, `Model answer:`: a qualified label is still an answer label.
+_QUALIFIER = r"(?:Sample|Model|Short|Reference|Suggested|Expected|Ideal|Final)"
+# A metadata line between a question and its answer label: `**Difficulty:** Easy`.
+METADATA = re.compile(r"^\s*(?:\*\*|__)[^*_:\n]{1,30}:(?:\*\*|__)\s*\S.{0,120}$")
 QN = re.compile(
     rf"^\s*(?:[-*]\s+)?{_EMPH}(?:Q|Question)\s*(?P<n>\d{{1,4}})?\s*[:.)]{_EMPH}\s*(?P<q>\S.*)$"
 )
 ANSWER_LABEL = re.compile(
-    rf"^(?P<indent>\s*)(?:[-*+>]\s+)?{_EMPH}(?:A|Ans|Answer|Solution)\s*\d*\s*(?:[:.)]{_EMPH}"
+    rf"^(?P<indent>\s*)(?:[-*+>]\s+)?{_EMPH}(?:{_QUALIFIER}\s+)?(?:A|Ans|Answer|Solution)\s*\d*\s*(?:[:.)]{_EMPH}"
     rf"|{_EMPH}\s*[:.]?(?=\s*$)|\*\*\s*[:.]?)\s*(?P<rest>.*)$",
     re.I,
 )
@@ -71,9 +75,25 @@ def stem_and_options(question: str, answer: list[str]) -> tuple[str, list[str]]:
     ("… You have 3 options. / Which do you pick?"), so it moves from the answer to the question."""
     filled = [n for n, ln in enumerate(answer) if ln.strip()]
     first = answer[filled[0]] if filled else ""
-    if len(filled) >= 2 and first.rstrip().endswith("?") and OPTION.match(answer[filled[1]]):
+    # Options come as written (`- [ ] …`, `a) …`), or as a list with a ticked (✓) choice.
+    ticked = any(OPTION.match(answer[n]) for n in filled[1:])
+    after = answer[filled[1]] if len(filled) >= 2 else ""
+    if first.rstrip().endswith("?") and (OPTION.match(after) or ticked and BULLET.match(after)):
         return f"{question} {answer[filled[0]].strip()}", answer[filled[0] + 1 :]
     return question, answer
+
+
+def after_answer_label(answer: list[str]) -> list[str]:
+    """A body that opens with metadata lines (`**Category:** …`, `**Tags:** …`) and then an
+    answer label: the answer is what follows the label; the metadata is neither."""
+    for n, line in enumerate(answer):
+        if not line.strip() or METADATA.match(line) and not ANSWER_LABEL.match(line):
+            continue
+        if n and (m := ANSWER_LABEL.match(line)) and any(ln.strip() for ln in answer[:n]):
+            rest = m.group("rest").strip()
+            return ([rest] if rest else []) + answer[n + 1 :]
+        break
+    return answer
 
 
 def dedent(text: str) -> str:

@@ -9,11 +9,15 @@ from typing import TYPE_CHECKING
 
 from ingest.items import ParsedItem
 from ingest.lines import BULLET, LINK_LEAD
+from ingest.listscan import ASKING_LINK, asks
 from ingest.questions import clean, is_question, split_joined_questions
 
 if TYPE_CHECKING:
     from ingest.machine import Open, Parser
 
+_TERM = re.compile(
+    r"^(?:\*\*|__)[^*_]{1,60}(?:\*\*|__)\s*[:：–—-]\s*|^(?:\*\*|__)[^*_]{1,60}[:：](?:\*\*|__)\s*"
+)
 _QUOTES = "“\"'‘«"
 
 
@@ -73,7 +77,18 @@ def open_bullet(p: Parser, i: int, loc: int, raw: str, m: re.Match) -> None:
     p.open = Open(text, p.section, loc, loc, "bullet", indent=indent)
     if i in p.prompts:
         p.open.asks = True
+    elif i in p.prose_lists:
+        p.open.asks = False
     elif (item := BULLET.match(raw)) and (link := LINK_LEAD.match(item.group("text"))):
         # `[Attention? Attention!](url) by …`: a "?" in the link's title does not ask
         rest = item.group("text")[link.end() :]
         p.open.asks = "?" in clean(rest)
+    elif (item := BULLET.match(raw)) and (term := _TERM.match(item.group("text"))):
+        # `**Code Implementation**: practise …`: a term and its description ask only if the
+        # description does
+        rest = clean(item.group("text")[term.end() :]).strip()
+        p.open.asks = is_question(rest)
+        p.open.question = f"{re.sub(r'[*_]{2}', '', term.group(0)).strip()} {rest}"
+    elif (item := BULLET.match(raw)) and ASKING_LINK.search(item.group("text")):
+        # `See [Why is X?](#why-x) for details`: it names a question elsewhere, asks nothing
+        p.open.asks = asks(item.group("text"))

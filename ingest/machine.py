@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest import blocks, lists
+from ingest.formats.markup import join_split_links, strip_anchor
 from ingest.items import ParsedItem
 from ingest.lines import (
     ADMONITION,
@@ -22,6 +23,7 @@ from ingest.lines import (
     TABLE_RULE,
     THEMATIC_BREAK,
     Lines,
+    after_answer_label,
     closes,
     dedent,
     echoes,
@@ -30,8 +32,10 @@ from ingest.lines import (
     stem_and_options,
     strip_answer_label,
 )
+from ingest.listscan import prose_lists
 from ingest.prose import Chunker, prose_chunks
 from ingest.questions import (
+    ANSWER_SUMMARY,
     clean,
     ends_sentence,
     no_answer,
@@ -39,6 +43,8 @@ from ingest.questions import (
 )
 from ingest.scan import bold_questions, prompt_runs, question_headings, question_runs
 
+# A labelled line right under a list question that belongs to it: `Hint: …`, `Note: …`.
+_AFTERWORD = re.compile(r"^(?:Hint|Note|Tip|Hints|Notes)\s*:\s+\S", re.I)
 _ANSWER_STYLES = ("qn", "admonition", "labelled", "heading")
 
 
@@ -75,6 +81,7 @@ class Parser:
         self.prompts = prompt_runs(lines)
         self.bold_questions = bold_questions(lines)
         self.question_runs = question_runs(lines)
+        self.prose_lists = prose_lists(lines)
 
     # -- helpers ------------------------------------------------------------------------------
     @property
@@ -86,7 +93,7 @@ class Parser:
         self.flush_prose()
         self.last_bullet = None
         self.awaiting = None
-        title = clean(title).strip().strip("*_`").strip()
+        title = strip_anchor(clean(title)).strip().strip("*_`").strip()
         if not title:
             return
         self.sections = [(lv, t) for lv, t in self.sections if lv < level] + [(level, title)]
@@ -100,7 +107,7 @@ class Parser:
             return
         question, lines = o.question, o.answer
         if o.style == "heading":
-            question, lines = stem_and_options(question, lines)
+            question, lines = stem_and_options(question, after_answer_label(lines))
         if o.style == "labelled" and lines and lines[0].strip():
             # The text after the label sits at its own indent; dedent the rest on its own.
             lines = [lines[0].strip(), dedent("\n".join(lines[1:]))]
@@ -112,7 +119,8 @@ class Parser:
             self.awaiting = len(self.items) - 1
 
     def emit(self, question: str, answer: str, section: str, start: int, end: int) -> None:
-        question = question_text(question)
+        question = question_text(strip_anchor(question))
+        answer = join_split_links(answer)
         if question:
             kind = "qa" if answer else "question"
             self.items.append(ParsedItem(kind, question, answer, section, start, end, self.unit))
@@ -151,7 +159,9 @@ class Parser:
             # Everything down to the next heading of the same level answers the question.
             if FENCE.match(raw):
                 self.in_fence = not self.in_fence
-            if not (heading and ANSWER_HEADING.match(clean(heading.group(2)))):
+            if not (heading and ANSWER_HEADING.match(clean(heading.group(2)))) and not (
+                "<summary" in raw.lower() and ANSWER_SUMMARY.match(stripped)
+            ):  # a `<summary>Solution</summary>` disclosure control is a label, not answer text
                 o.answer.append(clean(heading.group(2)) if heading else line)
             o.end = loc if stripped else o.end
             return
@@ -225,8 +235,9 @@ class Parser:
             lists.open_bullet(self, i, loc, raw, m)
             return
         if self.open is not None and self.open.style == "bullet":
-            if stripped and not ends_sentence(self.open.question):
-                self.open.question += " " + stripped  # a bullet wrapped onto the next line
+            if stripped and (not ends_sentence(self.open.question) or _AFTERWORD.match(stripped)):
+                # a bullet wrapped onto the next line, or its `Hint: …` line
+                self.open.question += " " + stripped
                 self.open.end = loc
                 return
             self.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ingest.formats.markup import join_split_links
 from ingest.items import ParsedItem
 
 Chunker = Callable[[str], list[str]]
@@ -37,5 +38,6 @@ def prose_chunks(
             continue
         first = next(loc for off, loc in reversed(offsets) if off <= start)
         last = next(loc for off, loc in reversed(offsets) if off < max(end, start + 1))
-        items.append(ParsedItem("chunk", "", chunk.strip(), section, first, last, unit))
+        body = join_split_links(chunk.strip())
+        items.append(ParsedItem("chunk", "", body, section, first, last, unit))
     return items

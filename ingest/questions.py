@@ -7,12 +7,17 @@ import re
 
 from ingest.formats.markup import clean_line
 
-_NUMBER_PREFIX = re.compile(
-    r"^\s*(?:\d{1,4}\s*[.):]|Q\s*\d{0,4}\s*[.):]|Question\s*\d{1,4}\s*[.):])\s*"
-)
+# Numbering before a question: `12.`, `3)`, `Q:`, `Q7 -`, `Q3.1-`, `Question 4:`, with the
+# full-width colon of CJK text (`Q：`). A hyphen counts only when a space follows ("Q1- Why").
+NUMBER_END = r"(?:\.\d{1,3})*\s*(?:[.):：]|-(?=\s))"
+NUMBERING = rf"(?:\d{{1,4}}{NUMBER_END}|Q\s*\d{{0,4}}{NUMBER_END}|Question\s*\d{{1,4}}{NUMBER_END})"
+_NUMBER_PREFIX = re.compile(rf"^\s*{NUMBERING}\s*")
 _DECORATION = re.compile(r"^[^\w\s\"“'‘(\[$\\*_`<]+\s*")
 # Trailing decoration: difficulty emoji, stars, zero-width joiners ("… metric? 👶").
-_TRAILING_DECORATION = re.compile(r"(?<=[\w?.!:)\]*_`\"”])[\s\u200d\ufe0f]*[^\w\s?.!:)\]*_`\"”]+$")
+# Full-width CJK punctuation (？！。：）) ends a sentence like its ASCII twin.
+_TRAILING_DECORATION = re.compile(
+    r"(?<=[\w?.!:)\]*_`\"”？！。：）])[\s\u200d\ufe0f]*[^\w\s?.!:)\]*_`\"”？！。：）]+$"
+)
 _TAGS = re.compile(r"^(?:\[[^\]\s]{1,12}\]\s*)+|(?:\s*\[[^\]\s]{1,12}\])+$")
 _QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’", "«": "»", "'": "'"}
 # A short answer body that says the answer is missing, in any of the usual phrasings.
@@ -70,6 +75,8 @@ IMPERATIVES = {
     "suppose",
     "imagine",
     "implement",
+    "code",
+    "solve",
     "provide",
     "walk",
     "show",
@@ -109,7 +116,7 @@ def _words(text: str) -> list[str]:
 
 def is_question(text: str) -> bool:
     """Asks something: has a "?", or opens with a task verb ("Explain …", "Tell me …")."""
-    if "?" in text:
+    if "?" in text or "？" in text:  # the full-width mark of CJK text asks too
         return True
     text = _NUMBER_PREFIX.sub("", text)
     words = _words(text)
@@ -145,6 +152,7 @@ def question_text(text: str) -> str:
         if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
             text = text[len(mark) : -len(mark)].strip()
     text = re.sub(r"^(?:\*\*|__)\s*|\s*(?:\*\*|__)$", "", text)  # unbalanced bold: "**7.** Why"
+    text = _NUMBER_PREFIX.sub("", text)  # numbering inside the emphasis: "**Q: Why …?**"
     text = _TRAILING_DECORATION.sub("", text).strip()
     close = _QUOTE_PAIRS.get(text[:1])
     if close and len(text) > 2 and text.endswith(close) and close not in text[1:-1]:

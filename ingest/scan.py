@@ -7,11 +7,19 @@ from __future__ import annotations
 import re
 
 from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, OPTION, QN, Lines
-from ingest.questions import is_question, is_quoted, question_text, reads_as_question
+from ingest.questions import (
+    NUMBER_END,
+    is_question,
+    is_quoted,
+    question_text,
+    reads_as_question,
+)
 
-# `Q12.` / `Question 3:` before a heading's text says it is a question, whatever the wording.
-_Q_NUMBER = re.compile(r"^\W*(?:Q|Question)\s*\d{1,4}\s*[.):]", re.I)
-_NUMBER = re.compile(r"^\W*\d{1,4}\s*[.):]")
+# `Q12.` / `Question 3:` / `Q3.1-` before a heading's text says it is a question, whatever the
+# wording (in a bank of asking headings, a numbered one that does not ask is a sub-section).
+_Q_NUMBER = re.compile(rf"^\W*(?:Q|Question)\s*\d{{1,4}}{NUMBER_END}", re.I)
+_NUMBER = re.compile(rf"^\W*\d{{1,4}}{NUMBER_END}")
+_YES_NO = {"would", "should", "could", "can", "does", "do", "did", "is", "are", "will"}
 # A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`.
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\1\s*$")
 _SKIPPABLE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|\|.*\|)\s*$")
@@ -33,7 +41,11 @@ def _asks(title: str, body: list[str], bank: bool) -> bool:
     text = question_text(title)
     if is_question(text) and ("?" in text or bank or _NUMBER.match(title)):
         return True
-    if _Q_NUMBER.match(title) or offers_options(body):
+    if (_Q_NUMBER.match(title) and not bank) or offers_options(body):
+        return True
+    # "Would adding more data help underfitting": a title in yes/no question order asks.
+    words = text.split()
+    if len(words) >= 4 and words[0].lower() in _YES_NO and words[1][:1].islower():
         return True
     # "13. Define variance", "How Do You Handle Missing Data": in a bank of questions only.
     return (bank or bool(_NUMBER.match(title))) and reads_as_question(text)
@@ -71,7 +83,9 @@ def question_headings(lines: Lines) -> set[int]:
         if any(lv > level and is_question(question_text(t)) for j, lv, t in heads if i < j < end):
             continue
         nested = any(
-            QN.match(ln) or ln.lstrip().startswith(("??? question", "???+ question")) for ln in body
+            ((m := QN.match(ln)) and reads_as_question(question_text(m.group("q"))))
+            or ln.lstrip().startswith(("??? question", "???+ question"))
+            for ln in body
         )
         if not nested and not _lists_questions(body):
             out.add(i)

@@ -18,7 +18,7 @@ _MARKUP_TAGS = frozenset(
     " th thead tr tt u ul".split()
 )
 _BLOCK_TAGS = frozenset("br div p li tr h1 h2 h3 h4 h5 h6 hr blockquote pre dt dd".split())
-_DROPPED_TAGS = frozenset({"script", "style", "head", "title"})
+_DROPPED_TAGS = frozenset({"script", "style", "head", "title", "noscript"})
 _HTML_HINT = re.compile(r"<[A-Za-z/!]|&[#\w]+;")
 _MD_HINT = re.compile(r"\]\(|!\[|\]\[|<https?:")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
@@ -148,3 +148,28 @@ def clean_field(text: str) -> str:
     text = strip_html(text, blocks=True).replace("\xa0", " ")
     lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n")]
     return "\n".join(ln for ln in lines if ln).strip()
+
+
+# A link whose label wraps onto the next line, which a line-by-line cleaner cannot see whole
+# (the target must look like one, so code such as `a[i](#x)` is not taken for a link).
+_SPLIT_LINK = re.compile(
+    r"(?<![!\w])\[([^\[\]`]{1,800})\]\((?:#|https?://|\.{0,2}/|mailto:)[^)\s]*\)"
+)
+# An image tag whose attributes wrap onto the next line.
+_SPLIT_IMG = re.compile(r"<img\b[^<>]*>", re.I)
+# An anchor after a heading's title: `Quiz [[quiz]]` (doc-builder), `Setup {#setup}` (pandoc).
+_ANCHOR = re.compile(r"\s*(?:\[\[[\w-]+\]\]|\{#[\w-]+\})\s*$")
+
+
+def join_split_links(text: str) -> str:
+    """Links and image tags that span lines, which line-by-line cleaning leaves: a link
+    becomes its label and an image goes, as on one line."""
+    if "<img" in text.lower():
+        text = _SPLIT_IMG.sub("", text)
+    if "](" not in text:
+        return text
+    return _SPLIT_LINK.sub(lambda m: " ".join(m.group(1).split()), text)
+
+
+def strip_anchor(title: str) -> str:
+    return _ANCHOR.sub("", title)

@@ -14,6 +14,7 @@ NO_TEXT_LAYER = "no text layer: scanned PDF, OCR it first (e.g. ocrmypdf in.pdf 
 _EDGE = 3  # lines at the top and bottom of a page where running headers and footers live
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(/|of)\s*\d{1,4})?$", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HYPHENATED = re.compile(r"(?<=[A-Za-z])-$")
 # Compatibility characters that are safe to fold: ligatures, odd spaces, full-width ASCII.
 # (Full NFKC would also turn x² into x2 and ½ into 1⁄2, changing what formulas say.)
@@ -63,6 +64,7 @@ def pdf_lines(data: bytes) -> list[tuple[int, str]]:
 
 
 def fold(text: str) -> str:
+    text = _CONTROL.sub("", text)  # a glyph the font lacks can come out as a NUL
     return _SAFE_NFKC.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 

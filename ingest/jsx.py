@@ -1,0 +1,65 @@
+"""MDX components (JSX) in Markdown: `<Question choices={[{text: "…", correct: true}, …]} />`
+is read the way the site renders it, as a list of its options; other self-closing components
+render nothing a reader studies and are dropped, and a component around text keeps the text.
+HTML tags are lower-case and are left alone."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.lines import FENCE, Lines
+
+_OPEN = re.compile(r"^\s*<(?P<name>[A-Z][\w.]*)\b")
+_TEXT = re.compile(r"""\btext\s*:\s*(?P<q>["'`])(?P<text>(?:\\.|(?!(?P=q)).)*)(?P=q)""", re.S)
+_TAG = re.compile(r"</?[A-Z][\w.]*\b[^<>]*>")
+_CORRECT = re.compile(r"\bcorrect\s*:\s*true\b")
+
+
+def _end(lines: Lines, i: int, name: str) -> int | None:
+    """Index of the line that closes the component opened on line `i` (None: never closed)."""
+    depth = 0
+    for j in range(i, min(len(lines), i + 400)):
+        text = lines[j][1]
+        depth += text.count("{") - text.count("}")
+        stripped = text.rstrip()
+        if depth <= 0 and (stripped.endswith("/>") or f"</{name}>" in text):
+            return j
+        if depth <= 0 and j == i and stripped.endswith(">") and f"</{name}>" not in text:
+            return None  # an open tag with children: the children are content, keep them
+    return None
+
+
+def options(block: str) -> list[tuple[bool, str]]:
+    """(correct, text) of each `text:` entry in a component's props, in order."""
+    found = list(_TEXT.finditer(block))
+    out = []
+    for n, m in enumerate(found):
+        stop = found[n + 1].start() if n + 1 < len(found) else len(block)
+        text = re.sub(r"\\(.)", r"\1", m.group("text")).strip()
+        out.append((bool(_CORRECT.search(block, m.end(), stop)), " ".join(text.split())))
+    return out
+
+
+def render_components(lines: Lines) -> list[tuple[int, str]]:
+    """Lines with each self-closing MDX component replaced by task-list option lines
+    (`- [x] …` for a correct choice, `- [ ] …` otherwise), or removed when it has none."""
+    out: list[tuple[int, str]] = []
+    in_fence, i = False, 0
+    while i < len(lines):
+        loc, raw = lines[i]
+        if FENCE.match(raw):
+            in_fence = not in_fence
+        m = None if in_fence else _OPEN.match(raw)
+        last = _end(lines, i, m.group("name")) if m else None
+        if last is None:
+            out.append((loc, raw))
+            i += 1
+            continue
+        block = "\n".join(text for _, text in lines[i : last + 1])
+        found = options(block)
+        if found:
+            out.extend((loc, f"- [{'x' if ok else ' '}] {text}") for ok, text in found)
+        elif not block.rstrip().endswith("/>"):  # `<Tip>text</Tip>`: the text is content
+            out.extend((lc, _TAG.sub("", text)) for lc, text in lines[i : last + 1])
+        i = last + 1
+    return out

@@ -1,0 +1,63 @@
+"""Which lists are prose: in a document whose list items mostly do not ask (a long note, a
+playbook), a list asks only when most of its own items do; steps such as "1. Identify the
+goal" or an aside with a "?" inside a prose list are text, not quiz questions."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, QN, Lines, indent_of
+from ingest.questions import clean, is_question
+
+# A Markdown link whose label asks: `[Why X?](#why-x)` names a question, it does not ask one.
+ASKING_LINK = re.compile(r"\[[^\]]*\?[^\]]*\]\([^)]*\)")
+
+
+def asks(text: str) -> bool:
+    """A list item's text asks; a "?" only inside a link's label does not count."""
+    if ASKING_LINK.search(text):
+        return "?" in clean(ASKING_LINK.sub("", text))
+    return is_question(clean(text))
+
+
+def _items(lines: Lines) -> list[tuple[int, int, int, str]]:
+    """(index, indent, list id, text with its wrapped lines) of every list item."""
+    out: list[tuple[int, int, int, str]] = []
+    lists: dict[int, int] = {}  # indent → id of the list open at that indent
+    next_id, in_fence, blank = 0, False, False
+    for i, (_, raw) in enumerate(lines):
+        if FENCE.match(raw):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        if not raw.strip():
+            blank = True
+            continue
+        m = BULLET.match(raw)
+        if HEADING.match(raw):
+            lists = {}
+        elif m and not ANSWER_LABEL.match(raw) and not QN.match(raw):
+            indent = indent_of(raw)
+            lists = {d: n for d, n in lists.items() if d <= indent}
+            if indent not in lists:
+                lists[indent], next_id = next_id, next_id + 1
+            out.append((i, indent, lists[indent], m.group("text")))
+        elif out and not blank and not ANSWER_LABEL.match(raw):
+            n, indent, lid, text = out[-1]
+            out[-1] = (n, indent, lid, f"{text} {raw.strip()}")  # a wrapped line
+        elif blank:
+            lists = {d: n for d, n in lists.items() if d < indent_of(raw)}
+        blank = False
+    return out
+
+
+def prose_lists(lines: Lines, bank_share: float = 1 / 3) -> set[int]:
+    """Indexes of list items that are prose, not questions (see the module docstring)."""
+    items = _items(lines)
+    asking = [asks(text) for *_, text in items]
+    if not items or sum(asking) >= bank_share * len(items):
+        return set()
+    by_list: dict[int, list[bool]] = {}
+    for (_, _, lid, _), a in zip(items, asking, strict=True):
+        by_list.setdefault(lid, []).append(a)
+    return {i for (i, _, lid, _) in items if 2 * sum(by_list[lid]) <= len(by_list[lid])}
