@@ -25,10 +25,17 @@ def in_section(q: QuizQuestion, topic: str) -> bool:
 
 def on_topic(retriever, pool: list[QuizQuestion], topic: str) -> list[str]:
     """Keys of the bank questions about `topic`, most relevant first: those in a section of
-    that name, then those whose question or answer text retrieval finds close in meaning."""
-    topic = topic.strip()
-    if not topic:
+    that name, then those whose question or answer text retrieval finds close in meaning.
+    Several topics separated by ";" (the weakest topics, say) give all their questions."""
+    parts = [p.strip() for p in topic.split(";") if p.strip()]
+    if not parts:
         return [q.key for q in pool]
+    if len(parts) > 1:
+        merged: list[str] = []
+        for part in parts:
+            merged += [k for k in on_topic(retriever, pool, part) if k not in merged]
+        return merged
+    topic = parts[0]
     by_id = {i: q.key for q in pool for i in (q.item.id, *q.ids)}
     keys = {q.key for q in pool}
     found = [q.key for q in pool if in_section(q, topic)]

@@ -135,3 +135,9 @@ def test_cli_exports_the_deck_on_a_topic(cli, tmp_path):
     rows = list(csv.DictReader((tmp_path / "reg.csv").open()))
     assert {r["question"] for r in rows} == {"What does dropout do?", "What is weight decay?"}
     assert f"wrote 2 cards to {tmp_path / 'reg.csv'}" in out
+
+
+def test_several_topics_give_all_their_questions(tutor):
+    found = set(questions(tutor, tutor.on_topic("Kitchen; Transformers")))
+    assert {"How long should bread dough rise?", "How is multi-head attention computed?"} <= found
+    assert "What is weight decay?" not in found
