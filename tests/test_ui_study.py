@@ -1,5 +1,6 @@
-"""The Quiz tab in headless Chromium against the real app: a topic matched by meaning, the back
-of a card without a reference answer, progress after answering, and the deck downloaded as .apkg."""
+"""The Quiz and Library tabs in headless Chromium against the real app: a topic matched by
+meaning, the back of a card without a reference answer, progress after answering, the deck
+downloaded as .apkg, and a rejected upload reported once without disturbing the library."""
 
 from __future__ import annotations
 
@@ -122,3 +123,24 @@ def test_export_the_deck_as_apkg(page, tmp_path):
     db = sqlite3.connect(tmp_path / "collection.anki2")
     fronts = {r[0].split("\x1f")[0] for r in db.execute("SELECT flds FROM notes")}
     assert "What does dropout do?" in fronts and len(fronts) == 3
+
+
+def test_a_rejected_upload_is_one_toast_and_a_results_row(page, tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(bytes(range(256)) * 8)
+    page.get_by_role("tab", name="Library").click()
+    page.set_input_files("#lib-files input[type=file]", str(broken))
+    page.wait_for_selector("#lib-files :text('broken.pdf')", timeout=30_000)
+    page.click("#lib-upload")
+    page.wait_for_function(
+        "() => document.querySelector('#lib-results').innerText.includes('failed, not kept')",
+        timeout=60_000,
+    )
+    assert page.locator(".toast-body").count() == 1
+    assert "bank.md" in page.inner_text("#lib-table")  # the listing is intact
+    # Ingest with nothing chosen: one toast, and no error badge over the library table.
+    page.click("#lib-files button[aria-label='Clear']")
+    page.click("#lib-upload")
+    page.wait_for_selector(".toast-body:has-text('Choose one or more')", timeout=30_000)
+    assert page.locator("#lib-table .error").count() == 0
+    assert "bank.md" in page.inner_text("#lib-table")
