@@ -144,3 +144,13 @@ def test_a_rejected_upload_is_one_toast_and_a_results_row(page, tmp_path):
     page.wait_for_selector(".toast-body:has-text('Choose one or more')", timeout=30_000)
     assert page.locator("#lib-table .error").count() == 0
     assert "bank.md" in page.inner_text("#lib-table")
+
+
+def test_how_well_does_studybot_know_my_notes(page):
+    page.get_by_role("tab", name="Evaluation").click()
+    page.click("#eval-mine")
+    page.wait_for_function(
+        "() => document.querySelector('#eval-mine-result').innerText.includes('Finds the right note')",
+        timeout=120_000,
+    )
+    assert "questions your notes answer" in page.inner_text("#eval-mine-result")
