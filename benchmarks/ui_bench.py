@@ -1,4 +1,4 @@
-"""UI benchmark: startup time to first page, and time to the first streamed token of the
+"""UI benchmark: startup time to first page, and time to the first checked sentence of the
 generated answer as seen in a real headless Chromium. Also saves a screenshot of each tab to
 docs/. Prints numbers; asserts nothing.
 
@@ -104,12 +104,16 @@ def main() -> None:
                 page.fill("#chat-input textarea", q)
                 t = time.perf_counter()
                 page.click("#chat-send")
-                try:
+                try:  # the first checked sentence, or the note that none passed the check
                     page.wait_for_function(
-                        "() => document.querySelector('#chatbot').innerText.includes('studybot:')",
+                        "() => /studybot:|no generated answer/.test("
+                        "document.querySelector('#chatbot').innerText)",
                         timeout=120_000,
                     )
-                    ttft.append(time.perf_counter() - t)
+                    if "studybot:" in page.inner_text("#chatbot"):
+                        ttft.append(time.perf_counter() - t)
+                    else:
+                        print(f"  quote only (no generated sentence passed) for {q!r}")
                 except Exception:
                     print(f"  no generated answer within 120 s for {q!r}")
                 wait_until_settled(page, quiet_s=6.0)
@@ -148,7 +152,7 @@ def main() -> None:
         f"UI startup to first page (HTTP 200): median {statistics.median(startups):.1f} s over {len(startups)} starts"
     )
     print(f"page interactive in the browser: {page_ready[0]:.1f} s")
-    print(f"first streamed token in the UI (instant answer, then LLM): median {statistics.median(ttft):.2f} s "
+    print(f"first checked sentence in the UI (instant answer, then LLM): median {statistics.median(ttft):.2f} s "
           f"over {len(ttft)} questions (first question includes loading the model: {ttft[0]:.2f} s)")  # fmt: skip
     print(f"screenshots: {', '.join(str(p) for p in sorted(args.shots.glob('*.png')))}")
 

@@ -30,6 +30,12 @@ def _stop() -> frozenset[str]:
     return frozenset(STOPWORDS_EN) | _ASKING
 
 
+def fold(text: str) -> str:
+    """Lower-case words separated by single spaces: two spellings of one question compare equal
+    ("What is BM25?" and "what is bm25")."""
+    return re.sub(r"[\W_]+", " ", text.lower()).strip()
+
+
 def terms(text: str) -> set[str]:
     """Stemmed content words; CamelCase words also give their parts ("FlashAttention")."""
     words = _WORD.findall(text)

@@ -49,7 +49,7 @@ def examples(corpus: Corpus, settings: Settings, embedder) -> list[tuple[str, li
                     continue
                 text = f"{h.item.section}\n{h.item.text}"
                 label = g.answerable and any(q in loose(text) for q in quotes)
-                cover = coverage(query, text, store.term_weight)
+                cover = coverage(query, text, store.keyword_index().term_weight)
                 rows.append(((h.similarity, cover, h.item.kind == "chunk"), label))
             out.append((g.id, rows, g.answerable))
         store.close()

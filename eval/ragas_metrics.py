@@ -76,6 +76,7 @@ def answer_metrics(
     llm,
     embedder,
     progress: Callable[[int, int], None] | None = None,
+    metrics: tuple[str, ...] = ANSWER_METRICS,
 ) -> dict:
     """Faithfulness, answer relevancy and answer correctness for `rows` (`user_input`,
     `response`, `retrieved_contexts`, `reference`), judged by `llm` (a ragas LLM from
@@ -84,11 +85,12 @@ def answer_metrics(
     from ragas.metrics.collections import AnswerCorrectness, AnswerRelevancy, Faithfulness
 
     embeddings = LocalEmbeddings(embedder)
-    metrics = {
-        "faithfulness": Faithfulness(llm=llm),
-        "answer_relevancy": AnswerRelevancy(llm=llm, embeddings=embeddings, strictness=1),
-        "answer_correctness": AnswerCorrectness(llm=llm, embeddings=embeddings),
+    makers = {
+        "faithfulness": lambda: Faithfulness(llm=llm),
+        "answer_relevancy": lambda: AnswerRelevancy(llm=llm, embeddings=embeddings, strictness=1),
+        "answer_correctness": lambda: AnswerCorrectness(llm=llm, embeddings=embeddings),
     }
+    chosen = {name: makers[name]() for name in metrics}
 
     def arguments(name: str, row: dict) -> dict:
         kwargs = {"user_input": row["user_input"], "response": row["response"]}
@@ -103,7 +105,7 @@ def answer_metrics(
         # template, which the local server keeps cached (3-10x less prompt to read each time).
         scored: list[dict[str, float | str]] = [{} for _ in rows]
         done = 0
-        for name, metric in metrics.items():
+        for name, metric in chosen.items():
             for row, out in zip(rows, scored, strict=True):
                 try:
                     value = (await metric.ascore(**arguments(name, row))).value
@@ -112,14 +114,14 @@ def answer_metrics(
                     out[name] = f"{type(exc).__name__}: {str(exc)[:160]}"
                 done += 1
                 if progress:
-                    progress(done, len(rows) * len(metrics))
+                    progress(done, len(rows) * len(chosen))
         return scored
 
     start = time.perf_counter()
     scored = asyncio.run(score_all())
     seconds = time.perf_counter() - start
     summary: dict = {"questions": len(rows)}
-    for name in ANSWER_METRICS:
+    for name in chosen:
         values = [s[name] for s in scored if isinstance(s[name], float)]
         values = [v for v in values if not math.isnan(v)]
         summary[name] = round(statistics.mean(values), 4) if values else None
@@ -127,7 +129,7 @@ def answer_metrics(
     summary["failures"] = [
         {"id": row.get("id"), "metric": name, "error": s[name]}
         for row, s in zip(rows, scored, strict=True)
-        for name in ANSWER_METRICS
+        for name in chosen
         if not isinstance(s[name], float) or math.isnan(s[name])
     ]
     summary["judge_seconds"] = round(seconds, 1)

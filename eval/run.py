@@ -77,7 +77,7 @@ def studybot_runner(
             query,
             texts,
             [h.item.id for h in hits],
-            not answerable(query, hits, store.term_weight),
+            not answerable(query, hits, store.keyword_index().term_weight),
             evidence_score,
         )
 
@@ -183,17 +183,17 @@ def ragas_answer_rows(
     rows, generated = [], 0
     start = time.perf_counter()
     for g in answerable_gold[::step][:questions]:
-        hits, final = [], None
+        notes, final = [], None
         for kind, payload in engine.ask(g.user_input, list(g.history)):
             if kind == "instant":
-                hits = payload.hits
+                notes = evidence(payload.answering, payload.hits)
             elif kind == "final":
                 final = payload
         generated += final.generated
         rows.append({
             "id": g.id, "user_input": final.standalone_query, "response": final.answer,
             # The notes the answer was made from, which faithfulness is judged against.
-            "retrieved_contexts": [h.item.text for h in evidence(hits)] or [""],
+            "retrieved_contexts": [h.item.text for h in notes] or [""],
             "reference": g.reference,
         })  # fmt: skip
     info = {

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from core.config import DEFAULT_CORPUS, PROJECT_ROOT, Settings
-from eval.gold import GoldItem, load_gold
+from eval.gold import GoldItem, load_gold, normalise
 from eval.metrics import mean, reciprocal_rank
 from ingest.embedder import Embedder
 from ingest.pipeline import ingest
@@ -60,9 +60,7 @@ _MARKUP = re.compile(r"[*_`#>\[\]|\\]+")
 def loose(text: str) -> str:
     """Text compared for evidence: case, white space, hyphen variants and Markdown markup don't
     decide whether a stored item holds a quote copied from the raw file."""
-    text = text.replace("\u2011", "-").replace("\u2010", "-").replace("\u2013", "-")
-    text = _MARKUP.sub(" ", _LINK_TARGET.sub("]", text))
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return normalise(_MARKUP.sub(" ", _LINK_TARGET.sub("]", text)))
 
 
 @dataclass(frozen=True)
@@ -121,7 +119,7 @@ def _ask(retriever: Retriever, store: IndexStore, g: GoldItem) -> Outcome:
     alone = None
     if g.kind == "topic_switch":
         alone = _rank(retriever, store, g.user_input, g.evidence)[1]
-    return Outcome(g.id, g.kind, g.answerable, not answerable(query, hits, store.term_weight), rr if g.answerable else 0.0,
+    return Outcome(g.id, g.kind, g.answerable, not answerable(query, hits, store.keyword_index().term_weight), rr if g.answerable else 0.0,
                    alone)  # fmt: skip
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -13,6 +12,7 @@ import numpy as np
 
 from core.errors import LoadError
 from core.records import KINDS, Item
+from core.text import fold
 from core.thresholds import LINK_THRESHOLD
 from ingest.chunking import sentence_chunker
 from ingest.embedder import Embedder
@@ -233,11 +233,7 @@ def _same_question(a: Item, b: Item, score: float) -> bool:
     (a bank lists "advantages of X?" and "disadvantages of X?" side by side)."""
     if a.source != b.source:
         return score >= LINK_THRESHOLD
-    return _normalise(a.question) == _normalise(b.question)
-
-
-def _normalise(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text.lower()).strip()
+    return fold(a.question) == fold(b.question)
 
 
 def _to_prune(keys: list[str], seen: set[str], roots: list[Path], prune_all: bool) -> list[str]:

@@ -140,10 +140,6 @@ class IndexStore:
             self._keywords = (generation, keyword.KeywordIndex(self.space / f"bm25-{generation}"))
         return self._keywords[1]
 
-    def term_weight(self, term: str) -> float:
-        """How rare a content word is in the indexed notes (inverse document frequency)."""
-        return self.keyword_index().term_weight(term)
-
     def bm25_search(self, query: str, k: int) -> list[tuple[str, float]]:
         hits = self.keyword_index().search(query, k)
         live = self.catalog.live_ids(i for i, _ in hits)

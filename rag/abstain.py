@@ -22,7 +22,7 @@ from core.records import Hit
 from core.text import terms
 from core.thresholds import ABSTAIN_MODEL
 
-Weight = Callable[[str], float]  # a term's weight, e.g. IndexStore.term_weight (its rarity)
+Weight = Callable[[str], float]  # a term's weight, e.g. KeywordIndex.term_weight (its rarity)
 
 
 def coverage(query: str, text: str, weight: Weight | None = None) -> float:

@@ -22,16 +22,13 @@ class Answer:
     standalone_query: str
     related_questions: list[dict] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
-
-
-def answer_evidence(query: str, hits: list[Hit], weight: Weight | None = None) -> list[Hit]:
-    """The hits worth quoting as an answer to `query`; empty means abstain (rag/abstain.py).
-    `weight` is the notes' term rarity (`IndexStore.term_weight`)."""
-    return answering(query, hits, weight)
+    answering: list[Hit] = field(default_factory=list)  # the hits judged to answer, best first
 
 
 def answerable(query: str, hits: list[Hit], weight: Weight | None = None) -> bool:
-    return bool(answer_evidence(query, hits, weight))
+    """Whether any hit is worth quoting as an answer (rag/abstain.py); `weight` is the notes'
+    term rarity (`KeywordIndex.term_weight`)."""
+    return bool(answering(query, hits, weight))
 
 
 def grounded_answer(
@@ -44,8 +41,8 @@ def grounded_answer(
         for h in hits
         if h.item.kind != "chunk" and h.similarity >= RELATED_ABOVE
     ][:3]
-    weight = retriever.store.term_weight
-    answers = answer_evidence(query, hits, weight)
+    weight = retriever.store.keyword_index().term_weight
+    answers = answering(query, hits, weight)
     bank = [h for h in hits if h.item.kind == "question" and asks_the_same(query, h, weight)]
     if not answers and bank:
         top = bank[0]
@@ -67,4 +64,4 @@ def grounded_answer(
     for c, h in zip(citations, cited, strict=True):
         heading = h.item.question or h.item.section or h.item.source
         parts.append(f"{heading}\n{c.quote} [{c.n}]")
-    return Answer("\n\n".join(parts), True, citations, query, related, hits)
+    return Answer("\n\n".join(parts), True, citations, query, related, hits, answers)

@@ -1,4 +1,5 @@
-"""The chat engine: instant grounded answer first, then the LLM's streamed answer, checked.
+"""The chat engine: instant grounded answer first, then the LLM's answer, shown sentence by
+sentence as each one passes the claim check (rag/verify.py) — nothing is shown and withdrawn.
 
 Built once by `build_engine` and shared by the CLI and the UI.
 """
@@ -12,9 +13,10 @@ from core.config import Settings
 from core.errors import StudybotError
 from core.records import Citation
 from rag.answer import Answer, grounded_answer
-from rag.generate import check_citations, rewrite_followup, stream_answer
+from rag.generate import evidence, rewrite_followup, stream_answer
 from rag.llm import LLM, LazyLLM, load_llm
 from rag.retrieve import Retriever
+from rag.verify import ClaimCheck, checked
 
 
 @dataclass
@@ -27,7 +29,7 @@ class Final:
     extractive_answer: str
     llm_note: str | None = None  # why there is no generated answer, when there isn't
     related_questions: list[dict] = field(default_factory=list)
-    dropped_citations: list[dict] = field(default_factory=list)
+    dropped_sentences: list[dict] = field(default_factory=list)  # {"sentence", "reason"}
 
     def to_dict(self) -> dict:
         out = asdict(self)
@@ -35,7 +37,8 @@ class Final:
         return out
 
 
-# Events the engine yields: ("instant", Answer), ("token", str), ("final", Final)
+# Events the engine yields: ("instant", Answer), ("sentence", str) for each checked sentence
+# (with its [n] markers), ("final", Final)
 Event = tuple[str, object]
 
 
@@ -85,30 +88,32 @@ class Engine:
             return Final(
                 instant.answer, citations=instant.citations, generated=False, llm_note=note, **base
             )
-        pieces = []
+        notes = evidence(instant.answering, instant.hits)
+        check = ClaimCheck(notes, quoted=instant.answer, question=instant.standalone_query)
+        shown, cited, dropped = [], set(), []
         try:
-            for piece in stream_answer(llm, instant.standalone_query, instant.hits):
-                pieces.append(piece)
-                yield "token", piece
+            for verdict in checked(stream_answer(llm, instant.standalone_query, notes), check):
+                if verdict.shown is None:
+                    dropped.append({"sentence": verdict.sentence, "reason": verdict.reason})
+                    continue
+                shown.append(verdict.shown)
+                cited.update(verdict.notes)
+                yield "sentence", verdict.shown
         except StudybotError as exc:
-            return Final(
-                instant.answer,
-                citations=instant.citations,
-                generated=False,
-                llm_note=str(exc),
-                **base,
-            )
-        raw = "".join(pieces).strip()
-        checked = check_citations(raw, instant.hits, self.retriever.embedder)
-        if not checked.citations:
-            # Nothing the model said is supported by a note: show the quoted answer instead.
+            if not shown:
+                return Final(instant.answer, citations=instant.citations, generated=False,
+                             llm_note=str(exc), dropped_sentences=dropped, **base)  # fmt: skip
+        if not shown:
             return Final(
                 instant.answer, citations=instant.citations, generated=False,
-                llm_note="the generated answer cited nothing it could support",
-                dropped_citations=checked.dropped, **base,
+                llm_note="the generated answer said nothing the notes support beyond the quote",
+                dropped_sentences=dropped, **base,
             )  # fmt: skip
-        return Final(checked.text, citations=checked.citations, generated=True,
-                     dropped_citations=checked.dropped, **base)  # fmt: skip
+        # The instant answer stays on screen above the generated one: both keep their sources.
+        cited |= {c.n for c in instant.citations}
+        citations = [Citation.of(n, notes[n - 1]) for n in sorted(cited)]
+        return Final(" ".join(shown), citations=citations, generated=True,
+                     dropped_sentences=dropped, **base)  # fmt: skip
 
     def answer(
         self, question: str, history: list[str] | None = None, generate: bool = True

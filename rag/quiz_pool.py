@@ -8,14 +8,14 @@ import re
 from dataclasses import dataclass
 
 from core.records import Item
+from core.text import fold
 from core.thresholds import LINK_THRESHOLD
 from ingest.store import IndexStore
 
 
 def question_key(question: str) -> str:
     """Cards follow the question's words, not its file position, so re-ingest keeps history."""
-    norm = re.sub(r"[\W_]+", " ", question.lower()).strip()
-    return hashlib.sha256(norm.encode()).hexdigest()[:20]
+    return hashlib.sha256(fold(question).encode()).hexdigest()[:20]
 
 
 @dataclass(frozen=True)

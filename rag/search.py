@@ -34,5 +34,9 @@ def search(retriever: Retriever, query: str, history: list[str], top_k: int = 5)
     hits = retriever.retrieve(standalone, top_k)
     name = retriever.reranker.name if retriever.reranker else None
     return SearchResult(
-        query, standalone, answerable(standalone, hits, retriever.store.term_weight), name, hits
+        query,
+        standalone,
+        answerable(standalone, hits, retriever.store.keyword_index().term_weight),
+        name,
+        hits,
     )

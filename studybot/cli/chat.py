@@ -73,35 +73,30 @@ def _print_citations(citations) -> None:
 
 
 def converse(eng, question: str, history: list[str], generate: bool) -> None:
-    """Print the instant answer, then stream the generated one, then its checked citations."""
+    """Print the instant answer, then the generated one sentence by sentence as each passes the
+    claim check, then its citations and how many sentences were dropped."""
     final = None
     streaming = False
-    pieces: list[str] = []
     for kind, payload in eng.ask(question, history, generate):
         if kind == "instant":
             if payload.standalone_query != question:
                 click.echo(f"(searching for: {payload.standalone_query})")
             click.echo(payload.answer)
             _print_citations(payload.citations)
-        elif kind == "token":
-            if not streaming:
-                click.echo("\nstudybot: ", nl=False)
-                streaming = True
-            click.echo(payload, nl=False)
-            pieces.append(payload)
+        elif kind == "sentence":
+            click.echo(payload if streaming else f"\nstudybot: {payload}", nl=False)
+            click.echo(" ", nl=False)
+            streaming = True
         else:
             final = payload
     if streaming:
         click.echo()
     if final.generated:
-        if final.answer != "".join(pieces).strip():  # citations were added, dropped or attributed
-            click.echo(f"checked: {final.answer}")
         _print_citations(final.citations)
-        for d in final.dropped_citations:
-            click.echo(
-                f"  (dropped [{d['n']}]: not supported by that note: “{d['sentence'][:80]}”)"
-            )
-    elif final.grounded and final.llm_note:
+    if final.dropped_sentences:
+        click.echo(f"  ({len(final.dropped_sentences)} generated sentence(s) dropped: "
+                   "not supported by your notes, or repeating them)")  # fmt: skip
+    if not final.generated and final.grounded and final.llm_note:
         click.echo(f"(no generated answer: {final.llm_note})")
 
 

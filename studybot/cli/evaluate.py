@@ -158,6 +158,34 @@ def eval_suite(settings, split, out, as_json) -> None:
         click.echo(markdown(report))
 
 
+@eval_cmd.command("answers")
+@click.option(
+    "--split", type=click.Choice(["dev", "test"]), default="test", show_default=True,
+    help="dev: the corpora the answer check was designed on; test: scored only.",
+)  # fmt: skip
+@click.option("--per-corpus", default=6, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--answer-model", help="The model that writes answers (default: STUDYBOT_LLM_MODEL).")
+@click.option("--no-judge", is_flag=True, help="Answer only: shares, drops and timings.")
+@click.option("--out", type=click.Path(path_type=Path), help="Write answers.json and answers.md.")
+@click.pass_obj
+def eval_answers(settings, split, per_corpus, answer_model, no_judge, out) -> None:
+    """Faithfulness and answer relevancy (Ragas, local 1.5B judge) of the answers the chat shows,
+    over the held-out suite's corpora and blind questions."""
+    from eval.answers import evaluate_answers, markdown
+    from eval.suite import default_suite
+
+    suite = [c for c in default_suite() if c.split == split]
+    say = lambda m: click.echo(f"answers: {m}", err=True)  # noqa: E731
+    report = evaluate_answers(
+        suite, settings, embedder(settings), per_corpus, answer_model, say, not no_judge
+    )
+    if out:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "answers.json").write_text(json.dumps(report, indent=1, default=str) + "\n")
+        (out / "answers.md").write_text(markdown(report))
+    click.echo(markdown(report))
+
+
 @eval_cmd.command("build-gold")
 @click.option(
     "--out", type=click.Path(path_type=Path), default=Path("gold-review.jsonl"), show_default=True
