@@ -4,7 +4,6 @@ that has a reference answer; cards are keyed by the question's words so re-inges
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 
 from core.records import Item
