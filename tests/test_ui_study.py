@@ -74,6 +74,19 @@ def next_card(page, topic: str, graded: bool) -> str:
     return page.inner_text("#quiz-question")
 
 
+def test_quiz_me_typed_in_chat_starts_a_quiz_on_that_topic(page):
+    page.get_by_role("tab", name="Chat").click()
+    page.fill("#chat-input textarea", "quiz me on overfitting")
+    page.click("#chat-send")
+    page.wait_for_function(
+        "() => document.querySelector('#quiz-question').innerText.includes('dropout')",
+        timeout=60_000,
+    )
+    assert page.get_by_role("tab", name="Quiz").get_attribute("aria-selected") == "true"
+    assert page.input_value("#quiz-topic input") == "overfitting"
+    assert "Starting a quiz on “overfitting”" in page.inner_text("#chatbot")
+
+
 def test_topic_by_meaning_then_progress(page):
     # The topic box suggests the bank's sections.
     page.click("#quiz-topic input")

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 import gradio as gr
 
+from rag.intent import quiz_request
 from rag.quiz import QuizSession
 from rag.quiz_topics import sections
 from ui import progress_view
@@ -34,6 +35,16 @@ def quiz_next(svc: Services, topic: str, graded_only: bool, state: dict):
                  "compare with the closest notes and rate yourself.</small>")  # fmt: skip
     return (session.to_state(), card, gr.update(visible=True, value=""), gr.update(visible=True),
             hidden, "", counts(svc, session))  # fmt: skip
+
+
+def quiz_from_chat(svc: Services, message: str, graded_only: bool):
+    """ "quiz me on X" typed in chat: the Quiz tab, topic set, first question on screen."""
+    request = quiz_request(message or "")
+    if request is None:
+        return (gr.skip(),) * 9
+    topic = request.topic or ""
+    out = quiz_next(svc, topic, graded_only, {})
+    return (gr.Tabs(selected="quiz"), gr.update(value=request.topic), *out)
 
 
 def _session(svc: Services, state: dict) -> QuizSession:
@@ -145,6 +156,9 @@ def build(svc: Services, tabs, chat: SimpleNamespace) -> SimpleNamespace:
         return gr.Tabs(selected="chat"), [q.item.question], f"Explain: {q.item.question}"
 
     ask_chat.click(to_chat, [qstate], [tabs, chat.turns, chat.box], api_name=False)
+    for trigger in (chat.send.click, chat.box.submit):
+        trigger(lambda m, g: quiz_from_chat(svc, m, g), [chat.box, graded],
+                [tabs, topic, *next_out], concurrency_id=BUSY, api_name=False)  # fmt: skip
 
     def on_load():
         return (topic_box(svc), counts(svc), *progress_view.progress(svc))
