@@ -134,9 +134,9 @@ def build(svc: Services) -> SimpleNamespace:
             ingest_folder = gr.Button("Ingest folder", elem_id="lib-ingest-folder")
     status = gr.Markdown(elem_id="lib-status")
     results = gr.Dataframe(headers=["file", "result", "detail"], interactive=False,
-                           label="This ingest, file by file", elem_id="lib-results")  # fmt: skip
+                           label="This ingest, file by file", elem_id="lib-results", visible=False)  # fmt: skip
     table = gr.Dataframe(headers=["source", "items", "qa", "question", "chunk", "ingested"],
-                         interactive=False, elem_id="lib-table")  # fmt: skip
+                         interactive=False, elem_id="lib-table", label="Your library")  # fmt: skip
     with gr.Row():
         to_remove = gr.Dropdown(label="Remove a source", choices=[], elem_id="lib-remove-choice")
         remove = gr.Button("Remove", variant="stop", elem_id="lib-remove")
@@ -144,11 +144,11 @@ def build(svc: Services) -> SimpleNamespace:
     # Check first (no outputs: a refusal is one toast and the table stays intact), then ingest.
     upload.click(lambda f: check_upload(svc, f) and None, [files], None, api_name=False).success(
         lambda f, progress=gr.Progress(): library_upload(svc, f, progress), [files], outs,
-        concurrency_id=BUSY, api_name=False)  # fmt: skip
+        concurrency_id=BUSY, api_name=False).then(lambda: gr.update(visible=True), None, results)  # fmt: skip
     ingest_folder.click(lambda f: check_folder(svc, f) and None, [folder], None,
                         api_name=False).success(
         lambda f, progress=gr.Progress(): library_folder(svc, f, progress), [folder], outs,
-        concurrency_id=BUSY, api_name=False)  # fmt: skip
+        concurrency_id=BUSY, api_name=False).then(lambda: gr.update(visible=True), None, results)  # fmt: skip
     remove.click(check_remove, [to_remove], None, api_name=False).success(
         lambda s: library_remove(svc, s), [to_remove], outs, concurrency_id=BUSY, api_name=False
     )

@@ -29,14 +29,43 @@ def progress(svc: Services):
         acc = pd.DataFrame(accuracy_by_topic_per_day(store), columns=["topic", "day", "accuracy"])
         due = pd.DataFrame(due_forecast(store))
         weak = weakest_topics(store)
-    acc["topic"] = acc["topic"].str[-40:]
+    days["day"] = days["day"].str[5:]  # "11-23": fourteen full dates would overlap
+    due["day"] = due["day"].str[5:]
     if weak:
         lines = [f"- **{inert(w['topic'])}**: {w['accuracy']:.0%} of {w['graded']} answers correct"
                  for w in weak]  # fmt: skip
         text = "**Your weakest topics**\n\n" + "\n".join(lines)
     else:
         text = "No weak topics yet: every graded answer so far was correct, or none was graded."
-    return days, acc, due, text, "; ".join(w["topic"] for w in weak)
+    return days, accuracy_figure(acc), due, text, "; ".join(w["topic"] for w in weak)
+
+
+def accuracy_figure(acc: pd.DataFrame):
+    """Running accuracy per topic over days: a Figure of its own (never registered with
+    pyplot, so nothing keeps it once Gradio has drawn it), dates on x, 0–100 % on y."""
+    from matplotlib.dates import DateFormatter, DayLocator
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(8, 2.6))
+    ax = fig.subplots()
+    if acc.empty:
+        ax.set_title("Running accuracy per topic: no graded answers yet", fontsize=10)
+        ax.set_xticks([])
+    else:
+        acc = acc.assign(day=pd.to_datetime(acc["day"]))
+        for topic, rows in list(acc.groupby("topic"))[:6]:
+            ax.plot(rows["day"], rows["accuracy"] * 100, marker="o", label=str(topic)[-40:])
+        lo, hi = acc["day"].min(), acc["day"].max()
+        ax.set_xlim(lo - pd.Timedelta(days=1), hi + pd.Timedelta(days=1))
+        span = (hi - lo).days + 3
+        ax.xaxis.set_major_locator(DayLocator(interval=max(1, span // 7)))  # whole days only
+        ax.xaxis.set_major_formatter(DateFormatter("%b %d"))
+        ax.set_title("Running accuracy per topic", fontsize=10)
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.set_ylim(-5, 105)
+    ax.set_ylabel("% correct")
+    fig.tight_layout()
+    return fig
 
 
 def export(svc: Services, kind: str) -> str:
@@ -53,13 +82,11 @@ def build(svc: Services) -> SimpleNamespace:
     weak_state = gr.State("")
     with gr.Accordion("Progress", open=True):
         with gr.Row():
-            days = gr.BarPlot(x="day", y="reviews", title="Reviews per day", x_title="day",
-                              y_title="reviews", elem_id="progress-days", height=220)  # fmt: skip
-            due = gr.BarPlot(x="day", y="due", title="Due in the coming days", x_title="day",
-                             y_title="cards due", elem_id="progress-due", height=220)  # fmt: skip
-        acc = gr.LinePlot(x="day", y="accuracy", color="topic", y_lim=[0, 1],
-                          title="Accuracy per topic (running)", y_title="share correct",
-                          elem_id="progress-accuracy", height=240)  # fmt: skip
+            days = gr.BarPlot(x="day", y="reviews", title="Reviews per day (last 14 days)", x_title="",
+                              y_title="reviews", elem_id="progress-days", height=220, x_label_angle=-45)  # fmt: skip
+            due = gr.BarPlot(x="day", y="due", title="Due in the coming days (FSRS)", x_title="",
+                             y_title="cards due", elem_id="progress-due", height=220, x_label_angle=-45)  # fmt: skip
+        acc = gr.Plot(label="Accuracy per topic over time", elem_id="progress-accuracy")
         weak_md = gr.Markdown(elem_id="progress-weak")
         quiz_weak = gr.Button("Quiz me on these", elem_id="quiz-weak", size="sm")
     with gr.Accordion("Export the deck", open=False):

@@ -157,8 +157,9 @@ def build(svc: Services, tabs, chat: SimpleNamespace) -> SimpleNamespace:
 
     ask_chat.click(to_chat, [qstate], [tabs, chat.turns, chat.box], api_name=False)
     for trigger in (chat.send.click, chat.box.submit):
+        # Not queued behind the chat turn (BUSY): it takes svc.lock itself, only for a quiz.
         trigger(lambda m, g: quiz_from_chat(svc, m, g), [chat.box, graded],
-                [tabs, topic, *next_out], concurrency_id=BUSY, api_name=False)  # fmt: skip
+                [tabs, topic, *next_out], concurrency_limit=None, api_name=False)  # fmt: skip
 
     def on_load():
         return (topic_box(svc), counts(svc), *progress_view.progress(svc))
