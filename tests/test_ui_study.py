@@ -146,7 +146,7 @@ def test_a_rejected_upload_is_one_toast_and_a_results_row(page, tmp_path):
     page.wait_for_selector("#lib-files :text('broken.pdf')", timeout=30_000)
     page.click("#lib-upload")
     page.wait_for_function(
-        "() => document.querySelector('#lib-results').innerText.includes('failed, not kept')",
+        "() => document.querySelector('#lib-results')?.innerText.includes('failed, not kept')",
         timeout=60_000,
     )
     assert page.locator(".toast-body").count() == 1
