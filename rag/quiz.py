@@ -9,10 +9,12 @@ from fsrs import Rating
 
 from core.errors import InputError
 from core.records import Hit
+from core.thresholds import RELATED_ABOVE
 from rag.grade import Grade, grade
 from rag.llm import LazyLLM
 from rag.quiz_pool import Pick, QuizQuestion, question_key, question_pool
-from rag.quiz_store import QuizStore
+from rag.quiz_store import QuizStore, candidates
+from rag.quiz_topics import on_topic
 
 RATINGS = {"again": Rating.Again, "hard": Rating.Hard, "good": Rating.Good, "easy": Rating.Easy}
 VERDICT_RATING = {"incorrect": Rating.Again, "partial": Rating.Hard, "correct": Rating.Good}
@@ -63,6 +65,7 @@ class Tutor:
         self.quiz = quiz
         self._judge = LazyLLM(judge_loader)
         self._pool: list[QuizQuestion] | None = None
+        self._topics: dict[str, list[str]] = {}
 
     @property
     def pool(self) -> list[QuizQuestion]:
@@ -73,6 +76,7 @@ class Tutor:
     def refresh(self) -> None:
         """The index changed (ingest, removal): rebuild the question pool on next use."""
         self._pool = None
+        self._topics = {}
 
     @property
     def judge(self):
@@ -85,7 +89,26 @@ class Tutor:
     def next(
         self, topic: str | None = None, graded_only: bool = False, exclude=frozenset()
     ) -> Pick | None:
-        return self.quiz.next_question(self.pool, topic, graded_only, exclude=set(exclude))
+        only = self.on_topic(topic)
+        return self.quiz.next_question(self.pool, only, graded_only, exclude=set(exclude))
+
+    def on_topic(self, topic: str | None) -> list[str] | None:
+        """The keys of the bank questions about `topic` (None: no topic, every question)."""
+        topic = (topic or "").strip()
+        if not topic:
+            return None
+        key = topic.lower()
+        if key not in self._topics:
+            self._topics[key] = on_topic(self.retriever, self.pool, topic)
+        return self._topics[key]
+
+    def counts(
+        self, topic: str | None = None, graded_only: bool = False, exclude=frozenset()
+    ) -> tuple[int, int]:
+        """(due now, new) among the questions "Next" would draw from."""
+        cands = candidates(self.pool, self.on_topic(topic), graded_only, set(exclude))
+        due, new = self.quiz.queue(cands)
+        return len(due), len(new)
 
     def find(self, text: str) -> QuizQuestion | None:
         return match_question(self.retriever, text)
@@ -113,9 +136,16 @@ class Tutor:
         return self.quiz.record(q, RATINGS[rating]).due.isoformat()
 
     def related_notes(self, q: QuizQuestion, k: int = 3):
-        """Cited notes near an unanswered question: what to read before rating yourself."""
+        """The back of a card without a reference answer: the cited notes that come close to
+        its question (none when nothing in the notes is relevant)."""
         hits = self.retriever.retrieve(q.item.question, k + 3)
-        return [h for h in hits if h.item.kind != "question" and h.item.id != q.item.id][:k]
+        return [
+            h
+            for h in hits
+            if h.item.kind != "question"
+            and h.item.id != q.item.id
+            and h.similarity >= RELATED_ABOVE
+        ][:k]
 
 
 @dataclass
@@ -151,6 +181,10 @@ class QuizSession:
 
     def related_notes(self) -> list[Hit]:
         return self.tutor.related_notes(self._on_screen())
+
+    def counts(self) -> tuple[int, int]:
+        """(due now, new) left in this run: exactly what the next `next()` draws from."""
+        return self.tutor.counts(self.topic, self.graded_only, set(self.asked))
 
     def to_state(self) -> dict:
         return {

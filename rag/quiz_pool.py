@@ -4,7 +4,6 @@ that has a reference answer; cards are keyed by the question's words so re-inges
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 
 from core.records import Item
@@ -22,7 +21,8 @@ def question_key(question: str) -> str:
 class QuizQuestion:
     key: str
     item: Item  # the canonical item: the one with a reference answer when any copy has one
-    topic: str  # its section path
+    topic: str  # its section path (its file when it has none)
+    ids: tuple[str, ...] = ()  # every linked copy's item id, so a retrieval hit finds its card
 
     @property
     def has_reference(self) -> bool:
@@ -55,12 +55,5 @@ def question_pool(store: IndexStore) -> list[QuizQuestion]:
         best = max((by_id[g] for g in group), key=lambda x: (x.kind == "qa", len(x.answer)))
         key = question_key(best.question)
         if key not in pool or (best.kind == "qa" and not pool[key].has_reference):
-            pool[key] = QuizQuestion(key, best, best.section)
+            pool[key] = QuizQuestion(key, best, best.section or best.source, tuple(group))
     return list(pool.values())
-
-
-def matches_topic(q: QuizQuestion, topic: str | None) -> bool:
-    if not topic:
-        return True
-    pattern = r"\b" + re.escape(topic.lower().strip())
-    return re.search(pattern, f"{q.topic} {q.item.question} {q.item.source}".lower()) is not None

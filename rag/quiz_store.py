@@ -14,7 +14,7 @@ from pathlib import Path
 from fsrs import Card, Rating, Scheduler
 
 from core.sqlite import connect, transaction
-from rag.quiz_pool import Pick, QuizQuestion, matches_topic
+from rag.quiz_pool import Pick, QuizQuestion
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS cards (
@@ -54,34 +54,37 @@ class QuizStore:
     def known_keys(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT key FROM cards")}
 
+    def queue(
+        self, candidates: dict[str, QuizQuestion], now: datetime | None = None
+    ) -> tuple[list[str], list[QuizQuestion]]:
+        """What "Next" would draw from: the keys due now (most overdue first) and the questions
+        never reviewed. The counters show these same two lists, so they always agree."""
+        due = [k for k in self.due_keys(now) if k in candidates]
+        known = self.known_keys()
+        return due, [q for q in candidates.values() if q.key not in known]
+
     def next_question(
         self,
         pool: list[QuizQuestion],
-        topic: str | None = None,
+        only: list[str] | None = None,
         graded_only: bool = False,
         now: datetime | None = None,
         rng: random.Random | None = None,
         exclude: set[str] = frozenset(),
     ) -> Pick | None:
-        """Due cards first (most overdue first), then new questions; with `graded_only`, only
-        questions that have a reference answer."""
-        candidates = {
-            q.key: q
-            for q in pool
-            if matches_topic(q, topic)
-            and (q.has_reference or not graded_only)
-            and q.key not in exclude
-        }
-        due = [k for k in self.due_keys(now) if k in candidates]
-        known = self.known_keys()
-        new = [q for q in candidates.values() if q.key not in known]
+        """Due cards first (most overdue first), then new questions; `only` limits (and orders,
+        most relevant first) the questions; with `graded_only`, only those with a reference."""
+        cands = candidates(pool, only, graded_only, exclude)
+        due, new = self.queue(cands, now)
         if due:
-            return Pick(candidates[due[0]], "due", len(due), len(new))
+            return Pick(cands[due[0]], "due", len(due), len(new))
         if not new:
             return None
-        # New questions: those with a reference answer first (graded practice), random within.
-        rng = rng or random.Random()
-        rng.shuffle(new)
+        if only is None:  # no topic: random, those with a reference answer first
+            (rng or random.Random()).shuffle(new)
+        else:  # a topic: the most relevant first
+            rank = {k: i for i, k in enumerate(only)}
+            new.sort(key=lambda q: rank[q.key])
         new.sort(key=lambda q: not q.has_reference)
         return Pick(new[0], "new", 0, len(new))
 
@@ -160,3 +163,16 @@ class QuizStore:
                 {"at": r[3], "topic": r[0], "verdict": r[1], "rating": r[2]} for r in reviews
             ],
         }
+
+
+def candidates(
+    pool: list[QuizQuestion], only: list[str] | None, graded_only: bool, exclude=frozenset()
+) -> dict[str, QuizQuestion]:
+    allowed = None if only is None else set(only)
+    return {
+        q.key: q
+        for q in pool
+        if (allowed is None or q.key in allowed)
+        and (q.has_reference or not graded_only)
+        and q.key not in exclude
+    }

@@ -56,9 +56,11 @@ def test_uploads_keep_both_files_of_a_name_and_drop_rejected_ones(svc, tmp_path)
     (a / "notes.md").write_text("Q1: What is LoRA?\nLow-rank adapters.\n")
     (b / "notes.md").write_text("Q1: What is BM25?\nA keyword ranking function.\n")
     (a / "broken.pdf").write_bytes(os.urandom(2000))
-    msg, *_ = library_upload(svc, [str(a / "notes.md"), str(a / "broken.pdf")], no_progress)
-    assert "broken.pdf" in msg
-    msg, *_ = library_upload(svc, [str(b / "notes.md")], no_progress)
+    msg, rows, *_ = library_upload(svc, [str(a / "notes.md"), str(a / "broken.pdf")], no_progress)
+    assert "1 failed" in msg
+    assert [r[:2] for r in rows] == [["notes.md", "ok"], ["broken.pdf", "failed, not kept"]]
+    msg, rows, *_ = library_upload(svc, [str(b / "notes.md")], no_progress)
+    assert [r[:2] for r in rows] == [["notes.md", "ok"]]
     kept = sorted(p.name for p in svc.settings.uploads_dir.iterdir())
     assert kept == ["notes-2.md", "notes.md"]  # both kept; the rejected file is gone
     assert "broken.pdf" not in msg  # not reported again on the next upload

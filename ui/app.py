@@ -39,10 +39,9 @@ def build_app(svc: Services) -> gr.Blocks:
         chat_tab.build_api(svc)
 
         def on_load():
-            return (*library_tab.library_table(svc), quiz_tab.counts(svc),
-                    quiz_tab.progress_plot(svc), *eval_tab.eval_latest(svc))  # fmt: skip
+            return (*library_tab.library_table(svc), *quiz.load(), *eval_tab.eval_latest(svc))
 
-        demo.load(on_load, None, [library.table, library.to_remove, quiz.count_md, quiz.plot,
+        demo.load(on_load, None, [library.table, library.to_remove, *quiz.load_outputs,
                                   *evaluation.outputs], api_name=False, concurrency_id=BUSY)  # fmt: skip
     return demo
 

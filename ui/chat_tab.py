@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import gradio as gr
 
 from rag.answer import NOT_COVERED
+from rag.intent import quiz_request
 from ui.services import BUSY, Services, esc, inert
 
 
@@ -31,6 +32,12 @@ def chat_turn(svc: Services, message: str, messages: list, turns: list, generate
         yield messages, turns, gr.update(), ""
         return
     messages = [*messages, {"role": "user", "content": inert(message)}]
+    request = quiz_request(message)
+    if request is not None:  # the Quiz tab takes over (wired in app.py), the chat says so
+        where = f" on “{inert(request.topic)}”" if request.topic else ""
+        text = f"Starting a quiz{where}: your first question is on the **Quiz** tab."
+        yield [*messages, {"role": "assistant", "content": text}], turns, gr.update(), ""
+        return
     yield messages, turns, gr.update(), ""
     events = svc.engine.ask(message, turns, generate)
     try:
@@ -127,7 +134,7 @@ def build(svc: Services) -> SimpleNamespace:
     new_chat.click(
         lambda: ([], [], "", ""), None, [chatbot, turns, sources, standalone], api_name=False
     )
-    return SimpleNamespace(turns=turns, box=box)
+    return SimpleNamespace(turns=turns, box=box, send=send)
 
 
 def build_api(svc: Services) -> None:

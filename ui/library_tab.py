@@ -23,45 +23,56 @@ def library_table(svc: Services):
     return rows, gr.update(choices=choices, value=None)
 
 
-def _ingest(svc: Services, paths: list[Path], progress) -> tuple[str, list[Path]]:
-    """Ingest `paths`; the status text and the files that failed."""
+def _ingest(svc: Services, paths: list[Path], progress) -> tuple[str, list]:
+    """Ingest `paths`; the summary line and the failures as (path, reason) pairs."""
     progress(0.1, desc="embedding")
     with svc.lock:
         report = ingest(paths, svc.store, svc.embedder, progress=False)
         svc.tutor.refresh()  # the question pool changed
     progress(1.0, desc="done")
-    lines = [
+    summary = (
         f"{report.files_seen} files seen: {report.files_ingested} ingested, "
         f"{report.files_unchanged} unchanged, {len(report.files_failed)} failed; "
         f"items +{report.items_added} −{report.items_removed}, {report.items_total} indexed."
-    ]
-    lines += [
-        f"- **failed** {esc(Path(f.path).name)}: {esc(f.reason)}" for f in report.files_failed
-    ]
-    return "\n".join(lines), [Path(f.path) for f in report.files_failed]
+    )
+    failed = [(Path(f.path), f.reason) for f in report.files_failed]
+    if failed:  # one toast per event; the reasons are in the results table
+        gr.Warning(f"{len(failed)} file(s) could not be read: see the results below.")
+    return summary, failed
 
 
-def library_upload(svc: Services, files, progress=gr.Progress()):
+def check_upload(svc: Services, files) -> list[Path]:
+    """The uploaded files, or gr.Error saying why none is taken. Wired as its own step with no
+    outputs, so a refusal is one toast and the library table keeps what it shows."""
     if not files:
         raise gr.Error("Choose one or more .md, .txt or .pdf files first.")
-    target = svc.settings.uploads_dir
-    target.mkdir(parents=True, exist_ok=True)
     limit = svc.settings.max_upload_mb * 1024 * 1024
-    for f in files:
-        src = Path(f if isinstance(f, str) else f.name)
+    sources = [Path(f if isinstance(f, str) else f.name) for f in files]
+    for src in sources:
         if src.stat().st_size > limit:
             raise gr.Error(
                 f"{esc(src.name)} is larger than {svc.settings.max_upload_mb} MB "
                 "(STUDYBOT_MAX_UPLOAD_MB); nothing was uploaded."
             )
-    for f in files:
-        src = Path(f if isinstance(f, str) else f.name)
-        shutil.copy(src, unused_name(target, src))
-    msg, failed = _ingest(svc, [target], progress)
-    for path in failed:  # a rejected upload is not kept, so it is not reported again next time
-        if path.parent.resolve() == target.resolve():
+    return sources
+
+
+def library_upload(svc: Services, files, progress=gr.Progress()):
+    sources = check_upload(svc, files)
+    target = svc.settings.uploads_dir
+    target.mkdir(parents=True, exist_ok=True)
+    kept = [unused_name(target, src) for src in sources]
+    for src, dest in zip(sources, kept, strict=True):
+        shutil.copy(src, dest)
+    summary, failed = _ingest(svc, [target], progress)
+    reasons = {p.resolve(): r for p, r in failed}
+    for path in reasons:  # a rejected upload is not kept, so it is not reported again next time
+        if path.parent == target.resolve():
             path.unlink(missing_ok=True)
-    return (msg, *library_table(svc))
+    rows = [[src.name, "failed, not kept" if dest.resolve() in reasons else "ok",
+             reasons.get(dest.resolve(), f"kept as uploads/{dest.name}")]
+            for src, dest in zip(sources, kept, strict=True)]  # fmt: skip
+    return (summary, rows, *library_table(svc))
 
 
 def unused_name(folder: Path, src: Path) -> Path:
@@ -74,7 +85,8 @@ def unused_name(folder: Path, src: Path) -> Path:
     return candidate
 
 
-def library_folder(svc: Services, folder: str, progress=gr.Progress()):
+def check_folder(svc: Services, folder: str) -> Path:
+    """The folder to ingest, resolved, or gr.Error saying why it may not be read."""
     path = Path((folder or "").strip()).expanduser()
     if not folder or not path.exists():
         raise gr.Error(f"No such file or folder: {esc(repr(folder))}")
@@ -85,20 +97,31 @@ def library_folder(svc: Services, folder: str, progress=gr.Progress()):
             f"{esc(str(folder))} is outside the folders this app may read. Upload the files, or "
             "list the folder in STUDYBOT_INGEST_ROOTS when you start the app."
         )
-    msg, _ = _ingest(svc, [resolved], progress)
-    return (msg, *library_table(svc))
+    return resolved
+
+
+def library_folder(svc: Services, folder: str, progress=gr.Progress()):
+    resolved = check_folder(svc, folder)
+    summary, failed = _ingest(svc, [resolved], progress)
+    rows = [[str(p), "failed", reason] for p, reason in failed]
+    rows.append([str(resolved), "ok" if not failed else "the rest ok", summary])
+    return (summary, rows, *library_table(svc))
+
+
+def check_remove(path: str) -> None:
+    if not path:
+        raise gr.Error("Choose a source to remove.")
 
 
 def library_remove(svc: Services, path: str):
-    if not path:
-        raise gr.Error("Choose a source to remove.")
+    check_remove(path)
     with svc.lock:
         try:
             removed = remove_file(svc.store, path)
         except LoadError as exc:
             raise gr.Error(esc(str(exc))) from None
         svc.tutor.refresh()
-    return (f"Removed {esc(path)} ({removed} items).", *library_table(svc))
+    return (f"Removed {esc(path)} ({removed} items).", gr.skip(), *library_table(svc))
 
 
 def build(svc: Services) -> SimpleNamespace:
@@ -110,15 +133,23 @@ def build(svc: Services) -> SimpleNamespace:
             folder = gr.Textbox(label="…or a folder on this computer", elem_id="lib-folder")
             ingest_folder = gr.Button("Ingest folder", elem_id="lib-ingest-folder")
     status = gr.Markdown(elem_id="lib-status")
+    results = gr.Dataframe(headers=["file", "result", "detail"], interactive=False,
+                           label="This ingest, file by file", elem_id="lib-results", visible=False)  # fmt: skip
     table = gr.Dataframe(headers=["source", "items", "qa", "question", "chunk", "ingested"],
-                         interactive=False, elem_id="lib-table")  # fmt: skip
+                         interactive=False, elem_id="lib-table", label="Your library")  # fmt: skip
     with gr.Row():
         to_remove = gr.Dropdown(label="Remove a source", choices=[], elem_id="lib-remove-choice")
         remove = gr.Button("Remove", variant="stop", elem_id="lib-remove")
-    upload.click(lambda f, progress=gr.Progress(): library_upload(svc, f, progress), [files],
-                 [status, table, to_remove], concurrency_id=BUSY, api_name=False)  # fmt: skip
-    ingest_folder.click(lambda f, progress=gr.Progress(): library_folder(svc, f, progress), [folder],
-                        [status, table, to_remove], concurrency_id=BUSY, api_name=False)  # fmt: skip
-    remove.click(lambda s: library_remove(svc, s), [to_remove], [status, table, to_remove],
-                 concurrency_id=BUSY, api_name=False)  # fmt: skip
+    outs = [status, results, table, to_remove]
+    # Check first (no outputs: a refusal is one toast and the table stays intact), then ingest.
+    upload.click(lambda f: check_upload(svc, f) and None, [files], None, api_name=False).success(
+        lambda f, progress=gr.Progress(): library_upload(svc, f, progress), [files], outs,
+        concurrency_id=BUSY, api_name=False).then(lambda: gr.update(visible=True), None, results)  # fmt: skip
+    ingest_folder.click(lambda f: check_folder(svc, f) and None, [folder], None,
+                        api_name=False).success(
+        lambda f, progress=gr.Progress(): library_folder(svc, f, progress), [folder], outs,
+        concurrency_id=BUSY, api_name=False).then(lambda: gr.update(visible=True), None, results)  # fmt: skip
+    remove.click(check_remove, [to_remove], None, api_name=False).success(
+        lambda s: library_remove(svc, s), [to_remove], outs, concurrency_id=BUSY, api_name=False
+    )
     return SimpleNamespace(table=table, to_remove=to_remove)

@@ -1,6 +1,7 @@
-"""The Quiz tab: a question card, the answer box, the verdict with feedback and the cited
-reference, self-rating for questions without a reference, counts and a progress plot. The
-per-browser quiz run is a `QuizSession` kept as plain state."""
+"""The Quiz tab: a card with a back side for every question (the graded verdict with the cited
+reference, or, without a reference, the closest notes and self-rating), counters that agree with
+"Next", a topic box that suggests the bank's sections, progress and deck export. The per-browser
+quiz run is a `QuizSession` kept as plain state."""
 
 from __future__ import annotations
 
@@ -8,8 +9,13 @@ from types import SimpleNamespace
 
 import gradio as gr
 
+from rag.intent import quiz_request
 from rag.quiz import QuizSession
+from rag.quiz_topics import sections
+from ui import progress_view
 from ui.services import BUSY, Services, inert
+
+NO_NOTES = "Nothing in your notes covers this question: write the answer into your notes."
 
 
 def quiz_next(svc: Services, topic: str, graded_only: bool, state: dict):
@@ -18,33 +24,27 @@ def quiz_next(svc: Services, topic: str, graded_only: bool, state: dict):
         session = QuizSession(svc.tutor, topic or None, bool(graded_only))  # a new run
     with svc.lock:
         pick = session.next()
+    hidden = gr.update(visible=False)
     if pick is None:
         msg = "Nothing due and no new questions" + (f" on “{inert(topic)}”" if topic else "") + "."
-        return (
-            session.to_state(),
-            msg,
-            gr.update(visible=False),
-            gr.update(visible=False),
-            "",
-            counts(svc, topic),
-        )
+        return session.to_state(), msg, hidden, hidden, hidden, "", counts(svc, session)
     q = pick.question
-    card = f"### {inert(q.item.question)}\n\n<small>{inert(q.topic or q.item.source)} · {pick.status}</small>"
-    graded = q.has_reference
-    note = "" if graded else notes_for_self_rating(session)
-    return (session.to_state(), card, gr.update(visible=graded, value=""), gr.update(visible=not graded), note,
-            counts(svc, topic))  # fmt: skip
+    card = f"### {inert(q.item.question)}\n\n<small>{inert(q.topic)} · {pick.status}</small>"
+    if not q.has_reference:
+        card += ("\n\n<small>Your notes hold no reference answer for this one: answer, then "
+                 "compare with the closest notes and rate yourself.</small>")  # fmt: skip
+    return (session.to_state(), card, gr.update(visible=True, value=""), gr.update(visible=True),
+            hidden, "", counts(svc, session))  # fmt: skip
 
 
-def notes_for_self_rating(session: QuizSession) -> str:
-    hits = session.related_notes()
-    lines = ["Your notes have no reference answer for this question. Related notes:"]
-    lines += [
-        f"- {inert(h.item.text[:300])} <small>({inert(h.item.source)}, {inert(h.item.locator)})</small>"
-        for h in hits
-    ]
-    lines.append("\nRate yourself:")
-    return "\n".join(lines)
+def quiz_from_chat(svc: Services, message: str, graded_only: bool):
+    """ "quiz me on X" typed in chat: the Quiz tab, topic set, first question on screen."""
+    request = quiz_request(message or "")
+    if request is None:
+        return (gr.skip(),) * 9
+    topic = request.topic or ""
+    out = quiz_next(svc, topic, graded_only, {})
+    return (gr.Tabs(selected="quiz"), gr.update(value=request.topic), *out)
 
 
 def _session(svc: Services, state: dict) -> QuizSession:
@@ -54,9 +54,29 @@ def _session(svc: Services, state: dict) -> QuizSession:
     return session
 
 
-def quiz_submit(svc: Services, answer: str, state: dict, topic: str):
+def back_of_card(session: QuizSession) -> str:
+    """The back of a card without a reference answer: the closest cited notes, or say none."""
+    hits = session.related_notes()
+    if not hits:
+        return NO_NOTES
+    lines = ["**Closest notes** (no reference answer in your bank):"]
+    for h in hits:
+        where = " · ".join(x for x in (h.item.section, h.item.source, h.item.locator) if x)
+        lines.append(f"> {inert(h.item.text[:400])}\n\n<small>{inert(where)}</small>")
+    lines.append("How well did you know it? Rate yourself:")
+    return "\n\n".join(lines)
+
+
+def quiz_submit(svc: Services, answer: str, state: dict):
     session = _session(svc, state)
     q = session.current
+    if not (answer or "").strip() and not q.has_reference:
+        raise gr.Error("Write your answer first, then compare it with your notes.")
+    if not q.has_reference:
+        with svc.lock:
+            back = back_of_card(session)
+        return (back, gr.update(visible=True), counts(svc, session),
+                *progress_view.progress(svc))  # fmt: skip
     with svc.lock:
         result = session.answer(answer or "")
     g = result.grade
@@ -69,84 +89,80 @@ def quiz_submit(svc: Services, answer: str, state: dict, topic: str):
     ]
     if g.method == "similarity" and svc.tutor.judge_error:
         out.append(f"<small>(no LLM judge: {inert(svc.tutor.judge_error)})</small>")
-    return "\n\n".join(out), counts(svc, topic), progress_plot(svc)
+    return ("\n\n".join(out), gr.update(visible=False), counts(svc, session),
+            *progress_view.progress(svc))  # fmt: skip
 
 
-def quiz_rate(svc: Services, rating: str, state: dict, topic: str):
+def quiz_rate(svc: Services, rating: str, state: dict):
     session = _session(svc, state)
     with svc.lock:
         due = session.rate(rating)
-    return (
-        f"Rated **{rating}**; next review {due[:16].replace('T', ' ')}.",
-        counts(svc, topic),
-        progress_plot(svc),
-    )
+    return (f"Rated **{rating}**; next review {due[:16].replace('T', ' ')}.",
+            gr.update(visible=False), counts(svc, session), *progress_view.progress(svc))  # fmt: skip
 
 
-def counts(svc: Services, topic: str | None = None) -> str:
+def counts(svc: Services, session: QuizSession | None = None) -> str:
+    """What is left in this run (the same queue "Next" draws from) and overall progress."""
+    session = session or QuizSession(svc.tutor)
     with svc.lock:
+        due, new = session.counts()
         s = svc.tutor.stats()
+    where = f" on “{inert(session.topic)}”" if session.topic else ""
     acc = "n/a" if s["accuracy"] is None else f"{s['accuracy']:.0%}"
-    return (f"**{s['due_today']}** due today · **{s['cards']}** cards seen · "
-            f"{s['reviewed']} reviews · accuracy {acc} · streak {s['streak_days']} d")  # fmt: skip
+    return (f"**{due}** due now · **{new}** new left{where} — {s['reviewed']} reviews · "
+            f"accuracy {acc} · streak {s['streak_days']} d")  # fmt: skip
 
 
-def progress_plot(svc: Services):
-    # A Figure of its own, not pyplot's: pyplot keeps every figure until it is closed, and a
-    # server drawing one per answer would grow without bound.
-    from matplotlib.figure import Figure
-
-    history = [h for h in svc.tutor.stats()["history"] if h["verdict"]]
-    fig = Figure(figsize=(6, 2.8))
-    ax = fig.subplots()
-    by_topic: dict[str, list[int]] = {}
-    for h in history:
-        by_topic.setdefault(h["topic"] or "(no section)", []).append(h["verdict"] == "correct")
-    for topic, results in sorted(by_topic.items())[:6]:
-        running = [sum(results[: i + 1]) / (i + 1) for i in range(len(results))]
-        ax.plot(range(1, len(running) + 1), running, marker="o", label=topic[-30:])
-    ax.set_ylim(-0.05, 1.05)
-    ax.set_xlabel("answers graded")
-    ax.set_ylabel("accuracy so far")
-    ax.set_title("Quiz accuracy over time, by topic" if history else "No graded answers yet")
-    if by_topic:
-        ax.legend(fontsize=7)
-    fig.tight_layout()
-    return fig
+def topic_box(svc: Services):
+    with svc.lock:
+        return gr.Dropdown(choices=sections(svc.tutor.pool))
 
 
 def build(svc: Services, tabs, chat: SimpleNamespace) -> SimpleNamespace:
     qstate = gr.State({})
     with gr.Row():
-        topic = gr.Textbox(
-            label="Topic filter (section or words, e.g. rag)", scale=3, elem_id="quiz-topic"
-        )
+        topic = gr.Dropdown(
+            label="Topic: a section, or any words (matched by meaning)", allow_custom_value=True,
+            choices=[], value=None, scale=3, elem_id="quiz-topic", filterable=True,
+        )  # fmt: skip
         graded = gr.Checkbox(label="Only questions with a reference answer", value=True)
         nxt = gr.Button("Next question", variant="primary", elem_id="quiz-next")
     count_md = gr.Markdown(elem_id="quiz-counts")
     question_md = gr.Markdown(elem_id="quiz-question")
-    answer = gr.Textbox(label="Your answer", lines=4, elem_id="quiz-answer")
-    submit = gr.Button("Submit answer", elem_id="quiz-submit")
+    answer = gr.Textbox(label="Your answer", lines=4, elem_id="quiz-answer", visible=False)
+    submit = gr.Button("Submit answer", elem_id="quiz-submit", visible=False)
+    result_md = gr.Markdown(elem_id="quiz-result")
     with gr.Row(visible=False) as rate_row:
         rate_buttons = [
             gr.Button(r, elem_id=f"quiz-rate-{r}") for r in ("again", "hard", "good", "easy")
         ]
-    notes_md = gr.Markdown()
-    result_md = gr.Markdown(elem_id="quiz-result")
-    ask_chat = gr.Button("Ask about this in chat", elem_id="quiz-ask")
-    plot = gr.Plot(label="Progress")
-    nxt.click(lambda t, g, s: quiz_next(svc, t, g, s), [topic, graded, qstate],
-              [qstate, question_md, answer, rate_row, notes_md, count_md],
-              concurrency_id=BUSY, api_name=False).then(lambda: "", None, result_md)  # fmt: skip
-    submit.click(lambda a, s, t: quiz_submit(svc, a, s, t), [answer, qstate, topic],
-                 [result_md, count_md, plot], concurrency_id=BUSY, api_name=False)  # fmt: skip
+    ask_chat = gr.Button("Ask about this in chat", elem_id="quiz-ask", size="sm")
+    prog = progress_view.build(svc)
+    after = [result_md, rate_row, count_md, *prog.outputs]
+    next_out = [qstate, question_md, answer, submit, rate_row, result_md, count_md]
+    nxt.click(lambda t, g, s: quiz_next(svc, t, g, s), [topic, graded, qstate], next_out,
+              concurrency_id=BUSY, api_name=False)  # fmt: skip
+    submit.click(lambda a, s: quiz_submit(svc, a, s), [answer, qstate], after,
+                 concurrency_id=BUSY, api_name=False)  # fmt: skip
     for b in rate_buttons:
-        b.click(lambda s, t, r=b.value: quiz_rate(svc, r, s, t), [qstate, topic],
-                [result_md, count_md, plot], concurrency_id=BUSY, api_name=False)  # fmt: skip
+        b.click(lambda s, r=b.value: quiz_rate(svc, r, s), [qstate], after,
+                concurrency_id=BUSY, api_name=False)  # fmt: skip
+    prog.quiz_weak.click(lambda w: w or None, [prog.weak_state], [topic], api_name=False).then(
+        lambda t, g, s: quiz_next(svc, t, g, s), [topic, graded, qstate], next_out,
+        concurrency_id=BUSY, api_name=False)  # fmt: skip
 
     def to_chat(state):
         q = _session(svc, state).current
         return gr.Tabs(selected="chat"), [q.item.question], f"Explain: {q.item.question}"
 
     ask_chat.click(to_chat, [qstate], [tabs, chat.turns, chat.box], api_name=False)
-    return SimpleNamespace(count_md=count_md, plot=plot)
+    for trigger in (chat.send.click, chat.box.submit):
+        # Not queued behind the chat turn (BUSY): it takes svc.lock itself, only for a quiz.
+        trigger(lambda m, g: quiz_from_chat(svc, m, g), [chat.box, graded],
+                [tabs, topic, *next_out], concurrency_limit=None, api_name=False)  # fmt: skip
+
+    def on_load():
+        return (topic_box(svc), counts(svc), *progress_view.progress(svc))
+
+    return SimpleNamespace(load=on_load, load_outputs=[topic, count_md, *prog.outputs],
+                           topic=topic, graded=graded, qstate=qstate, next_out=next_out)  # fmt: skip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from core.config import Settings
@@ -57,8 +59,11 @@ def quiz(ctx, topic, count, graded_only, no_llm) -> None:
                    f"  {q.topic or q.item.source}")  # fmt: skip
         click.echo(q.item.question)
         if not q.has_reference:
-            click.echo("Your notes have no reference answer for this one. Related notes:")
-            for h in session.related_notes():
+            click.prompt("your answer (no reference in your notes; compare with the notes after)",
+                         default="", show_default=False)  # fmt: skip
+            notes = session.related_notes()
+            click.echo("Closest notes:" if notes else "Nothing in your notes covers this one.")
+            for h in notes:
                 click.echo(f"  - {h.item.text[:200]}  ({h.item.source}, {h.item.locator})")
             rating = click.prompt(
                 "rate yourself", type=click.Choice(["again", "hard", "good", "easy", "skip"])
@@ -128,3 +133,18 @@ def quiz_stats(settings, as_json) -> None:
     for topic, t in sorted(info["by_topic"].items()):
         a = "n/a" if t["accuracy"] is None else f"{t['accuracy']:.0%}"
         click.echo(f"  {topic}: {t['reviewed']} reviewed, accuracy {a}")
+
+
+@quiz.command("export")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--topic", help="Only questions on this topic (matched by meaning).")
+@click.pass_obj
+def quiz_export(settings, path, topic) -> None:
+    """Export the quiz deck to PATH: an Anki package (.apkg) or CSV (.csv)."""
+    from rag.quiz_export import export_deck
+
+    tutor = _tutor(settings, with_judge=False)
+    only = tutor.on_topic(topic)
+    pool = tutor.pool if only is None else [q for q in tutor.pool if q.key in set(only)]
+    n = export_deck(pool, path)
+    click.echo(f"wrote {n} cards to {path}")

@@ -1,0 +1,169 @@
+"""The Quiz and Library tabs in headless Chromium against the real app: a topic matched by
+meaning, the back of a card without a reference answer, progress after answering, the deck
+downloaded as .apkg, and a rejected upload reported once without disturbing the library."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from tests.conftest import free_port, wait_until_up
+from tests.test_ui import BROWSER_ARGS, CHROMIUM, pytestmark  # noqa: F401  (skip without chromium)
+
+BANK = """# Regularization
+## What does dropout do?
+Dropout randomly zeroes activations during training, which reduces overfitting.
+# Transformers
+## How is multi-head attention computed?
+## Why do transformers need positional encodings?
+Self-attention is order-blind, so positions are added to the token embeddings.
+"""
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    root = tmp_path_factory.mktemp("uiquiz")
+    (root / "bank.md").write_text(BANK)
+    env = {**os.environ, "STUDYBOT_HOME": str(root / "home")}
+    env.pop("STUDYBOT_CHROMA_URL", None)
+    exe = [sys.executable, "-m", "studybot.cli"]
+    subprocess.run(
+        [*exe, "ingest", str(root / "bank.md")], env=env, check=True, capture_output=True
+    )
+    port = free_port()
+    proc = subprocess.Popen([*exe, "ui", "--port", str(port), "--no-llm"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    wait_until_up(url, proc, 120, "ui")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture
+def page(app):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        pg = browser.new_context(
+            viewport={"width": 1280, "height": 1000}, accept_downloads=True
+        ).new_page()
+        pg.goto(app)
+        pg.get_by_role("tab", name="Quiz").click()
+        pg.wait_for_selector("#quiz-counts p", timeout=60_000)
+        yield pg
+        browser.close()
+
+
+def next_card(page, topic: str, graded: bool) -> str:
+    page.fill("#quiz-topic input", topic)
+    page.keyboard.press("Escape")
+    box = page.get_by_label("Only questions with a reference answer")
+    if box.is_checked() != graded:
+        box.click()
+    page.click("#quiz-next")
+    page.wait_for_function(
+        "() => document.querySelector('#quiz-question').innerText.includes('?')", timeout=60_000
+    )
+    return page.inner_text("#quiz-question")
+
+
+def test_quiz_me_typed_in_chat_starts_a_quiz_on_that_topic(page):
+    page.get_by_role("tab", name="Chat").click()
+    page.fill("#chat-input textarea", "quiz me on overfitting")
+    page.click("#chat-send")
+    page.wait_for_function(
+        "() => document.querySelector('#quiz-question').innerText.includes('dropout')",
+        timeout=60_000,
+    )
+    assert page.get_by_role("tab", name="Quiz").get_attribute("aria-selected") == "true"
+    assert page.input_value("#quiz-topic input") == "overfitting"
+    assert "Starting a quiz on “overfitting”" in page.inner_text("#chatbot")
+
+
+def test_topic_by_meaning_then_progress(page):
+    # The topic box suggests the bank's sections.
+    page.click("#quiz-topic input")
+    page.wait_for_selector("ul[role=listbox] >> text=Transformers", timeout=30_000)
+    # "overfitting" appears only in dropout's answer.
+    assert "What does dropout do?" in next_card(page, "overfitting", graded=True)
+    assert "0 due now · 0 new left on “overfitting”" in page.inner_text("#quiz-counts")
+    page.fill("#quiz-answer textarea", "no idea")
+    page.click("#quiz-submit")
+    page.wait_for_selector("#quiz-result h2", timeout=60_000)
+    page.wait_for_function(
+        "() => document.querySelector('#progress-weak').innerText.includes('Regularization')",
+        timeout=60_000,
+    )
+    assert "1 reviews" in page.inner_text("#quiz-counts")
+
+
+def test_a_card_without_a_reference_shows_the_closest_notes(page):
+    # Cards with a reference answer come first; the next one on the topic has none.
+    assert "positional encodings" in next_card(page, "Transformers", graded=False)
+    page.click("#quiz-next")
+    page.wait_for_function(
+        "() => document.querySelector('#quiz-question').innerText.includes('multi-head')",
+        timeout=60_000,
+    )
+    assert "no reference answer" in page.inner_text("#quiz-question")
+    page.fill("#quiz-answer textarea", "heads attend in parallel")
+    page.click("#quiz-submit")
+    page.wait_for_selector("#quiz-rate-good", state="visible", timeout=60_000)
+    assert "order-blind" in page.inner_text("#quiz-result")
+    page.click("#quiz-rate-good")
+    page.wait_for_function(
+        "() => document.querySelector('#quiz-result').innerText.includes('Rated good')",
+        timeout=60_000,
+    )
+
+
+def test_export_the_deck_as_apkg(page, tmp_path):
+    page.click("text=Export the deck")
+    with page.expect_download(timeout=60_000) as dl:
+        page.click("#export-apkg")
+        page.click("#export-file a[download]", timeout=60_000)
+    path = tmp_path / "deck.apkg"
+    dl.value.save_as(path)
+    with zipfile.ZipFile(path) as z:
+        z.extract("collection.anki2", tmp_path)
+    db = sqlite3.connect(tmp_path / "collection.anki2")
+    fronts = {r[0].split("\x1f")[0] for r in db.execute("SELECT flds FROM notes")}
+    assert "What does dropout do?" in fronts and len(fronts) == 3
+
+
+def test_a_rejected_upload_is_one_toast_and_a_results_row(page, tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(bytes(range(256)) * 8)
+    page.get_by_role("tab", name="Library").click()
+    page.set_input_files("#lib-files input[type=file]", str(broken))
+    page.wait_for_selector("#lib-files :text('broken.pdf')", timeout=30_000)
+    page.click("#lib-upload")
+    page.wait_for_function(
+        "() => document.querySelector('#lib-results')?.innerText.includes('failed, not kept')",
+        timeout=60_000,
+    )
+    assert page.locator(".toast-body").count() == 1
+    assert "bank.md" in page.inner_text("#lib-table")  # the listing is intact
+    # Ingest with nothing chosen: one toast, and no error badge over the library table.
+    page.click("#lib-files button[aria-label='Clear']")
+    page.click("#lib-upload")
+    page.wait_for_selector(".toast-body:has-text('Choose one or more')", timeout=30_000)
+    assert page.locator("#lib-table .error").count() == 0
+    assert "bank.md" in page.inner_text("#lib-table")
+
+
+def test_how_well_does_studybot_know_my_notes(page):
+    page.get_by_role("tab", name="Evaluation").click()
+    page.click("#eval-mine")
+    page.wait_for_function(
+        "() => document.querySelector('#eval-mine-result').innerText.includes('Finds the right note')",
+        timeout=120_000,
+    )
+    assert "questions your notes answer" in page.inner_text("#eval-mine-result")

@@ -1,0 +1,101 @@
+"""The Quiz tab's progress panel and deck export: reviews per day, accuracy per topic over time,
+what FSRS has due in the coming days, the weakest topics (with "Quiz me on these"), and the deck
+as an Anki package or CSV. Gradio's own plots: real date axes, no figures to close."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import gradio as gr
+import pandas as pd
+
+from rag.quiz_export import export_deck
+from rag.quiz_progress import (
+    accuracy_by_topic_per_day,
+    due_forecast,
+    reviews_per_day,
+    weakest_topics,
+)
+from ui.services import Services, inert
+
+
+def progress(svc: Services):
+    """(reviews per day, accuracy per topic, due forecast, weakest-topics text, weakest state)."""
+    with svc.lock:
+        store = svc.tutor.quiz
+        days = pd.DataFrame(reviews_per_day(store))
+        acc = pd.DataFrame(accuracy_by_topic_per_day(store), columns=["topic", "day", "accuracy"])
+        due = pd.DataFrame(due_forecast(store))
+        weak = weakest_topics(store)
+    days["day"] = days["day"].str[5:]  # "11-23": fourteen full dates would overlap
+    due["day"] = due["day"].str[5:]
+    if weak:
+        lines = [f"- **{inert(w['topic'])}**: {w['accuracy']:.0%} of {w['graded']} answers correct"
+                 for w in weak]  # fmt: skip
+        text = "**Your weakest topics**\n\n" + "\n".join(lines)
+    else:
+        text = "No weak topics yet: every graded answer so far was correct, or none was graded."
+    return days, accuracy_figure(acc), due, text, "; ".join(w["topic"] for w in weak)
+
+
+def accuracy_figure(acc: pd.DataFrame):
+    """Running accuracy per topic over days: a Figure of its own (never registered with
+    pyplot, so nothing keeps it once Gradio has drawn it), dates on x, 0–100 % on y."""
+    from matplotlib.dates import DateFormatter, DayLocator
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(8, 2.6))
+    ax = fig.subplots()
+    if acc.empty:
+        ax.set_title("Running accuracy per topic: no graded answers yet", fontsize=10)
+        ax.set_xticks([])
+    else:
+        acc = acc.assign(day=pd.to_datetime(acc["day"]))
+        for topic, rows in list(acc.groupby("topic"))[:6]:
+            ax.plot(rows["day"], rows["accuracy"] * 100, marker="o", label=str(topic)[-40:])
+        lo, hi = acc["day"].min(), acc["day"].max()
+        ax.set_xlim(lo - pd.Timedelta(days=1), hi + pd.Timedelta(days=1))
+        span = (hi - lo).days + 3
+        ax.xaxis.set_major_locator(DayLocator(interval=max(1, span // 7)))  # whole days only
+        ax.xaxis.set_major_formatter(DateFormatter("%b %d"))
+        ax.set_title("Running accuracy per topic", fontsize=10)
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.set_ylim(-5, 105)
+    ax.set_ylabel("% correct")
+    fig.tight_layout()
+    return fig
+
+
+def export(svc: Services, kind: str) -> str:
+    path = Path(tempfile.mkdtemp(prefix="studybot-deck-")) / f"studybot-deck.{kind}"
+    with svc.lock:
+        n = export_deck(svc.tutor.pool, path)
+    if n == 0:
+        raise gr.Error("Your library has no bank questions to export yet.")
+    gr.Info(f"Exported {n} cards.")
+    return str(path)
+
+
+def build(svc: Services) -> SimpleNamespace:
+    weak_state = gr.State("")
+    with gr.Accordion("Progress", open=True):
+        with gr.Row():
+            days = gr.BarPlot(x="day", y="reviews", title="Reviews per day (last 14 days)", x_title="",
+                              y_title="reviews", elem_id="progress-days", height=220, x_label_angle=-45)  # fmt: skip
+            due = gr.BarPlot(x="day", y="due", title="Due in the coming days (FSRS)", x_title="",
+                             y_title="cards due", elem_id="progress-due", height=220, x_label_angle=-45)  # fmt: skip
+        acc = gr.Plot(label="Accuracy per topic over time", elem_id="progress-accuracy")
+        weak_md = gr.Markdown(elem_id="progress-weak")
+        quiz_weak = gr.Button("Quiz me on these", elem_id="quiz-weak", size="sm")
+    with gr.Accordion("Export the deck", open=False):
+        gr.Markdown("Every bank question with its reference answer and source on the back.")
+        with gr.Row():
+            apkg = gr.Button("Anki (.apkg)", elem_id="export-apkg")
+            csv = gr.Button("CSV", elem_id="export-csv")
+        file = gr.File(label="Deck", elem_id="export-file", interactive=False)
+    apkg.click(lambda: export(svc, "apkg"), None, file, api_name=False)
+    csv.click(lambda: export(svc, "csv"), None, file, api_name=False)
+    outputs = [days, acc, due, weak_md, weak_state]
+    return SimpleNamespace(outputs=outputs, quiz_weak=quiz_weak, weak_state=weak_state)
