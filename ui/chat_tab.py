@@ -130,7 +130,7 @@ def build(svc: Services) -> SimpleNamespace:
     for trigger in (send.click, box.submit):
         trigger(lambda m, h, t, g: (yield from chat_turn(svc, m, h, t, g)),
                 [box, chatbot, turns, generate], [chatbot, turns, sources, standalone],
-                concurrency_id=BUSY, api_name=False).then(lambda: "", None, box)  # fmt: skip
+                concurrency_id=BUSY, api_name=False).then(lambda: "", None, box, api_name=False)  # fmt: skip
     new_chat.click(
         lambda: ([], [], "", ""), None, [chatbot, turns, sources, standalone], api_name=False
     )

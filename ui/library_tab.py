@@ -144,11 +144,11 @@ def build(svc: Services) -> SimpleNamespace:
     # Check first (no outputs: a refusal is one toast and the table stays intact), then ingest.
     upload.click(lambda f: check_upload(svc, f) and None, [files], None, api_name=False).success(
         lambda f, progress=gr.Progress(): library_upload(svc, f, progress), [files], outs,
-        concurrency_id=BUSY, api_name=False).then(lambda: gr.update(visible=True), None, results)  # fmt: skip
+        concurrency_id=BUSY, api_name=False).then(lambda: gr.update(visible=True), None, results, api_name=False)  # fmt: skip
     ingest_folder.click(lambda f: check_folder(svc, f) and None, [folder], None,
                         api_name=False).success(
         lambda f, progress=gr.Progress(): library_folder(svc, f, progress), [folder], outs,
-        concurrency_id=BUSY, api_name=False).then(lambda: gr.update(visible=True), None, results)  # fmt: skip
+        concurrency_id=BUSY, api_name=False).then(lambda: gr.update(visible=True), None, results, api_name=False)  # fmt: skip
     remove.click(check_remove, [to_remove], None, api_name=False).success(
         lambda s: library_remove(svc, s), [to_remove], outs, concurrency_id=BUSY, api_name=False
     )
