@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -69,5 +70,15 @@ class Citation:
     @classmethod
     def of(cls, n: int, hit: Hit) -> Citation:
         text = hit.item.answer or hit.item.question
-        quote = text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS].rsplit(" ", 1)[0]
+        quote = text if len(text) <= QUOTE_CHARS else _cut(text, QUOTE_CHARS)
         return cls(n, hit.item.id, hit.item.source, hit.item.locator, quote)
+
+
+def _cut(text: str, limit: int) -> str:
+    """A verbatim prefix of `text` of at most `limit` characters, ending at a sentence or line
+    end when there is one in its second half, else at a word boundary."""
+    head = text[: limit + 1]
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", head) if m.end() <= limit]
+    if ends and ends[-1] >= limit // 2:
+        return text[: ends[-1]].rstrip()
+    return text[:limit].rsplit(" ", 1)[0]

@@ -118,3 +118,17 @@ def test_a_new_topic_is_never_glued_to_the_conversation():
     assert follow.startswith("and how does it handle the softmax?") and "FlashAttention" in follow
     assert "Why is" not in follow
     assert "LoRA" in standalone_query("why?", ["What is LoRA?"])
+
+
+def test_a_long_quote_ends_at_a_sentence_and_stays_verbatim():
+    from core.records import QUOTE_CHARS, Citation, Hit, Item
+
+    sentence = "Attention weighs every token against every other token. "
+    answer = sentence * (QUOTE_CHARS // len(sentence) + 3)
+    item = Item("i", "qa", "notes.md", "lines 1-9", "", "What is attention?", answer, "h")
+    quote = Citation.of(1, Hit(1, item, 1.0, 0.9)).quote
+    assert quote.endswith("other token.") and len(quote) <= QUOTE_CHARS
+    assert answer.startswith(quote)  # a prefix, copied verbatim
+    run_on = "word " * QUOTE_CHARS  # no sentence end at all: cut between words
+    item = Item("j", "qa", "notes.md", "lines 1-9", "", "What?", run_on, "h")
+    assert Citation.of(1, Hit(1, item, 1.0, 0.9)).quote.endswith("word")

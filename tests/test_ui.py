@@ -24,6 +24,9 @@ NOTES = """# Retrieval
     A cross-encoder reads the query and the passage together and outputs one relevance score.
 ??? question "Why is FlashAttention fast?"
     It tiles attention into blocks that fit in on-chip SRAM, so it moves far less memory.
+??? question "What is the softmax formula?"
+    The softmax is $\\sigma(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$, or as a display:
+    $$\\frac{e^{z_i}}{\\sum_j e^{z_j}}$$
 """
 EVIL = """# Evil note
 ??? question "What does the onerror attack look like?"
@@ -155,6 +158,14 @@ def test_a_script_tag_in_a_note_renders_inert(page):
         ).count()
         == 0
     )
+
+
+def test_math_in_a_note_renders_as_math(page):
+    ask(page, "what is the softmax formula?")
+    page.wait_for_selector("#chatbot .katex-display", timeout=60_000)
+    chat = page.locator("#chatbot")
+    assert chat.locator(".katex").count() >= 2  # the inline and the display formula
+    assert "\\frac" not in chat.inner_text()  # no raw LaTeX left on screen
 
 
 def test_gradio_client_can_ask(app):

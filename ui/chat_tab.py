@@ -12,6 +12,14 @@ from rag.answer import NOT_COVERED
 from rag.intent import quiz_request
 from ui.services import BUSY, Services, esc, inert
 
+# Math in notes renders ($…$, $$…$$, \(…\)). Not \[…\]: `inert` escapes every bracket as \[,
+# which would turn a citation [1] into display math.
+LATEX = [
+    {"left": "$$", "right": "$$", "display": True},
+    {"left": "$", "right": "$", "display": False},
+    {"left": "\\(", "right": "\\)", "display": False},
+]
+
 
 def source_cards(citations) -> str:
     """Expandable cards: source, locator, quoted passage (escaped)."""
@@ -116,7 +124,8 @@ def api_ask(svc: Services, question: str, history_json: str = "[]") -> dict:
 def build(svc: Services) -> SimpleNamespace:
     """The tab's components, for the other tabs that send questions here."""
     turns = gr.State([])
-    chatbot = gr.Chatbot(label="Conversation", height=420, elem_id="chatbot")
+    chatbot = gr.Chatbot(label="Conversation", height=420, elem_id="chatbot",
+                         latex_delimiters=LATEX)  # fmt: skip
     with gr.Row():
         box = gr.Textbox(placeholder="Ask about your notes…", show_label=False, scale=5,
                          elem_id="chat-input")  # fmt: skip
