@@ -66,12 +66,16 @@ class Citation:
     source: str
     locator: str
     quote: str  # copied verbatim from the stored item
+    title: str = ""  # what the item is about: its question, else its innermost heading
+    section: str = ""  # the heading path, "Chapter 2 > Embeddings"
 
     @classmethod
     def of(cls, n: int, hit: Hit) -> Citation:
-        text = hit.item.answer or hit.item.question
+        item = hit.item
+        text = item.answer or item.question
         quote = text if len(text) <= QUOTE_CHARS else _cut(text, QUOTE_CHARS)
-        return cls(n, hit.item.id, hit.item.source, hit.item.locator, quote)
+        title = item.question or item.section.rsplit(">", 1)[-1].strip()
+        return cls(n, item.id, item.source, item.locator, quote, title, item.section)
 
 
 def _cut(text: str, limit: int) -> str:

@@ -45,7 +45,7 @@ def main() -> None:
                 page.wait_for_selector("#chat-input textarea", timeout=60_000)
                 page.fill("#chat-input textarea", "what is a cross-encoder?")
                 page.click("#chat-send")
-                page.wait_for_selector("#sources details", timeout=120_000)
+                page.wait_for_selector("#chatbot .sb-sources details", timeout=120_000)
                 page.screenshot(path=OUT / f"chat-{name}.png")
                 page.get_by_role("tab", name="Quiz").click()
                 page.click("#quiz-next")

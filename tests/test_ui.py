@@ -99,19 +99,48 @@ def test_binds_loopback_only(app):
             assert s.connect_ex((addr, port)) != 0, f"reachable on {addr}"
 
 
-def test_ask_see_a_cited_source_then_follow_up(page):
+SOURCES = "#chatbot .sb-sources"
+
+
+def sources_text(page) -> str:
+    """Every source card of the conversation, opened or not."""
+    return " ".join(page.locator(f"{SOURCES} details").all_text_contents())
+
+
+def test_ask_click_a_citation_then_follow_up_after_a_reload(page):
     ask(page, "what does a cross encoder do?")
-    page.wait_for_selector("#sources details", timeout=60_000)
-    sources = page.inner_text("#sources")
-    assert "retrieval.md" in sources and "relevance score" in sources
+    page.wait_for_selector(f"{SOURCES} details", timeout=60_000)
     assert "From your notes" in page.inner_text("#chatbot")
+    card = page.locator(f"{SOURCES} details").first
+    assert "What does a cross-encoder do?" in card.locator("summary").inner_text()
+    assert "retrieval.md" in card.inner_text() and not card.get_attribute("open")
+    page.locator("#chatbot a.sb-cite").first.click()  # [1] opens and highlights its source
+    page.wait_for_function("() => document.querySelector('.sb-source.sb-hl[open]')")
+    assert "relevance score" in page.inner_text(".sb-source.sb-hl blockquote")
+    page.reload()  # the conversation, and the history follow-ups need, survive a reload
+    page.wait_for_selector(f"{SOURCES} details", timeout=60_000)
     ask(page, "and why is it fast?")  # a follow-up: 'it' needs the conversation
     page.wait_for_function(
         "() => document.querySelector('#standalone textarea').value.includes('cross')",
         timeout=60_000,
     )
+    assert page.locator(f"{SOURCES}").count() == 2  # each answer keeps its own sources
     page.click("#chat-new")
-    page.wait_for_function("() => !document.querySelector('#sources details')", timeout=30_000)
+    page.wait_for_function("() => !document.querySelector('#chatbot .sb-sources')", timeout=30_000)
+    page.reload()
+    page.wait_for_selector("#chat-input textarea", timeout=60_000)
+    assert page.locator(f"{SOURCES}").count() == 0
+
+
+def test_a_related_question_is_asked_by_clicking_it(page):
+    ask(page, "how is attention computed in transformers?")
+    page.wait_for_selector("#chatbot a.sb-ask", timeout=60_000)
+    asked = page.locator("#chatbot a.sb-ask").first.inner_text()
+    page.locator("#chatbot a.sb-ask").first.click()
+    page.wait_for_function(
+        "q => [...document.querySelectorAll('#chatbot .message')].some("
+        "m => m.innerText.trim() === q)", arg=asked, timeout=60_000,
+    )  # fmt: skip
 
 
 def test_quiz_answer_shows_the_verdict(page):
@@ -142,22 +171,18 @@ def test_upload_a_file_and_find_it(page, app, tmp_path):
     assert "uploads/zorblax.txt" in page.inner_text("#lib-table")
     page.get_by_role("tab", name="Chat").click()
     ask(page, "what is a zorblax tensor?")
-    page.wait_for_selector("#sources details", timeout=60_000)
-    assert "zorblax.txt" in page.inner_text("#sources")
+    page.wait_for_selector(f"{SOURCES} details", timeout=60_000)
+    assert "zorblax.txt" in sources_text(page)
 
 
 def test_a_script_tag_in_a_note_renders_inert(page):
     ask(page, "what does the onerror attack look like?")
-    page.wait_for_selector("#sources details", timeout=60_000)
+    page.wait_for_selector(f"{SOURCES} details", timeout=60_000)
+    page.locator("#chatbot a.sb-cite").first.click()  # open the card: its quote is rendered too
     assert page.evaluate("() => window.__pwned") is None
     # Markup-like text that is content (chat-template tokens) is shown as text, not parsed.
-    assert "<|im_start|>" in page.inner_text("#sources")
-    assert (
-        page.locator(
-            "#sources script, #chatbot script, #sources img, #chatbot img[src='x']"
-        ).count()
-        == 0
-    )
+    assert "<|im_start|>" in page.inner_text(".sb-source.sb-hl")
+    assert page.locator("#chatbot script, #chatbot img[src='x']").count() == 0
 
 
 def test_math_in_a_note_renders_as_math(page):
@@ -189,12 +214,12 @@ def test_browser_sessions_keep_separate_chats(browser, app):
         pages.append((ctx, pg))
     (_, a), (_, b) = pages
     ask(a, "what does a cross encoder do?")
-    a.wait_for_selector("#sources details", timeout=60_000)
+    a.wait_for_selector(f"{SOURCES} details", timeout=60_000)
     b.reload()
     b.wait_for_selector("#chat-input textarea", timeout=60_000)
     assert "cross encoder" not in b.inner_text("#chatbot").lower()
     ask(b, "why is flashattention fast?")
-    b.wait_for_selector("#sources details", timeout=60_000)
-    assert "SRAM" in b.inner_text("#sources") and "SRAM" not in a.inner_text("#sources")
+    b.wait_for_selector(f"{SOURCES} details", timeout=60_000)
+    assert "SRAM" in sources_text(b) and "SRAM" not in sources_text(a)
     for ctx, _ in pages:
         ctx.close()

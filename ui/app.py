@@ -20,7 +20,10 @@ from ui.services import BUSY, Services, build_services  # noqa: E402
 
 CSS = """
 .sb-source { border: 1px solid #ddd; border-radius: 6px; padding: 4px 8px; margin: 4px 0; }
-.sb-source blockquote { white-space: pre-wrap; margin: 4px 0; font-size: 0.9em; }
+.sb-source blockquote { margin: 4px 0; font-size: 0.9em; }
+.sb-source summary { cursor: pointer; }
+.sb-where { color: #6b7280; font-size: 0.85em; }
+.sb-hl { outline: 2px solid #f59e0b; background: #fffbeb; }
 """
 
 
@@ -37,6 +40,7 @@ def build_app(svc: Services) -> gr.Blocks:
             with gr.Tab("Evaluation", id="evaluation"):
                 evaluation = eval_tab.build(svc)
         chat_tab.build_api(svc)
+        demo.load(chat_tab.restore, chat.saved, [chat.chatbot, chat.turns], api_name=False)
 
         def on_load():
             return (*library_tab.library_table(svc), *quiz.load(), *eval_tab.eval_latest(svc))
@@ -81,6 +85,7 @@ def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, auth: 
         share=False,
         inbrowser=open_browser,
         css=CSS,
+        js=chat_tab.CLICKS_JS,
         show_error=True,
         footer_links=["api"],
     )

@@ -4,6 +4,7 @@ source cards; and the `/ask` API endpoint for scripts (gradio_client)."""
 from __future__ import annotations
 
 import json
+import re
 from types import SimpleNamespace
 
 import gradio as gr
@@ -21,32 +22,84 @@ LATEX = [
 ]
 
 
-def source_cards(citations) -> str:
-    """Expandable cards: source, locator, quoted passage (escaped)."""
+# Clicks inside chat bubbles (wired on the page by app.py): a citation [n] opens and highlights
+# its source card; a related question is asked. Both are fragment links, so nothing is fetched.
+CLICKS_JS = """() => {
+  document.addEventListener('click', (event) => {
+    const cite = event.target.closest('a.sb-cite');
+    const ask = event.target.closest('a.sb-ask');
+    if (!cite && !ask) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (cite) {
+      const card = document.getElementById(cite.getAttribute('href').slice(1));
+      if (!card) return;
+      document.querySelectorAll('.sb-hl').forEach((el) => el.classList.remove('sb-hl'));
+      card.open = true;
+      card.classList.add('sb-hl');
+      card.scrollIntoView({block: 'nearest', behavior: 'smooth'});
+    } else {
+      const box = document.querySelector('#chat-input textarea');
+      box.value = ask.innerText;
+      box.dispatchEvent(new Event('input', {bubbles: true}));
+      setTimeout(() => document.querySelector('#chat-send').click(), 50);
+    }
+  }, true);
+}"""
+_MARK = re.compile(r"\\\[(\d+)\\\]")  # a citation marker [n] as `inert` escapes it
+
+
+def linked(text: str, turn: int, numbers) -> str:
+    """Document or model text for a chat bubble (`inert`), each [n] that names one of this turn's
+    source cards a link to it."""
+
+    def link(m: re.Match) -> str:
+        n = int(m.group(1))
+        return f'<a class="sb-cite" href="#sb-{turn}-{n}">[{n}]</a>' if n in numbers else m.group(0)
+
+    return _MARK.sub(link, inert(text))
+
+
+def source_cards(turn: int, citations) -> str:
+    """The turn's sources under its answer: what each is about, where it is, and the passage
+    (escaped; one line of HTML, so Markdown never reads inside it)."""
     if not citations:
-        return "<p class='sb-empty'>No sources.</p>"
+        return ""
     cards = []
     for c in citations:
+        where = " · ".join(x for x in (c.section if c.section != c.title else "",
+                                       f"{c.source}, {c.locator}") if x)  # fmt: skip
+        quote = esc(c.quote).replace("\n", "<br>")
         cards.append(
-            f"<details class='sb-source' open><summary>[{c.n}] {esc(c.source)}, {esc(c.locator)}</summary>"
-            f"<blockquote>{esc(c.quote)}</blockquote></details>"
+            f"<details class='sb-source' id='sb-{turn}-{c.n}'><summary>[{c.n}] "
+            f"{esc(c.title or c.source)} <span class='sb-where'>{esc(where)}</span></summary>"
+            f"<blockquote>{quote}</blockquote></details>"
         )
-    return "\n".join(cards)
+    return "\n\n<div class='sb-sources'>" + "".join(cards) + "</div>"
+
+
+def related_list(related: list[dict]) -> str:
+    """Bank questions near an unanswered one, each a link that asks it."""
+    return "\n".join(
+        f"- <a class='sb-ask' href='#ask'>{inert(r['question'])}</a> "
+        f"({inert(r['source'])}, {inert(r['locator'])})"
+        for r in related
+    )
 
 
 def chat_turn(svc: Services, message: str, messages: list, turns: list, generate: bool):
     message = (message or "").strip()
     if not message:
-        yield messages, turns, gr.update(), ""
+        yield messages, turns, gr.update()
         return
     messages = [*messages, {"role": "user", "content": inert(message)}]
     request = quiz_request(message)
     if request is not None:  # the Quiz tab takes over (wired in app.py), the chat says so
         where = f" on “{inert(request.topic)}”" if request.topic else ""
         text = f"Starting a quiz{where}: your first question is on the **Quiz** tab."
-        yield [*messages, {"role": "assistant", "content": text}], turns, gr.update(), ""
+        yield [*messages, {"role": "assistant", "content": text}], turns, gr.update()
         return
-    yield messages, turns, gr.update(), ""
+    yield messages, turns, ""
     events = svc.engine.ask(message, turns, generate)
     try:
         yield from _render(svc, events, message, messages, turns, generate)
@@ -58,7 +111,8 @@ def chat_turn(svc: Services, message: str, messages: list, turns: list, generate
 
 
 def _render(svc: Services, events, message: str, messages: list, turns: list, generate: bool):
-    streamed = ""
+    turn = len(turns)  # names this turn's source cards, so its [n] link to its own sources
+    streamed, carded = "", set()
     while True:
         # Hold the lock per step, never across a yield: an abandoned stream must not keep it.
         with svc.lock:
@@ -67,44 +121,50 @@ def _render(svc: Services, events, message: str, messages: list, turns: list, ge
             except StopIteration:
                 return
         if kind == "instant":
+            carded = {c.n for c in payload.citations}
             if payload.grounded:
-                head = "**From your notes** (instant):\n\n"
+                text = "**From your notes** (instant):\n\n" + linked(payload.answer, turn, carded)
             elif payload.related_questions:
-                head = "**Not in your notes.** "
+                text = f"**Not in your notes.** {NOT_COVERED}\n\nRelated questions in your bank:\n"
+                text += related_list(payload.related_questions)
             else:
-                head = "**Not in your notes.**\n\n"
-            body = inert(payload.answer)
-            if not payload.grounded and payload.related_questions:
-                body = NOT_COVERED
-                body += "\n\nRelated questions in your bank:\n" + "\n".join(
-                    f"- {inert(r['question'])} ({inert(r['source'])}, {inert(r['locator'])})"
-                    for r in payload.related_questions
-                )
-            messages = [*messages, {"role": "assistant", "content": head + body}]
-            yield messages, turns, source_cards(payload.citations), payload.standalone_query
+                text = "**Not in your notes.**\n\n" + inert(payload.answer)
+            text += source_cards(turn, payload.citations)
+            messages = [*messages, {"role": "assistant", "content": text}]
+            yield messages, turns, payload.standalone_query
         elif kind == "sentence":  # each sentence arrives checked: shown once, never withdrawn
             if not streamed:
                 messages = [*messages, {"role": "assistant", "content": ""}]
             streamed = f"{streamed} {payload}".strip()
-            messages[-1] = {"role": "assistant", "content": "**studybot:** " + inert(streamed)}
-            yield messages, turns, gr.update(), gr.update()
+            text = "**studybot:** " + linked(streamed, turn, carded)
+            messages[-1] = {"role": "assistant", "content": text}
+            yield messages, turns, gr.update()
         else:
             final = payload
-            if final.generated:
-                messages[-1] = {
-                    "role": "assistant",
-                    "content": "**studybot:** " + inert(final.answer),
-                }
+            if final.generated:  # its notes beyond the instant answer's get cards here
+                numbers = {c.n for c in final.citations}
+                extra = [c for c in final.citations if c.n not in carded]
+                text = "**studybot:** " + linked(final.answer, turn, numbers)
+                messages[-1] = {"role": "assistant", "content": text + source_cards(turn, extra)}
             elif final.grounded and final.llm_note and generate:
-                messages = [
-                    *messages,
-                    {
-                        "role": "assistant",
-                        "content": f"_(no generated answer: {inert(final.llm_note)})_",
-                    },
-                ]
+                note = f"_(no generated answer: {inert(final.llm_note)})_"
+                messages = [*messages, {"role": "assistant", "content": note}]
             turns = [*turns, message]
-            yield messages, turns, source_cards(final.citations), final.standalone_query
+            yield messages, turns, final.standalone_query
+
+
+def restore(saved) -> tuple[list, list]:
+    """The conversation this browser kept (gr.BrowserState) across a page reload; anything not
+    shaped like one starts a new chat."""
+    saved = saved if isinstance(saved, dict) else {}
+    messages, turns = saved.get("messages"), saved.get("turns")
+    shaped = (
+        isinstance(messages, list)
+        and all(isinstance(m, dict) and m.get("role") in ("user", "assistant") for m in messages)
+        and isinstance(turns, list)
+        and all(isinstance(t, str) for t in turns)
+    )
+    return (messages, turns) if shaped else ([], [])
 
 
 def api_ask(svc: Services, question: str, history_json: str = "[]") -> dict:
@@ -122,9 +182,11 @@ def api_ask(svc: Services, question: str, history_json: str = "[]") -> dict:
 
 
 def build(svc: Services) -> SimpleNamespace:
-    """The tab's components, for the other tabs that send questions here."""
+    """The tab's components, for the other tabs that send questions here and for the page load
+    that restores the conversation."""
     turns = gr.State([])
-    chatbot = gr.Chatbot(label="Conversation", height=420, elem_id="chatbot",
+    saved = gr.BrowserState({"messages": [], "turns": []}, storage_key="studybot-chat")
+    chatbot = gr.Chatbot(label="Conversation", height=520, elem_id="chatbot",
                          latex_delimiters=LATEX)  # fmt: skip
     with gr.Row():
         box = gr.Textbox(placeholder="Ask about your notes…", show_label=False, scale=5,
@@ -134,16 +196,19 @@ def build(svc: Services) -> SimpleNamespace:
         generate = gr.Checkbox(value=True, label="Also generate an answer with the local LLM")
         new_chat = gr.Button("New chat", elem_id="chat-new")
     standalone = gr.Textbox(label="Searched for", interactive=False, elem_id="standalone")
-    gr.Markdown("### Sources")
-    sources = gr.HTML(elem_id="sources")
+
+    def keep(messages, turns_):
+        return {"messages": messages, "turns": turns_}
+
     for trigger in (send.click, box.submit):
         trigger(lambda m, h, t, g: (yield from chat_turn(svc, m, h, t, g)),
-                [box, chatbot, turns, generate], [chatbot, turns, sources, standalone],
-                concurrency_id=BUSY, api_name=False).then(lambda: "", None, box, api_name=False)  # fmt: skip
-    new_chat.click(
-        lambda: ([], [], "", ""), None, [chatbot, turns, sources, standalone], api_name=False
-    )
-    return SimpleNamespace(turns=turns, box=box, send=send)
+                [box, chatbot, turns, generate], [chatbot, turns, standalone],
+                concurrency_id=BUSY, api_name=False).then(
+            lambda: "", None, box, api_name=False).then(
+            keep, [chatbot, turns], saved, api_name=False)  # fmt: skip
+    new_chat.click(lambda: ([], [], "", keep([], [])), None, [chatbot, turns, standalone, saved],
+                   api_name=False)  # fmt: skip
+    return SimpleNamespace(turns=turns, box=box, send=send, chatbot=chatbot, saved=saved)
 
 
 def build_api(svc: Services) -> None:

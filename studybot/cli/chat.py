@@ -69,7 +69,8 @@ def engine(settings: Settings, with_llm: bool = True):
 
 def _print_citations(citations) -> None:
     for c in citations:
-        click.echo(f"  [{c.n}] {c.source}, {c.locator}")
+        about = f"  {c.title[:80]}" if c.title else ""
+        click.echo(f"  [{c.n}] {c.source}, {c.locator}{about}")
 
 
 def converse(eng, question: str, history: list[str], generate: bool) -> None:
