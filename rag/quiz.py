@@ -158,9 +158,18 @@ class QuizSession:
     graded_only: bool = False
     asked: list[str] = field(default_factory=list)
     current: QuizQuestion | None = None
+    limit: int | None = None  # "ask me 5 questions": the run ends after that many
+
+    @property
+    def finished(self) -> bool:
+        return self.limit is not None and len(self.asked) >= self.limit
 
     def next(self) -> Pick | None:
-        """The next question (due first, then new), never one already asked in this session."""
+        """The next question (due first, then new), never one already asked in this session;
+        None when none is left or the run asked for a number of questions and has had them."""
+        if self.finished:
+            self.current = None
+            return None
         pick = self.tutor.next(self.topic, self.graded_only, exclude=set(self.asked))
         self.current = pick.question if pick else None
         if pick:
@@ -184,12 +193,16 @@ class QuizSession:
 
     def counts(self) -> tuple[int, int]:
         """(due now, new) left in this run: exactly what the next `next()` draws from."""
-        return self.tutor.counts(self.topic, self.graded_only, set(self.asked))
+        due, new = self.tutor.counts(self.topic, self.graded_only, set(self.asked))
+        if self.limit is None:
+            return due, new
+        left = max(self.limit - len(self.asked), 0)
+        return min(due, left), min(new, left - min(due, left))
 
     def to_state(self) -> dict:
         return {
             "topic": self.topic, "graded_only": self.graded_only, "asked": list(self.asked),
-            "current": self.current.key if self.current else None,
+            "current": self.current.key if self.current else None, "limit": self.limit,
         }  # fmt: skip
 
     @classmethod
@@ -197,5 +210,7 @@ class QuizSession:
         state = state or {}
         key = state.get("current")
         current = next((q for q in tutor.pool if q.key == key), None) if key else None
+        limit = state.get("limit")
+        limit = limit if isinstance(limit, int) and limit > 0 else None
         return cls(tutor, state.get("topic"), bool(state.get("graded_only")),
-                   list(state.get("asked") or []), current)  # fmt: skip
+                   list(state.get("asked") or []), current, limit)  # fmt: skip

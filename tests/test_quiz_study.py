@@ -75,6 +75,16 @@ def test_counters_agree_with_next(tutor):
     assert set(seen) == {"What does dropout do?", "What is weight decay?"}
 
 
+def test_ask_me_n_questions_ends_after_n(tutor):
+    # "ask me 2 questions" in chat: the run holds two, and the counters say so from the start.
+    session = QuizSession(tutor, limit=2)
+    assert sum(session.counts()) == 2
+    assert session.next() and session.next()
+    session = QuizSession.from_state(tutor, session.to_state())  # as the web app keeps it
+    assert session.counts() == (0, 0) and session.next() is None and session.finished
+    assert sum(QuizSession(tutor).counts()) == 5  # the limit belongs to that run only
+
+
 def test_a_card_without_a_reference_has_a_back(tutor):
     session = QuizSession(tutor, "Transformers")
     q = next(q for q in tutor.pool if q.item.question.startswith("How is multi-head"))

@@ -25,8 +25,13 @@ def quiz_next(svc: Services, topic: str, graded_only: bool, state: dict):
     with svc.lock:
         pick = session.next()
     hidden = gr.update(visible=False)
+    where = f" on “{inert(topic)}”" if topic else ""
+    if pick is None and session.finished:
+        msg = f"Done: that was the {session.limit} questions you asked for{where}. Press Next for more."
+        session = QuizSession(svc.tutor, session.topic, session.graded_only)  # Next goes on
+        return session.to_state(), msg, hidden, hidden, hidden, "", counts(svc, session)
     if pick is None:
-        msg = "Nothing due and no new questions" + (f" on “{inert(topic)}”" if topic else "") + "."
+        msg = f"Nothing due and no new questions{where}."
         return session.to_state(), msg, hidden, hidden, hidden, "", counts(svc, session)
     q = pick.question
     card = f"### {inert(q.item.question)}\n\n<small>{inert(q.topic)} · {pick.status}</small>"
@@ -43,7 +48,8 @@ def quiz_from_chat(svc: Services, message: str, graded_only: bool):
     if request is None:
         return (gr.skip(),) * 9
     topic = request.topic or ""
-    out = quiz_next(svc, topic, graded_only, {})
+    run = {"topic": topic or None, "graded_only": bool(graded_only), "limit": request.count}
+    out = quiz_next(svc, topic, graded_only, run)
     return (gr.Tabs(selected="quiz"), gr.update(value=request.topic), *out)
 
 
