@@ -23,6 +23,15 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
         "--disable-background-networking", "--disable-component-update"]  # fmt: skip
 
 
+def settled(page, condition: str) -> None:
+    """Wait for `condition`, then for Gradio to finish every pending event (no spinner, no
+    greyed-out output in the picture)."""
+    page.wait_for_function(condition, timeout=300_000)
+    page.wait_for_function(
+        "() => !document.querySelector('.pending, .generating, .eta-bar')", timeout=120_000
+    )
+
+
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     from tests.conftest import free_port, wait_until_up
@@ -45,7 +54,9 @@ def main() -> None:
                 page.wait_for_selector("#chat-input textarea", timeout=60_000)
                 page.fill("#chat-input textarea", "what is a cross-encoder?")
                 page.click("#chat-send")
-                page.wait_for_selector("#chatbot .sb-sources details", timeout=120_000)
+                settled(page, "() => document.querySelector('#chat-input textarea').value === ''")
+                page.locator("#chatbot a.sb-cite").first.click()  # [1] opens its source card
+                settled(page, "() => document.querySelector('.sb-source.sb-hl[open]')")
                 page.screenshot(path=OUT / f"chat-{name}.png")
                 page.get_by_role("tab", name="Quiz").click()
                 page.click("#quiz-next")
@@ -62,10 +73,8 @@ def main() -> None:
                 page.screenshot(path=OUT / f"library-{name}.png")
                 page.get_by_role("tab", name="Evaluation").click()
                 page.click("#eval-mine")
-                page.wait_for_function(
-                    "() => document.querySelector('#eval-mine-result').innerText.includes('Finds the right note')",
-                    timeout=300_000,
-                )
+                settled(page, "() => document.querySelector('#eval-mine-result')"
+                        ".innerText.includes('Finds the right note')")  # fmt: skip
                 page.screenshot(path=OUT / f"evaluation-{name}.png")
             browser.close()
     finally:

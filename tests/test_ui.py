@@ -27,6 +27,14 @@ NOTES = """# Retrieval
 ??? question "What is the softmax formula?"
     The softmax is $\\sigma(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$, or as a display:
     $$\\frac{e^{z_i}}{\\sum_j e^{z_j}}$$
+    The outputs sum to one: \\[ \\sum_j \\sigma(z)_j = 1 \\]
+??? question "How does BM25 score a document?"
+    BM25 adds up, over the query terms, the inverse document frequency of each term times a saturated term frequency.
+    The saturation uses the parameter k1: a term that appears ten times does not count ten times as much as one that appears once.
+    Document length is normalised with the parameter b, so that long documents do not win just because they repeat every word.
+    Typical values are k1 between 1.2 and 2.0 and b around 0.75, and both are usually left at those defaults.
+    Rare terms get a high inverse document frequency, so a match on a rare term counts more than a match on a common one.
+    The last detail is easy to forget: the frequency of a term in the query itself is usually ignored.
 """
 EVIL = """# Evil note
 ??? question "What does the onerror attack look like?"
@@ -112,8 +120,9 @@ def test_ask_click_a_citation_then_follow_up_after_a_reload(page):
     page.wait_for_selector(f"{SOURCES} details", timeout=60_000)
     assert "From your notes" in page.inner_text("#chatbot")
     card = page.locator(f"{SOURCES} details").first
-    assert "What does a cross-encoder do?" in card.locator("summary").inner_text()
+    assert "What does a cross-encoder do?" in card.locator("summary").first.inner_text()
     assert "retrieval.md" in card.inner_text() and not card.get_attribute("open")
+    assert card.locator(".sb-whole").count() == 0  # the quote is the whole note: no second copy
     page.locator("#chatbot a.sb-cite").first.click()  # [1] opens and highlights its source
     page.wait_for_function("() => document.querySelector('.sb-source.sb-hl[open]')")
     assert "relevance score" in page.inner_text(".sb-source.sb-hl blockquote")
@@ -130,6 +139,16 @@ def test_ask_click_a_citation_then_follow_up_after_a_reload(page):
     page.reload()
     page.wait_for_selector("#chat-input textarea", timeout=60_000)
     assert page.locator(f"{SOURCES}").count() == 0
+
+
+def test_a_long_note_opens_whole_from_its_card(page):
+    ask(page, "how does bm25 score a document?")
+    page.wait_for_selector(f"{SOURCES} details", timeout=60_000)
+    page.locator("#chatbot a.sb-cite").first.click()
+    card = page.locator(".sb-source.sb-hl")
+    assert "usually ignored" not in card.locator("blockquote").first.inner_text()  # cut quote
+    card.locator(".sb-whole summary").click()
+    assert "the query itself is usually ignored" in card.locator(".sb-whole").inner_text()
 
 
 def test_a_related_question_is_asked_by_clicking_it(page):
@@ -189,8 +208,9 @@ def test_math_in_a_note_renders_as_math(page):
     ask(page, "what is the softmax formula?")
     page.wait_for_selector("#chatbot .katex-display", timeout=60_000)
     chat = page.locator("#chatbot")
-    assert chat.locator(".katex").count() >= 2  # the inline and the display formula
-    assert "\\frac" not in chat.inner_text()  # no raw LaTeX left on screen
+    assert chat.locator(".katex-display").count() >= 2  # $$…$$ and \\[…\\]
+    assert chat.locator(".katex").count() >= 3  # and the inline one
+    assert "\\frac" not in chat.inner_text() and "\\sum_j \\sigma" not in chat.inner_text()
 
 
 def test_gradio_client_can_ask(app):

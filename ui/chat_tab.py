@@ -11,10 +11,11 @@ import gradio as gr
 
 from rag.answer import NOT_COVERED
 from rag.intent import quiz_request
-from ui.services import BUSY, Services, esc, inert
+from ui.services import BUSY, Services, display_math, esc, inert
 
-# Math in notes renders ($…$, $$…$$, \(…\)). Not \[…\]: `inert` escapes every bracket as \[,
-# which would turn a citation [1] into display math.
+# Math in notes renders ($…$, $$…$$, \(…\), and \[…\], which `display_math` turns into $$…$$:
+# as a delimiter here it would also match the \[ that `inert` makes of every bracket, so a
+# citation [1] would become display math.
 LATEX = [
     {"left": "$$", "right": "$$", "display": True},
     {"left": "$", "right": "$", "display": False},
@@ -60,22 +61,40 @@ def linked(text: str, turn: int, numbers) -> str:
     return _MARK.sub(link, inert(text))
 
 
-def source_cards(turn: int, citations) -> str:
-    """The turn's sources under its answer: what each is about, where it is, and the passage
-    (escaped; one line of HTML, so Markdown never reads inside it)."""
+def source_cards(turn: int, citations, notes: dict | None = None) -> str:
+    """The turn's sources under its answer: what each is about, where it is (section path, file,
+    locator), the passage, and the whole note when the passage is only part of it. Escaped, and
+    one line of HTML, so Markdown never reads inside it."""
     if not citations:
         return ""
+    notes = notes or {}
     cards = []
     for c in citations:
         where = " · ".join(x for x in (c.section if c.section != c.title else "",
                                        f"{c.source}, {c.locator}") if x)  # fmt: skip
-        quote = esc(c.quote).replace("\n", "<br>")
-        cards.append(
+        card = (
             f"<details class='sb-source' id='sb-{turn}-{c.n}'><summary>[{c.n}] "
             f"{esc(c.title or c.source)} <span class='sb-where'>{esc(where)}</span></summary>"
-            f"<blockquote>{quote}</blockquote></details>"
+            f"<blockquote>{_lines(c.quote)}</blockquote>"
         )
+        item = notes.get(c.id)
+        if item is not None and len(item.answer or item.question) > len(c.quote):
+            card += (
+                "<details class='sb-whole'><summary>Whole note</summary>"
+                f"<blockquote>{_lines(item.text)}</blockquote></details>"
+            )
+        cards.append(card + "</details>")
     return "\n\n<div class='sb-sources'>" + "".join(cards) + "</div>"
+
+
+def _lines(text: str) -> str:
+    return esc(display_math(text)).replace("\n", "<br>")
+
+
+def _notes(svc: Services, citations) -> dict:
+    """The cited items in full, for "Whole note"."""
+    with svc.lock:
+        return svc.store.catalog.get_items([c.id for c in citations])
 
 
 def related_list(related: list[dict]) -> str:
@@ -129,7 +148,7 @@ def _render(svc: Services, events, message: str, messages: list, turns: list, ge
                 text += related_list(payload.related_questions)
             else:
                 text = "**Not in your notes.**\n\n" + inert(payload.answer)
-            text += source_cards(turn, payload.citations)
+            text += source_cards(turn, payload.citations, _notes(svc, payload.citations))
             messages = [*messages, {"role": "assistant", "content": text}]
             yield messages, turns, payload.standalone_query
         elif kind == "sentence":  # each sentence arrives checked: shown once, never withdrawn
@@ -145,7 +164,8 @@ def _render(svc: Services, events, message: str, messages: list, turns: list, ge
                 numbers = {c.n for c in final.citations}
                 extra = [c for c in final.citations if c.n not in carded]
                 text = "**studybot:** " + linked(final.answer, turn, numbers)
-                messages[-1] = {"role": "assistant", "content": text + source_cards(turn, extra)}
+                cards = source_cards(turn, extra, _notes(svc, extra))
+                messages[-1] = {"role": "assistant", "content": text + cards}
             elif final.grounded and final.llm_note and generate:
                 note = f"_(no generated answer: {inert(final.llm_note)})_"
                 messages = [*messages, {"role": "assistant", "content": note}]

@@ -1,6 +1,6 @@
 """The Quiz tab's progress panel and deck export: reviews per day, accuracy per topic over time,
 what FSRS has due in the coming days, the weakest topics (with "Quiz me on these"), and the deck
-as an Anki package or CSV. Gradio's own plots: real date axes, no figures to close."""
+as an Anki package or CSV. Gradio's own plots: real date axes, no figures to keep or close."""
 
 from __future__ import annotations
 
@@ -37,35 +37,15 @@ def progress(svc: Services):
         text = "**Your weakest topics**\n\n" + "\n".join(lines)
     else:
         text = "No weak topics yet: every graded answer so far was correct, or none was graded."
-    return days, accuracy_figure(acc), due, text, "; ".join(w["topic"] for w in weak)
+    return days, accuracy_frame(acc), due, text, "; ".join(w["topic"] for w in weak)
 
 
-def accuracy_figure(acc: pd.DataFrame):
-    """Running accuracy per topic over days: a Figure of its own (never registered with
-    pyplot, so nothing keeps it once Gradio has drawn it), dates on x, 0–100 % on y."""
-    from matplotlib.dates import DateFormatter, DayLocator
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(8, 2.6))
-    ax = fig.subplots()
-    if acc.empty:
-        ax.set_title("Running accuracy per topic: no graded answers yet", fontsize=10)
-        ax.set_xticks([])
-    else:
-        acc = acc.assign(day=pd.to_datetime(acc["day"]))
-        for topic, rows in list(acc.groupby("topic"))[:6]:
-            ax.plot(rows["day"], rows["accuracy"] * 100, marker="o", label=str(topic)[-40:])
-        lo, hi = acc["day"].min(), acc["day"].max()
-        ax.set_xlim(lo - pd.Timedelta(days=1), hi + pd.Timedelta(days=1))
-        span = (hi - lo).days + 3
-        ax.xaxis.set_major_locator(DayLocator(interval=max(1, span // 7)))  # whole days only
-        ax.xaxis.set_major_formatter(DateFormatter("%b %d"))
-        ax.set_title("Running accuracy per topic", fontsize=10)
-        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
-    ax.set_ylim(-5, 105)
-    ax.set_ylabel("% correct")
-    fig.tight_layout()
-    return fig
+def accuracy_frame(acc: pd.DataFrame) -> pd.DataFrame:
+    """Running accuracy per topic by day, in percent, for a line per topic (six at most)."""
+    topics = list(dict.fromkeys(acc["topic"]))[:6]
+    acc = acc[acc["topic"].isin(topics)]
+    return acc.assign(day=pd.to_datetime(acc["day"]), accuracy=acc["accuracy"] * 100,
+                      topic=acc["topic"].str[-40:])  # fmt: skip
 
 
 def export(svc: Services, kind: str) -> str:
@@ -86,7 +66,9 @@ def build(svc: Services) -> SimpleNamespace:
                               y_title="reviews", elem_id="progress-days", height=220, x_label_angle=-45)  # fmt: skip
             due = gr.BarPlot(x="day", y="due", title="Due in the coming days (FSRS)", x_title="",
                              y_title="cards due", elem_id="progress-due", height=220, x_label_angle=-45)  # fmt: skip
-        acc = gr.Plot(label="Accuracy per topic over time", elem_id="progress-accuracy")
+        acc = gr.LinePlot(x="day", y="accuracy", color="topic", title="Running accuracy per topic",
+                          x_title="", y_title="% correct", y_lim=[0, 100], height=240,
+                          elem_id="progress-accuracy")  # fmt: skip
         weak_md = gr.Markdown(elem_id="progress-weak")
         quiz_weak = gr.Button("Quiz me on these", elem_id="quiz-weak", size="sm")
     with gr.Accordion("Export the deck", open=False):

