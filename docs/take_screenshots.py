@@ -23,13 +23,19 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
         "--disable-background-networking", "--disable-component-update"]  # fmt: skip
 
 
-def settled(page, condition: str) -> None:
-    """Wait for `condition`, then for Gradio to finish every pending event (no spinner, no
-    greyed-out output in the picture)."""
+def settled(page, condition: str, shown: str | None = None) -> None:
+    """Wait for `condition`, then for Gradio to finish every pending event (no spinner in the
+    picture) and for the `shown` element to be drawn at full opacity (not greyed as pending)."""
     page.wait_for_function(condition, timeout=300_000)
     page.wait_for_function(
         "() => !document.querySelector('.pending, .generating, .eta-bar')", timeout=120_000
     )
+    if shown:
+        page.wait_for_function(
+            "s => { let e = document.querySelector(s); for (; e; e = e.parentElement) "
+            "{ if (getComputedStyle(e).opacity !== '1') return false; } return true; }",
+            arg=shown, timeout=120_000,
+        )  # fmt: skip
 
 
 def main() -> None:
@@ -74,7 +80,7 @@ def main() -> None:
                 page.get_by_role("tab", name="Evaluation").click()
                 page.click("#eval-mine")
                 settled(page, "() => document.querySelector('#eval-mine-result')"
-                        ".innerText.includes('Finds the right note')")  # fmt: skip
+                        ".innerText.includes('Finds the right note')", "#eval-mine-result")  # fmt: skip
                 page.screenshot(path=OUT / f"evaluation-{name}.png")
             browser.close()
     finally:
