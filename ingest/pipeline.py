@@ -190,9 +190,13 @@ def _commit(jobs: list[FileItems], store: IndexStore, embedder: Embedder, report
                     todo.append(len(texts))
                 texts.append(text)
     if todo:
-        fresh = embedder.embed([texts[i] for i in todo], progress=progress)
-        for row, i in enumerate(todo):
-            vectors[i] = fresh[row]
+        # Each distinct text once: a bare question's two texts are the same words, and so are
+        # items repeated across files.
+        unique = list(dict.fromkeys(texts[i] for i in todo))
+        fresh = embedder.embed(unique, progress=progress)
+        row_of = {text: row for row, text in enumerate(unique)}
+        for i in todo:
+            vectors[i] = fresh[row_of[texts[i]]]
         report.items_embedded += len(todo)
     matrix = np.vstack(vectors) if vectors else np.zeros((0, 0), dtype=np.float32)
     for added, removed in store.write_files(jobs, ids, matrix, metas).values():

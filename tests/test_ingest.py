@@ -72,6 +72,32 @@ def test_counts_search_and_duplicate_links(corpus, store, embedder):
     assert set(same[0].duplicates) & bank_ids
 
 
+class CountingEmbedder:
+    """The real embedder, counting the texts it is asked to embed."""
+
+    def __init__(self, inner):
+        self.inner, self.texts = inner, []
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def embed(self, texts, progress=False):
+        self.texts += list(texts)
+        return self.inner.embed(texts, progress=progress)
+
+
+def test_each_distinct_text_is_embedded_once(corpus, store, embedder):
+    # A bare question's question vector and whole-item vector are the same words; so is the
+    # same item in two files. Each is embedded once, and every vector is still stored.
+    (corpus / "copy.md").write_text(ADMON)
+    counting = CountingEmbedder(embedder)
+    report = ingest([corpus], store, counting, progress=False)
+    assert len(counting.texts) == len(set(counting.texts))
+    assert report.items_embedded == store.vectors.count() > len(counting.texts)
+    hit = dense_search(store, embedder, "Why combine dense and sparse retrieval?", 1)[0]
+    assert hit.item.kind == "question" and hit.similarity > 0.99
+
+
 def test_reingest_is_incremental(corpus, store, embedder):
     ingest([corpus], store, embedder, progress=False)
     again = ingest([corpus], store, embedder, progress=False)
