@@ -20,8 +20,16 @@ TEXT_SUFFIXES = {".md", ".markdown", ".mdx", ".txt", ".text"}
 PDF_SUFFIXES = {".pdf"}
 TABLE_SUFFIXES = {".csv": None, ".tsv": "\t", ".tab": "\t"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+YAML_SUFFIXES = {".yml", ".yaml"}
 ANKI_SUFFIXES = {".apkg", ".colpkg"}
-SUPPORTED = TEXT_SUFFIXES | PDF_SUFFIXES | set(TABLE_SUFFIXES) | JSON_SUFFIXES | ANKI_SUFFIXES
+SUPPORTED = (
+    TEXT_SUFFIXES
+    | PDF_SUFFIXES
+    | set(TABLE_SUFFIXES)
+    | JSON_SUFFIXES
+    | YAML_SUFFIXES
+    | ANKI_SUFFIXES
+)
 
 
 @dataclass(frozen=True)
@@ -159,6 +167,8 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return _structured(tabular.read_json(text), data, encoding, "json", text)
     if suffix in JSON_SUFFIXES:
         return _structured(tabular.read_jsonl(text), data, encoding, "jsonl", text)
+    if suffix in YAML_SUFFIXES:
+        return _structured(tabular.read_yaml(text), data, encoding, "yaml", text)
     if anki.looks_like_anki_text(text):
         return _structured(anki.read_anki_text(text), data, encoding, "anki text", text)
     lines = text.split("\n")

@@ -200,6 +200,34 @@ def test_json_and_jsonl_records(tmp_path):
     )
 
 
+def test_yaml_records_with_heading_keys_html_and_missing_answers(tmp_path):
+    (tmp_path / "cards.yml").write_text(
+        "- h2: Vision\n  h3: Basics\n  question: What is a <i>kernel</i>?\n"
+        "  answer: >\n    A small <b>weight</b> grid.<br>\n    Slid over the image.\n\n"
+        "- question: What is stride?\n  answer:\n\n"
+        "- h3: Training\n  question: What is augmentation?\n  answer: Random edits of inputs.\n"
+    )
+    _, items = load_items(tmp_path / "cards.yml")
+    assert [(i.kind, i.question, i.answer, i.section, i.locator) for i in items] == [
+        (
+            "qa",
+            "What is a kernel?",
+            "A small weight grid.\nSlid over the image.",
+            "Vision > Basics",
+            "line 1",
+        ),
+        ("question", "What is stride?", "", "Vision > Basics", "line 8"),
+        ("qa", "What is augmentation?", "Random edits of inputs.", "Vision > Training", "line 11"),
+    ]
+    (tmp_path / "pairs.yaml").write_text("What is a pixel?: One sample of an image.\n")
+    assert [(i.question, i.answer) for i in load_items(tmp_path / "pairs.yaml")[1]] == [
+        ("What is a pixel?", "One sample of an image.")
+    ]
+    (tmp_path / "bad.yml").write_text("- question: [unclosed\n")
+    with pytest.raises(LoadError, match="invalid YAML at line"):
+        load(tmp_path / "bad.yml")
+
+
 def test_anki_plain_text_export(tmp_path):
     path = tmp_path / "deck.txt"
     path.write_text(
