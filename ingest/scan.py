@@ -19,6 +19,12 @@ from ingest.questions import (
 # wording (in a bank of asking headings, a numbered one that does not ask is a sub-section).
 _Q_NUMBER = re.compile(rf"^\W*(?:Q|Question)\s*\d{{1,4}}{NUMBER_END}", re.I)
 _NUMBER = re.compile(rf"^\W*\d{{1,4}}{NUMBER_END}")
+# A heading that names a collection of questions: "FAQ", "General Questions", "Q&A".
+_FAQ_TITLE = re.compile(
+    r"\b(?:FAQs?|Q\s*&\s*A|Q\s*and\s*A|questions|frequently asked)\b|常见问题|问答", re.I
+)
+# An entry number with no sub-number: `3.`, `12)` (not `2.1`, which numbers a sub-section).
+_ENTRY_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s")
 _YES_NO = {"would", "should", "could", "can", "does", "do", "did", "is", "are", "will"}
 # A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`.
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\1\s*$")
@@ -75,9 +81,19 @@ def question_headings(lines: Lines) -> set[int]:
         lv for lv, marks in by_level.items() if len(marks) >= 3 and 2 * sum(marks) >= len(marks)
     }
     out = set()
+    path: list[tuple[int, str]] = []  # the headings above the current one
     for n, (i, level, title) in enumerate(heads):
+        path = [(lv, t) for lv, t in path if lv < level]
+        in_faq = any(_FAQ_TITLE.search(t) for _, t in path)
+        path.append((level, title))
         end = next((j for j, lv, _ in heads[n + 1 :] if lv <= level), len(lines))
         body = [ln for _, ln in lines[i + 1 : end]]
+        leaf = not any(i < j < end for j, _, _ in heads)
+        if in_faq and leaf and _ENTRY_NUMBER.match(title) and any(ln.strip() for ln in body):
+            # A numbered entry of a FAQ is a question whatever its wording: FAQs list
+            # problems as statements ("Training crashes on Windows.") and error messages.
+            out.add(i)
+            continue
         if not _asks(title, body, level in banks):
             continue
         if any(lv > level and is_question(question_text(t)) for j, lv, t in heads if i < j < end):

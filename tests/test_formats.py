@@ -228,6 +228,66 @@ def test_yaml_records_with_heading_keys_html_and_missing_answers(tmp_path):
         load(tmp_path / "bad.yml")
 
 
+RST = """\
+.. role:: raw-html(raw)
+    :format: html
+
+Sampler Guide
+=============
+
+.. contents::
+    :local:
+
+What is a sampler?
+------------------
+
+.. note::
+
+    A sampler draws **tokens** from the model's distribution; see :ref:`decoding <dec>`.
+
+.. code-block:: python
+    :linenos:
+
+    pick = sample(logits)
+
+Top-k sampling
+--------------
+
+Keep the ``k`` most likely tokens, as in `the paper <https://example.org/p>`__.
+:raw-html:`<br>`
+
+- Small k: safe text.
+- Large k: varied text.
+
+.. toctree::
+
+    intro
+"""
+
+
+def test_restructuredtext_sections_directives_and_roles(tmp_path):
+    (tmp_path / "guide.rst").write_text(RST)
+    doc, items = load_items(tmp_path / "guide.rst")
+    assert doc.format == "restructuredtext"
+    [q] = [i for i in items if i.kind == "qa"]
+    assert (q.question, q.section, q.locator) == (
+        "What is a sampler?",
+        "Sampler Guide",
+        "lines 10-20",
+    )
+    # The admonition title and directive lines print nothing; a Sphinx role shows its text.
+    assert q.answer == (
+        "A sampler draws **tokens** from the model's distribution; see `decoding`.\n\n"
+        "```\npick = sample(logits)\n```"
+    )
+    [chunk] = [i for i in items if i.kind == "chunk"]
+    assert chunk.section == "Sampler Guide > Top-k sampling"
+    assert chunk.answer.startswith("Keep the `k` most likely tokens, as in the paper.\n\n- Small k")
+    assert (
+        "raw" not in chunk.answer and "<br>" not in chunk.answer and "contents" not in chunk.answer
+    )
+
+
 def test_anki_plain_text_export(tmp_path):
     path = tmp_path / "deck.txt"
     path.write_text(

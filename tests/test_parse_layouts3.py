@@ -1,0 +1,28 @@
+"""Layout families found in the third third-party batch, each on a small hand-made input."""
+
+from ingest.parse import parse
+
+
+def run(text: str):
+    return parse(list(enumerate(text.split("\n"), start=1)), chunker=lambda t: [t])
+
+
+def qa(items):
+    return [(i.kind, i.question, i.answer.split("\n")[0]) for i in items if i.kind != "chunk"]
+
+
+def test_numbered_entries_of_a_faq_are_questions_whatever_their_wording():
+    items = run(
+        "# Toolkit FAQ\n\n## Install Problems\n\n### 1. The build fails on an old compiler.\n\n"
+        "Upgrade to a compiler with C++17 support.\n\n"
+        "### 2. `ImportError: no module named kit`\n\nInstall the wheel, not the sdist.\n\n"
+        "### 3. Where are the logs?\n\nIn the cache folder.\n\n"
+        "# Tutorial\n\n## 1. Setting up\n\nInstall the toolkit first, then open the example notebook in your browser.\n"
+    )
+    assert qa(items) == [
+        ("qa", "The build fails on an old compiler.", "Upgrade to a compiler with C++17 support."),
+        ("qa", "ImportError: no module named kit", "Install the wheel, not the sdist."),
+        ("qa", "Where are the logs?", "In the cache folder."),
+    ]
+    # Outside a FAQ a numbered statement heading is a section.
+    assert items[-1].kind == "chunk" and items[-1].section == "Tutorial > 1. Setting up"
