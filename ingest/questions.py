@@ -105,6 +105,20 @@ _ASKING_PHRASE = re.compile(
 )
 
 
+# Chinese asks without a "?" too: an interrogative word anywhere (什么 what, 为什么 why,
+# 怎么/如何 how, 哪 which, 是否 whether, 多少 how many, 吗/呢 question particles), or a task
+# verb first (介绍 introduce, 讲/谈谈/说说 talk about, 解释 explain, 描述 describe, 简述
+# outline, 列举 list, 比较 compare, 请 please …).
+_CJK_ASKS = re.compile(
+    r"什么|为什么|为何|怎么|怎样|如何|哪|是否|多少|[吗呢][\s。？！]*$"
+    r"|^\W*(?:请|介绍|讲|谈谈|说说|说一下|解释|描述|简述|简要|阐述|说明|列举|比较|分析|总结)"
+    # Noun phrases that ask as plainly as "Difference between …": X的区别 (the difference),
+    # 原因 (the reason), 优缺点 (pros and cons), 解决办法 (the fix).
+    r"|(?:区别|异同|原因|优缺点|优劣|解决(?:办法|方法|方案))\W*$"
+)
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def clean(text: str) -> str:
     """Remove markup noise (HTML, entities, comments, link syntax, images) from stored text."""
     return clean_line(text)
@@ -119,6 +133,8 @@ def is_question(text: str) -> bool:
     if "?" in text or "？" in text:  # the full-width mark of CJK text asks too
         return True
     text = _NUMBER_PREFIX.sub("", text)
+    if _CJK.search(text) and _CJK_ASKS.search(_TAGS.sub("", text).strip()):
+        return True
     words = _words(text)
     first = words[0].lower().strip("*_`") if words else ""
     return first in IMPERATIVES or bool(_ASKING_PHRASE.match(" ".join(words)))
