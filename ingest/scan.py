@@ -26,8 +26,9 @@ _FAQ_TITLE = re.compile(
 # An entry number with no sub-number: `3.`, `12)` (not `2.1`, which numbers a sub-section).
 _ENTRY_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s")
 _YES_NO = {"would", "should", "could", "can", "does", "do", "did", "is", "are", "will"}
-# A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`.
-_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\1\s*$")
+# A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`;
+# `snake_case` names and single `*` inside are text (`**Why call `load_data()`?**`).
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_\s](?:(?!\*\*|__\s|__$).)*?)\1\s*$")
 _SKIPPABLE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|\|.*\|)\s*$")
 
 
@@ -143,12 +144,20 @@ def bold_questions(lines: Lines) -> set[int]:
     for i, (_, raw) in enumerate(lines):
         if FENCE.match(raw):
             in_fence = not in_fence
-        elif not in_fence and (m := _BOLD_LINE.match(raw)) and not BULLET.match(raw):
+        elif not in_fence and (m := _BOLD_LINE.match(raw)) and not _label_or_item(raw):
             found.append((i, reads_as_question(question_text(m.group("text")))))
     asking = sum(a for _, a in found)
     if len(found) >= 3 and 2 * asking > len(found):
         return {i for i, _ in found}
     return set()
+
+
+def _label_or_item(raw: str) -> bool:
+    """An `**Answer:**` label, or a list item (`- **Term**`); a bold line that only starts
+    with its number (`**3. Why …?**`) is neither."""
+    if ANSWER_LABEL.match(raw):
+        return True
+    return bool(BULLET.match(raw)) and not raw.lstrip().startswith(("**", "__"))
 
 
 def _plain(raw: str) -> bool:

@@ -49,3 +49,37 @@ def test_linked_questions_in_chinese_without_and_with_question_marks():
     ]
     # Chinese prose has no spaces between words, and is still long enough to keep.
     assert [i.section for i in items if i.kind == "chunk"][-1] == "笔记"
+
+
+def test_bold_numbered_questions_with_an_answer_label_line_and_separators():
+    items = run(
+        "## Tuning\n\n**1. What is a learning rate, and why tune it?**\n\n**Answer:**\n"
+        "* **What it is:** the step size.\n* **Why:** too big diverges.\n\n---\n"
+        "**2. Explain warmup.**\n\n**Answer:**\nStart small, then grow.\n\n---\n\n"
+        "**Question 3: How do you pick a batch size?**\n\nAs large as memory allows.\n"
+    )
+    assert qa(items) == [
+        ("qa", "What is a learning rate, and why tune it?", "* **What it is:** the step size."),
+        ("qa", "Explain warmup.", "Start small, then grow."),
+        ("qa", "How do you pick a batch size?", "As large as memory allows."),
+    ]
+    assert items[0].answer.endswith("too big diverges.")  # the `---` separator is not answer
+
+
+def test_a_details_fold_without_summary_is_read_like_the_page():
+    items = run(
+        "# Notebooks\n\n<details>\n\n## Start\n\n### Want to run it online?\n"
+        "Use a hosted notebook service.\n\n"
+        '* <a href="https://example.org"><img src="badge.svg"/></a>\n\n'
+        "# FAQ\n\n**Which version should I use?**\n\nThe newest one.\n\n"
+        "**I get an error when I call `load_data_file()`**\n\nCall `fetch_data()` first.\n\n"
+        "**How do I update it?**\n\nPull the repository.\n\n</details>\n"
+    )
+    assert qa(items) == [
+        ("qa", "Want to run it online?", "Use a hosted notebook service."),
+        ("qa", "Which version should I use?", "The newest one."),
+        ("qa", "I get an error when I call `load_data_file()`", "Call `fetch_data()` first."),
+        ("qa", "How do I update it?", "Pull the repository."),
+    ]
+    # The badge-only list item prints nothing, so it leaves no bare `*` behind.
+    assert items[0].answer == "Use a hosted notebook service."
