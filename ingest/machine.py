@@ -82,7 +82,7 @@ class Parser:
         self.question_headings = question_headings(lines)
         self.prompts = prompt_runs(lines)
         self.bold_questions = bold_questions(lines)
-        self.question_runs = question_runs(lines)
+        self.question_runs = question_runs(lines, wrapped=unit == "page")
         self.prose_lists = prose_lists(lines)
 
     # -- helpers ------------------------------------------------------------------------------

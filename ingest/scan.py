@@ -171,26 +171,38 @@ def _plain(raw: str) -> bool:
     )
 
 
-def question_runs(lines: Lines, min_run: int = 3) -> dict[int, tuple[int, str]]:
+def question_runs(
+    lines: Lines, min_run: int = 3, wrapped: bool = False
+) -> dict[int, tuple[int, str]]:
     """Plain lines that list questions, as a PDF prints a bulleted list (the bullets are
     drawn, not text): `first index → (last index, question)` for each question in a run of
     `min_run` or more. A line that starts lower-case and follows one that does not end a
-    sentence continues it ("… learned positional" / "embeddings?")."""
+    sentence continues it ("… learned positional" / "embeddings?"). With `wrapped` (text
+    from a printed page), a line that fills the page's width and ends no sentence continues on
+    the next line whatever its case ("… vs Stochastic" / "Gradient Descent vs …?"). Section
+    titles between the questions (`## Tree models`) do not break a run: a list under many
+    small headings is still one list."""
+    full = _full_width(lines) if wrapped else None
     units: list[tuple[int, int, str]] = []
     in_fence = False
     for i, (_, raw) in enumerate(lines):
         if FENCE.match(raw):
             in_fence = not in_fence
         if in_fence or not _plain(raw):
-            units.append((i, i, ""))
+            units.append((i, i, "#" if HEADING.match(raw) and not in_fence else ""))
             continue
         text = raw.strip()
         first, last, prev = units[-1] if units else (-1, -1, "")
         if (
-            prev
+            prev not in ("", "#")
             and last == i - 1
-            and not prev.endswith((".", "?", "!", ":"))
-            and (text[:1].islower() or text[:1] in "([")
+            and not prev.endswith((".", "?", "!", ":", "？"))
+            and (
+                text[:1].islower()
+                or text[:1] in "(["
+                # a full line that has not asked yet ("… what is X? (e.g. Y)" has)
+                or (full is not None and len(lines[i - 1][1].rstrip()) >= full and "?" not in prev)
+            )
         ):
             units[-1] = (first, i, f"{prev} {text}")
         else:
@@ -199,6 +211,8 @@ def question_runs(lines: Lines, min_run: int = 3) -> dict[int, tuple[int, str]]:
     run: list[tuple[int, int, str]] = []
     for unit in [*units, (len(lines), len(lines), "")]:
         text = unit[2]
+        if text == "#" and run:
+            continue  # a section title inside the list
         if text and len(text) <= 300 and text[:1].isupper() and reads_as_question(text):
             run.append(unit)
             continue
@@ -206,3 +220,11 @@ def question_runs(lines: Lines, min_run: int = 3) -> dict[int, tuple[int, str]]:
             out.update({first: (last, text) for first, last, text in run})
         run = []
     return out
+
+
+def _full_width(lines: Lines) -> float:
+    """How long a line that reached the right margin is: near the longest lines of the text."""
+    lengths = sorted(len(ln.rstrip()) for _, ln in lines if ln.strip())
+    if not lengths:
+        return float("inf")
+    return 0.85 * lengths[int(0.95 * (len(lengths) - 1))]
