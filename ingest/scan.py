@@ -8,6 +8,7 @@ import re
 
 from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, OPTION, QN, Lines
 from ingest.questions import (
+    IMPERATIVES,
     NUMBER_END,
     is_question,
     is_quoted,
@@ -25,6 +26,7 @@ _FAQ_TITLE = re.compile(
 )
 # An entry number with no sub-number: `3.`, `12)` (not `2.1`, which numbers a sub-section).
 _ENTRY_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s")
+_WH = {"how", "why", "what", "which", "when", "where", "whether", "who"}
 _YES_NO = {"would", "should", "could", "can", "does", "do", "did", "is", "are", "will"}
 # A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`;
 # `snake_case` names and single `*` inside are text (`**Why call `load_data()`?**`).
@@ -53,6 +55,9 @@ def _asks(title: str, body: list[str], bank: bool) -> bool:
     # "Would adding more data help underfitting": a title in yes/no question order asks.
     words = text.split()
     if len(words) >= 4 and words[0].lower() in _YES_NO and words[1][:1].islower():
+        return True
+    # "Tell how many GPUs you need", "Explain why X": a task verb asking for a how/why/what.
+    if len(words) >= 4 and words[0].lower() in IMPERATIVES and words[1].lower() in _WH:
         return True
     # "13. Define variance", "How Do You Handle Missing Data": in a bank of questions only.
     return (bank or bool(_NUMBER.match(title))) and reads_as_question(text)

@@ -129,3 +129,19 @@ def test_a_printed_list_of_questions_under_small_titles_with_wrapped_lines():
             "How do I pick the strength of the penalty?",
         ),
     ]
+
+
+def test_a_task_verb_asking_how_or_why_is_a_question_heading_even_in_a_note():
+    items = run(
+        "# Notes on compute\n\n## Budget\n\nWe rented a small cluster for the spring term.\n\n"
+        "### Estimate how much memory a 7B model needs\n\nAbout two bytes per weight in half "
+        "precision.\n\n### Describe the cluster\n\nEight nodes with four accelerators each, "
+        "joined by a fast network.\n"
+    )
+    assert qa(items) == [
+        (
+            "qa",
+            "Estimate how much memory a 7B model needs",
+            "About two bytes per weight in half precision.",
+        )
+    ]
