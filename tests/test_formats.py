@@ -288,6 +288,19 @@ def test_restructuredtext_sections_directives_and_roles(tmp_path):
     )
 
 
+def test_restructuredtext_never_reads_other_files(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-TOKEN\n")
+    (tmp_path / "notes.rst").write_text(
+        f"Notes\n=====\n\n.. include:: {secret}\n\n.. raw:: html\n    :file: {secret}\n\n"
+        ".. literalinclude:: /etc/hostname\n\nWhat stays is the text written in this file itself.\n"
+    )
+    doc, items = load_items(tmp_path / "notes.rst")
+    text = "\n".join(line for _, line in doc.lines)
+    assert "TOP-SECRET" not in text and "TOP-SECRET" not in str(items)
+    assert "What stays is the text written in this file itself." in text
+
+
 def test_anki_plain_text_export(tmp_path):
     path = tmp_path / "deck.txt"
     path.write_text(

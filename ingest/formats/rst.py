@@ -17,6 +17,8 @@ from docutils import nodes
 from docutils.core import publish_doctree
 from docutils.parsers.rst import Directive, directives, roles
 
+from core.errors import LoadError
+
 Lines = list[tuple[int, str]]
 
 _DIRECTIVE_NAME = re.compile(r"^\s*\.\.\s+([\w:.+-]+)::", re.M)
@@ -102,9 +104,16 @@ def _register_unknown(text: str) -> None:
 def rst_lines(text: str) -> Lines:
     """`(line, markdown)` pairs for a reStructuredText document."""
     _register_unknown(text)
-    doc = publish_doctree(text, settings_overrides=dict(_SETTINGS, warning_stream=io.StringIO()))
-    out = _Writer()
-    out.body(doc, depth=0)
+    try:
+        doc = publish_doctree(
+            text, settings_overrides=dict(_SETTINGS, warning_stream=io.StringIO())
+        )
+        out = _Writer()
+        out.body(doc, depth=0)
+    except RecursionError as exc:
+        raise LoadError("reStructuredText nested too deeply to read; flatten it") from exc
+    except Exception as exc:  # docutils raises many types on input it cannot parse
+        raise LoadError(f"unreadable reStructuredText ({type(exc).__name__}: {exc})") from exc
     return out.lines
 
 
@@ -182,8 +191,10 @@ class _Writer:
             return
         if isinstance(node, nodes.field_list):
             for field in node.children:
-                name, body = field.children[0], field.children[1]
-                self.emit(field, f"**{inline(name)}:** {' '.join(body.astext().split())}", indent)
+                if len(field.children) == 2:
+                    name, body = field.children
+                    text = " ".join(body.astext().split())
+                    self.emit(field, f"**{inline(name)}:** {text}", indent)
             self.blank()
             return
         if isinstance(node, nodes.line_block):

@@ -158,7 +158,8 @@ def read_yaml(text: str) -> Records:
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         at = f" at line {where.line + 1}" if where is not None else ""
-        raise LoadError(f"invalid YAML{at} ({getattr(exc, 'problem', exc)}); fix it") from exc
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise LoadError(f"invalid YAML{at} ({problem}); fix it") from exc
     records = _find_records(data)
     pairs = isinstance(data, dict) and data and all(isinstance(v, str) for v in data.values())
     if records is None and pairs:  # `question: answer` pairs
