@@ -95,23 +95,29 @@ def question_headings(lines: Lines) -> set[int]:
         end = next((j for j, lv, _ in heads[n + 1 :] if lv <= level), len(lines))
         body = [ln for _, ln in lines[i + 1 : end]]
         leaf = not any(i < j < end for j, _, _ in heads)
-        if in_faq and leaf and _ENTRY_NUMBER.match(title) and any(ln.strip() for ln in body):
-            # A numbered entry of a FAQ is a question whatever its wording: FAQs list
-            # problems as statements ("Training crashes on Windows.") and error messages.
-            out.add(i)
-            continue
-        if not _asks(title, body, level in banks):
+        # A numbered entry of a FAQ is a question whatever its wording: FAQs list problems
+        # as statements ("Training crashes on Windows.") and error messages.
+        faq_entry = in_faq and leaf and bool(_ENTRY_NUMBER.match(title))
+        if not (faq_entry and any(ln.strip() for ln in body)) and not _asks(
+            title, body, level in banks
+        ):
             continue
         if any(lv > level and is_question(question_text(t)) for j, lv, t in heads if i < j < end):
             continue
-        nested = any(
-            ((m := QN.match(ln)) and reads_as_question(question_text(m.group("q"))))
-            or ln.lstrip().startswith(("??? question", "???+ question"))
-            for ln in body
-        )
-        if not nested and not _lists_questions(body):
+        if not _holds_questions(body):
             out.add(i)
     return out
+
+
+def _holds_questions(body: list[str]) -> bool:
+    """The body asks questions of its own (`Q1:` lines, question admonitions, a list of
+    questions): its heading names their topic, it is not one question."""
+    nested = any(
+        ((m := QN.match(ln)) and reads_as_question(question_text(m.group("q"))))
+        or ln.lstrip().startswith(("??? question", "???+ question"))
+        for ln in body
+    )
+    return nested or _lists_questions(body)
 
 
 def prompt_runs(lines: Lines) -> set[int]:

@@ -26,6 +26,15 @@ def test_numbered_entries_of_a_faq_are_questions_whatever_their_wording():
     ]
     # Outside a FAQ a numbered statement heading is a section.
     assert items[-1].kind == "chunk" and items[-1].section == "Tutorial > 1. Setting up"
+    # A numbered entry that holds questions of its own names their topic.
+    items = run(
+        "# Interview Questions\n\n## 1. Linear Regression\n\n- What is a residual?\n"
+        "- Why square the errors?\n"
+    )
+    assert [(i.kind, i.section) for i in items] == [
+        ("question", "Interview Questions > 1. Linear Regression"),
+        ("question", "Interview Questions > 1. Linear Regression"),
+    ]
 
 
 def test_linked_questions_in_chinese_without_and_with_question_marks():
