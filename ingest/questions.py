@@ -107,11 +107,13 @@ _ASKING_PHRASE = re.compile(
 
 # Chinese asks without a "?" too: an interrogative word anywhere (什么 what, 为什么 why,
 # 怎么/如何 how, 哪 which, 是否 whether, 多少 how many, 吗/呢 question particles), or a task
-# verb first (介绍 introduce, 讲/谈谈/说说 talk about, 解释 explain, 描述 describe, 简述
-# outline, 列举 list, 比较 compare, 请 please …).
+# verb first (介绍 introduce, 谈谈/说说/讲一下 talk about, 解释一下 explain, 简述 outline,
+# 列举 list, 比较一下 compare, 请问 may I ask …).
 _CJK_ASKS = re.compile(
     r"什么|为什么|为何|怎么|怎样|如何|哪|是否|多少|[吗呢][\s。？！]*$"
-    r"|^\W*(?:请|介绍|讲|谈谈|说说|说一下|解释|描述|简述|简要|阐述|说明|列举|比较|分析|总结)"
+    # task verbs only in forms that are no other word (比较 alone also means "rather")
+    r"|^\W*请?(?:介绍(?!了)|简单介绍|简要介绍|简述|阐述|谈谈|说说|讲讲|讲一下|解释一下|描述一下"
+    r"|说明一下|比较一下|分析一下|总结一下|列举|请问)"
     # Noun phrases that ask as plainly as "Difference between …": X的区别 (the difference),
     # 原因 (the reason), 优缺点 (pros and cons), 解决办法 (the fix).
     r"|(?:区别|异同|原因|优缺点|优劣|解决(?:办法|方法|方案))\W*$"

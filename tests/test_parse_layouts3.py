@@ -154,3 +154,11 @@ def test_a_task_verb_asking_how_or_why_is_a_question_heading_even_in_a_note():
             "About two bytes per weight in half precision.",
         )
     ]
+
+
+def test_chinese_task_verbs_ask_only_in_forms_that_are_no_other_word():
+    from ingest.questions import is_question
+
+    asking = ["讲一下注意力的原理", "请列举常见的优化器", "简述反向传播", "模型为何过拟合"]
+    telling = ["比较常用的方法是梯度下降", "请注意版本号", "介绍了三种方法", "讲座安排在周五"]
+    assert [is_question(t) for t in asking + telling] == [True] * 4 + [False] * 4
