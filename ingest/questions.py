@@ -119,6 +119,14 @@ _CJK_ASKS = re.compile(
     r"|(?:区别|异同|原因|优缺点|优劣|解决(?:办法|方法|方案))\W*$"
 )
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"")
+
+
+def _cjk_asks(text: str) -> bool:
+    """Chinese text asks without "？" (see `_CJK_ASKS`) unless it ends as a statement ("。")
+    or the asking word only sits in a quotation ("把问题改写成“怎么做”。")."""
+    text = _CJK_QUOTED.sub("", _TAGS.sub("", text)).strip()
+    return not text.endswith(("。", "！", "!", "；")) and bool(_CJK_ASKS.search(text))
 
 
 def clean(text: str) -> str:
@@ -135,7 +143,7 @@ def is_question(text: str) -> bool:
     if "?" in text or "？" in text:  # the full-width mark of CJK text asks too
         return True
     text = _NUMBER_PREFIX.sub("", text)
-    if _CJK.search(text) and _CJK_ASKS.search(_TAGS.sub("", text).strip()):
+    if _CJK.search(text) and _cjk_asks(text):
         return True
     words = _words(text)
     first = words[0].lower().strip("*_`") if words else ""

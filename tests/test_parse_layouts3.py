@@ -160,5 +160,12 @@ def test_chinese_task_verbs_ask_only_in_forms_that_are_no_other_word():
     from ingest.questions import is_question
 
     asking = ["讲一下注意力的原理", "请列举常见的优化器", "简述反向传播", "模型为何过拟合"]
-    telling = ["比较常用的方法是梯度下降", "请注意版本号", "介绍了三种方法", "讲座安排在周五"]
-    assert [is_question(t) for t in asking + telling] == [True] * 4 + [False] * 4
+    telling = [
+        "比较常用的方法是梯度下降",
+        "请注意版本号",
+        "介绍了三种方法",
+        "讲座安排在周五",
+        "把每个问题改写成“我会怎么做”",  # the asking word sits in a quotation
+        "我们讨论了为什么会过拟合。",  # a statement ends with 。
+    ]
+    assert [is_question(t) for t in asking + telling] == [True] * 4 + [False] * 6
