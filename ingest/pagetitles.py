@@ -10,6 +10,7 @@ from statistics import median
 
 from ingest.lines import BULLET, HEADING, QN, Lines
 from ingest.questions import is_question, reads_as_question
+from ingest.scan import full_width
 
 _MAX_WORDS = 8
 _ENDS_SENTENCE = re.compile(r"[.!?:)\"”]$")
@@ -62,6 +63,7 @@ def mark_titles(lines: Lines) -> list[tuple[int, str]]:
     if len(filled) < 10:
         return list(lines)
     width = median(len(ln) for _, ln in filled)
+    full = full_width(lines)
     out = list(lines)
     for k, (n, text) in enumerate(filled):
         above = filled[k - 1][1] if k else ""
@@ -71,6 +73,10 @@ def mark_titles(lines: Lines) -> list[tuple[int, str]]:
         asks_next = reads_as_question(below) and (
             is_question(below) or not _ENDS_SENTENCE.search(below) and after.endswith("?")
         )
-        if _title(text, above, below, width, asks_next) or _list_title(text, below, asks_next):
+        # a line under one that reached the margin mid-sentence continues it
+        wrapped = len(above) >= full and not _ENDS_SENTENCE.search(above)
+        if _title(text, above, below, width, asks_next) or (
+            not wrapped and _list_title(text, below, asks_next)
+        ):
             out[n] = (lines[n][0], f"## {text}")
     return out

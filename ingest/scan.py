@@ -193,7 +193,7 @@ def question_runs(
     the next line whatever its case ("… vs Stochastic" / "Gradient Descent vs …?"). Section
     titles between the questions (`## Tree models`) do not break a run: a list under many
     small headings is still one list."""
-    full = _full_width(lines) if wrapped else None
+    full = full_width(lines) if wrapped else None
     units: list[tuple[int, int, str]] = []
     in_fence = False
     for i, (_, raw) in enumerate(lines):
@@ -233,7 +233,7 @@ def question_runs(
     return out
 
 
-def _full_width(lines: Lines) -> float:
+def full_width(lines: Lines) -> float:
     """How long a line that reached the right margin is: near the longest lines of the text."""
     lengths = sorted(len(ln.rstrip()) for _, ln in lines if ln.strip())
     if not lengths:

@@ -107,6 +107,8 @@ def test_a_printed_list_of_questions_under_small_titles_with_wrapped_lines():
         "Mini-Batch Learning -- what is the difference?",
         "Linear Models and Their Regularised Variants",
         "Why is logistic regression considered a linear model? (e.g., Logit / Probit)",
+        "Why does a wide learning rate schedule help the training of models with many",
+        "Hidden Layers",
         "Why does the L1 penalty give sparse weights?",
         "How do I pick the strength of the penalty?",
     ]
@@ -128,6 +130,11 @@ def test_a_printed_list_of_questions_under_small_titles_with_wrapped_lines():
         (
             "Linear Models and Their Regularised Variants",
             "Why is logistic regression considered a linear model? (e.g., Logit / Probit)",
+        ),
+        (
+            "Linear Models and Their Regularised Variants",
+            "Why does a wide learning rate schedule help the training of models with many"
+            " Hidden Layers",
         ),
         (
             "Linear Models and Their Regularised Variants",
