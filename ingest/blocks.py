@@ -46,6 +46,10 @@ def details(p: Parser, i: int) -> None:
     """A `<details>` block: a question with its answer, the answer of the question just
     above (summary "Answer"), or a titled block of prose."""
     block = read_details(p.lines, i)
+    if block.wrapper:
+        # `<details>` with no `<summary>` folds a page away (GitHub shows "Details"): read
+        # what it holds line by line, like the rest of the document.
+        return
     p.skip_to = block.last
     start, end = p.lines[i][0], p.lines[block.last][0]
     summary, answer = block.summary, block.answer

@@ -83,12 +83,24 @@ def stem_and_options(question: str, answer: list[str]) -> tuple[str, list[str]]:
     return question, answer
 
 
+# An answer label alone on its line, spelled out (a bare `A.` could be an option).
+LABEL_LINE = re.compile(
+    rf"^\s*(?:[-*+>]\s+)?{_EMPH}(?:{_QUALIFIER}\s+)?(?:Ans|Answers?|Solutions?)\s*:?{_EMPH}\s*:?\s*$",
+    re.I,
+)
+
+
 def after_answer_label(answer: list[str]) -> list[str]:
-    """A body that opens with metadata lines (`**Category:** …`, `**Tags:** …`) and then an
-    answer label: the answer is what follows the label; the metadata is neither."""
+    """A body that opens with an answer label line (`**Answer:**`), or with metadata lines
+    (`**Category:** …`, `**Tags:** …`) and then a label: the answer is what follows the
+    label; the label and the metadata are neither. Trailing `---` separators go too."""
+    while answer and (not answer[-1].strip() or THEMATIC_BREAK.match(answer[-1])):
+        answer = answer[:-1]
     for n, line in enumerate(answer):
         if not line.strip() or METADATA.match(line) and not ANSWER_LABEL.match(line):
             continue
+        if LABEL_LINE.match(line):
+            return answer[n + 1 :]
         if n and (m := ANSWER_LABEL.match(line)) and any(ln.strip() for ln in answer[:n]):
             rest = m.group("rest").strip()
             return ([rest] if rest else []) + answer[n + 1 :]
@@ -142,6 +154,7 @@ class Details:
     summary: str
     answer: str
     last: int  # index of its closing line
+    wrapper: bool = False  # no `<summary>` at all: a fold around content, not a Q/A widget
 
 
 def read_details(lines: Lines, i: int) -> Details:
@@ -160,7 +173,7 @@ def read_details(lines: Lines, i: int) -> Details:
     stop = body.lower().rfind("</details")
     body = body[:stop] if stop >= 0 else body
     answer = dedent("\n".join(clean(ln) for ln in body.split("\n"))).strip()
-    return Details(summary, answer, min(j, len(lines) - 1))
+    return Details(summary, answer, min(j, len(lines) - 1), wrapper=cut < 0)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ingest.items import ParsedItem
 from ingest.lines import BULLET, LINK_LEAD
-from ingest.listscan import ASKING_LINK, asks
+from ingest.listscan import ASKING_LINK, asks, linked_question
 from ingest.questions import clean, is_question, split_joined_questions
 
 if TYPE_CHECKING:
@@ -79,6 +79,8 @@ def open_bullet(p: Parser, i: int, loc: int, raw: str, m: re.Match) -> None:
         p.open.asks = True
     elif i in p.prose_lists:
         p.open.asks = False
+    elif (item := BULLET.match(raw)) and linked_question(item.group("text")):
+        p.open.asks = True  # `[Why normalise?](https://…)`: the question, linked to its answer
     elif (item := BULLET.match(raw)) and (link := LINK_LEAD.match(item.group("text"))):
         # `[Attention? Attention!](url) by …`: a "?" in the link's title does not ask
         rest = item.group("text")[link.end() :]

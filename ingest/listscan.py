@@ -10,11 +10,27 @@ from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, QN, Lines, indent
 from ingest.questions import clean, is_question
 
 # A Markdown link whose label asks: `[Why X?](#why-x)` names a question, it does not ask one.
-ASKING_LINK = re.compile(r"\[[^\]]*\?[^\]]*\]\([^)]*\)")
+ASKING_LINK = re.compile(r"\[[^\]]*[?？][^\]]*\]\([^)]*\)")
+# A list item that is one link to another page and nothing else: `[Why X?](https://…/x)`.
+_LINK_ONLY = re.compile(
+    r"^\s*(?:\*\*)?\[(?P<label>[^\]]+)\]\((?P<url>[^)#\s][^)\s]*)\)(?:\*\*)?\s*$"
+)
+
+
+def linked_question(text: str) -> bool:
+    """A list item that is only a link to another page, its label asking: a bank that links
+    each question to its answer elsewhere (`* [Why normalise?](https://…)`). A link with text
+    after it (`[Attention?](url) by X`) is a reading-list entry; a link to an anchor on the
+    same page (`#why-x`) is a table of contents."""
+    m = _LINK_ONLY.match(text)
+    return bool(m) and is_question(clean(m.group("label")))
 
 
 def asks(text: str) -> bool:
-    """A list item's text asks; a "?" only inside a link's label does not count."""
+    """A list item's text asks; a "?" only inside a link's label does not count, unless the
+    item is that link alone (`linked_question`)."""
+    if linked_question(text):
+        return True
     if ASKING_LINK.search(text):
         return "?" in clean(ASKING_LINK.sub("", text))
     return is_question(clean(text))

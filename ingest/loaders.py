@@ -14,14 +14,25 @@ from pathlib import Path
 from core.errors import LoadError
 from ingest.formats import anki, tabular
 from ingest.formats.pdf import pdf_lines
+from ingest.formats.rst import rst_lines
 from ingest.items import ParsedItem
 
 TEXT_SUFFIXES = {".md", ".markdown", ".mdx", ".txt", ".text"}
 PDF_SUFFIXES = {".pdf"}
 TABLE_SUFFIXES = {".csv": None, ".tsv": "\t", ".tab": "\t"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+YAML_SUFFIXES = {".yml", ".yaml"}
+RST_SUFFIXES = {".rst", ".rest"}
 ANKI_SUFFIXES = {".apkg", ".colpkg"}
-SUPPORTED = TEXT_SUFFIXES | PDF_SUFFIXES | set(TABLE_SUFFIXES) | JSON_SUFFIXES | ANKI_SUFFIXES
+SUPPORTED = (
+    TEXT_SUFFIXES
+    | RST_SUFFIXES
+    | PDF_SUFFIXES
+    | set(TABLE_SUFFIXES)
+    | JSON_SUFFIXES
+    | YAML_SUFFIXES
+    | ANKI_SUFFIXES
+)
 
 
 @dataclass(frozen=True)
@@ -159,8 +170,12 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return _structured(tabular.read_json(text), data, encoding, "json", text)
     if suffix in JSON_SUFFIXES:
         return _structured(tabular.read_jsonl(text), data, encoding, "jsonl", text)
+    if suffix in YAML_SUFFIXES:
+        return _structured(tabular.read_yaml(text), data, encoding, "yaml", text)
     if anki.looks_like_anki_text(text):
         return _structured(anki.read_anki_text(text), data, encoding, "anki text", text)
+    if suffix in RST_SUFFIXES:
+        return Document(rst_lines(text), "line", encoding, data, format="restructuredtext")
     lines = text.split("\n")
     fmt = "markdown" if suffix in (".md", ".markdown", ".mdx") else "text"
     return Document(list(enumerate(lines, start=1)), "line", encoding, data, format=fmt)

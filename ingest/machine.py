@@ -46,6 +46,8 @@ from ingest.scan import bold_questions, prompt_runs, question_headings, question
 # A labelled line right under a list question that belongs to it: `Hint: …`, `Note: …`.
 _AFTERWORD = re.compile(r"^(?:Hint|Note|Tip|Hints|Notes)\s*:\s+\S", re.I)
 _ANSWER_STYLES = ("qn", "admonition", "labelled", "heading")
+# A list marker left alone once its item's image or badge is removed prints nothing.
+_EMPTIED_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s*$")
 
 
 @dataclass
@@ -80,7 +82,7 @@ class Parser:
         self.question_headings = question_headings(lines)
         self.prompts = prompt_runs(lines)
         self.bold_questions = bold_questions(lines)
-        self.question_runs = question_runs(lines)
+        self.question_runs = question_runs(lines, wrapped=unit == "page")
         self.prose_lists = prose_lists(lines)
 
     # -- helpers ------------------------------------------------------------------------------
@@ -140,6 +142,8 @@ class Parser:
 
     def step(self, i: int, loc: int, raw: str) -> None:
         line = clean(raw)
+        if _EMPTIED_ITEM.match(line) and not _EMPTIED_ITEM.match(raw):
+            line = ""
         stripped = line.strip()
         heading = None if self.in_fence else HEADING.match(raw)
         o = self.open

@@ -9,12 +9,14 @@ import re
 from statistics import median
 
 from ingest.lines import BULLET, HEADING, QN, Lines
+from ingest.questions import is_question, reads_as_question
+from ingest.scan import full_width
 
 _MAX_WORDS = 8
 _ENDS_SENTENCE = re.compile(r"[.!?:)\"”]$")
 
 
-def _title(line: str, above: str, below: str, width: float) -> bool:
+def _title(line: str, above: str, below: str, width: float, asks_next: bool) -> bool:
     text = line.strip()
     words = text.split()
     return (
@@ -27,6 +29,31 @@ def _title(line: str, above: str, below: str, width: float) -> bool:
         and (not above or bool(_ENDS_SENTENCE.search(above)))
         and below[:1].isupper()
         and len(below.split()) > _MAX_WORDS
+        # a short question next to another is an item of a list of questions
+        and not (is_question(text) and (asks_next or is_question(above)))
+    )
+
+
+def _title_case(words: list[str]) -> bool:
+    long = [w for w in words if len(w.strip("()[],:-")) >= 4]
+    return len(long) >= 2 and all(w.strip("(\"'“")[:1].isupper() for w in long)
+
+
+def _list_title(line: str, below: str, asks_next: bool) -> bool:
+    """A short line, or a Title Case one, that asks nothing, over a question: the title of
+    the questions under it ("Tree models" / "How does a random forest work?")."""
+    text = line.strip()
+    words = text.split()
+    return (
+        0 < len(words) <= 2 * _MAX_WORDS
+        and (len(words) <= _MAX_WORDS or _title_case(words))
+        and text[:1].isupper()
+        and not re.search(r"[.,;:?!？)\"”-]$", text)
+        and bool(re.search(r"[^\W\d_]{3}", text))
+        and not (BULLET.match(line) or HEADING.match(line) or QN.match(line))
+        and not reads_as_question(text)
+        and below[:1].isupper()
+        and asks_next
     )
 
 
@@ -36,10 +63,20 @@ def mark_titles(lines: Lines) -> list[tuple[int, str]]:
     if len(filled) < 10:
         return list(lines)
     width = median(len(ln) for _, ln in filled)
+    full = full_width(lines)
     out = list(lines)
     for k, (n, text) in enumerate(filled):
         above = filled[k - 1][1] if k else ""
         below = filled[k + 1][1] if k + 1 < len(filled) else ""
-        if _title(text, above, below, width):
+        after = filled[k + 2][1] if k + 2 < len(filled) else ""
+        # the next line starts a question that ends on it or on the line after
+        asks_next = reads_as_question(below) and (
+            is_question(below) or not _ENDS_SENTENCE.search(below) and after.endswith("?")
+        )
+        # a line under one that reached the margin mid-sentence continues it
+        wrapped = len(above) >= full and not _ENDS_SENTENCE.search(above)
+        if _title(text, above, below, width, asks_next) or (
+            not wrapped and _list_title(text, below, asks_next)
+        ):
             out[n] = (lines[n][0], f"## {text}")
     return out

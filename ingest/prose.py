@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ingest.formats.markup import join_split_links
@@ -11,6 +12,13 @@ Chunker = Callable[[str], list[str]]
 
 _MIN_CHUNK_WORDS = 8
 _MAX_OVERLAP_CHARS = 400
+# Chinese and Japanese write no spaces between words: two ideographs count as about a word.
+_IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def word_count(text: str) -> int:
+    """Words in `text`, counting runs of ideographs (CJK has no spaces) at two per word."""
+    return len(text.split()) + len(_IDEOGRAPH.findall(text)) // 2
 
 
 def prose_chunks(
@@ -34,7 +42,7 @@ def prose_chunks(
         start = found if found >= 0 else cursor
         end = start + len(chunk)
         cursor = max(start + 1, end - _MAX_OVERLAP_CHARS)
-        if len(chunk.split()) < _MIN_CHUNK_WORDS:
+        if word_count(chunk) < _MIN_CHUNK_WORDS:
             continue
         first = next(loc for off, loc in reversed(offsets) if off <= start)
         last = next(loc for off, loc in reversed(offsets) if off < max(end, start + 1))

@@ -105,6 +105,30 @@ _ASKING_PHRASE = re.compile(
 )
 
 
+# Chinese asks without a "?" too: an interrogative word anywhere (什么 what, 为什么 why,
+# 怎么/如何 how, 哪 which, 是否 whether, 多少 how many, 吗/呢 question particles), or a task
+# verb first (介绍 introduce, 谈谈/说说/讲一下 talk about, 解释一下 explain, 简述 outline,
+# 列举 list, 比较一下 compare, 请问 may I ask …).
+_CJK_ASKS = re.compile(
+    r"什么|为什么|为何|怎么|怎样|如何|哪|是否|多少|[吗呢][\s。？！]*$"
+    # task verbs only in forms that are no other word (比较 alone also means "rather")
+    r"|^\W*请?(?:介绍(?!了)|简单介绍|简要介绍|简述|阐述|谈谈|说说|讲讲|讲一下|解释一下|描述一下"
+    r"|说明一下|比较一下|分析一下|总结一下|列举|请问)"
+    # Noun phrases that ask as plainly as "Difference between …": X的区别 (the difference),
+    # 原因 (the reason), 优缺点 (pros and cons), 解决办法 (the fix).
+    r"|(?:区别|异同|原因|优缺点|优劣|解决(?:办法|方法|方案))\W*$"
+)
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"")
+
+
+def _cjk_asks(text: str) -> bool:
+    """Chinese text asks without "？" (see `_CJK_ASKS`) unless it ends as a statement ("。")
+    or the asking word only sits in a quotation ("把问题改写成“怎么做”。")."""
+    text = _CJK_QUOTED.sub("", _TAGS.sub("", text)).strip()
+    return not text.endswith(("。", "！", "!", "；")) and bool(_CJK_ASKS.search(text))
+
+
 def clean(text: str) -> str:
     """Remove markup noise (HTML, entities, comments, link syntax, images) from stored text."""
     return clean_line(text)
@@ -119,6 +143,8 @@ def is_question(text: str) -> bool:
     if "?" in text or "？" in text:  # the full-width mark of CJK text asks too
         return True
     text = _NUMBER_PREFIX.sub("", text)
+    if _CJK.search(text) and _cjk_asks(text):
+        return True
     words = _words(text)
     first = words[0].lower().strip("*_`") if words else ""
     return first in IMPERATIVES or bool(_ASKING_PHRASE.match(" ".join(words)))

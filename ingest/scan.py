@@ -8,6 +8,7 @@ import re
 
 from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, OPTION, QN, Lines
 from ingest.questions import (
+    IMPERATIVES,
     NUMBER_END,
     is_question,
     is_quoted,
@@ -19,9 +20,17 @@ from ingest.questions import (
 # wording (in a bank of asking headings, a numbered one that does not ask is a sub-section).
 _Q_NUMBER = re.compile(rf"^\W*(?:Q|Question)\s*\d{{1,4}}{NUMBER_END}", re.I)
 _NUMBER = re.compile(rf"^\W*\d{{1,4}}{NUMBER_END}")
+# A heading that names a collection of questions: "FAQ", "General Questions", "Q&A".
+_FAQ_TITLE = re.compile(
+    r"\b(?:FAQs?|Q\s*&\s*A|Q\s*and\s*A|questions|frequently asked)\b|常见问题|问答", re.I
+)
+# An entry number with no sub-number: `3.`, `12)` (not `2.1`, which numbers a sub-section).
+_ENTRY_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s")
+_WH = {"how", "why", "what", "which", "when", "where", "whether", "who"}
 _YES_NO = {"would", "should", "could", "can", "does", "do", "did", "is", "are", "will"}
-# A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`.
-_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\1\s*$")
+# A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`;
+# `snake_case` names and single `*` inside are text (`**Why call `load_data()`?**`).
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_\s](?:(?!\*\*|__\s|__$).)*?)\1\s*$")
 _SKIPPABLE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|\|.*\|)\s*$")
 
 
@@ -46,6 +55,9 @@ def _asks(title: str, body: list[str], bank: bool) -> bool:
     # "Would adding more data help underfitting": a title in yes/no question order asks.
     words = text.split()
     if len(words) >= 4 and words[0].lower() in _YES_NO and words[1][:1].islower():
+        return True
+    # "Tell how many GPUs you need", "Explain why X": a task verb asking for a how/why/what.
+    if len(words) >= 4 and words[0].lower() in IMPERATIVES and words[1].lower() in _WH:
         return True
     # "13. Define variance", "How Do You Handle Missing Data": in a bank of questions only.
     return (bank or bool(_NUMBER.match(title))) and reads_as_question(text)
@@ -75,21 +87,37 @@ def question_headings(lines: Lines) -> set[int]:
         lv for lv, marks in by_level.items() if len(marks) >= 3 and 2 * sum(marks) >= len(marks)
     }
     out = set()
+    path: list[tuple[int, str]] = []  # the headings above the current one
     for n, (i, level, title) in enumerate(heads):
+        path = [(lv, t) for lv, t in path if lv < level]
+        in_faq = any(_FAQ_TITLE.search(t) for _, t in path)
+        path.append((level, title))
         end = next((j for j, lv, _ in heads[n + 1 :] if lv <= level), len(lines))
         body = [ln for _, ln in lines[i + 1 : end]]
-        if not _asks(title, body, level in banks):
+        leaf = not any(i < j < end for j, _, _ in heads)
+        # A numbered entry of a FAQ is a question whatever its wording: FAQs list problems
+        # as statements ("Training crashes on Windows.") and error messages.
+        faq_entry = in_faq and leaf and bool(_ENTRY_NUMBER.match(title))
+        if not (faq_entry and any(ln.strip() for ln in body)) and not _asks(
+            title, body, level in banks
+        ):
             continue
         if any(lv > level and is_question(question_text(t)) for j, lv, t in heads if i < j < end):
             continue
-        nested = any(
-            ((m := QN.match(ln)) and reads_as_question(question_text(m.group("q"))))
-            or ln.lstrip().startswith(("??? question", "???+ question"))
-            for ln in body
-        )
-        if not nested and not _lists_questions(body):
+        if not _holds_questions(body):
             out.add(i)
     return out
+
+
+def _holds_questions(body: list[str]) -> bool:
+    """The body asks questions of its own (`Q1:` lines, question admonitions, a list of
+    questions): its heading names their topic, it is not one question."""
+    nested = any(
+        ((m := QN.match(ln)) and reads_as_question(question_text(m.group("q"))))
+        or ln.lstrip().startswith(("??? question", "???+ question"))
+        for ln in body
+    )
+    return nested or _lists_questions(body)
 
 
 def prompt_runs(lines: Lines) -> set[int]:
@@ -127,12 +155,20 @@ def bold_questions(lines: Lines) -> set[int]:
     for i, (_, raw) in enumerate(lines):
         if FENCE.match(raw):
             in_fence = not in_fence
-        elif not in_fence and (m := _BOLD_LINE.match(raw)) and not BULLET.match(raw):
+        elif not in_fence and (m := _BOLD_LINE.match(raw)) and not _label_or_item(raw):
             found.append((i, reads_as_question(question_text(m.group("text")))))
     asking = sum(a for _, a in found)
     if len(found) >= 3 and 2 * asking > len(found):
         return {i for i, _ in found}
     return set()
+
+
+def _label_or_item(raw: str) -> bool:
+    """An `**Answer:**` label, or a list item (`- **Term**`); a bold line that only starts
+    with its number (`**3. Why …?**`) is neither."""
+    if ANSWER_LABEL.match(raw):
+        return True
+    return bool(BULLET.match(raw)) and not raw.lstrip().startswith(("**", "__"))
 
 
 def _plain(raw: str) -> bool:
@@ -146,26 +182,38 @@ def _plain(raw: str) -> bool:
     )
 
 
-def question_runs(lines: Lines, min_run: int = 3) -> dict[int, tuple[int, str]]:
+def question_runs(
+    lines: Lines, min_run: int = 3, wrapped: bool = False
+) -> dict[int, tuple[int, str]]:
     """Plain lines that list questions, as a PDF prints a bulleted list (the bullets are
     drawn, not text): `first index → (last index, question)` for each question in a run of
     `min_run` or more. A line that starts lower-case and follows one that does not end a
-    sentence continues it ("… learned positional" / "embeddings?")."""
+    sentence continues it ("… learned positional" / "embeddings?"). With `wrapped` (text
+    from a printed page), a line that fills the page's width and ends no sentence continues on
+    the next line whatever its case ("… vs Stochastic" / "Gradient Descent vs …?"). Section
+    titles between the questions (`## Tree models`) do not break a run: a list under many
+    small headings is still one list."""
+    full = full_width(lines) if wrapped else None
     units: list[tuple[int, int, str]] = []
     in_fence = False
     for i, (_, raw) in enumerate(lines):
         if FENCE.match(raw):
             in_fence = not in_fence
         if in_fence or not _plain(raw):
-            units.append((i, i, ""))
+            units.append((i, i, "#" if HEADING.match(raw) and not in_fence else ""))
             continue
         text = raw.strip()
         first, last, prev = units[-1] if units else (-1, -1, "")
         if (
-            prev
+            prev not in ("", "#")
             and last == i - 1
-            and not prev.endswith((".", "?", "!", ":"))
-            and (text[:1].islower() or text[:1] in "([")
+            and not prev.endswith((".", "?", "!", ":", "？"))
+            and (
+                text[:1].islower()
+                or text[:1] in "(["
+                # a full line that has not asked yet ("… what is X? (e.g. Y)" has)
+                or (full is not None and len(lines[i - 1][1].rstrip()) >= full and "?" not in prev)
+            )
         ):
             units[-1] = (first, i, f"{prev} {text}")
         else:
@@ -174,6 +222,8 @@ def question_runs(lines: Lines, min_run: int = 3) -> dict[int, tuple[int, str]]:
     run: list[tuple[int, int, str]] = []
     for unit in [*units, (len(lines), len(lines), "")]:
         text = unit[2]
+        if text == "#" and run:
+            continue  # a section title inside the list
         if text and len(text) <= 300 and text[:1].isupper() and reads_as_question(text):
             run.append(unit)
             continue
@@ -181,3 +231,11 @@ def question_runs(lines: Lines, min_run: int = 3) -> dict[int, tuple[int, str]]:
             out.update({first: (last, text) for first, last, text in run})
         run = []
     return out
+
+
+def full_width(lines: Lines) -> float:
+    """How long a line that reached the right margin is: near the longest lines of the text."""
+    lengths = sorted(len(ln.rstrip()) for _, ln in lines if ln.strip())
+    if not lengths:
+        return float("inf")
+    return 0.85 * lengths[int(0.95 * (len(lengths) - 1))]

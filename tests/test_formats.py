@@ -200,6 +200,107 @@ def test_json_and_jsonl_records(tmp_path):
     )
 
 
+def test_yaml_records_with_heading_keys_html_and_missing_answers(tmp_path):
+    (tmp_path / "cards.yml").write_text(
+        "- h2: Vision\n  h3: Basics\n  question: What is a <i>kernel</i>?\n"
+        "  answer: >\n    A small <b>weight</b> grid.<br>\n    Slid over the image.\n\n"
+        "- question: What is stride?\n  answer:\n\n"
+        "- h3: Training\n  question: What is augmentation?\n  answer: Random edits of inputs.\n"
+    )
+    _, items = load_items(tmp_path / "cards.yml")
+    assert [(i.kind, i.question, i.answer, i.section, i.locator) for i in items] == [
+        (
+            "qa",
+            "What is a kernel?",
+            "A small weight grid.\nSlid over the image.",
+            "Vision > Basics",
+            "line 1",
+        ),
+        ("question", "What is stride?", "", "Vision > Basics", "line 8"),
+        ("qa", "What is augmentation?", "Random edits of inputs.", "Vision > Training", "line 11"),
+    ]
+    (tmp_path / "pairs.yaml").write_text("What is a pixel?: One sample of an image.\n")
+    assert [(i.question, i.answer) for i in load_items(tmp_path / "pairs.yaml")[1]] == [
+        ("What is a pixel?", "One sample of an image.")
+    ]
+    (tmp_path / "bad.yml").write_text("- question: [unclosed\n")
+    with pytest.raises(LoadError, match="invalid YAML at line"):
+        load(tmp_path / "bad.yml")
+
+
+RST = """\
+.. role:: raw-html(raw)
+    :format: html
+
+Sampler Guide
+=============
+
+.. contents::
+    :local:
+
+What is a sampler?
+------------------
+
+.. note::
+
+    A sampler draws **tokens** from the model's distribution; see :ref:`decoding <dec>`.
+
+.. code-block:: python
+    :linenos:
+
+    pick = sample(logits)
+
+Top-k sampling
+--------------
+
+Keep the ``k`` most likely tokens, as in `the paper <https://example.org/p>`__.
+:raw-html:`<br>`
+
+- Small k: safe text.
+- Large k: varied text.
+
+.. toctree::
+
+    intro
+"""
+
+
+def test_restructuredtext_sections_directives_and_roles(tmp_path):
+    (tmp_path / "guide.rst").write_text(RST)
+    doc, items = load_items(tmp_path / "guide.rst")
+    assert doc.format == "restructuredtext"
+    [q] = [i for i in items if i.kind == "qa"]
+    assert (q.question, q.section, q.locator) == (
+        "What is a sampler?",
+        "Sampler Guide",
+        "lines 10-20",
+    )
+    # The admonition title and directive lines print nothing; a Sphinx role shows its text.
+    assert q.answer == (
+        "A sampler draws **tokens** from the model's distribution; see `decoding`.\n\n"
+        "```\npick = sample(logits)\n```"
+    )
+    [chunk] = [i for i in items if i.kind == "chunk"]
+    assert chunk.section == "Sampler Guide > Top-k sampling"
+    assert chunk.answer.startswith("Keep the `k` most likely tokens, as in the paper.\n\n- Small k")
+    assert (
+        "raw" not in chunk.answer and "<br>" not in chunk.answer and "contents" not in chunk.answer
+    )
+
+
+def test_restructuredtext_never_reads_other_files(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-TOKEN\n")
+    (tmp_path / "notes.rst").write_text(
+        f"Notes\n=====\n\n.. include:: {secret}\n\n.. raw:: html\n    :file: {secret}\n\n"
+        ".. literalinclude:: /etc/hostname\n\nWhat stays is the text written in this file itself.\n"
+    )
+    doc, items = load_items(tmp_path / "notes.rst")
+    text = "\n".join(line for _, line in doc.lines)
+    assert "TOP-SECRET" not in text and "TOP-SECRET" not in str(items)
+    assert "What stays is the text written in this file itself." in text
+
+
 def test_anki_plain_text_export(tmp_path):
     path = tmp_path / "deck.txt"
     path.write_text(

@@ -19,7 +19,7 @@ from ingest.loaders import load
 from ingest.parse import parse_document
 from tests.conftest import free_port, wait_until_up
 
-SUFFIXES = [".md", ".txt", ".pdf", ".csv", ".tsv", ".json", ".jsonl", ".apkg"]
+SUFFIXES = [".md", ".txt", ".pdf", ".csv", ".tsv", ".json", ".jsonl", ".apkg", ".rst", ".yml"]
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -39,12 +39,14 @@ def test_arbitrary_bytes_load_or_fail_with_a_reason(suffix, data):
 
 _MARKUP = st.sampled_from(["#", "##", "- ", "1. ", "**", "Q1:", "Answer:", "<details>",
                            "<summary>", "</details>", "| a | b |", "|---|", "??? question \"",
-                           "```", "$$", "\\[", "[x](y)", "![i](u)", "\t", "\n", ",", "\"", "?"])  # fmt: skip
+                           "```", "$$", "\\[", "[x](y)", "![i](u)", "\t", "\n", ",", "\"", "?",
+                           ".. note::", ".. code-block:: py", "====", "----", ":ref:`a <b>`",
+                           "``x``", "`t <u>`__", "- question: ", "  answer: ", ": >", "&a", "*a"])  # fmt: skip
 _LINES = st.lists(st.one_of(_MARKUP, st.text(max_size=40)), max_size=60).map("".join)
 
 
 @FUZZ
-@given(st.sampled_from([".md", ".txt", ".csv", ".json"]), _LINES)
+@given(st.sampled_from([".md", ".txt", ".csv", ".json", ".rst", ".yml"]), _LINES)
 def test_markup_like_text_parses_or_fails_with_a_reason(suffix, text):
     _read(suffix, text.encode("utf-8", errors="surrogatepass"))
 

@@ -1,10 +1,9 @@
 """Parse benchmark on third-party files with hand labels (`eval.parse_bench`, READMEs in
 eval/corpora*).
 
-eval/corpora and eval/corpora2 have been designed on (corpora2 was the held-out batch once;
-its first score is in eval/corpora2/PARSE-RESULT-first-run.txt). eval/corpora3 is the next
-held-out batch: it is scored here as soon as its READY file exists, and its first score is the
-honest estimate for a user's own files, reported as it comes rather than tuned for.
+eval/corpora, eval/corpora2 and eval/corpora3 have been designed on (corpora2 and corpora3
+were held-out batches once; their first scores, the honest estimates for a user's own files, are
+in their PARSE-RESULT-first-run.txt). The next held-out batch is labelled outside the repository.
 """
 
 from __future__ import annotations
@@ -12,8 +11,6 @@ from __future__ import annotations
 import pytest
 
 from eval.parse_bench import EVAL, TARGET, files, score_batch, table
-
-HELD_OUT = EVAL / "corpora3"
 
 
 def _check(batch, known: dict[str, str] | None = None) -> None:
@@ -38,12 +35,13 @@ def test_second_batch_parses_to_its_labels():
     _check(EVAL / "corpora2")
 
 
-@pytest.mark.skipif(
-    not (HELD_OUT / "READY").is_file(), reason="eval/corpora3 is still being labelled"
-)
-@pytest.mark.xfail(strict=False, reason="held-out: scored as it comes, never tuned for")
-def test_held_out_batch_parses_to_its_labels():
-    _check(HELD_OUT)
+def test_third_batch_parses_to_its_labels():
+    """corpora3: dev material since its first run (3 of 11 files then). Below 100% but above
+    the target: a label whose answer_start is the last paragraph of its answer (rst-faq-lightgbm
+    "LightGBM hangs when multithreading…"), an article title in a question list
+    (pdf-ml-faq-rasbt "Interlude: …"), and bank items phrased as topics ("DBNet loss",
+    "One-Hot, Label, Target, and K-Fold Target Encoding")."""
+    _check(EVAL / "corpora3")
 
 
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):

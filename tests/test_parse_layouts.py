@@ -77,7 +77,7 @@ def test_mdx_choice_components_read_as_options_and_a_rephrasing_line_joins_the_q
     assert [(i.question, i.answer) for i in items] == [
         (
             "What is an Agent? Which best describes one?",
-            '- ✓ A model that uses tools.\n- A static "FAQ" page.\n\n---',
+            '- ✓ A model that uses tools.\n- A static "FAQ" page.',  # the `---` separator goes
         ),
         ("Define the loop", "- state\n- ✓ reward\nKeep me"),
     ]

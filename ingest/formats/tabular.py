@@ -1,9 +1,11 @@
-"""CSV, TSV, JSON and JSONL question banks: one record per question, columns found by name."""
+"""CSV, TSV, JSON, JSONL and YAML question banks: one record per question, columns found by
+name."""
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -129,15 +131,70 @@ def read_json(text: str) -> Records:
                 'no list of {"question": …, "answer": …} objects found in this JSON file'
             )
     out = Records()
-    cursor = 0
+    cursor, headings = 0, _Headings()
     for n, rec in enumerate(records, start=1):
         line, cursor = _line_of(text, rec, cursor)
-        _add_record(out, rec, line, f"record {n}")
+        _add_record(out, rec, line, f"record {n}", headings)
     return out
 
 
+def read_yaml(text: str) -> Records:
+    """A YAML list of `{question, answer}` mappings (or a mapping holding one), read with the
+    safe loader; like JSON, but each record knows the line it starts on."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        """The safe loader, noting where each mapping starts."""
+
+    def mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
+        rec = loader.construct_mapping(node, deep=True)
+        lines[id(rec)] = node.start_mark.line + 1
+        return rec
+
+    lines: dict[int, int] = {}
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    try:
+        data = yaml.load(text, Loader=_Loader)  # a SafeLoader subclass: no object tags
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        at = f" at line {where.line + 1}" if where is not None else ""
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise LoadError(f"invalid YAML{at} ({problem}); fix it") from exc
+    records = _find_records(data)
+    pairs = isinstance(data, dict) and data and all(isinstance(v, str) for v in data.values())
+    if records is None and pairs:  # `question: answer` pairs
+        records = [{"question": k, "answer": v} for k, v in data.items()]
+    if records is None:
+        raise LoadError("no list of question/answer records found in this YAML file")
+    out, headings = Records(), _Headings()
+    for n, rec in enumerate(records, start=1):
+        _add_record(out, rec, lines.get(id(rec), 1), f"record {n}", headings)
+    return out
+
+
+# Record keys named like HTML headings (`h2: Deep Learning`): a site prints them as a title
+# above a run of cards, so each one is the section of its record and of the records after it.
+_HEADING_KEY = re.compile(r"^h([1-6])$", re.I)
+
+
+class _Headings:
+    """The section path that heading keys (`h1`..`h6`) have opened so far."""
+
+    def __init__(self) -> None:
+        self.open: dict[int, str] = {}
+
+    def section(self, rec: dict) -> str:
+        for key, value in rec.items():
+            m = _HEADING_KEY.match(str(key).strip())
+            if m and _text(value).strip():
+                level = int(m.group(1))
+                self.open = {lv: t for lv, t in self.open.items() if lv < level}
+                self.open[level] = " ".join(clean_field(_text(value)).split())
+        return " > ".join(self.open[lv] for lv in sorted(self.open))
+
+
 def read_jsonl(text: str) -> Records:
-    out = Records()
+    out, headings = Records(), _Headings()
     for line, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             continue
@@ -146,22 +203,26 @@ def read_jsonl(text: str) -> Records:
         except json.JSONDecodeError as exc:
             out.warnings.append(f"line {line}: invalid JSON ({exc.msg}); skipped")
             continue
-        _add_record(out, rec, line, f"line {line}")
+        _add_record(out, rec, line, f"line {line}", headings)
     return out
 
 
-def _add_record(out: Records, rec, line: int, where: str) -> None:
+def _add_record(
+    out: Records, rec, line: int, where: str, headings: _Headings | None = None
+) -> None:
     if not isinstance(rec, dict):
         out.warnings.append(f"{where}: not an object; skipped")
         return
-    keys = list(rec)
+    keys = [str(k) for k in rec]
+    values = list(rec.values())
     cols = Columns.of(keys)
+    opened = headings.section(rec) if headings is not None else ""
     if cols is None:
         out.warnings.append(f"{where}: no question field (have {', '.join(keys[:5])}); skipped")
         return
-    answer = _text(rec[keys[cols.answer]]) if cols.answer is not None else ""
-    section = _text(rec[keys[cols.section]]) if cols.section is not None else ""
-    out.add(_text(rec[keys[cols.question]]), answer, section, line)
+    answer = _text(values[cols.answer]) if cols.answer is not None else ""
+    section = _text(values[cols.section]) if cols.section is not None else opened
+    out.add(_text(values[cols.question]), answer, section, line)
 
 
 def _text(value) -> str:
