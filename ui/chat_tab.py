@@ -224,8 +224,8 @@ def build(svc: Services) -> SimpleNamespace:
         trigger(lambda m, h, t, g: (yield from chat_turn(svc, m, h, t, g)),
                 [box, chatbot, turns, generate], [chatbot, turns, standalone],
                 concurrency_id=BUSY, api_name=False).then(
-            lambda: "", None, box, api_name=False).then(
-            keep, [chatbot, turns], saved, api_name=False)  # fmt: skip
+            keep, [chatbot, turns], saved, api_name=False).then(
+            lambda: "", None, box, api_name=False)  # kept in the browser before the box clears  # fmt: skip
     new_chat.click(lambda: ([], [], "", keep([], [])), None, [chatbot, turns, standalone, saved],
                    api_name=False)  # fmt: skip
     return SimpleNamespace(turns=turns, box=box, send=send, chatbot=chatbot, saved=saved)
