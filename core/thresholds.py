@@ -31,3 +31,16 @@ ABSTAIN_MODEL = {
     "bias": -6.2931, "similarity": 5.6502, "coverage": 3.8644, "chunk": 0.2995,
     "cut": 0.0338,
 }  # fmt: skip
+
+# The quiz grader (rag/grade.py). The 1.5B judge's P(yes) that an answer states a key idea
+# counts it present at GRADE_PRESENT; an answer stating at least GRADE_CORRECT_SHARE of the
+# ideas is correct. Fitted by grid search on the first 15 judged rows of eval/grading/dev.jsonl
+# only (the CPU was shared and a judged row took 5-15 s; 10/15 agree): a small, noisy fit.
+# P(yes) for "contradicts the key ideas" did not separate negated from right answers there
+# (0.56-0.80 for both), so GRADE_CONTRADICTION sits above what those rows reached and only a
+# confident judge marks a contradiction. Without a judge, an idea is present when a clause of the
+# answer is this close to it (session 1's value, chosen on eval/grading.jsonl).
+GRADE_PRESENT = 0.78
+GRADE_CORRECT_SHARE = 0.5
+GRADE_CONTRADICTION = 0.85
+GRADE_SIMILARITY_PRESENT = 0.60

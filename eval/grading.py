@@ -1,4 +1,5 @@
-"""How well the quiz grader agrees with hand labels (eval/grading.jsonl)."""
+"""How well the quiz grader agrees with hand labels: eval/grading/{dev,test}.jsonl (written
+blind by a helper who never saw the grader) and the team's old eval/grading.jsonl."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from pathlib import Path
 
 from core.errors import InputError
 from rag.grade import grade
-from rag.quiz import match_question
 
-DEFAULT_LABELS = Path(__file__).resolve().parent / "grading.jsonl"
+HERE = Path(__file__).resolve().parent
+DEFAULT_LABELS = HERE / "grading.jsonl"
+SPLITS = {"dev": HERE / "grading" / "dev.jsonl", "test": HERE / "grading" / "test.jsonl"}
 VERDICTS = ("correct", "partial", "incorrect")
 
 
@@ -27,37 +29,51 @@ def load_labels(path: Path = DEFAULT_LABELS) -> list[dict]:
     return rows
 
 
-def evaluate_grader(rows: list[dict], retriever, llm=None) -> dict:
+def grade_row(row: dict, tutor):
+    """A row with a `reference` is graded against it; one with `reference: null` (a bare bank
+    question) or none at all is matched to the bank and graded as the quiz would."""
+    if row.get("reference"):
+        return grade(row["question"], row["reference"], row["answer"], tutor.retriever.embedder,
+                     tutor.judge, tutor.ideas)  # fmt: skip
+    q = tutor.find(row["question"])
+    if q is None:
+        raise InputError(f"{row['id']}: no bank question matches {row['question']!r}")
+    return tutor.grade(q, row["answer"], record=False).grade
+
+
+def evaluate_grader(rows: list[dict], tutor) -> dict:
     confusion = {t: dict.fromkeys(VERDICTS, 0) for t in VERDICTS}
     seconds, disagreements = [], []
     for row in rows:
-        q = match_question(retriever, row["question"])
-        if q is None or not q.has_reference:
-            raise InputError(f"{row['id']}: no answered bank question matches {row['question']!r}")
         start = time.perf_counter()
-        g = grade(q.item.question, q.item.answer, row["answer"], retriever.embedder, llm)
+        g = grade_row(row, tutor)
         seconds.append(time.perf_counter() - start)
         confusion[row["label"]][g.verdict] += 1
         if g.verdict != row["label"]:
             disagreements.append({"id": row["id"], "label": row["label"], "verdict": g.verdict,
-                                  "score": g.score, "method": g.method, "answer": row["answer"]})  # fmt: skip
+                                  "score": g.score, "method": g.method, "answer": row["answer"],
+                                  "feedback": g.feedback})  # fmt: skip
     agree = sum(confusion[v][v] for v in VERDICTS)
+    wrong = sum(confusion["incorrect"].values())
     return {
         "n": len(rows),
         "agreement": agree / len(rows) if rows else 0.0,
         "confusion": confusion,  # rows: label, columns: grader verdict
-        "median_ms": round(statistics.median(seconds) * 1000, 1) if seconds else None,
-        "llm": getattr(llm, "name", None),
+        "incorrect_graded_correct": confusion["incorrect"]["correct"] / wrong if wrong else 0.0,
+        "median_s": round(statistics.median(seconds), 2) if seconds else None,
+        "llm": getattr(tutor.judge, "name", None),
         "disagreements": disagreements,
     }
 
 
-def grading_markdown(report: dict) -> str:
+def grading_markdown(report: dict, title: str = "Quiz grader vs hand labels") -> str:
     judge = report["llm"] or "none (similarity only)"
     lines = [
-        f"# Quiz grader vs hand labels ({report['n']} answers, judge: {judge})",
+        f"## {title} ({report['n']} answers, judge: {judge})",
         "",
-        f"Agreement: {report['agreement']:.1%}; median grading time {report['median_ms']} ms.",
+        f"Agreement: {report['agreement']:.1%}; labelled incorrect but graded correct: "
+        f"{report['incorrect_graded_correct']:.1%}; median grading time {report['median_s']} s "
+        "(includes extracting a question's key ideas the first time it is seen).",
         "",
         "| label \\ grader | " + " | ".join(VERDICTS) + " |",
         "|---" * (len(VERDICTS) + 1) + "|",
@@ -68,7 +84,8 @@ def grading_markdown(report: dict) -> str:
     if report["disagreements"]:
         lines += ["", "Disagreements:", ""]
         lines += [
-            f"- `{d['id']}` labeled {d['label']}, graded {d['verdict']} ({d['method']}): {d['answer'][:120]}"
+            f"- `{d['id']}` labeled {d['label']}, graded {d['verdict']} ({d['method']}): "
+            f"{d['answer'][:120]}"
             for d in report["disagreements"]
         ]
     return "\n".join(lines) + "\n"

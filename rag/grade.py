@@ -1,138 +1,152 @@
-"""Grade a free-text answer against a reference answer.
-
-A cascade, cheapest first: an empty or "I don't know" answer is incorrect at once, and so is
-one that is semantically far from the reference. Otherwise key-point coverage (each sentence of
-the reference is a key point, covered when a clause of the answer says the same thing) and
-similarity give a score, and the local LLM judges right or wrong — embeddings alone rate a
-confident wrong answer that reuses the reference's words as close. Without an LLM the score
-alone decides.
-"""
+"""Grade a free-text answer against a reference answer (or, for a bare bank question, the
+related notes): the reference's key ideas are each judged present, absent or contradicted, and
+the verdict and the feedback both follow from those judgements (rag/grade_ideas.py)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-import numpy as np
-
-from core.errors import StudybotError
+from core.thresholds import (
+    GRADE_CONTRADICTION,
+    GRADE_CORRECT_SHARE,
+    GRADE_PRESENT,
+    GRADE_SIMILARITY_PRESENT,
+)
 from ingest.embedder import Embedder
-from rag import prompts
-from rag.llm import LLM, complete
+from rag.grade_ideas import (
+    IdeaCache,
+    extract_ideas,
+    judge_ideas,
+    key_points,
+    similarity_presence,
+)
+from rag.llm import LLM, Judge, LLMError
 
-# Chosen on eval/grading.jsonl (see README, "Quiz").
-POINT_COVERED = 0.60  # clause-to-key-point cosine for a point to count as covered
-OFF_TOPIC = 0.25  # an answer this far from the reference is wrong without asking the judge
-FULL_COVERAGE = 0.5  # share of key points a "correct" answer must cover...
-CORRECT_SIMILARITY = 0.55  # ...and how close to the whole reference it must be
-CORRECT_AT = 0.65  # without a judge: score thresholds
-INCORRECT_BELOW = 0.40
-_IDK = re.compile(
-    r"^\s*(i\s*(do\s*n[o']?t|dunno|have no idea)|no idea|not sure|idk|pass|skip|\?+|-+|\.+|n/?a)\b.*$",
+__all__ = ["Grade", "IdeaJudgement", "grade", "is_non_answer", "key_points", "verdict_for"]
+
+STATUSES = ("present", "absent", "contradicted")
+# An answer made only of these says "I don't know"; one that goes on ("Skip connections let
+# gradients flow…", "Not sure, but I think…") is read and graded.
+_NON_ANSWER = re.compile(
+    r"^(?:(?:i\s*(?:do\s*n[o']?t|dont|have\s+no)\s*(?:know|remember|idea)|idk|no\s+idea|"
+    r"not\s+sure|no\s+clue|dunno|pass|skip|n/?a|sorry|\?+|-+|\.+)[\s,.!?…-]*)+$",
     re.I,
 )
-_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
-_CLAUSE = re.compile(r"(?<=[.!?;:,])\s+|\n+|\s+(?:and|while|so|but|because|which)\s+")
+VERDICT_VALUE = {"correct": 1.0, "partial": 0.5, "incorrect": 0.0}
+
+
+@dataclass(frozen=True)
+class IdeaJudgement:
+    idea: str
+    status: str  # present | absent | contradicted
+    confidence: float = 1.0  # the judge's P(yes) that the idea is stated (or its similarity)
 
 
 @dataclass(frozen=True)
 class Grade:
     verdict: str  # correct | partial | incorrect
     score: float  # in [0, 1]
-    right: list[str] = field(default_factory=list)  # key points the answer covered
-    missing: list[str] = field(default_factory=list)  # key points it missed
-    contradicted: list[str] = field(default_factory=list)  # points touched on by a wrong answer
+    ideas: list[IdeaJudgement] = field(default_factory=list)
     method: str = "similarity"  # empty | similarity | llm
+    source: str = "reference"  # reference | notes (a bare question, graded against notes)
+
+    # Each idea has exactly one status, so no idea can be listed as both covered and missing.
+    @property
+    def right(self) -> list[str]:
+        return [j.idea for j in self.ideas if j.status == "present"]
+
+    @property
+    def missing(self) -> list[str]:
+        return [j.idea for j in self.ideas if j.status == "absent"]
+
+    @property
+    def contradicted(self) -> list[str]:
+        return [j.idea for j in self.ideas if j.status == "contradicted"]
 
     @property
     def feedback(self) -> str:
-        if self.method == "empty":
-            return "No answer given. Here is the reference answer to study."
         parts = []
-        if self.contradicted:
-            parts.append("This contradicts or gets wrong what the reference says about:")
-            parts += [f"  - {p}" for p in self.contradicted]
-        if self.right:
-            parts.append("You covered:")
-            parts += [f"  - {p}" for p in self.right]
-        if self.missing:
-            parts.append("Missing:")
+        if self.source == "notes":
+            parts.append(
+                "This question has no reference answer in your bank: graded against your "
+                "related notes (cited below)."
+            )
+        if self.method == "empty":
+            parts.append("No answer given. Here is what to study:")
             parts += [f"  - {p}" for p in self.missing]
+            return "\n".join(parts)
+        for title, items in (
+            ("Your answer contradicts the reference on:", self.contradicted),
+            ("You covered:", self.right),
+            ("Missing:", self.missing),
+        ):
+            if items:
+                parts += [title, *[f"  - {p}" for p in items]]
         return "\n".join(parts) or "Compare your answer with the reference."
 
 
-def key_points(reference: str) -> list[str]:
-    """Sentences and bullet lines of the reference, markup stripped, trivial ones dropped."""
-    points = []
-    for raw in _SPLIT.split(reference):
-        text = re.sub(r"^[\s>*\-•\d.)]+", "", raw)
-        text = re.sub(r"[*_`$|]+", " ", text)
-        text = re.sub(r"\s+", " ", text).strip()
-        if len(text.split()) >= 3:
-            points.append(text)
-    return points or [reference.strip()]
+def is_non_answer(answer: str) -> bool:
+    return not answer.strip() or bool(_NON_ANSWER.match(answer.strip()))
+
+
+def verdict_for(ideas: list[IdeaJudgement]) -> str:
+    """Any contradiction or nothing stated → incorrect; the ideas stated (most important first,
+    as extracted) reaching GRADE_CORRECT_SHARE → correct; otherwise partial."""
+    if not ideas or any(j.status == "contradicted" for j in ideas):
+        return "incorrect"
+    present = sum(j.status == "present" for j in ideas)
+    if present == 0:
+        return "incorrect"
+    return "correct" if present / len(ideas) >= GRADE_CORRECT_SHARE else "partial"
+
+
+def _judgements(present: list[float], contradiction: float, ideas: list[str], cut: float):
+    statuses = ["present" if p >= cut else "absent" for p in present]
+    if contradiction >= GRADE_CONTRADICTION:
+        # The judge says the answer contradicts the ideas: the ones it does not state are the
+        # ones it gets wrong (all of them when it seems to state every one, e.g. a swap).
+        wrong = [i for i, s in enumerate(statuses) if s == "absent"] or range(len(ideas))
+        for i in wrong:
+            statuses[i] = "contradicted"
+    return [
+        IdeaJudgement(i, s, round(p, 3)) for i, s, p in zip(ideas, statuses, present, strict=True)
+    ]
 
 
 def grade(
-    question: str, reference: str, answer: str, embedder: Embedder, llm: LLM | None = None
+    question: str,
+    reference: str,
+    answer: str,
+    embedder: Embedder,
+    llm: LLM | None = None,
+    cache: IdeaCache | None = None,
+    source: str = "reference",
 ) -> Grade:
-    if not answer.strip() or _IDK.match(answer.strip()):
-        return Grade("incorrect", 0.0, missing=key_points(reference), method="empty")
-    points = key_points(reference)
-    clauses = [c for c in _CLAUSE.split(answer) if c and len(c.split()) >= 2] or [answer.strip()]
-    vecs = embedder.embed([answer, reference, *points, *clauses])
-    whole = float(vecs[0] @ vecs[1])
-    point_vecs = vecs[2 : 2 + len(points)]
-    # Each key point against every clause of the answer and the answer as a whole.
-    best = (point_vecs @ np.vstack([vecs[2 + len(points) :], vecs[:1]]).T).max(axis=1)
-    right = [p for p, b in zip(points, best, strict=True) if b >= POINT_COVERED]
-    missing = [p for p, b in zip(points, best, strict=True) if b < POINT_COVERED]
-    coverage = len(right) / len(points)
-    score = round(max(0.0, min(1.0, 0.5 * max(whole, 0.0) + 0.5 * coverage)), 3)
-    if whole < OFF_TOPIC:
-        return Grade("incorrect", score, right, missing, method="similarity")
-    # Similarity cannot tell "cross-encoders are cheaper" from the reference that says the
-    # opposite, so the judge decides right or wrong; coverage decides complete or partial.
-    judged = judge(llm, question, reference, answer) if llm is not None else None
-    if judged == "incorrect":
-        return Grade("incorrect", _blend(0.0, score), [], missing, right, "llm")
-    if judged is not None:
-        complete_enough = coverage >= FULL_COVERAGE and whole >= CORRECT_SIMILARITY
-        verdict = "correct" if judged == "correct" and complete_enough else "partial"
-        return Grade(verdict, _blend(VERDICT_VALUE[verdict], score), right, missing, method="llm")
-    if score >= CORRECT_AT:
-        verdict = "correct"
-    elif score < INCORRECT_BELOW:
-        verdict = "incorrect"
-    else:
-        verdict = "partial"
-    return Grade(verdict, score, right, missing, method="similarity")
+    """Grade `answer`; with `llm` (a `Judge`) by key ideas it extracts and judges, without it by
+    the reference's sentences and embedding similarity (no contradiction detection)."""
+    if is_non_answer(answer):
+        ideas = extract_ideas(llm, question, reference, cache) if llm else key_points(reference)
+        absent = [IdeaJudgement(i, "absent", 0.0) for i in ideas]
+        return Grade("incorrect", 0.0, absent, "empty", source)
+    if isinstance(llm, Judge):
+        ideas = extract_ideas(llm, question, reference, cache)
+        try:
+            present, contradiction = judge_ideas(llm, question, ideas, answer)
+        except LLMError:
+            pass  # graded by similarity below
+        else:
+            judged = _judgements(present, contradiction, ideas, GRADE_PRESENT)
+            verdict = verdict_for(judged)
+            return Grade(verdict, _score(verdict, judged), judged, "llm", source)
+    ideas = key_points(reference)
+    sims = similarity_presence(embedder, reference, ideas, answer)
+    judged = _judgements(sims, 0.0, ideas, GRADE_SIMILARITY_PRESENT)
+    verdict = verdict_for(judged)
+    return Grade(verdict, _score(verdict, judged), judged, "similarity", source)
 
 
-VERDICT_VALUE = {"correct": 1.0, "partial": 0.5, "incorrect": 0.0}
-
-
-def _blend(verdict_value: float, similarity_score: float) -> float:
-    """The reported score follows the verdict, nudged by how much of the reference was said."""
-    return round(0.7 * verdict_value + 0.3 * similarity_score, 3)
-
-
-def judge(llm: LLM, question: str, reference: str, answer: str) -> str | None:
-    """The LLM's one-word verdict, or None if it said something else or failed."""
-    messages = [
-        {"role": "system", "content": prompts.JUDGE_SYSTEM},
-        {
-            "role": "user",
-            "content": prompts.JUDGE_USER.format(
-                question=question, reference=reference[:1200], answer=answer[:1200]
-            ),
-        },
-    ]
-    try:
-        reply = complete(llm, messages, max_tokens=4).strip().lower()
-    except StudybotError:
-        return None
-    for verdict in ("incorrect", "partial", "correct"):
-        if reply.startswith(verdict):
-            return verdict
-    return None
+def _score(verdict: str, ideas: list[IdeaJudgement]) -> float:
+    """The verdict's value, nudged by the share of ideas stated."""
+    share = sum(j.status == "present" for j in ideas) / len(ideas) if ideas else 0.0
+    return round(0.7 * VERDICT_VALUE[verdict] + 0.3 * share, 3)

@@ -11,6 +11,7 @@ from core.errors import InputError
 from core.records import Hit
 from core.thresholds import RELATED_ABOVE
 from rag.grade import Grade, grade
+from rag.grade_ideas import IdeaCache
 from rag.llm import LazyLLM
 from rag.quiz_pool import Pick, QuizQuestion, question_key, question_pool
 from rag.quiz_store import QuizStore, candidates
@@ -48,7 +49,7 @@ class GradedAnswer:
             "verdict": self.grade.verdict,
             "score": self.grade.score,
             "feedback": self.grade.feedback,
-            "reference": self.question.item.answer,
+            "reference": self.citation["quote"],
             "citation": self.citation,
             "question_id": self.question.item.id,
             "question": self.question.item.question,
@@ -63,6 +64,7 @@ class Tutor:
     def __init__(self, retriever, quiz: QuizStore, judge_loader=None):
         self.retriever = retriever
         self.quiz = quiz
+        self.ideas = IdeaCache(quiz.path)  # key ideas per reference, next to the cards
         self._judge = LazyLLM(judge_loader)
         self._pool: list[QuizQuestion] | None = None
         self._topics: dict[str, list[str]] = {}
@@ -114,16 +116,25 @@ class Tutor:
         return match_question(self.retriever, text)
 
     def grade(self, q: QuizQuestion, answer: str, record: bool = True) -> GradedAnswer:
-        if not q.has_reference:
-            raise InputError(
-                "this bank question has no reference answer in your notes; rate yourself instead"
-            )
-        g = grade(q.item.question, q.item.answer, answer, self.retriever.embedder, self.judge)
+        if q.has_reference:
+            ref, source, cited = q.item.answer, "reference", q.item
+        else:
+            # A bare bank question: the related notes serve as the reference (and the feedback
+            # says so); with none, there is nothing to grade against.
+            notes = self.related_notes(q, k=2)
+            if not notes:
+                raise InputError(
+                    "this bank question has no reference answer and no related notes; "
+                    "rate yourself instead"
+                )
+            ref, source, cited = "\n".join(h.item.text[:600] for h in notes), "notes", notes[0].item
+        g = grade(q.item.question, ref, answer, self.retriever.embedder, self.judge, self.ideas,
+                  source)  # fmt: skip
         due = None
         if record:
             card = self.quiz.record(q, VERDICT_RATING[g.verdict], g.verdict, g.score, answer)
             due = card.due.isoformat()
-        citation = {"source": q.item.source, "locator": q.item.locator, "quote": q.item.answer}
+        citation = {"source": cited.source, "locator": cited.locator, "quote": ref}
         return GradedAnswer(q, g, citation, due)
 
     def stats(self) -> dict:

@@ -69,8 +69,6 @@ def test_topic_filter_matches_sections_and_words(tutor):
 
 def test_self_rating_for_questions_without_a_reference(tutor):
     q = next(q for q in tutor.pool if not q.has_reference)
-    with pytest.raises(InputError, match="no reference answer"):
-        tutor.grade(q, "some answer")
     notes = tutor.related_notes(q)
     assert all(h.item.kind != "question" for h in notes)
     tutor.self_rate(q, "hard")
@@ -79,25 +77,16 @@ def test_self_rating_for_questions_without_a_reference(tutor):
     assert tutor.quiz.stats()["reviewed"] == 1 and tutor.quiz.card(q.key) is not None
 
 
-def test_cascade_on_hand_made_cases(embedder):
+def test_grading_without_a_judge_on_hand_made_cases(embedder):
     q = "Why are dual encoders preferred for search?"
-    empty = grade(q, REF, "  ", embedder, ScriptedLLM())
-    idk = grade(q, REF, "I don't know", embedder, ScriptedLLM())
+    empty = grade(q, REF, "  ", embedder)
+    idk = grade(q, REF, "I don't know", embedder)
     assert empty.verdict == idk.verdict == "incorrect" and empty.method == "empty"
-    off = grade(q, REF, "Paris is the capital of France.", embedder, ScriptedLLM())
-    assert off.verdict == "incorrect" and off.method == "similarity"  # no LLM call needed
+    off = grade(q, REF, "Paris is the capital of France.", embedder)
+    assert off.verdict == "incorrect" and off.method == "similarity" and not off.right
     full = "Dual encoders precompute all item vectors offline, so retrieval is fast. Cross-encoders must encode the query with every candidate, prohibitive at scale."
-    judge = ScriptedLLM("correct")
-    ok = grade(q, REF, full, embedder, judge)
-    assert ok.verdict == "correct" and ok.method == "llm" and len(ok.right) == 2
-    assert "Student answer: " + full in judge.calls[0][1]["content"]
-    wrong = grade(q, REF, "Cross-encoders are preferred because they are cheaper at scale.", embedder,
-                  ScriptedLLM("incorrect"))  # fmt: skip
-    assert wrong.verdict == "incorrect" and wrong.score < 0.5
-    half = grade(
-        q, REF, "Because item vectors can be precomputed offline.", embedder, ScriptedLLM("correct")
-    )
-    assert half.verdict == "partial" and half.missing  # judged right but covers one point
+    ok = grade(q, REF, full, embedder, ScriptedLLM())  # not a Judge: similarity decides
+    assert ok.verdict == "correct" and ok.method == "similarity" and len(ok.right) == 2
     assert key_points("- **A** first point here.\n- second point here too") == [
         "A first point here.",
         "second point here too",

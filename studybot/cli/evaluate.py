@@ -235,7 +235,12 @@ def eval_accept_gold(review, gold) -> None:
 @click.option(
     "--labels",
     type=click.Path(exists=True, path_type=Path),
-    help="Labeled answers (default: eval/grading.jsonl).",
+    help="Labeled answers (default: eval/grading.jsonl, the team's old set).",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test"]),
+    help="Shorthand for --labels eval/grading/{dev,test}.jsonl (the blind set).",
 )
 @click.option("--no-llm", is_flag=True, help="Measure the grader without its LLM judge.")
 @click.option(
@@ -243,13 +248,20 @@ def eval_accept_gold(review, gold) -> None:
 )
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
-def eval_grader(settings, labels, no_llm, out, as_json) -> None:
+def eval_grader(settings, labels, split, no_llm, out, as_json) -> None:
     """How often the quiz grader agrees with hand labels; confusion matrix; median time."""
-    from eval.grading import DEFAULT_LABELS, evaluate_grader, grading_markdown, load_labels
+    from eval.grading import (
+        DEFAULT_LABELS,
+        SPLITS,
+        evaluate_grader,
+        grading_markdown,
+        load_labels,
+    )
     from rag.quiz import build_tutor
 
+    path = labels or (SPLITS[split] if split else DEFAULT_LABELS)
     tutor = build_tutor(settings, retriever(settings), not no_llm)
-    report = evaluate_grader(load_labels(labels or DEFAULT_LABELS), tutor.retriever, tutor.judge)
+    report = {"labels": str(path), **evaluate_grader(load_labels(path), tutor)}
     if tutor.judge_error:
         report["judge_error"] = tutor.judge_error
     if out:
