@@ -8,8 +8,15 @@ import statistics
 import time
 from pathlib import Path
 
+from core.config import DEFAULT_CORPUS, PROJECT_ROOT, Settings
 from core.errors import InputError
+from ingest.embedder import Embedder
+from ingest.pipeline import ingest
+from ingest.store import IndexStore
 from rag.grade import grade
+from rag.quiz import Tutor
+from rag.quiz_store import QuizStore
+from rag.retrieve import Retriever
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_LABELS = HERE / "grading.jsonl"
@@ -27,6 +34,21 @@ def load_labels(path: Path = DEFAULT_LABELS) -> list[dict]:
             raise InputError(f"{path}:{n}: need id, question, answer and a label in {VERDICTS}")
         rows.append(row)
     return rows
+
+
+def grading_tutor(settings: Settings, rows: list[dict], embedder: Embedder, loader=None) -> Tutor:
+    """A quiz over the default corpus plus every bank file the labelled rows come from (third-party
+    banks included), in the evaluation's own index: bare questions are graded against the notes
+    retrieved from it, as in the quiz. Re-ingesting unchanged files is a no-op."""
+    home = settings.home / "eval-index" / "grading"
+    store = IndexStore(settings.with_(home=home, chroma_url=None))
+    files = {PROJECT_ROOT / r["source_file"] for r in rows if r.get("source_file")}
+    paths = [DEFAULT_CORPUS, *sorted(f for f in files if f.parent != DEFAULT_CORPUS)]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise InputError(f"bank files named in the labels are missing: {', '.join(missing)}")
+    ingest(paths, store, embedder, progress=False)
+    return Tutor(Retriever(store, embedder), QuizStore(home / "quiz.sqlite"), loader)
 
 
 def grade_row(row: dict, tutor):

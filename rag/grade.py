@@ -33,6 +33,12 @@ _NON_ANSWER = re.compile(
     r"not\s+sure|no\s+clue|dunno|pass|skip|n/?a|sorry|\?+|-+|\.+)[\s,.!?…-]*)+$",
     re.I,
 )
+SOURCE_NOTE = {
+    "notes": "This question has no reference answer in your bank: graded against your related "
+    "notes (cited below).",
+    "model": "This question has no reference answer and your notes don't answer it: graded "
+    "against the key ideas the local model expects, which may be wrong; check them.",
+}
 VERDICT_VALUE = {"correct": 1.0, "partial": 0.5, "incorrect": 0.0}
 
 
@@ -49,7 +55,7 @@ class Grade:
     score: float  # in [0, 1]
     ideas: list[IdeaJudgement] = field(default_factory=list)
     method: str = "similarity"  # empty | similarity | llm
-    source: str = "reference"  # reference | notes (a bare question, graded against notes)
+    source: str = "reference"  # reference | notes | model (a bare question: see SOURCE_NOTE)
 
     # Each idea has exactly one status, so no idea can be listed as both covered and missing.
     @property
@@ -67,11 +73,8 @@ class Grade:
     @property
     def feedback(self) -> str:
         parts = []
-        if self.source == "notes":
-            parts.append(
-                "This question has no reference answer in your bank: graded against your "
-                "related notes (cited below)."
-            )
+        if self.source in SOURCE_NOTE:
+            parts.append(SOURCE_NOTE[self.source])
         if self.method == "empty":
             parts.append("No answer given. Here is what to study:")
             parts += [f"  - {p}" for p in self.missing]

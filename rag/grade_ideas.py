@@ -20,6 +20,7 @@ from rag import prompts
 from rag.llm import LLM, Judge, complete
 
 MAX_IDEAS = 4
+NOTE_ANSWERS = 0.5  # the judge's P(yes) that a note answers the question: not fitted (see README)
 _SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
 _CLAUSE = re.compile(r"(?<=[.!?;:,])\s+|\n+|\s+(?:and|while|so|but|because|which)\s+")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s*")
@@ -90,29 +91,58 @@ def ideas_key(llm: LLM, question: str, reference: str) -> str:
     return sha256_text("\x1f".join([llm.name, prompts.IDEAS_SYSTEM, question, reference]))
 
 
+def _cached(cache: IdeaCache | None, key: str, make):
+    if cache is not None and (cached := cache.get(key)) is not None:
+        return cached
+    value = make()
+    if cache is not None and value:
+        # A read-only or busy cache only costs a re-extraction next time.
+        with contextlib.suppress(sqlite3.Error):
+            cache.put(key, value)
+    return value
+
+
 def extract_ideas(
     llm: LLM, question: str, reference: str, cache: IdeaCache | None = None
 ) -> list[str]:
-    """The reference's key ideas, from the cache or the LLM; its sentences if the LLM fails."""
-    key = ideas_key(llm, question, reference)
-    if cache is not None and (cached := cache.get(key)):
-        return cached
-    messages = [
-        {"role": "system", "content": prompts.IDEAS_SYSTEM},
-        {"role": "user", "content": prompts.IDEAS_USER.format(
-            question=question, reference=reference[:1200])},
-    ]  # fmt: skip
-    try:
-        ideas = parse_ideas(complete(llm, messages, max_tokens=90))
-    except StudybotError:
-        ideas = []
-    if not ideas:
-        return key_points(reference)[:MAX_IDEAS]
-    if cache is not None:
-        # A read-only or busy cache only costs a re-extraction next time.
-        with contextlib.suppress(sqlite3.Error):
-            cache.put(key, ideas)
-    return ideas
+    """The reference's key ideas, from the cache or the LLM; its sentences if the LLM fails.
+    With no reference (a bare question the notes don't answer), the ideas a correct answer
+    must contain, in the model's own knowledge."""
+    if reference.strip():
+        system = prompts.IDEAS_SYSTEM
+        user = prompts.IDEAS_USER.format(question=question, reference=reference[:1200])
+    else:
+        system, user = prompts.IDEAS_OWN_SYSTEM, prompts.IDEAS_OWN_USER.format(question=question)
+
+    def make() -> list[str]:
+        messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+        try:
+            return parse_ideas(complete(llm, messages, max_tokens=90))
+        except StudybotError:
+            return []
+
+    ideas = _cached(cache, ideas_key(llm, question, reference), make)
+    return ideas or key_points(reference)[:MAX_IDEAS]
+
+
+def notes_that_answer(judge: Judge, question: str, notes: list[str], cache=None) -> list[bool]:
+    """Which related notes answer a bare question, by the judge (cached per question and notes):
+    a close but different topic ("model checkpointing" for gradient checkpointing) is no
+    reference."""
+
+    def answers(note: str) -> bool:
+        user = prompts.RERANK_USER.format(question=question, passage=note[:600])
+        messages = [
+            {"role": "system", "content": prompts.RERANK_SYSTEM},
+            {"role": "user", "content": user},
+        ]
+        return judge.yes_probability(messages) >= NOTE_ANSWERS
+
+    def make() -> list[bool]:
+        return [answers(note) for note in notes]
+
+    key = sha256_text("\x1f".join(["notes", judge.name, prompts.RERANK_USER, question, *notes]))
+    return _cached(cache, key, make)
 
 
 def judge_ideas(

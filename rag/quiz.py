@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from fsrs import Rating
 
 from core.errors import InputError
-from core.records import Hit
-from core.thresholds import RELATED_ABOVE
+from core.records import Hit, Item
+from core.thresholds import LINK_THRESHOLD, RELATED_ABOVE
 from rag.grade import Grade, grade
-from rag.grade_ideas import IdeaCache
-from rag.llm import LazyLLM
+from rag.grade_ideas import IdeaCache, notes_that_answer
+from rag.llm import Judge, LazyLLM
 from rag.quiz_pool import Pick, QuizQuestion, question_key, question_pool
 from rag.quiz_store import QuizStore, candidates
 from rag.quiz_topics import on_topic
@@ -30,11 +30,21 @@ def build_tutor(settings, retriever, with_judge: bool = True) -> Tutor:
 
 
 def match_question(retriever, text: str) -> QuizQuestion | None:
-    """The bank question that best matches `text` (its answered copy, if it has one)."""
-    for hit in retriever.retrieve(text, 5):
-        if hit.item.kind != "chunk":
-            return QuizQuestion(question_key(hit.item.question), hit.item, hit.item.section)
+    """The bank question that best matches `text` (its answered copy, if it has one). A question
+    worded the same way wins over a merely related one that has an answer ("What is model
+    checkpointing?" is not "Why is gradient checkpointing useful?")."""
+    hits = [h for h in retriever.retrieve(text, 5) if h.item.kind != "chunk"]
+    same = [h for h in hits if h.similarity >= LINK_THRESHOLD]
+    for hit in sorted(same, key=lambda h: -h.similarity)[:1] or hits[:1]:
+        return QuizQuestion(question_key(hit.item.question), hit.item, hit.item.section)
     return None
+
+
+@dataclass(frozen=True)
+class Reference:
+    text: str  # empty when graded against the judge's own key ideas
+    source: str  # reference | notes | model
+    cited: Item  # where it comes from (the question itself for "model")
 
 
 @dataclass(frozen=True)
@@ -116,26 +126,36 @@ class Tutor:
         return match_question(self.retriever, text)
 
     def grade(self, q: QuizQuestion, answer: str, record: bool = True) -> GradedAnswer:
-        if q.has_reference:
-            ref, source, cited = q.item.answer, "reference", q.item
-        else:
-            # A bare bank question: the related notes serve as the reference (and the feedback
-            # says so); with none, there is nothing to grade against.
-            notes = self.related_notes(q, k=2)
-            if not notes:
-                raise InputError(
-                    "this bank question has no reference answer and no related notes; "
-                    "rate yourself instead"
-                )
-            ref, source, cited = "\n".join(h.item.text[:600] for h in notes), "notes", notes[0].item
-        g = grade(q.item.question, ref, answer, self.retriever.embedder, self.judge, self.ideas,
-                  source)  # fmt: skip
+        ref = self.reference(q)
+        g = grade(q.item.question, ref.text, answer, self.retriever.embedder, self.judge,
+                  self.ideas, ref.source)  # fmt: skip
         due = None
         if record:
             card = self.quiz.record(q, VERDICT_RATING[g.verdict], g.verdict, g.score, answer)
             due = card.due.isoformat()
-        citation = {"source": cited.source, "locator": cited.locator, "quote": ref}
+        citation = {"source": ref.cited.source, "locator": ref.cited.locator, "quote": ref.text}
         return GradedAnswer(q, g, citation, due)
+
+    def reference(self, q: QuizQuestion) -> Reference:
+        """What an answer to `q` is graded against: its reference answer; for a bare question,
+        the related notes that answer it (the judge decides which do); with none, the judge's
+        own key ideas (empty text). Without a judge, the related notes as they come."""
+        if q.has_reference:
+            return Reference(q.item.answer, "reference", q.item)
+        notes = self.related_notes(q, k=3)
+        judge = self.judge
+        if judge is not None and isinstance(judge, Judge):
+            texts = [h.item.text[:600] for h in notes]
+            keep = notes_that_answer(judge, q.item.question, texts, self.ideas)
+            notes = [h for h, ok in zip(notes, keep, strict=True) if ok][:2]
+            if not notes:
+                return Reference("", "model", q.item)
+        if not notes:
+            raise InputError(
+                "this bank question has no reference answer and no related notes; "
+                "rate yourself instead"
+            )
+        return Reference("\n".join(h.item.text[:600] for h in notes), "notes", notes[0].item)
 
     def stats(self) -> dict:
         """Due today, reviews, accuracy by topic, streak and the review history."""

@@ -35,6 +35,8 @@ class KeywordJudge:
     def yes_probability(self, messages):
         self.calls.append(messages)
         text = messages[-1]["content"]
+        if "Student answer: " not in text:  # does a related note answer a bare question?
+            return 0.9 if any(m in text.lower() for m in self.markers) else 0.1
         answer = text.split("Student answer: ", 1)[1].rsplit("\n\n", 1)[0].lower()
         asked = text.rsplit("\n\n", 1)[1]
         if "contradicts" in asked:
@@ -147,10 +149,16 @@ def test_a_bare_question_is_graded_against_related_notes(tmp_path, store, embedd
         result.citation["source"].endswith("n.md") and "Soft attention" in result.citation["quote"]
     )
     assert result.grade.verdict == "correct"
+    # No related notes: with a judge, its own key ideas, and the feedback says to check them;
+    # without one there is nothing to grade against.
     lonely = Tutor(Retriever(store, embedder), QuizStore(tmp_path / "q2.sqlite"), lambda: judge)
     lonely.related_notes = lambda q, k=3: []
+    own = lonely.grade(bare, "Soft attention is smooth.", record=False).grade
+    assert own.source == "model" and "may be wrong" in own.feedback
+    no_judge = Tutor(Retriever(store, embedder), QuizStore(tmp_path / "q3.sqlite"))
+    no_judge.related_notes = lambda q, k=3: []
     with pytest.raises(InputError, match="no related notes"):
-        lonely.grade(bare, "anything", record=False)
+        no_judge.grade(bare, "anything", record=False)
 
 
 @pytest.fixture(scope="module")
