@@ -56,6 +56,9 @@ class Settings:
     llm_model: str = "qwen2.5-coder-0.5b"
     llm_url: str | None = None
     judge_model: str = "qwen2.5-coder-1.5b"
+    # CPU threads for a local model (0: up to 4, one per core). On a machine busy with other
+    # work, 1 is faster: llama.cpp's threads wait for each other at every step.
+    llm_threads: int = 0
     reranker: str | None = None  # off, "tuned", "llm" or a cross-encoder folder (rag/rerank.py)
     # Folders the web app may ingest from, besides its uploads folder and the default corpus.
     ingest_roots: tuple[Path, ...] = ()
@@ -77,6 +80,7 @@ class Settings:
             llm_model=env.get("STUDYBOT_LLM_MODEL") or cls.llm_model,
             llm_url=env.get("STUDYBOT_LLM_URL") or None,
             judge_model=env.get("STUDYBOT_JUDGE_MODEL") or cls.judge_model,
+            llm_threads=_int("STUDYBOT_LLM_THREADS", cls.llm_threads, minimum=0),
             reranker=env.get("STUDYBOT_RERANKER") or None,
             ingest_roots=tuple(
                 Path(p).expanduser()

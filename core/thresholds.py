@@ -33,14 +33,22 @@ ABSTAIN_MODEL = {
 }  # fmt: skip
 
 # The quiz grader (rag/grade.py). The 1.5B judge's P(yes) that an answer states a key idea
-# counts it present at GRADE_PRESENT; an answer stating at least GRADE_CORRECT_SHARE of the
-# ideas is correct. Fitted by grid search on the first 15 judged rows of eval/grading/dev.jsonl
-# only (the CPU was shared and a judged row took 5-15 s; 10/15 agree): a small, noisy fit.
-# P(yes) for "contradicts the key ideas" did not separate negated from right answers there
-# (0.56-0.80 for both), so GRADE_CONTRADICTION sits above what those rows reached and only a
-# confident judge marks a contradiction. Without a judge, an idea is present when a clause of the
-# answer is this close to it (session 1's value, chosen on eval/grading.jsonl).
-GRADE_PRESENT = 0.78
-GRADE_CORRECT_SHARE = 0.5
-GRADE_CONTRADICTION = 0.85
+# counts it present at GRADE_PRESENT; an answer stating at least GRADE_CORRECT_SHARE of its ideas
+# is correct. GRADE_WRONG_MODEL is a logistic model of "the answer states something false" over
+# the judge's P(yes) that everything the answer claims is true, its mean P(yes) over the ideas
+# and the answer's MiniLM cosine to the reference; at GRADE_FALSE_CLAIM the ideas not stated
+# are marked contradicted (so the verdict is incorrect). All four fitted by
+# `python -m eval.grade_fit .studybot/grade-signals-dev.json` on 107 of the 132 rows of
+# eval/grading/dev.jsonl (22 of its 27 questions; the signal run was cut short by a shared CPU),
+# never on test.jsonl: in-sample 61.7% agreement, leave-one-question-out 60.7%, incorrect graded
+# correct 2.7%. The same search with no false-claim model: 49.5% out of sample; with the
+# judge's "contradicts the key ideas?" P(yes) instead: lower (it says yes to right answers too).
+# Without a judge, an idea is present when a clause of the answer is GRADE_SIMILARITY_PRESENT
+# close to it (session 1's value, chosen on eval/grading.jsonl).
+GRADE_PRESENT = 0.71
+GRADE_CORRECT_SHARE = 2 / 3
+GRADE_FALSE_CLAIM = 0.22
+GRADE_WRONG_MODEL = {
+    "bias": 1.7616, "all_true": -7.4275, "mean_present": -0.2903, "whole_similarity": 3.7813,
+}  # fmt: skip
 GRADE_SIMILARITY_PRESENT = 0.60

@@ -63,14 +63,31 @@ def grade_row(row: dict, tutor):
     return tutor.grade(q, row["answer"], record=False).grade
 
 
+def feedback_problems(g) -> list[str]:
+    """Ways the feedback could disagree with itself or with the verdict (none expected)."""
+    problems = []
+    right, missing, wrong = set(g.right), set(g.missing), set(g.contradicted)
+    if right & missing or right & wrong or missing & wrong:
+        problems.append("an idea listed under two headings")
+    if g.verdict == "partial" and not missing:
+        problems.append("partial with nothing missing")
+    if g.verdict == "correct" and wrong:
+        problems.append("correct with a contradiction")
+    if g.verdict == "incorrect" and g.ideas and not (wrong or not right):
+        problems.append("incorrect with no contradiction and ideas covered")
+    return problems
+
+
 def evaluate_grader(rows: list[dict], tutor) -> dict:
     confusion = {t: dict.fromkeys(VERDICTS, 0) for t in VERDICTS}
-    seconds, disagreements = [], []
+    seconds, disagreements, inconsistent = [], [], []
     for row in rows:
         start = time.perf_counter()
         g = grade_row(row, tutor)
         seconds.append(time.perf_counter() - start)
         confusion[row["label"]][g.verdict] += 1
+        if problems := feedback_problems(g):
+            inconsistent.append({"id": row["id"], "problems": problems, "feedback": g.feedback})
         if g.verdict != row["label"]:
             disagreements.append({"id": row["id"], "label": row["label"], "verdict": g.verdict,
                                   "score": g.score, "method": g.method, "answer": row["answer"],
@@ -83,6 +100,7 @@ def evaluate_grader(rows: list[dict], tutor) -> dict:
         "confusion": confusion,  # rows: label, columns: grader verdict
         "incorrect_graded_correct": confusion["incorrect"]["correct"] / wrong if wrong else 0.0,
         "median_s": round(statistics.median(seconds), 2) if seconds else None,
+        "feedback_inconsistent": inconsistent,
         "llm": getattr(tutor.judge, "name", None),
         "disagreements": disagreements,
     }
@@ -96,6 +114,9 @@ def grading_markdown(report: dict, title: str = "Quiz grader vs hand labels") ->
         f"Agreement: {report['agreement']:.1%}; labelled incorrect but graded correct: "
         f"{report['incorrect_graded_correct']:.1%}; median grading time {report['median_s']} s "
         "(includes extracting a question's key ideas the first time it is seen).",
+        "",
+        f"Feedback consistency: {len(report.get('feedback_inconsistent', []))} of {report['n']} "
+        "grades list an idea under two headings or disagree with their verdict.",
         "",
         "| label \\ grader | " + " | ".join(VERDICTS) + " |",
         "|---" * (len(VERDICTS) + 1) + "|",

@@ -4,14 +4,16 @@ the verdict and the feedback both follow from those judgements (rag/grade_ideas.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
 from core.thresholds import (
-    GRADE_CONTRADICTION,
     GRADE_CORRECT_SHARE,
+    GRADE_FALSE_CLAIM,
     GRADE_PRESENT,
     GRADE_SIMILARITY_PRESENT,
+    GRADE_WRONG_MODEL,
 )
 from ingest.embedder import Embedder
 from rag.grade_ideas import (
@@ -23,7 +25,15 @@ from rag.grade_ideas import (
 )
 from rag.llm import LLM, Judge, LLMError
 
-__all__ = ["Grade", "IdeaJudgement", "grade", "is_non_answer", "key_points", "verdict_for"]
+__all__ = [
+    "Grade",
+    "IdeaJudgement",
+    "grade",
+    "is_non_answer",
+    "judgements",
+    "key_points",
+    "verdict_for",
+]
 
 STATUSES = ("present", "absent", "contradicted")
 # An answer made only of these says "I don't know"; one that goes on ("Skip connections let
@@ -93,28 +103,48 @@ def is_non_answer(answer: str) -> bool:
     return not answer.strip() or bool(_NON_ANSWER.match(answer.strip()))
 
 
-def verdict_for(ideas: list[IdeaJudgement]) -> str:
+def verdict_for(ideas: list[IdeaJudgement], correct_share: float = GRADE_CORRECT_SHARE) -> str:
     """Any contradiction or nothing stated → incorrect; the ideas stated (most important first,
-    as extracted) reaching GRADE_CORRECT_SHARE → correct; otherwise partial."""
+    as extracted) reaching `correct_share` → correct; otherwise partial."""
     if not ideas or any(j.status == "contradicted" for j in ideas):
         return "incorrect"
     present = sum(j.status == "present" for j in ideas)
     if present == 0:
         return "incorrect"
-    return "correct" if present / len(ideas) >= GRADE_CORRECT_SHARE else "partial"
+    return "correct" if present / len(ideas) >= correct_share else "partial"
 
 
-def _judgements(present: list[float], contradiction: float, ideas: list[str], cut: float):
-    statuses = ["present" if p >= cut else "absent" for p in present]
-    if contradiction >= GRADE_CONTRADICTION:
-        # The judge says the answer contradicts the ideas: the ones it does not state are the
-        # ones it gets wrong (all of them when it seems to state every one, e.g. a swap).
+def judgements(
+    ideas: list[str],
+    present: list[float],
+    false_claim: float,
+    present_cut: float = GRADE_PRESENT,
+    false_cut: float = GRADE_FALSE_CLAIM,
+) -> list[IdeaJudgement]:
+    """Each idea's status from the judge: present when P(stated) reaches `present_cut`; when
+    the judge finds a false claim (`false_claim` ≥ `false_cut`), the ideas the answer does not
+    state are the ones it gets wrong (all of them when it seems to state every one, e.g. a swap)."""
+    statuses = ["present" if p >= present_cut else "absent" for p in present]
+    if false_claim >= false_cut:
         wrong = [i for i, s in enumerate(statuses) if s == "absent"] or range(len(ideas))
         for i in wrong:
             statuses[i] = "contradicted"
     return [
         IdeaJudgement(i, s, round(p, 3)) for i, s, p in zip(ideas, statuses, present, strict=True)
     ]
+
+
+def false_claim_probability(present: list[float], all_true: float, similarity: float) -> float:
+    """P(the answer states something important that is false), a logistic model fitted on the
+    dev split (core/thresholds.py GRADE_WRONG_MODEL) over the judge's P(yes) that everything the
+    answer claims is true, its mean P(yes) that the ideas are stated, and the answer's cosine to
+    the reference: an answer worded like the reference whose claims the judge doubts is usually a
+    negation or a swap."""
+    m = GRADE_WRONG_MODEL
+    mean_present = sum(present) / len(present) if present else 0.0
+    z = m["bias"] + m["all_true"] * all_true + m["mean_present"] * mean_present
+    z += m["whole_similarity"] * similarity
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def grade(
@@ -135,16 +165,18 @@ def grade(
     if isinstance(llm, Judge):
         ideas = extract_ideas(llm, question, reference, cache)
         try:
-            present, contradiction = judge_ideas(llm, question, ideas, answer)
+            present, all_true = judge_ideas(llm, question, ideas, answer)
         except LLMError:
             pass  # graded by similarity below
         else:
-            judged = _judgements(present, contradiction, ideas, GRADE_PRESENT)
+            vecs = embedder.embed([answer, reference or question])
+            wrong = false_claim_probability(present, all_true, float(vecs[0] @ vecs[1]))
+            judged = judgements(ideas, present, wrong)
             verdict = verdict_for(judged)
             return Grade(verdict, _score(verdict, judged), judged, "llm", source)
     ideas = key_points(reference)
     sims = similarity_presence(embedder, reference, ideas, answer)
-    judged = _judgements(sims, 0.0, ideas, GRADE_SIMILARITY_PRESENT)
+    judged = judgements(ideas, sims, 0.0, GRADE_SIMILARITY_PRESENT, 1.0)
     verdict = verdict_for(judged)
     return Grade(verdict, _score(verdict, judged), judged, "similarity", source)
 

@@ -148,7 +148,7 @@ def notes_that_answer(judge: Judge, question: str, notes: list[str], cache=None)
 def judge_ideas(
     judge: Judge, question: str, ideas: list[str], answer: str
 ) -> tuple[list[float], float]:
-    """P(yes) that the answer states each idea, and P(yes) that it contradicts them."""
+    """P(yes) that the answer states each idea, and P(yes) that everything it claims is true."""
     listing = "\n".join(f"{n}. {idea}" for n, idea in enumerate(ideas, start=1))
     prefix = prompts.IDEA_JUDGE_USER.format(question=question, ideas=listing, answer=answer[:800])
 
@@ -159,7 +159,7 @@ def judge_ideas(
         ])  # fmt: skip
 
     present = [ask(prompts.IDEA_PRESENT.format(n=n, idea=idea)) for n, idea in enumerate(ideas, 1)]
-    return present, ask(prompts.IDEA_CONTRADICTED)
+    return present, ask(prompts.IDEA_ALL_TRUE)
 
 
 def similarity_presence(embedder, reference: str, ideas: list[str], answer: str) -> list[float]:

@@ -88,6 +88,8 @@ Student answer: {answer}
 
 IDEA_PRESENT = "Does the student's answer correctly state key idea {n} ({idea})? yes or no:"
 
-IDEA_CONTRADICTED = (
-    "Does the student's answer claim anything that contradicts the key ideas? yes or no:"
+# On the dev split this separated wrong from right answers better than asking whether the answer
+# "contradicts the key ideas" (which the 1.5B judge affirms for right answers too).
+IDEA_ALL_TRUE = (
+    "Is everything the student's answer claims true according to the key ideas? yes or no:"
 )

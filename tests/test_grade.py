@@ -39,8 +39,8 @@ class KeywordJudge:
             return 0.9 if any(m in text.lower() for m in self.markers) else 0.1
         answer = text.split("Student answer: ", 1)[1].rsplit("\n\n", 1)[0].lower()
         asked = text.rsplit("\n\n", 1)[1]
-        if "contradicts" in asked:
-            return 0.95 if self.wrong in answer else 0.1
+        if "true according to the key ideas" in asked:
+            return 0.05 if self.wrong in answer else 0.9
         n = int(asked.split("key idea ", 1)[1].split(" ", 1)[0])
         return 0.95 if self.markers[n - 1] in answer else 0.2
 
@@ -51,8 +51,9 @@ def j(status):
 
 def test_verdict_follows_the_judgements():
     assert verdict_for([j("present"), j("present")]) == "correct"
-    assert verdict_for([j("present"), j("absent")]) == "correct"  # half the ideas, most first
-    assert verdict_for([j("present"), j("absent"), j("absent")]) == "partial"
+    assert verdict_for([j("present"), j("absent")], 0.5) == "correct"  # half the ideas
+    assert verdict_for([j("present"), j("absent")], 0.75) == "partial"
+    assert verdict_for([j("present"), j("absent"), j("absent")], 0.5) == "partial"
     assert verdict_for([j("present"), j("contradicted")]) == "incorrect"
     assert verdict_for([j("absent"), j("absent")]) == "incorrect"
     assert verdict_for([]) == "incorrect"

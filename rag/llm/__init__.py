@@ -52,4 +52,6 @@ def load_llm(settings: Settings, model: str | None = None, slots: int = 1) -> LL
 
     # llama.cpp logs every request; at a terminal that drowns the answer, so it goes to a file.
     log_file = settings.home / "logs" / "llm.log" if sys.stderr.isatty() else None
-    return LocalLLM(gguf, name, log_file=log_file, slots=slots)
+    return LocalLLM(
+        gguf, name, threads=settings.llm_threads or None, log_file=log_file, slots=slots
+    )

@@ -255,13 +255,23 @@ def eval_grader(settings, labels, split, no_llm, out, as_json) -> None:
         SPLITS,
         evaluate_grader,
         grading_markdown,
+        grading_tutor,
         load_labels,
     )
     from rag.quiz import build_tutor
 
     path = labels or (SPLITS[split] if split else DEFAULT_LABELS)
-    tutor = build_tutor(settings, retriever(settings), not no_llm)
-    report = {"labels": str(path), **evaluate_grader(load_labels(path), tutor)}
+    rows = load_labels(path)
+    if any(r.get("source_file") for r in rows):
+        # The blind set names its bank files: bare questions are graded against notes from
+        # those banks, in the evaluation's own index, as a student's quiz over them would be.
+        from rag.llm import load_llm
+
+        loader = None if no_llm else (lambda: load_llm(settings, settings.judge_model))
+        tutor = grading_tutor(settings, rows, embedder(settings), loader)
+    else:
+        tutor = build_tutor(settings, retriever(settings), not no_llm)
+    report = {"labels": str(path), **evaluate_grader(rows, tutor)}
     if tutor.judge_error:
         report["judge_error"] = tutor.judge_error
     if out:
