@@ -172,18 +172,51 @@ def real_judge():
     return load_llm(settings, settings.judge_model)
 
 
+SOFT_HARD_Q = "How do soft and hard attention differ in training?"
+SOFT_HARD_REF = (
+    "Soft attention takes a weighted average over all positions, so it is differentiable and "
+    "trained with backpropagation. Hard attention picks one position by sampling, which is not "
+    "differentiable, so it needs reinforcement learning such as REINFORCE."
+)
+
+
 @pytest.mark.llm
-def test_real_judge_catches_a_negation_and_accepts_a_paraphrase(real_judge, embedder):
-    q = "How do soft and hard attention differ in training?"
-    ref = ("Soft attention takes a weighted average over all positions, so it is differentiable "
-           "and trained with backpropagation. Hard attention picks one position by sampling, "
-           "which is not differentiable, so it needs reinforcement learning such as REINFORCE.")  # fmt: skip
-    wrong = grade(q, ref, "Hard attention is differentiable and soft attention is not.",
-                  embedder, real_judge)  # fmt: skip
-    assert wrong.verdict == "incorrect", wrong.feedback
+def test_real_judge_catches_a_swap(real_judge, embedder):
+    swapped = "Hard attention is differentiable and soft attention is not."
+    wrong = grade(SOFT_HARD_Q, SOFT_HARD_REF, swapped, embedder, real_judge)
+    assert wrong.verdict == "incorrect" and wrong.contradicted, wrong.feedback
+
+
+@pytest.mark.llm
+@pytest.mark.xfail(
+    strict=True,
+    reason="known weakness (README Quiz, eval/report/grading-test): the 1.5B judge doubts many "
+    "right paraphrases, so the false-claim model grades them incorrect (27 of 59 on the test half)",
+)
+def test_real_judge_accepts_an_expert_paraphrase(real_judge, embedder):
     expert = ("Soft attention blends every position with learned weights, a smooth function, so "
               "plain gradient descent trains it. Hard attention commits to a single sampled "
               "position; that choice has no gradient, so you train it with a policy-gradient "
               "estimator like REINFORCE.")  # fmt: skip
-    right = grade(q, ref, expert, embedder, real_judge)
+    right = grade(SOFT_HARD_Q, SOFT_HARD_REF, expert, embedder, real_judge)
     assert right.verdict == "correct", right.feedback
+
+
+def test_the_false_claim_model_reads_doubt_as_a_false_claim():
+    from core.thresholds import GRADE_FALSE_CLAIM
+    from rag.grade import false_claim_probability
+
+    doubted = false_claim_probability([0.9, 0.9], all_true=0.2, similarity=0.8)
+    trusted = false_claim_probability([0.9, 0.9], all_true=0.95, similarity=0.8)
+    assert doubted > GRADE_FALSE_CLAIM > trusted
+
+
+def test_eval_flags_feedback_that_disagrees_with_itself(embedder):
+    from eval.grading import feedback_problems
+
+    judge = KeywordJudge()
+    for answer in ("Soft is smooth; hard samples.", "Hard attention samples.",
+                   "Hard attention is differentiable and soft attention is not.", "Pass."):  # fmt: skip
+        assert feedback_problems(grade("Soft vs hard?", REF, answer, embedder, judge)) == []
+    bad = Grade("partial", 0.5, [IdeaJudgement("a", "present")], "llm")
+    assert feedback_problems(bad) == ["partial with nothing missing"]
