@@ -27,27 +27,18 @@ MAX_INCORRECT_AS_CORRECT = 0.05  # the issue's target, kept in-sample while fitt
 
 
 def false_claim(row: dict, signal: str) -> float:
-    """The answer-level "something is wrong" score: raw, or relative to what the judge says
-    about the reference itself as the answer (`_rel`)."""
-    base = row.get("baseline") or {}
+    """The answer-level "something is wrong" score."""
     if signal == "contradicts":
         return row["contradicts"]
     if signal == "not_all_true":
         return 1.0 - row["all_true"]
     if signal.startswith("model"):
         return row["wrong_score"]
-    if signal == "contradicts_rel":
-        return row["contradicts"] - base.get("contradicts", row["contradicts"])
-    if signal == "not_all_true_rel":
-        return base.get("all_true", row["all_true"]) - row["all_true"]
     return 0.0
 
 
 def presence(row: dict, mode: str) -> list[float]:
-    """Per idea, P(stated) raw or minus the judge's P for the reference itself (`rel`)."""
-    base = (row.get("baseline") or {}).get("present")
-    if mode == "rel" and base and len(base) == len(row["present"]):
-        return [p - b for p, b in zip(row["present"], base, strict=True)]
+    """Per idea, P(stated) (`mode` is "raw": the one presence signal measured)."""
     return row["present"]
 
 
@@ -256,14 +247,9 @@ def replay_report(rows: list[dict]) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("signals", type=Path)
-    ap.add_argument("--baselines", type=Path)
     ap.add_argument("--report", type=Path, help="write the committed grader's replayed dev report")
     args = ap.parse_args()
     rows = [r for r in json.loads(args.signals.read_text()) if "present" in r or r["non_answer"]]
-    if args.baselines:
-        base = json.loads(args.baselines.read_text())
-        for r in rows:
-            r["baseline"] = base.get(r["question"])
     print(f"{len(rows)} dev rows, {len({r['question'] for r in rows})} questions")
     if args.report:
         from eval.grading import grading_markdown
@@ -276,9 +262,7 @@ def main() -> None:
         print(grading_markdown(report, "Dev split, replayed").split("Disagreements")[0])
         return
     signals = ("none", "contradicts", "not_all_true", *WRONG_FEATURES)
-    if args.baselines:
-        signals += ("contradicts_rel", "not_all_true_rel")
-    for variant in itertools.product(("raw", "rel") if args.baselines else ("raw",), signals):
+    for variant in itertools.product(("raw",), signals):
         if variant[1].startswith("model"):
             fitted = fit_wrong_model(rows, variant[1])
             rows = apply_wrong_model(rows, fitted)
