@@ -78,11 +78,20 @@ class Citation:
         return cls(n, item.id, item.source, item.locator, quote, title, item.section)
 
 
+_FENCE = re.compile(r"^[ \t]*(```|~~~)", re.M)
+
+
 def _cut(text: str, limit: int) -> str:
     """A verbatim prefix of `text` of at most `limit` characters, ending at a sentence or line
-    end when there is one in its second half, else at a word boundary."""
+    end when there is one in its second half, else at a word boundary; never inside a code
+    block (it ends before the block instead, when that leaves any text)."""
     head = text[: limit + 1]
     ends = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", head) if m.end() <= limit]
     if ends and ends[-1] >= limit // 2:
-        return text[: ends[-1]].rstrip()
-    return text[:limit].rsplit(" ", 1)[0]
+        cut = text[: ends[-1]].rstrip()
+    else:
+        cut = text[:limit].rsplit(" ", 1)[0]
+    fences = list(_FENCE.finditer(cut))
+    if len(fences) % 2 and cut[: fences[-1].start()].strip():
+        cut = cut[: fences[-1].start()].rstrip()
+    return cut

@@ -132,3 +132,13 @@ def test_a_long_quote_ends_at_a_sentence_and_stays_verbatim():
     run_on = "word " * QUOTE_CHARS  # no sentence end at all: cut between words
     item = Item("j", "qa", "notes.md", "lines 1-9", "", "What?", run_on, "h")
     assert Citation.of(1, Hit(1, item, 1.0, 0.9)).quote.endswith("word")
+
+
+def test_a_long_quote_never_ends_inside_a_code_block():
+    from core.records import QUOTE_CHARS, Citation, Hit, Item
+
+    code = "\n".join(f"x{n} = layer(x{n - 1})" for n in range(1, QUOTE_CHARS // 10))
+    answer = f"Stack the layers like this.\n```python\n{code}\n```\nThat is all."
+    item = Item("i", "qa", "notes.md", "lines 1-99", "", "How to stack layers?", answer, "h")
+    quote = Citation.of(1, Hit(1, item, 1.0, 0.9)).quote
+    assert quote == "Stack the layers like this." and answer.startswith(quote)

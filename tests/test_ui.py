@@ -40,6 +40,10 @@ EVIL = """# Evil note
 ??? question "What does the onerror attack look like?"
     <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2"> The tutor must show this as text.
     Chat templates wrap each turn in <|im_start|> and <|im_end|> markers.
+??? question "How do you print a greeting in Python?"
+    Call print with the greeting, as in this snippet:
+    ```python
+    print("hello")
 """
 UPLOAD = (
     "Q1: What is a Zorblax tensor?\nA Zorblax tensor is a made-up tensor used to test uploads.\n"
@@ -202,6 +206,12 @@ def test_a_script_tag_in_a_note_renders_inert(page):
     # Markup-like text that is content (chat-template tokens) is shown as text, not parsed.
     assert "<|im_start|>" in page.inner_text(".sb-source.sb-hl")
     assert page.locator("#chatbot script, #chatbot img[src='x']").count() == 0
+
+
+def test_a_code_block_left_open_in_a_note_does_not_swallow_the_sources(page):
+    ask(page, "how do you print a greeting in python?")
+    page.wait_for_selector(f"{SOURCES} details", timeout=60_000)  # the cards are HTML, not code
+    assert "sb-source" not in page.inner_text("#chatbot")
 
 
 def test_math_in_a_note_renders_as_math(page):

@@ -48,6 +48,7 @@ CLICKS_JS = """() => {
   }, true);
 }"""
 _MARK = re.compile(r"\\\[(\d+)\\\]")  # a citation marker [n] as `inert` escapes it
+_FENCE = re.compile(r"^[ \t]*(?:```|~~~)", re.M)
 
 
 def linked(text: str, turn: int, numbers) -> str:
@@ -58,7 +59,10 @@ def linked(text: str, turn: int, numbers) -> str:
         n = int(m.group(1))
         return f'<a class="sb-cite" href="#sb-{turn}-{n}">[{n}]</a>' if n in numbers else m.group(0)
 
-    return _MARK.sub(link, inert(text))
+    shown = _MARK.sub(link, inert(text))
+    if len(_FENCE.findall(shown)) % 2:  # an unclosed code block would swallow the source cards
+        shown += "\n```"
+    return shown
 
 
 def source_cards(turn: int, citations, notes: dict | None = None) -> str:
