@@ -208,11 +208,10 @@ def logistic_cv(rows: list[dict]) -> float:
 def replay_report(rows: list[dict]) -> dict:
     """The grader as committed (core/thresholds.py, rag/grade.py) replayed on the cached dev
     signals: the same judge outputs, so the same verdicts `studybot eval grader` would give."""
-    from eval.grading import feedback_problems
+    from eval.grading import grading_report
     from rag.grade import Grade, IdeaJudgement, _score, false_claim_probability
 
-    confusion = {t: dict.fromkeys(VERDICTS, 0) for t in VERDICTS}
-    disagreements, inconsistent = [], []
+    grades = []
     for r in rows:
         if r["non_answer"]:
             g = Grade(
@@ -223,25 +222,11 @@ def replay_report(rows: list[dict]) -> dict:
             judged = judgements(r["ideas"], r["present"], wrong)
             v = verdict_for(judged)
             g = Grade(v, _score(v, judged), judged, "llm", r["source"])
-        confusion[r["label"]][g.verdict] += 1
-        if problems := feedback_problems(g):
-            inconsistent.append({"id": r["id"], "problems": problems, "feedback": g.feedback})
-        if g.verdict != r["label"]:
-            disagreements.append({"id": r["id"], "label": r["label"], "verdict": g.verdict,
-                                  "score": g.score, "method": g.method, "answer": r["answer"],
-                                  "feedback": g.feedback})  # fmt: skip
-    wrong_n = sum(confusion["incorrect"].values())
+        grades.append(g)
     seconds = [r["seconds"] for r in rows if "seconds" in r]
-    return {
-        "n": len(rows),
-        "agreement": sum(confusion[v][v] for v in VERDICTS) / len(rows),
-        "confusion": confusion,
-        "incorrect_graded_correct": confusion["incorrect"]["correct"] / wrong_n,
-        "median_s": round(statistics.median(seconds), 2),
-        "feedback_inconsistent": inconsistent,
-        "llm": "qwen2.5-coder-1.5b (replayed from cached signals)",
-        "disagreements": disagreements,
-    }
+    return grading_report(
+        rows, grades, seconds, "qwen2.5-coder-1.5b (replayed from cached signals)"
+    )
 
 
 def main() -> None:

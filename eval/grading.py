@@ -79,12 +79,20 @@ def feedback_problems(g) -> list[str]:
 
 
 def evaluate_grader(rows: list[dict], tutor) -> dict:
-    confusion = {t: dict.fromkeys(VERDICTS, 0) for t in VERDICTS}
-    seconds, disagreements, inconsistent = [], [], []
+    grades, seconds = [], []
     for row in rows:
         start = time.perf_counter()
-        g = grade_row(row, tutor)
+        grades.append(grade_row(row, tutor))
         seconds.append(time.perf_counter() - start)
+    return grading_report(rows, grades, seconds, getattr(tutor.judge, "name", None))
+
+
+def grading_report(rows: list[dict], grades: list, seconds: list[float], llm: str | None) -> dict:
+    """Labelled rows and the grader's grades → agreement, confusion, incorrect graded correct,
+    median time, feedback that contradicts itself, and every disagreement."""
+    confusion = {t: dict.fromkeys(VERDICTS, 0) for t in VERDICTS}
+    disagreements, inconsistent = [], []
+    for row, g in zip(rows, grades, strict=True):
         confusion[row["label"]][g.verdict] += 1
         if problems := feedback_problems(g):
             inconsistent.append({"id": row["id"], "problems": problems, "feedback": g.feedback})
@@ -101,7 +109,7 @@ def evaluate_grader(rows: list[dict], tutor) -> dict:
         "incorrect_graded_correct": confusion["incorrect"]["correct"] / wrong if wrong else 0.0,
         "median_s": round(statistics.median(seconds), 2) if seconds else None,
         "feedback_inconsistent": inconsistent,
-        "llm": getattr(tutor.judge, "name", None),
+        "llm": llm,
         "disagreements": disagreements,
     }
 
