@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import socket
+import subprocess
+import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -55,8 +60,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_until_up(url: str, proc, timeout: float, what: str) -> None:
-    """Poll `url` until it answers (not a fixed sleep); fail with `proc`'s exit if it dies."""
+def wait_until_up(url: str, proc, timeout: float, what: str, log: Path | None = None) -> None:
+    """Poll `url` until it answers (not a fixed sleep); fail with `proc`'s exit and output (its
+    pipe, or `log`) if it dies."""
     import time
     import urllib.request
 
@@ -68,9 +74,32 @@ def wait_until_up(url: str, proc, timeout: float, what: str) -> None:
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                out = proc.stdout.read()[-2000:] if proc.stdout else ""
+                out = proc.stdout.read() if proc.stdout else log.read_text() if log else ""
+                out = out[-2000:]
                 pytest.fail(f"{what} did not start (exit {proc.poll()}): {out}")
             time.sleep(0.2)
+
+
+@contextlib.contextmanager
+def running_ui(root: Path, notes: list[Path], llm: bool = False, timeout: float = 120):
+    """The real app for a browser or API test: `notes` ingested into a fresh home under `root`,
+    then `studybot ui` on a free loopback port (its output in root/server.log), stopped after."""
+    env = {**os.environ, "STUDYBOT_HOME": str(root / "home")}
+    env.pop("STUDYBOT_CHROMA_URL", None)
+    exe = [sys.executable, "-m", "studybot.cli"]
+    subprocess.run([*exe, "ingest", *map(str, notes), "--json"], env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    port, log = free_port(), root / "server.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen([*exe, "ui", "--port", str(port), *([] if llm else ["--no-llm"])],
+                                env=env, stdout=out, stderr=subprocess.STDOUT)  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url, proc, timeout, "ui", log)
+        yield SimpleNamespace(url=url, proc=proc, env=env, log=log, root=root)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 def run_json(cli, *args: str) -> dict:

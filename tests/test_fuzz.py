@@ -3,10 +3,7 @@ through the CLI and the running app's API. The only failure allowed is the docum
 or a usage error with exit code 2 (the CLI) — never an unexpected exception."""
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -17,7 +14,7 @@ from hypothesis import strategies as st
 from core.errors import LoadError
 from ingest.loaders import load
 from ingest.parse import parse_document
-from tests.conftest import free_port, wait_until_up
+from tests.conftest import running_ui
 
 SUFFIXES = [".md", ".txt", ".pdf", ".csv", ".tsv", ".json", ".jsonl", ".apkg", ".rst", ".yml"]
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -95,21 +92,8 @@ def api(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("api")
     (root / "notes.md").write_text(BM25_NOTE)
-    env = {**os.environ, "STUDYBOT_HOME": str(root / "home")}
-    env.pop("STUDYBOT_CHROMA_URL", None)
-    exe = [sys.executable, "-m", "studybot.cli"]
-    subprocess.run([*exe, "ingest", str(root / "notes.md")], env=env, check=True,
-                   capture_output=True)  # fmt: skip
-    port = free_port()
-    log = root / "server.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen([*exe, "ui", "--port", str(port), "--no-llm"], env=env,
-                                stdout=out, stderr=subprocess.STDOUT)  # fmt: skip
-    wait_until_up(f"http://127.0.0.1:{port}", proc, 120, "ui")
-    yield SimpleNamespace(client=Client(f"http://127.0.0.1:{port}", verbose=False), proc=proc,
-                          log=log)  # fmt: skip
-    proc.terminate()
-    proc.wait(timeout=30)
+    with running_ui(root, [root / "notes.md"]) as ui:
+        yield SimpleNamespace(client=Client(ui.url, verbose=False), proc=ui.proc, log=ui.log)
 
 
 def _answers_bm25(client) -> None:

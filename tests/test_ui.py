@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import free_port, wait_until_up
+from tests.conftest import running_ui
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
@@ -59,18 +56,8 @@ def app(tmp_path_factory):
     notes.mkdir()
     (notes / "retrieval.md").write_text(NOTES)
     (notes / "evil.md").write_text(EVIL)
-    env = {**os.environ, "STUDYBOT_HOME": str(root / "home")}
-    env.pop("STUDYBOT_CHROMA_URL", None)
-    exe = [sys.executable, "-m", "studybot.cli"]
-    subprocess.run([*exe, "ingest", str(notes), "--json"], env=env, check=True, capture_output=True)
-    port = free_port()
-    proc = subprocess.Popen([*exe, "ui", "--port", str(port), "--no-llm"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    wait_until_up(url, proc, 120, "ui")
-    yield {"url": url, "root": root, "env": env}
-    proc.terminate()
-    proc.wait(timeout=30)
+    with running_ui(root, [notes]) as ui:
+        yield ui
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +74,7 @@ def browser():
 def page(browser, app):
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     pg = context.new_page()
-    pg.goto(app["url"])
+    pg.goto(app.url)
     pg.wait_for_selector("#chat-input textarea", timeout=60_000)
     yield pg
     context.close()
@@ -99,7 +86,7 @@ def ask(page, text: str) -> None:
 
 
 def test_binds_loopback_only(app):
-    port = int(app["url"].rsplit(":", 1)[1])
+    port = int(app.url.rsplit(":", 1)[1])
     addrs = {
         info[4][0]
         for info in socket.getaddrinfo(socket.gethostname(), None)
@@ -226,7 +213,7 @@ def test_math_in_a_note_renders_as_math(page):
 def test_gradio_client_can_ask(app):
     from gradio_client import Client
 
-    client = Client(app["url"], verbose=False)
+    client = Client(app.url, verbose=False)
     out = client.predict("what does a cross encoder do?", "[]", api_name="/ask")
     out = json.loads(out) if isinstance(out, str) else out
     assert out["grounded"] and out["citations"][0]["source"].endswith("retrieval.md")
@@ -239,7 +226,7 @@ def test_browser_sessions_keep_separate_chats(browser, app):
     for _ in range(2):
         ctx = browser.new_context()
         pg = ctx.new_page()
-        pg.goto(app["url"])
+        pg.goto(app.url)
         pg.wait_for_selector("#chat-input textarea", timeout=60_000)
         pages.append((ctx, pg))
     (_, a), (_, b) = pages

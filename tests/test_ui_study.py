@@ -4,15 +4,12 @@ downloaded as .apkg, and a rejected upload reported once without disturbing the 
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 import zipfile
 
 import pytest
 
-from tests.conftest import free_port, wait_until_up
+from tests.conftest import running_ui
 from tests.test_ui import BROWSER_ARGS, CHROMIUM, pytestmark  # noqa: F401  (skip without chromium)
 
 BANK = """# Regularization
@@ -29,20 +26,8 @@ Self-attention is order-blind, so positions are added to the token embeddings.
 def app(tmp_path_factory):
     root = tmp_path_factory.mktemp("uiquiz")
     (root / "bank.md").write_text(BANK)
-    env = {**os.environ, "STUDYBOT_HOME": str(root / "home")}
-    env.pop("STUDYBOT_CHROMA_URL", None)
-    exe = [sys.executable, "-m", "studybot.cli"]
-    subprocess.run(
-        [*exe, "ingest", str(root / "bank.md")], env=env, check=True, capture_output=True
-    )
-    port = free_port()
-    proc = subprocess.Popen([*exe, "ui", "--port", str(port), "--no-llm"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    wait_until_up(url, proc, 120, "ui")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=30)
+    with running_ui(root, [root / "bank.md"]) as ui:
+        yield ui.url
 
 
 @pytest.fixture

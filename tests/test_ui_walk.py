@@ -5,15 +5,12 @@ export the deck and open it."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 import zipfile
 
 import pytest
 
-from tests.conftest import free_port, wait_until_up
+from tests.conftest import running_ui
 from tests.test_ui import BROWSER_ARGS, CHROMIUM, pytestmark  # noqa: F401  (skip without chromium)
 
 BANK = """# Attention
@@ -45,19 +42,8 @@ def app(tmp_path_factory):
     pytest.importorskip("xllamacpp")
     root = tmp_path_factory.mktemp("walk")
     (root / "bank.md").write_text(BANK)
-    env = {**os.environ, "STUDYBOT_HOME": str(root / "home")}
-    env.pop("STUDYBOT_CHROMA_URL", None)
-    exe = [sys.executable, "-m", "studybot.cli"]
-    subprocess.run([*exe, "ingest", str(root / "bank.md")], env=env, check=True,
-                   capture_output=True)  # fmt: skip
-    port = free_port()
-    proc = subprocess.Popen([*exe, "ui", "--port", str(port)], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    wait_until_up(url, proc, 180, "ui")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=30)
+    with running_ui(root, [root / "bank.md"], llm=True, timeout=180) as ui:
+        yield ui.url
 
 
 def ask_and_wait(page, text: str) -> None:
