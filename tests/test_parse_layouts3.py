@@ -1,14 +1,7 @@
 """Layout families found in the third third-party batch, each on a small hand-made input."""
 
 from ingest.parse import parse
-
-
-def run(text: str):
-    return parse(list(enumerate(text.split("\n"), start=1)), chunker=lambda t: [t])
-
-
-def qa(items):
-    return [(i.kind, i.question, i.answer.split("\n")[0]) for i in items if i.kind != "chunk"]
+from tests.test_parse_layouts import qa, run
 
 
 def test_numbered_entries_of_a_faq_are_questions_whatever_their_wording():
