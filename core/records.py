@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from core.text import unclosed_fence
+
 Kind = Literal["qa", "question", "chunk"]
 KINDS: tuple[Kind, ...] = ("qa", "question", "chunk")
 
@@ -78,9 +80,6 @@ class Citation:
         return cls(n, item.id, item.source, item.locator, quote, title, item.section)
 
 
-_FENCE = re.compile(r"^[ \t]*(```|~~~)", re.M)
-
-
 def _cut(text: str, limit: int) -> str:
     """A verbatim prefix of `text` of at most `limit` characters, ending at a sentence or line
     end when there is one in its second half, else at a word boundary; never inside a code
@@ -91,7 +90,7 @@ def _cut(text: str, limit: int) -> str:
         cut = text[: ends[-1]].rstrip()
     else:
         cut = text[:limit].rsplit(" ", 1)[0]
-    fences = list(_FENCE.finditer(cut))
-    if len(fences) % 2 and cut[: fences[-1].start()].strip():
-        cut = cut[: fences[-1].start()].rstrip()
+    block = unclosed_fence(cut)
+    if block is not None and cut[:block].strip():
+        cut = cut[:block].rstrip()
     return cut

@@ -6,6 +6,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+_FENCE = re.compile(r"^[ \t]*(?:```|~~~)", re.M)  # a line opening or closing a code block
+
+
+def unclosed_fence(text: str) -> int | None:
+    """Where the Markdown code block that `text` leaves open starts, or None if it leaves none."""
+    fences = [m.start() for m in _FENCE.finditer(text)]
+    return fences[-1] if len(fences) % 2 else None
+
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+|\d+[A-Za-z]+[A-Za-z0-9]*")
 # Words that say what kind of answer is wanted, not what it is about.
 _ASKING = set(

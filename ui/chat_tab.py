@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 import gradio as gr
 
+from core.text import unclosed_fence
 from rag.answer import NOT_COVERED
 from rag.intent import quiz_request
 from ui.services import BUSY, Services, display_math, esc, inert
@@ -48,7 +49,6 @@ CLICKS_JS = """() => {
   }, true);
 }"""
 _MARK = re.compile(r"\\\[(\d+)\\\]")  # a citation marker [n] as `inert` escapes it
-_FENCE = re.compile(r"^[ \t]*(?:```|~~~)", re.M)
 
 
 def linked(text: str, turn: int, numbers) -> str:
@@ -60,7 +60,7 @@ def linked(text: str, turn: int, numbers) -> str:
         return f'<a class="sb-cite" href="#sb-{turn}-{n}">[{n}]</a>' if n in numbers else m.group(0)
 
     shown = _MARK.sub(link, inert(text))
-    if len(_FENCE.findall(shown)) % 2:  # an unclosed code block would swallow the source cards
+    if unclosed_fence(shown) is not None:  # it would swallow the source cards
         shown += "\n```"
     return shown
 
