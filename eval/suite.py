@@ -27,20 +27,25 @@ from rag.retrieve import Retriever
 
 GOLD_DIR = PROJECT_ROOT / "eval" / "gold"
 CORPORA_DIR = PROJECT_ROOT / "eval" / "corpora"
+# A second test split, written after every threshold was fitted (eval/gold4/README.md).
+GOLD2_DIR = PROJECT_ROOT / "eval" / "gold4"
+CORPORA2_DIR = PROJECT_ROOT / "eval" / "corpora4" / "files"
+SPLITS = ("dev", "test", "test2")
 TOP_K = 10
 
 
 @dataclass(frozen=True)
 class Corpus:
     name: str
-    split: str  # "dev": designed and fitted on; "test": scored only
+    split: str  # "dev": designed and fitted on; "test", "test2": scored only
     path: Path  # a file or a folder
     gold: Path
 
 
 def default_suite() -> list[Corpus]:
-    """The default corpus (its blind questions halved into dev and test) and every third-party
-    file under eval/corpora/{dev,test} that has a question set in eval/gold/."""
+    """The default corpus (its blind questions halved into dev and test), every third-party
+    file under eval/corpora/{dev,test} that has a question set in eval/gold/, and the corpora4
+    files that have one in eval/gold4/ (split test2)."""
     suite = [
         Corpus(f"default ({split})", split, DEFAULT_CORPUS, GOLD_DIR / f"default.{split}.jsonl")
         for split in ("dev", "test")
@@ -50,6 +55,10 @@ def default_suite() -> list[Corpus]:
             gold = GOLD_DIR / f"{path.stem}.jsonl"
             if gold.is_file():
                 suite.append(Corpus(path.stem, split, path, gold))
+    for path in sorted(CORPORA2_DIR.glob("*")):
+        gold = GOLD2_DIR / f"{path.stem}.jsonl"
+        if gold.is_file():
+            suite.append(Corpus(path.stem, "test2", path, gold))
     return suite
 
 
@@ -140,7 +149,7 @@ def summarise(outcomes: list[Outcome]) -> dict:
 
 
 def run_suite(
-    suite: list[Corpus], settings: Settings, embedder: Embedder, splits=("dev", "test"), say=None
+    suite: list[Corpus], settings: Settings, embedder: Embedder, splits=SPLITS, say=None
 ) -> dict:
     rows = []
     for corpus in suite:
@@ -163,7 +172,7 @@ def markdown(report: dict) -> str:
             "topic_switch_mrr", "topic_switch_mrr_alone"]  # fmt: skip
     lines = ["| split | corpus | questions | " + " | ".join(cols) + " |",
              "|---|---|---|" + "---|" * len(cols)]  # fmt: skip
-    for split in ("dev", "test"):
+    for split in SPLITS:
         rows = [r for r in report["corpora"] if r["split"] == split]
         for r in rows:
             vals = " | ".join(f"{r[c]:.3f}" for c in cols)

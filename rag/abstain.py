@@ -44,10 +44,17 @@ class Judged:
     p_answers: float  # the model's probability that this passage answers the query
 
 
-def p_answers(similarity: float, cover: float, kind: str) -> float:
+FEATURES = ("similarity", "coverage", "chunk")  # what ABSTAIN_MODEL weighs, in this order
+
+
+def features(query: str, hit: Hit, text: str, weight: Weight | None = None) -> list[float]:
+    """The model's inputs for `hit`, read from `text` (its section and text, or its question)."""
+    return [hit.similarity, coverage(query, text, weight), float(hit.item.kind == "chunk")]
+
+
+def p_answers(x: list[float]) -> float:
     w = ABSTAIN_MODEL
-    z = (w["bias"] + w["similarity"] * similarity + w["coverage"] * cover
-         + w["chunk"] * (kind == "chunk"))  # fmt: skip
+    z = w["bias"] + sum(w[name] * v for name, v in zip(FEATURES, x, strict=True))
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -57,8 +64,8 @@ def judge(query: str, hits: list[Hit], weight: Weight | None = None) -> list[Jud
     for h in hits:
         if h.item.kind == "question":
             continue
-        cover = coverage(query, f"{h.item.section}\n{h.item.text}", weight)
-        out.append(Judged(h, cover, p_answers(h.similarity, cover, h.item.kind)))
+        x = features(query, h, f"{h.item.section}\n{h.item.text}", weight)
+        out.append(Judged(h, x[1], p_answers(x)))
     return out
 
 
@@ -71,5 +78,5 @@ def asks_the_same(query: str, question_hit: Hit, weight: Weight | None = None) -
     """A bare bank question close enough that it is the question asked (judged as if it were a
     Q&A item: "your bank has this question but no answer")."""
     text = f"{question_hit.item.section}\n{question_hit.item.question}"
-    p = p_answers(question_hit.similarity, coverage(query, text, weight), "qa")
-    return p >= ABSTAIN_MODEL["cut"]
+    similarity, cover, _ = features(query, question_hit, text, weight)
+    return p_answers([similarity, cover, 0.0]) >= ABSTAIN_MODEL["cut"]

@@ -233,3 +233,19 @@ def test_suite_scores_one_corpus_on_its_own_blind_questions(tmp_path, settings, 
     summary = summarise(list(outcomes.values()))
     assert summary["mrr@10"] == 1.0 and summary["unanswerable_abstained"] == 1.0
     assert loose("What is **RoPE**? [link](http://x)") == "what is rope ? link"
+
+
+def test_the_suite_holds_a_second_test_split_of_unseen_corpora():
+    """test2 (eval/gold4) pairs each blind question set with its corpora4 file, apart from the
+    corpora the abstention model was fitted on."""
+    from eval.gold import load_gold
+    from eval.suite import default_suite
+
+    suite = default_suite()
+    test2 = [c for c in suite if c.split == "test2"]
+    assert len(test2) >= 3
+    fitted_on = {c.path.resolve() for c in suite if c.split == "dev"}
+    for corpus in test2:
+        assert corpus.path.is_file() and corpus.path.resolve() not in fitted_on
+        gold = load_gold(corpus.gold)
+        assert any(g.answerable for g in gold) and any(not g.answerable for g in gold)

@@ -134,8 +134,9 @@ def eval_cmd(ctx, out, gold, corpus, rerankers, ragas, ragas_questions, as_json)
 
 @eval_cmd.command("suite")
 @click.option(
-    "--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True,
-    help="dev: the corpora rules and thresholds are fitted on; test: scored only.",
+    "--split", type=click.Choice(["dev", "test", "test2", "all"]), default="all",
+    show_default=True,
+    help="dev: the corpora rules and thresholds are fitted on; test, test2: scored only.",
 )  # fmt: skip
 @click.option("--out", type=click.Path(path_type=Path), help="Write suite.json and suite.md here.")
 @click.option("--json", "as_json", is_flag=True)
@@ -143,9 +144,9 @@ def eval_cmd(ctx, out, gold, corpus, rerankers, ragas, ragas_questions, as_json)
 def eval_suite(settings, split, out, as_json) -> None:
     """The held-out suite: each third-party corpus and the default one indexed alone and asked
     its blind questions; retrieval, abstention and follow-ups per corpus."""
-    from eval.suite import default_suite, markdown, run_suite
+    from eval.suite import SPLITS, default_suite, markdown, run_suite
 
-    splits = ("dev", "test") if split == "all" else (split,)
+    splits = SPLITS if split == "all" else (split,)
     say = (lambda m: click.echo(f"suite: {m}", err=True)) if not as_json else None
     report = run_suite(default_suite(), settings, embedder(settings), splits, say)
     if out:
