@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -82,14 +83,20 @@ class Outcome:
     rr_alone: float | None  # topic_switch only: the same question asked with no history
 
 
-def run_corpus(corpus: Corpus, settings: Settings, embedder: Embedder) -> list[Outcome]:
-    """Index `corpus` alone in a scratch home and run its gold set through studybot."""
+Rewrite = Callable[[str, list[str]], str]  # (question, history) -> the query searched
+
+
+def run_corpus(
+    corpus: Corpus, settings: Settings, embedder: Embedder, rewrite: Rewrite = standalone_query
+) -> list[Outcome]:
+    """Index `corpus` alone in a scratch home and run its gold set through studybot; `rewrite`
+    makes each turn standalone (the rules by default; `rag.generate.standalone` with a model)."""
     home = Path(tempfile.mkdtemp(prefix="studybot-suite-"))
     try:
         store = IndexStore(replace(settings, home=home, chroma_url=None))
         ingest([corpus.path], store, embedder, progress=False)
         retriever = Retriever(store, embedder)
-        outcomes = [_ask(retriever, store, g) for g in load_gold(corpus.gold)]
+        outcomes = [_ask(retriever, store, g, rewrite) for g in load_gold(corpus.gold)]
         store.close()
         return outcomes
     finally:
@@ -122,8 +129,8 @@ def _rank(retriever: Retriever, store: IndexStore, query: str, evidence: tuple[s
     return hits, reciprocal_rank(rels, TOP_K)
 
 
-def _ask(retriever: Retriever, store: IndexStore, g: GoldItem) -> Outcome:
-    query = standalone_query(g.user_input, list(g.history))
+def _ask(retriever: Retriever, store: IndexStore, g: GoldItem, rewrite: Rewrite) -> Outcome:
+    query = rewrite(g.user_input, list(g.history))
     hits, rr = _rank(retriever, store, query, g.evidence)
     alone = None
     if g.kind == "topic_switch":
@@ -136,6 +143,7 @@ def summarise(outcomes: list[Outcome]) -> dict:
     ans = [o for o in outcomes if o.answerable]
     una = [o for o in outcomes if not o.answerable]
     switches = [o for o in outcomes if o.rr_alone is not None]
+    followups = [o for o in outcomes if o.kind == "followup"]
     return {
         "questions": len(outcomes),
         "answerable": len(ans),
@@ -143,13 +151,19 @@ def summarise(outcomes: list[Outcome]) -> dict:
         "hit@1": mean([float(o.rr == 1.0) for o in ans]),
         "false_abstention": mean([float(o.abstained) for o in ans]),
         "unanswerable_abstained": mean([float(o.abstained) for o in una]),
+        "followup_mrr": mean([o.rr for o in followups]),
         "topic_switch_mrr": mean([o.rr for o in switches]),
         "topic_switch_mrr_alone": mean([o.rr_alone for o in switches]),
     }
 
 
 def run_suite(
-    suite: list[Corpus], settings: Settings, embedder: Embedder, splits=SPLITS, say=None
+    suite: list[Corpus],
+    settings: Settings,
+    embedder: Embedder,
+    splits=SPLITS,
+    say=None,
+    rewrite: Rewrite = standalone_query,
 ) -> dict:
     rows = []
     for corpus in suite:
@@ -157,7 +171,7 @@ def run_suite(
             continue
         if say:
             say(f"{corpus.split}: {corpus.name}")
-        outcomes = run_corpus(corpus, settings, embedder)
+        outcomes = run_corpus(corpus, settings, embedder, rewrite)
         rows.append({"corpus": corpus.name, "split": corpus.split, **summarise(outcomes),
                      "baseline_mrr@10": baseline_mrr(corpus, embedder),
                      "misses": [o.id for o in outcomes if o.answerable and o.rr == 0.0],
@@ -169,7 +183,7 @@ def run_suite(
 
 def markdown(report: dict) -> str:
     cols = ["mrr@10", "baseline_mrr@10", "hit@1", "false_abstention", "unanswerable_abstained",
-            "topic_switch_mrr", "topic_switch_mrr_alone"]  # fmt: skip
+            "followup_mrr", "topic_switch_mrr", "topic_switch_mrr_alone"]  # fmt: skip
     lines = ["| split | corpus | questions | " + " | ".join(cols) + " |",
              "|---|---|---|" + "---|" * len(cols)]  # fmt: skip
     for split in SPLITS:
@@ -181,4 +195,6 @@ def markdown(report: dict) -> str:
             vals = " | ".join(f"**{mean([r[c] for r in rows]):.3f}**" for c in cols)
             n = sum(r["questions"] for r in rows)
             lines.append(f"| {split} | **mean of {len(rows)} corpora** | {n} | {vals} |")
+    if report.get("rewrite"):
+        lines += ["", f"Follow-ups made standalone by: {report['rewrite']}."]
     return "\n".join(lines) + "\n"

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
 from core.config import Settings
-from core.errors import StudybotError
+from core.errors import ConfigError, StudybotError
 from core.records import Citation
 from rag.answer import Answer, grounded_answer
-from rag.generate import evidence, rewrite_followup, stream_answer
+from rag.generate import evidence, standalone, stream_answer
 from rag.llm import LLM, LazyLLM, load_llm
 from rag.retrieve import Retriever
 from rag.verify import ClaimCheck, checked
@@ -43,9 +43,10 @@ Event = tuple[str, object]
 
 
 class Engine:
-    def __init__(self, retriever: Retriever, llm_loader=None):
+    def __init__(self, retriever: Retriever, llm_loader=None, rewrite_with_llm: bool = False):
         self.retriever = retriever
         self._llm = LazyLLM(llm_loader)
+        self.rewrite_with_llm = rewrite_with_llm  # else follow-ups are made standalone by rules
 
     @property
     def llm(self) -> LLM | None:
@@ -60,15 +61,8 @@ class Engine:
     ) -> Iterator[Event]:
         history = list(history or [])
         llm = self.llm if generate else None
-        rewritten = None
-        if llm is not None:
-            try:
-                rewritten = rewrite_followup(llm, question, history)
-            except StudybotError:
-                rewritten = None  # fall back to carrying the earlier turn's topic
-        instant = grounded_answer(
-            self.retriever, rewritten or question, [] if rewritten else history
-        )
+        rewriter = llm if self.rewrite_with_llm else None
+        instant = grounded_answer(self.retriever, standalone(rewriter, question, history))
         yield "instant", instant
         yield "final", (yield from self._generate(instant, question, llm, generate))
 
@@ -126,5 +120,14 @@ class Engine:
         return final
 
 
+REWRITES = ("rules", "llm")
+
+
 def build_engine(settings: Settings, retriever: Retriever, with_llm: bool = True) -> Engine:
-    return Engine(retriever, (lambda: load_llm(settings)) if with_llm else None)
+    if settings.followup_rewrite not in REWRITES:
+        raise ConfigError(
+            f"STUDYBOT_FOLLOWUP_REWRITE must be one of {', '.join(REWRITES)}, "
+            f"got {settings.followup_rewrite!r}"
+        )
+    loader = (lambda: load_llm(settings)) if with_llm else None
+    return Engine(retriever, loader, rewrite_with_llm=settings.followup_rewrite == "llm")

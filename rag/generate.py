@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from core.errors import StudybotError
 from core.records import Hit
 from rag import prompts
-from rag.followup import needs_history
+from rag.followup import needs_history, standalone_query
 from rag.llm import LLM, Message, complete
 
 NOTE_CHARS = 420  # per note: prompt processing dominates time-to-first-token on 2 cores
@@ -64,6 +65,18 @@ def rewrite_followup(llm: LLM, question: str, history: list[str]) -> str | None:
     if not content_words(question) <= content_words(text):
         return None
     return text
+
+
+def standalone(llm: LLM | None, question: str, history: list[str]) -> str:
+    """The query to search for a turn: the LLM's rewrite where there is a model and its rewrite is
+    trusted, else the rule-based one (rag/followup.py)."""
+    if llm is not None:
+        try:
+            if rewritten := rewrite_followup(llm, question, history):
+                return rewritten
+        except StudybotError:
+            pass  # fall back to carrying the earlier turn's topic
+    return standalone_query(question, history)
 
 
 _STOP = set(

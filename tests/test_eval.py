@@ -220,6 +220,8 @@ def test_suite_scores_one_corpus_on_its_own_blind_questions(tmp_path, settings, 
          "history": ["how does rope work"], "evidence": ["tiles attention into SRAM blocks"]},
         {"id": "c", "kind": "unanswerable_offtopic", "user_input": "best lasagna recipe?",
          "history": [], "evidence": []},
+        {"id": "d", "kind": "followup", "user_input": "and what does it rotate?",
+         "history": ["how does rope work"], "evidence": ["rotate query and key vectors"]},
     ]  # fmt: skip
     gold = tmp_path / "gold.jsonl"
     gold.write_text("".join(
@@ -232,6 +234,7 @@ def test_suite_scores_one_corpus_on_its_own_blind_questions(tmp_path, settings, 
     assert outcomes["c"].abstained
     summary = summarise(list(outcomes.values()))
     assert summary["mrr@10"] == 1.0 and summary["unanswerable_abstained"] == 1.0
+    assert summary["followup_mrr"] == 1.0 and outcomes["d"].rr == 1.0
     assert loose("What is **RoPE**? [link](http://x)") == "what is rope ? link"
 
 

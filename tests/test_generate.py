@@ -225,6 +225,55 @@ def test_llm_followup_rewrite_is_used_when_it_keeps_the_question():
     assert unused.calls == []  # a question that stands alone costs no LLM call
 
 
+def test_a_turn_falls_back_to_the_rules_when_the_llm_rewrite_is_missing_or_untrusted():
+    """What the engine and `studybot eval suite --rewrite llm` search for: the model's rewrite
+    only when it keeps the question; otherwise (or with no model, or a failing one) the rule-based
+    standalone query, which carries the earlier turn's topic."""
+    from core.errors import StudybotError
+    from rag.generate import standalone
+
+    class Broken:
+        name = "broken"
+
+        def stream(self, messages, max_tokens=256):
+            raise StudybotError("model crashed")
+
+    history = ["what is FlashAttention?"]
+    rules = standalone(None, "and why is it faster?", history)
+    assert rules == "and why is it faster? (FlashAttention)"
+    assert standalone(Broken(), "and why is it faster?", history) == rules
+    assert (
+        standalone(ScriptedLLM("What is FlashAttention?"), "and why is it faster?", history)
+        == rules
+    )
+    good = ScriptedLLM("Why is FlashAttention faster than standard attention?")
+    assert standalone(good, "and why is it faster?", history) == (
+        "Why is FlashAttention faster than standard attention?"
+    )
+
+
+def test_the_engine_rewrites_follow_ups_by_rules_unless_told_to_use_the_llm(retriever, settings):
+    """Rules by default (they found the right note more often than the 0.5B model's rewrites on
+    every split of the held-out suite); STUDYBOT_FOLLOWUP_REWRITE=llm turns the model on."""
+    from core.errors import ConfigError
+    from rag.engine import build_engine
+
+    history = ["Why is FlashAttention fast?"]
+    rules = ScriptedLLM("It tiles attention into blocks [1].")
+    final = Engine(retriever, lambda: rules).answer("and how does it use SRAM?", history)
+    assert (
+        final.standalone_query.startswith("and how does it use SRAM? (") and len(rules.calls) == 1
+    )
+    llm = ScriptedLLM("How does FlashAttention use SRAM?", "It tiles attention into blocks [1].")
+    final = Engine(retriever, lambda: llm, rewrite_with_llm=True).answer(
+        "and how does it use SRAM?", history
+    )
+    assert final.standalone_query == "How does FlashAttention use SRAM?" and len(llm.calls) == 2
+    assert build_engine(settings, retriever, with_llm=False).rewrite_with_llm is False
+    with pytest.raises(ConfigError, match="STUDYBOT_FOLLOWUP_REWRITE"):
+        build_engine(settings.with_(followup_rewrite="magic"), retriever)
+
+
 def test_api_key_is_never_sent_in_clear_text_beyond_loopback():
     from core.errors import ConfigError
 

@@ -138,17 +138,29 @@ def eval_cmd(ctx, out, gold, corpus, rerankers, ragas, ragas_questions, as_json)
     show_default=True,
     help="dev: the corpora rules and thresholds are fitted on; test, test2: scored only.",
 )  # fmt: skip
+@click.option(
+    "--rewrite", type=click.Choice(["rules", "llm"]), default="rules", show_default=True,
+    help="How a follow-up becomes standalone: the rules alone, or the local LLM (rules as fallback).",
+)  # fmt: skip
 @click.option("--out", type=click.Path(path_type=Path), help="Write suite.json and suite.md here.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
-def eval_suite(settings, split, out, as_json) -> None:
+def eval_suite(settings, split, rewrite, out, as_json) -> None:
     """The held-out suite: each third-party corpus and the default one indexed alone and asked
     its blind questions; retrieval, abstention and follow-ups per corpus."""
     from eval.suite import SPLITS, default_suite, markdown, run_suite
+    from rag.followup import standalone_query
+    from rag.generate import standalone
+    from rag.llm import load_llm
 
     splits = SPLITS if split == "all" else (split,)
     say = (lambda m: click.echo(f"suite: {m}", err=True)) if not as_json else None
-    report = run_suite(default_suite(), settings, embedder(settings), splits, say)
+    turn = standalone_query
+    if rewrite == "llm":
+        llm = load_llm(settings)
+        turn = lambda q, history: standalone(llm, q, history)  # noqa: E731
+    report = run_suite(default_suite(), settings, embedder(settings), splits, say, turn)
+    report["rewrite"] = rewrite
     if out:
         out.mkdir(parents=True, exist_ok=True)
         (out / "suite.json").write_text(json.dumps(report, indent=1) + "\n")
