@@ -145,6 +145,11 @@ def test_a_long_note_opens_whole_from_its_card(page):
 def test_a_related_question_is_asked_by_clicking_it(page):
     ask(page, "how is attention computed in transformers?")
     page.wait_for_selector("#chatbot a.sb-ask", timeout=60_000)
+    # The turn is over once its input box is cleared. A click before that can be lost under load
+    # (a known race, issue 16's closing note of session 6), which this test is not about.
+    page.wait_for_function(
+        "() => document.querySelector('#chat-input textarea').value === ''", timeout=60_000
+    )
     asked = page.locator("#chatbot a.sb-ask").first.inner_text()
     page.locator("#chatbot a.sb-ask").first.click()
     page.wait_for_function(
