@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import free_port, wait_until_up
+from tests.conftest import BROWSER_ARGS, CHROMIUM, free_port, wait_until_up
 from tests.llm_stubs import OpenAIStub
-from tests.test_ui import BROWSER_ARGS, CHROMIUM
 
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="needs Debian's chromium (.ci/run installs it)"

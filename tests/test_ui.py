@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import running_ui
+from tests.conftest import CHROMIUM, running_ui
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="needs Debian's chromium (.ci/run installs it)"
 )
@@ -45,8 +43,6 @@ EVIL = """# Evil note
 UPLOAD = (
     "Q1: What is a Zorblax tensor?\nA Zorblax tensor is a made-up tensor used to test uploads.\n"
 )
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -58,16 +54,6 @@ def app(tmp_path_factory):
     (notes / "evil.md").write_text(EVIL)
     with running_ui(root, [notes]) as ui:
         yield ui
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from tests.conftest import running_ui
-from tests.test_ui import BROWSER_ARGS, CHROMIUM, pytestmark  # noqa: F401  (skip without chromium)
+from tests.test_ui import pytestmark  # noqa: F401  (skip without chromium)
 
 BANK = """# Regularization
 ## What does dropout do?
@@ -31,19 +31,14 @@ def app(tmp_path_factory):
 
 
 @pytest.fixture
-def page(app):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        pg = browser.new_context(
-            viewport={"width": 1280, "height": 1000}, accept_downloads=True
-        ).new_page()
-        pg.goto(app)
-        pg.get_by_role("tab", name="Quiz").click()
-        pg.wait_for_selector("#quiz-counts p", timeout=60_000)
-        yield pg
-        browser.close()
+def page(app, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+    pg = context.new_page()
+    pg.goto(app)
+    pg.get_by_role("tab", name="Quiz").click()
+    pg.wait_for_selector("#quiz-counts p", timeout=60_000)
+    yield pg
+    context.close()
 
 
 def next_card(page, topic: str, graded: bool) -> str:

@@ -11,7 +11,7 @@ import zipfile
 import pytest
 
 from tests.conftest import running_ui
-from tests.test_ui import BROWSER_ARGS, CHROMIUM, pytestmark  # noqa: F401  (skip without chromium)
+from tests.test_ui import pytestmark  # noqa: F401  (skip without chromium)
 
 BANK = """# Attention
 ## Why is FlashAttention fast?
@@ -57,71 +57,66 @@ def ask_and_wait(page, text: str) -> None:
 
 
 @pytest.mark.llm
-def test_a_study_session_from_question_to_exported_deck(app, tmp_path):
-    from playwright.sync_api import sync_playwright
+def test_a_study_session_from_question_to_exported_deck(app, browser, tmp_path):
+    page = browser.new_context(
+        viewport={"width": 1280, "height": 1000}, accept_downloads=True
+    ).new_page()
+    page.goto(app)
+    page.wait_for_selector("#chat-input textarea", timeout=60_000)
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        page = browser.new_context(
-            viewport={"width": 1280, "height": 1000}, accept_downloads=True
-        ).new_page()
-        page.goto(app)
-        page.wait_for_selector("#chat-input textarea", timeout=60_000)
+    # Ask: the instant answer from the notes, then the local model's turn (a checked answer,
+    # or the note saying why only the quote is shown).
+    ask_and_wait(page, "why is flashattention fast?")
+    chat = page.inner_text("#chatbot")
+    assert "From your notes" in chat
+    assert "studybot:" in chat or "no generated answer" in chat
+    assert "no LLM" not in chat and "not installed" not in chat
 
-        # Ask: the instant answer from the notes, then the local model's turn (a checked answer,
-        # or the note saying why only the quote is shown).
-        ask_and_wait(page, "why is flashattention fast?")
-        chat = page.inner_text("#chatbot")
-        assert "From your notes" in chat
-        assert "studybot:" in chat or "no generated answer" in chat
-        assert "no LLM" not in chat and "not installed" not in chat
+    # Click [1]: its source card opens, highlighted, with the passage.
+    page.locator("#chatbot a.sb-cite").first.click()
+    page.wait_for_function("() => document.querySelector('.sb-source.sb-hl[open]')")
+    assert "SRAM" in page.inner_text(".sb-source.sb-hl")
 
-        # Click [1]: its source card opens, highlighted, with the passage.
-        page.locator("#chatbot a.sb-cite").first.click()
-        page.wait_for_function("() => document.querySelector('.sb-source.sb-hl[open]')")
-        assert "SRAM" in page.inner_text(".sb-source.sb-hl")
+    # A follow-up is searched with the conversation's topic.
+    ask_and_wait(page, "does it change the result?")
+    assert "flashattention" in page.input_value("#standalone textarea").lower()
 
-        # A follow-up is searched with the conversation's topic.
-        ask_and_wait(page, "does it change the result?")
-        assert "flashattention" in page.input_value("#standalone textarea").lower()
+    # Reload: the conversation is still there.
+    page.reload()
+    page.wait_for_selector("#chatbot .sb-sources", timeout=60_000)
+    chat = page.inner_text("#chatbot")
+    assert "why is flashattention fast?" in chat and "does it change the result?" in chat
 
-        # Reload: the conversation is still there.
-        page.reload()
-        page.wait_for_selector("#chatbot .sb-sources", timeout=60_000)
-        chat = page.inner_text("#chatbot")
-        assert "why is flashattention fast?" in chat and "does it change the result?" in chat
+    # "quiz me on attention": the Quiz tab with that topic and an attention card.
+    page.fill("#chat-input textarea", "quiz me on attention")
+    page.click("#chat-send")
+    page.wait_for_function(
+        "() => document.querySelector('#quiz-question')?.innerText.includes('?')",
+        timeout=120_000,
+    )
+    assert page.input_value("#quiz-topic input") == "attention"
+    card = page.inner_text("#quiz-question")
+    key = next(k for k in ANSWERS if k in card)
 
-        # "quiz me on attention": the Quiz tab with that topic and an attention card.
-        page.fill("#chat-input textarea", "quiz me on attention")
-        page.click("#chat-send")
-        page.wait_for_function(
-            "() => document.querySelector('#quiz-question')?.innerText.includes('?')",
-            timeout=120_000,
-        )
-        assert page.input_value("#quiz-topic input") == "attention"
-        card = page.inner_text("#quiz-question")
-        key = next(k for k in ANSWERS if k in card)
+    # Answer: the local judge grades it, and progress moves.
+    page.fill("#quiz-answer textarea", ANSWERS[key])
+    page.click("#quiz-submit")
+    page.wait_for_selector("#quiz-result h2", timeout=LLM_STEP_S * 1000)
+    result = page.inner_text("#quiz-result")
+    assert any(v in result for v in ("CORRECT", "PARTIAL", "INCORRECT"))
+    assert "graded by llm" in result
+    page.wait_for_function(
+        "() => document.querySelector('#quiz-counts')?.innerText.includes('1 reviews')",
+        timeout=60_000,
+    )
 
-        # Answer: the local judge grades it, and progress moves.
-        page.fill("#quiz-answer textarea", ANSWERS[key])
-        page.click("#quiz-submit")
-        page.wait_for_selector("#quiz-result h2", timeout=LLM_STEP_S * 1000)
-        result = page.inner_text("#quiz-result")
-        assert any(v in result for v in ("CORRECT", "PARTIAL", "INCORRECT"))
-        assert "graded by llm" in result
-        page.wait_for_function(
-            "() => document.querySelector('#quiz-counts')?.innerText.includes('1 reviews')",
-            timeout=60_000,
-        )
-
-        # Export the deck: an .apkg, a zip holding a SQLite collection with the bank's cards.
-        page.click("text=Export the deck")
-        with page.expect_download(timeout=60_000) as download:
-            page.click("#export-apkg")
-            page.click("#export-file a[download]", timeout=60_000)
-        path = tmp_path / "deck.apkg"
-        download.value.save_as(path)
-        browser.close()
+    # Export the deck: an .apkg, a zip holding a SQLite collection with the bank's cards.
+    page.click("text=Export the deck")
+    with page.expect_download(timeout=60_000) as download:
+        page.click("#export-apkg")
+        page.click("#export-file a[download]", timeout=60_000)
+    path = tmp_path / "deck.apkg"
+    download.value.save_as(path)
     with zipfile.ZipFile(path) as z:
         z.extract("collection.anki2", tmp_path)
     db = sqlite3.connect(tmp_path / "collection.anki2")
