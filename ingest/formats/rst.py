@@ -53,13 +53,18 @@ class _AnyOption(dict):
         return directives.unchanged
 
 
-class _Code(Directive):
-    """`.. code-block:: python` (Sphinx) read as a literal block of its content."""
+class _Lenient(Directive):
+    """A directive that takes any arguments and options and keeps its content."""
 
-    optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
     option_spec = _AnyOption()
+
+
+class _Code(_Lenient):
+    """`.. code-block:: python` (Sphinx) read as a literal block of its content."""
+
+    optional_arguments = 1
 
     def run(self):
         block = nodes.literal_block("\n".join(self.content), "\n".join(self.content))
@@ -67,13 +72,10 @@ class _Code(Directive):
         return [block]
 
 
-class _Content(Directive):
+class _Content(_Lenient):
     """A directive docutils does not know: its content is read as ordinary body text."""
 
     optional_arguments = 10
-    final_argument_whitespace = True
-    has_content = True
-    option_spec = _AnyOption()
 
     def run(self):
         box = nodes.container()
