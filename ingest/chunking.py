@@ -9,15 +9,16 @@ from core.errors import ConfigError
 from ingest.prose import Chunker
 
 # A sentence ends at . ! ? (or their CJK forms), after any closing quotes or brackets, where
-# whitespace follows. Each sentence keeps its trailing whitespace, so the pieces rejoin exactly.
-_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f][\"')\]\u201d\u2019]*\s+")
+# whitespace follows; not at an ellipsis ("...").
+# Each sentence keeps its trailing whitespace, so the pieces rejoin exactly.
+_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?\u3002\uff01\uff1f][\"')\]\u201d\u2019]*\s+")
 
 
 def split_sentences(text: str) -> list[str]:
     """`text` cut into sentences that concatenate back to it.
 
     The splitter's default sentence tokenizer is NLTK's punkt, which llama-index loads with
-    no trained abbreviations, so it cuts where this does; importing NLTK (and SciPy and
+    no trained abbreviations, so it cuts at much the same marks; importing NLTK (and SciPy and
     scikit-learn with it) cost about 2 s of every ingest, and its data check may download.
     """
     cuts = [m.end() for m in _SENTENCE_END.finditer(text) if m.end() < len(text)]

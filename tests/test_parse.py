@@ -279,11 +279,11 @@ def test_sentences_rejoin_to_the_text_and_end_at_sentence_ends():
 
     from ingest.chunking import split_sentences
 
-    assert split_sentences('One. Two? "Three!" Four\n\nFive。六') == [
+    assert split_sentences('One. Two? "Three!" Four... and five\n\nSix。七') == [
         "One. ",
         "Two? ",
         '"Three!" ',
-        "Four\n\nFive。六",
+        "Four... and five\n\nSix。七",
     ]
 
     @given(st.text(alphabet=st.sampled_from(list("ab .?!\"')\n。"))))
