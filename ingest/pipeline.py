@@ -234,10 +234,12 @@ def _link_duplicates(item_ids: list[str], q_vectors: np.ndarray, store: IndexSto
 
 def _same_question(a: Item, b: Item, score: float) -> bool:
     """Across sources, a near-identical embedding; within one source only the same words
-    (a bank lists "advantages of X?" and "disadvantages of X?" side by side)."""
+    (a bank lists "advantages of X?" and "disadvantages of X?" side by side), asked in another
+    place: the parts of one long answer share its question and place, and each holds its own
+    part of the answer, so none of them may hide another."""
     if a.source != b.source:
         return score >= LINK_THRESHOLD
-    return fold(a.question) == fold(b.question)
+    return fold(a.question) == fold(b.question) and a.locator != b.locator
 
 
 def _to_prune(keys: list[str], seen: set[str], roots: list[Path], prune_all: bool) -> list[str]:

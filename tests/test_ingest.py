@@ -72,6 +72,37 @@ def test_counts_search_and_duplicate_links(corpus, store, embedder):
     assert set(same[0].duplicates) & bank_ids
 
 
+def test_parts_of_one_long_answer_are_not_duplicates(tmp_path, store, embedder):
+    """A long answer is split into items that share its question and place; linked as duplicates,
+    all but one part vanished from results, and which ones depended on the hash seed."""
+    topics = ["tokenization", "attention heads", "positional encodings", "layer norm",
+              "feed-forward blocks", "residual streams", "KV caches", "sampling temperature"]  # fmt: skip
+    answer = "\n\n".join(
+        f"{t.capitalize()} matter here. " + " ".join(f"Detail {n} about {t} is stated." for n in range(12))
+        for t in topics
+    )  # fmt: skip
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    (bank / "long.md").write_text(
+        f"## How does a transformer work?\n\n{answer}\n\n"
+        "## What is BM25?\n\nA ranking function.\n\n"
+        "## How does a transformer work?\n\nSee above: the same question, asked again later.\n"
+    )
+    ingest([bank], store, embedder, progress=False)
+    items = [
+        it for it in store.catalog.all_items() if it.question == "How does a transformer work?"
+    ]
+    parts = [it for it in items if it.locator == items[0].locator]
+    assert len(parts) >= 4 and len(items) == len(parts) + 1
+    linked = store.catalog.linked([it.id for it in items], 0.0)
+    part_ids = {it.id for it in parts}
+    assert all(not set(linked[p]) & part_ids for p in part_ids)  # parts never hide each other
+    again = next(it for it in items if it.id not in part_ids)
+    assert set(linked[again.id]) == part_ids  # the repeat elsewhere is still the same question
+    found = Retriever(store, embedder).retrieve("what about residual streams in a transformer?", 5)
+    assert "residual streams" in found[0].item.answer
+
+
 class CountingEmbedder:
     """The real embedder, counting the texts it is asked to embed."""
 
