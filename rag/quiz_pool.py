@@ -54,6 +54,12 @@ def question_pool(store: IndexStore) -> list[QuizQuestion]:
         seen.update(group)
         best = max((by_id[g] for g in group), key=lambda x: (x.kind == "qa", len(x.answer)))
         key = question_key(best.question)
-        if key not in pool or (best.kind == "qa" and not pool[key].has_reference):
-            pool[key] = QuizQuestion(key, best, best.section or best.source, tuple(group))
+        # The same words again (the parts of one long answer, or an unlinked repeat): one card
+        # that every copy's hit finds, keeping the copy with a reference answer.
+        earlier = pool.get(key)
+        if earlier is not None:
+            group = [*earlier.ids, *group]
+            if earlier.has_reference or best.kind != "qa":
+                best = earlier.item
+        pool[key] = QuizQuestion(key, best, best.section or best.source, tuple(group))
     return list(pool.values())

@@ -157,6 +157,16 @@ def test_pool_collapses_linked_duplicates(tmp_path, store, embedder):
     assert len(same) == 1 and same[0].has_reference
 
 
+def test_the_parts_of_a_long_answer_are_one_card_every_part_finds(tmp_path, store, embedder):
+    long = " ".join(f"Step {n} of the procedure does one more small thing." for n in range(150))
+    (tmp_path / "long.md").write_text(f"## How is the model trained?\n\n{long}\n")
+    ingest([tmp_path], store, embedder, progress=False)
+    parts = [it for it in store.catalog.all_items() if it.question == "How is the model trained?"]
+    assert len(parts) >= 3
+    [card] = [q for q in question_pool(store) if q.item.question == "How is the model trained?"]
+    assert card.has_reference and set(card.ids) == {it.id for it in parts}
+
+
 def test_a_session_never_repeats_a_question_and_survives_a_round_trip(tutor):
     session = QuizSession(tutor, graded_only=True)
     with pytest.raises(InputError, match="next question first"):
