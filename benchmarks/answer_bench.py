@@ -5,7 +5,9 @@ nothing. Queries are the gold set's answerable questions.
 
 - retrieval (hybrid, + the rerank stage when one is configured): p50 / p95 per query
 - instant grounded answer (retrieval + evidence choice + quoting): p50 / p95
-- first verified (shown) sentence of the generated answer with the default local model: median
+- the generated answer with the default local model, per question: instant answer, prompt
+  tokens (new / reused from llama.cpp's prompt cache), prompt processing, first model token,
+  first verified (shown) sentence, decode rate; and their medians
 - cold `studybot ask --no-llm` and `studybot ask` process time (new process each run)
 """
 
@@ -42,6 +44,29 @@ def line(name: str, ms: list[float]) -> None:
     )
 
 
+def fmt(value) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
+class Clocked:
+    """The LLM, noting when the first piece of its answer arrived."""
+
+    def __init__(self, llm):
+        self.llm = llm
+        self.first: float | None = None
+
+    def stream(self, messages, max_tokens=256):
+        for piece in self.llm.stream(messages, max_tokens):
+            if self.first is None:
+                self.first = time.perf_counter()
+            yield piece
+
+    def __getattr__(self, name):
+        return getattr(self.llm, name)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--queries", type=int, default=30)
@@ -76,24 +101,43 @@ def main() -> None:
     t = time.perf_counter()
     llm = load_llm(settings)
     print(f"  local model load ({settings.llm_model}): {time.perf_counter() - t:.1f} s")
-    engine = Engine(retriever, lambda: llm)
-    first_sentence, total, none = [], [], 0
+    clocked = Clocked(llm)
+    engine = Engine(retriever, lambda: clocked)
+    rows, total, none = [], [], 0
+    print("  where the time to the first shown sentence goes, per question (seconds from Enter):")
+    print("    instant answer | prompt tokens new/cached | prompt ms | first token | "
+          "first sentence shown | decode tok/s")  # fmt: skip
     for g in gold[: args.llm_queries]:
         t = time.perf_counter()
-        first = None
+        clocked.first = instant = shown = None
         for kind, _ in engine.ask(g.user_input, list(g.history)):
-            if kind == "sentence" and first is None:
-                first = time.perf_counter() - t
+            if kind == "instant":
+                instant = time.perf_counter() - t
+            if kind == "sentence" and shown is None:
+                shown = time.perf_counter() - t
         total.append(time.perf_counter() - t)
-        if first is None:
-            none += 1  # abstained, or no sentence passed the claim check
-        else:
-            first_sentence.append(first)
-    if first_sentence:
-        print(f"  first verified sentence (median of {len(first_sentence)}): "
-              f"{statistics.median(first_sentence):.2f} s")  # fmt: skip
-    print(f"  whole answer median {statistics.median(total):.1f} s; "
-          f"{none} of {len(total)} questions showed no generated sentence")  # fmt: skip
+        if clocked.first is None:
+            none += 1  # abstained: nothing was asked of the model
+            continue
+        timings = getattr(llm, "last_timings", {}) or {}
+        row = dict(
+            instant=instant,
+            prompt_new=timings.get("prompt_n"),
+            prompt_cached=timings.get("cache_n"),
+            prompt_ms=timings.get("prompt_ms"),
+            first_token=clocked.first - t,
+            shown=shown,
+            decode=timings.get("predicted_per_second"),
+        )
+        rows.append(row)
+        print("    " + " | ".join(fmt(v) for v in row.values()))
+    if rows:
+        med = {k: statistics.median(v) for k in rows[0]
+               if (v := [r[k] for r in rows if r[k] is not None])}  # fmt: skip
+        print("    median: " + ", ".join(f"{k} {fmt(v)}" for k, v in med.items()))
+        print(f"  {sum(r['shown'] is None for r in rows)} of {len(rows)} generated answers "
+              "showed no sentence (the quote stood alone)")  # fmt: skip
+    print(f"  whole answer median {statistics.median(total):.1f} s; {none} abstained")
 
     exe = str(Path(sys.executable).parent / "studybot")
     env_home = ["--home", str(home)]

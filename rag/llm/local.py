@@ -85,6 +85,7 @@ class LocalLLM:
         params.cors_origins = "http://127.0.0.1"
         params.cors_origins_explicit = True
         self.name = name
+        self.last_timings: dict = {}  # llama.cpp's timings of the latest streamed answer so far
         self._server = xlc.Server(params)
         self._lock = threading.Lock()  # one slot: requests take turns
 
@@ -105,6 +106,7 @@ class LocalLLM:
     def stream(self, messages: list[Message], max_tokens: int = 256) -> Iterator[str]:
         """Stream the answer. Closing the iterator early (the reader went away) stops llama.cpp
         at its next token and frees the model for the next request."""
+        self.last_timings = {}
         pieces: queue.Queue = queue.Queue()
         done = object()
         abandoned = threading.Event()
@@ -117,6 +119,7 @@ class LocalLLM:
             "repeat_penalty": 1.1,
             "stream": True,
             "cache_prompt": True,
+            "timings_per_token": True,  # so a stream closed early still tells where time went
         }
 
         def on_chunk(chunk) -> bool:
@@ -146,6 +149,8 @@ class LocalLLM:
                     chunk = json.loads(chunk)
                 if "error" in chunk:
                     raise LLMError(f"local model failed: {chunk['error']}")
+                if "timings" in chunk:  # prompt_n, cache_n, prompt_ms, predicted_per_second...
+                    self.last_timings = chunk["timings"]
                 for choice in chunk.get("choices", []):
                     text = (choice.get("delta") or {}).get("content")
                     if text:
