@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from core.records import KINDS, Item
@@ -31,6 +32,22 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 _ITEM_COLUMNS = "id, kind, source, locator, section, question, answer, content_hash"
 _SQL_VARS = 500  # ids per `IN (...)` query, well under SQLite's variable limit
+
+
+_MIN_OVERLAP = 12  # characters: shorter agreement ("e", " the") is chance, not the overlap
+
+
+def join_overlapping(parts: list[str]) -> str:
+    """Consecutive chunks of one text rejoined: where a chunk starts with the end of the one
+    before (the splitter's overlap), that text is kept once."""
+    text = parts[0]
+    for part in parts[1:]:
+        longest = min(len(text), len(part))
+        overlap = next(
+            (n for n in range(longest, _MIN_OVERLAP - 1, -1) if text.endswith(part[:n])), 0
+        )
+        text = f"{text}{part[overlap:]}" if overlap else f"{text}\n\n{part}"
+    return text
 
 
 def _chunks(ids: Sequence[str]) -> Iterable[list[str]]:
@@ -120,6 +137,25 @@ class Catalog:
         for part in _chunks(list(ids)):
             sql = f"SELECT {_ITEM_COLUMNS} FROM items WHERE id IN ({_marks(part)})"
             out.update((row[0], Item(*row)) for row in self.db.execute(sql, part))
+        return out
+
+    def whole_answers(self, ids: Sequence[str]) -> dict[str, Item]:
+        """Each item with its whole answer: a part of a long answer (its siblings share its
+        file, place and question) comes back with every part joined in order."""
+        out = self.get_items(ids)
+        for part in _chunks([i for i, it in out.items() if it.kind == "qa"]):
+            rows = self.db.execute(
+                "SELECT a.id, b.answer FROM items a JOIN items b ON b.file_key = a.file_key "
+                "AND b.locator = a.locator AND b.question = a.question AND b.kind = a.kind "
+                f"WHERE a.id IN ({_marks(part)}) ORDER BY a.id, b.ord",
+                part,
+            )
+            parts: dict[str, list[str]] = {}
+            for item_id, answer in rows:
+                parts.setdefault(item_id, []).append(answer)
+            for item_id, answers in parts.items():
+                if len(answers) > 1:
+                    out[item_id] = replace(out[item_id], answer=join_overlapping(answers))
         return out
 
     def live_ids(self, ids: Iterable[str]) -> set[str]:

@@ -101,6 +101,9 @@ def test_parts_of_one_long_answer_are_not_duplicates(tmp_path, store, embedder):
     assert set(linked[again.id]) == part_ids  # the repeat elsewhere is still the same question
     found = Retriever(store, embedder).retrieve("what about residual streams in a transformer?", 5)
     assert "residual streams" in found[0].item.answer
+    # "Whole note" shows every part once, in order: the answer as written.
+    whole = store.catalog.whole_answers([found[0].item.id])[found[0].item.id]
+    assert whole.answer.split() == answer.split()
 
 
 class CountingEmbedder:

@@ -96,9 +96,9 @@ def _lines(text: str) -> str:
 
 
 def _notes(svc: Services, citations) -> dict:
-    """The cited items in full, for "Whole note"."""
+    """The cited items in full (a part of a long answer with all its parts), for "Whole note"."""
     with svc.lock:
-        return svc.store.catalog.get_items([c.id for c in citations])
+        return svc.store.catalog.whole_answers([c.id for c in citations])
 
 
 def related_list(related: list[dict]) -> str:
