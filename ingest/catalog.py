@@ -32,8 +32,6 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 _ITEM_COLUMNS = "id, kind, source, locator, section, question, answer, content_hash"
 _SQL_VARS = 500  # ids per `IN (...)` query, well under SQLite's variable limit
-
-
 _MIN_OVERLAP = 12  # characters: shorter agreement ("e", " the") is chance, not the overlap
 
 
