@@ -7,8 +7,10 @@ import json
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -131,3 +133,21 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
         yield b
         b.close()
+
+
+def exported_fronts(page, folder: Path) -> set[str]:
+    """Export the deck from the Quiz tab's "Export the deck" panel as an .apkg and read it back
+    (a zip holding a SQLite collection): the front field of every note."""
+    page.click("text=Export the deck")
+    with page.expect_download(timeout=60_000) as download:
+        page.click("#export-apkg")
+        page.click("#export-file a[download]", timeout=60_000)
+    path = folder / "deck.apkg"
+    download.value.save_as(path)
+    with zipfile.ZipFile(path) as z:
+        z.extract("collection.anki2", folder)
+    db = sqlite3.connect(folder / "collection.anki2")
+    try:
+        return {r[0].split("\x1f")[0] for r in db.execute("SELECT flds FROM notes")}
+    finally:
+        db.close()

@@ -4,12 +4,9 @@ downloaded as .apkg, and a rejected upload reported once without disturbing the 
 
 from __future__ import annotations
 
-import sqlite3
-import zipfile
-
 import pytest
 
-from tests.conftest import running_ui
+from tests.conftest import exported_fronts, running_ui
 from tests.test_ui import pytestmark  # noqa: F401  (skip without chromium)
 
 BANK = """# Regularization
@@ -105,16 +102,7 @@ def test_a_card_without_a_reference_shows_the_closest_notes(page):
 
 
 def test_export_the_deck_as_apkg(page, tmp_path):
-    page.click("text=Export the deck")
-    with page.expect_download(timeout=60_000) as dl:
-        page.click("#export-apkg")
-        page.click("#export-file a[download]", timeout=60_000)
-    path = tmp_path / "deck.apkg"
-    dl.value.save_as(path)
-    with zipfile.ZipFile(path) as z:
-        z.extract("collection.anki2", tmp_path)
-    db = sqlite3.connect(tmp_path / "collection.anki2")
-    fronts = {r[0].split("\x1f")[0] for r in db.execute("SELECT flds FROM notes")}
+    fronts = exported_fronts(page, tmp_path)
     assert "What does dropout do?" in fronts and len(fronts) == 3
 
 

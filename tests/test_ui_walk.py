@@ -5,12 +5,9 @@ export the deck and open it."""
 
 from __future__ import annotations
 
-import sqlite3
-import zipfile
-
 import pytest
 
-from tests.conftest import running_ui
+from tests.conftest import exported_fronts, running_ui
 from tests.test_ui import pytestmark  # noqa: F401  (skip without chromium)
 
 BANK = """# Attention
@@ -111,15 +108,5 @@ def test_a_study_session_from_question_to_exported_deck(app, browser, tmp_path):
     )
 
     # Export the deck: an .apkg, a zip holding a SQLite collection with the bank's cards.
-    page.click("text=Export the deck")
-    with page.expect_download(timeout=60_000) as download:
-        page.click("#export-apkg")
-        page.click("#export-file a[download]", timeout=60_000)
-    path = tmp_path / "deck.apkg"
-    download.value.save_as(path)
-    with zipfile.ZipFile(path) as z:
-        z.extract("collection.anki2", tmp_path)
-    db = sqlite3.connect(tmp_path / "collection.anki2")
-    fronts = {r[0].split("\x1f")[0] for r in db.execute("SELECT flds FROM notes")}
-    db.close()
+    fronts = exported_fronts(page, tmp_path)
     assert key in " ".join(fronts) and "What does dropout do?" in fronts
