@@ -149,16 +149,13 @@ def eval_suite(settings, split, rewrite, out, as_json) -> None:
     """The held-out suite: each third-party corpus and the default one indexed alone and asked
     its blind questions; retrieval, abstention and follow-ups per corpus."""
     from eval.suite import SPLITS, default_suite, markdown, run_suite
-    from rag.followup import standalone_query
     from rag.generate import standalone
     from rag.llm import load_llm
 
     splits = SPLITS if split == "all" else (split,)
     say = (lambda m: click.echo(f"suite: {m}", err=True)) if not as_json else None
-    turn = standalone_query
-    if rewrite == "llm":
-        llm = load_llm(settings)
-        turn = lambda q, history: standalone(llm, q, history)  # noqa: E731
+    llm = load_llm(settings) if rewrite == "llm" else None  # no model: the rules alone
+    turn = lambda q, history: standalone(llm, q, history)  # noqa: E731
     report = run_suite(default_suite(), settings, embedder(settings), splits, say, turn)
     report["rewrite"] = rewrite
     if out:
