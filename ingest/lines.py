@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ingest.formats.markup import strip_html
 from ingest.formats.tabular import Columns
-from ingest.questions import NO_ANSWER, clean
+from ingest.questions import clean
 
 Lines = Sequence[tuple[int, str]]
 
@@ -96,12 +96,18 @@ def after_answer_label(answer: list[str]) -> list[str]:
     label; the label and the metadata are neither. Trailing `---` separators go too."""
     while answer and (not answer[-1].strip() or THEMATIC_BREAK.match(answer[-1])):
         answer = answer[:-1]
+    text = [ln for ln in answer if ln.strip()]
+    if text and all(ln.lstrip().startswith(">") for ln in text) and ANSWER_LABEL.match(text[0]):
+        # `> A: …` quoting the whole answer: the quote is the answer's box, not a quotation.
+        answer = [re.sub(r"^\s*>\s?", "", ln) for ln in answer]
     for n, line in enumerate(answer):
         if not line.strip() or METADATA.match(line) and not ANSWER_LABEL.match(line):
             continue
         if LABEL_LINE.match(line):
             return answer[n + 1 :]
-        if n and (m := ANSWER_LABEL.match(line)) and any(ln.strip() for ln in answer[:n]):
+        m = ANSWER_LABEL.match(line)
+        # First in the body only as `A:` / `**Answer:**`: "A)" or "A." there is an option.
+        if m and (":" in line[: m.start("rest")] or any(ln.strip() for ln in answer[:n])):
             rest = m.group("rest").strip()
             return ([rest] if rest else []) + answer[n + 1 :]
         break
@@ -196,8 +202,8 @@ def read_table(lines: Lines, i: int) -> tuple[list[Row], int] | None:
         def col(n: int | None, row: list[str] = row) -> str:
             return row[n] if n is not None and n < len(row) else ""
 
-        a = clean(col(cols.answer).replace("<br>", "\n").replace("<br/>", "\n")).strip()
-        a = "" if NO_ANSWER.match(a) else a
+        a = clean(col(cols.answer).replace("<br>", "\n").replace("<br/>", "\n"))
+        a = "\n".join(ln.strip() for ln in a.split("\n")).strip()
         rows.append(Row(col(cols.question), a, clean(col(cols.section)).strip(), lines[j][0]))
         j += 1
     return rows, j - 1

@@ -17,7 +17,9 @@ from ingest.formats.pdf import pdf_lines
 from ingest.formats.rst import rst_lines
 from ingest.items import ParsedItem
 
-TEXT_SUFFIXES = {".md", ".markdown", ".mdx", ".txt", ".text"}
+# Markdown and its dialects: MDX, Quarto and R Markdown (YAML front matter, then Markdown).
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdx", ".qmd", ".rmd"}
+TEXT_SUFFIXES = MARKDOWN_SUFFIXES | {".txt", ".text"}
 PDF_SUFFIXES = {".pdf"}
 TABLE_SUFFIXES = {".csv": None, ".tsv": "\t", ".tab": "\t"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
@@ -177,7 +179,7 @@ def load(path: Path, data: bytes | None = None) -> Document:
     if suffix in RST_SUFFIXES:
         return Document(rst_lines(text), "line", encoding, data, format="restructuredtext")
     lines = text.split("\n")
-    fmt = "markdown" if suffix in (".md", ".markdown", ".mdx") else "text"
+    fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
     return Document(list(enumerate(lines, start=1)), "line", encoding, data, format=fmt)
 
 

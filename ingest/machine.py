@@ -41,7 +41,14 @@ from ingest.questions import (
     no_answer,
     question_text,
 )
-from ingest.scan import bold_questions, prompt_runs, question_headings, question_runs
+from ingest.scan import (
+    bold_questions,
+    exercise_headings,
+    prompt_runs,
+    question_headings,
+    question_runs,
+    quote_line,
+)
 
 # A labelled line right under a list question that belongs to it: `Hint: …`, `Note: …`.
 _AFTERWORD = re.compile(r"^(?:Hint|Note|Tip|Hints|Notes)\s*:\s+\S", re.I)
@@ -80,6 +87,7 @@ class Parser:
         self.skip_to = -1  # lines already consumed by a multi-line block
         self.prose_bullet: Open | None = None  # a list item just put into prose
         self.question_headings = question_headings(lines)
+        self.exercises = exercise_headings(lines)
         self.prompts = prompt_runs(lines)
         self.bold_questions = bold_questions(lines)
         self.question_runs = question_runs(lines, wrapped=unit == "page")
@@ -122,7 +130,7 @@ class Parser:
 
     def emit(self, question: str, answer: str, section: str, start: int, end: int) -> None:
         question = question_text(strip_anchor(question))
-        answer = join_split_links(answer)
+        answer = "" if no_answer(answer) else join_split_links(answer)
         if question:
             kind = "qa" if answer else "question"
             self.items.append(ParsedItem(kind, question, answer, section, start, end, self.unit))
@@ -150,7 +158,8 @@ class Parser:
         if i in self.bold_questions and not self.in_fence:
             # Answered up to the next bold question or any heading: a level below all six.
             self.heading(7, "")
-            self.open = Open(stripped, self.section, loc, loc, "heading", indent=7)
+            question = quote_line(self.lines, i) or stripped
+            self.open = Open(question, self.section, loc, loc, "heading", indent=7)
             return
         if i in self.question_runs and (o is None or o.style == "bullet"):
             last, text = self.question_runs[i]
@@ -159,7 +168,12 @@ class Parser:
             self.emit(text, "", self.section, loc, self.lines[last][0])
             self.skip_to = last
             return
-        if o is not None and o.style == "heading" and not closes(heading, o.indent):
+        if (
+            o is not None
+            and o.style == "heading"
+            and not closes(heading, o.indent)
+            and i not in self.question_headings
+        ):
             # Everything down to the next heading of the same level answers the question.
             if FENCE.match(raw):
                 self.in_fence = not self.in_fence
@@ -178,7 +192,13 @@ class Parser:
             return
         if heading:
             level, title = len(heading.group(1)), heading.group(2)
-            if i in self.question_headings:
+            if i in self.exercises:
+                # A bare question; a code block under it is its stimulus, kept as a note.
+                self.heading(level, "")
+                self.sections = [(lv, t) for lv, t in self.sections if lv < level]
+                self.emit(title, "", self.section, loc, loc)
+                self.heading(level, question_text(title))
+            elif i in self.question_headings:
                 self.heading(level, "")  # closes what was open, keeps the parent sections
                 self.sections = [(lv, t) for lv, t in self.sections if lv < level]
                 self.open = Open(title, self.section, loc, loc, "heading", indent=level)

@@ -18,7 +18,12 @@ _DECORATION = re.compile(r"^[^\w\s\"“'‘(\[$\\*_`<]+\s*")
 _TRAILING_DECORATION = re.compile(
     r"(?<=[\w?.!:)\]*_`\"”？！。：）])[\s\u200d\ufe0f]*[^\w\s?.!:)\]*_`\"”？！。：）]+$"
 )
-_TAGS = re.compile(r"^(?:\[[^\]\s]{1,12}\]\s*)+|(?:\s*\[[^\]\s]{1,12}\])+$")
+# Non-ASCII symbols in parentheses are decoration too, wherever they stand: "(★☆☆)", "(🔥)"
+# (ASCII ones such as "(+)" or "(*)" can carry meaning).
+_SYMBOL_GROUP = re.compile(r"\s*\((?:[^\x00-\x7f\w\s]\s*){1,8}\)(?=\s|$|[?.!:])")
+# Tags around a question: "[E] …", "… [Hard]". A list such as "[1,2,0]" or an index "Z[i,j]"
+# is part of the question: tags hold no comma and stand apart from the words.
+_TAGS = re.compile(r"^(?:\[[^\]\s,]{1,12}\]\s*)+|(?:\s+\[[^\]\s,]{1,12}\])+$")
 _QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’", "«": "»", "'": "'"}
 # A short answer body that says the answer is missing, in any of the usual phrasings.
 NO_ANSWER = re.compile(
@@ -171,6 +176,7 @@ def question_text(text: str) -> str:
     """A question as shown: numbering, tags like `[E]`, emphasis, surrounding quotes and
     decoration emoji removed."""
     text = re.sub(r"\s+", " ", clean(text)).strip()
+    text = _SYMBOL_GROUP.sub("", text)
     text = _DECORATION.sub("", text)  # emoji and symbols before the numbering: "📌 Q1: …"
     text = _TRAILING_DECORATION.sub("", text).strip()
     text = _TAGS.sub("", _NUMBER_PREFIX.sub("", text)).strip()
@@ -194,6 +200,9 @@ def is_quoted(text: str) -> bool:
 
 
 def no_answer(answer: str) -> bool:
+    """The body says the answer is missing, or holds no word at all (a placeholder `!`)."""
+    if not any(c.isalnum() for c in answer):
+        return True
     return len(answer) < 80 and bool(NO_ANSWER.match(answer))
 
 

@@ -71,14 +71,10 @@ def _lists_questions(body: list[str]) -> bool:
 
 def question_headings(lines: Lines) -> set[int]:
     """Indexes of headings that ask a question answered by their body: the title asks (see
-    `_asks`) and the body holds no questions of its own (else the heading is a section)."""
-    heads: list[tuple[int, int, str]] = []
-    in_fence = False
-    for i, (_, raw) in enumerate(lines):
-        if FENCE.match(raw):
-            in_fence = not in_fence
-        elif not in_fence and (m := HEADING.match(raw)):
-            heads.append((i, len(m.group(1)), m.group(2)))
+    `_asks`) and the body holds no questions of its own (else the heading is a section). A
+    question heading with text of its own before question sub-headings is answered by that
+    text; the sub-headings are questions in their own right."""
+    heads = _headings(lines)
     # A level at which most headings end in "?" is a bank: its imperatives ask too.
     by_level: dict[int, list[bool]] = {}
     for _, level, title in heads:
@@ -102,10 +98,52 @@ def question_headings(lines: Lines) -> set[int]:
             title, body, level in banks
         ):
             continue
-        if any(lv > level and is_question(question_text(t)) for j, lv, t in heads if i < j < end):
-            continue
+        subs = [j for j, lv, t in heads if i < j < end and is_question(question_text(t))]
+        if subs and not any(ln.strip() for _, ln in lines[i + 1 : subs[0]]):
+            continue  # only sub-questions under it: it names their topic
         if not _holds_questions(body):
             out.add(i)
+    return out
+
+
+def _headings(lines: Lines) -> list[tuple[int, int, str]]:
+    """(index, level, title) of every heading outside code fences."""
+    heads, in_fence = [], False
+    for i, (_, raw) in enumerate(lines):
+        if FENCE.match(raw):
+            in_fence = not in_fence
+        elif not in_fence and (m := HEADING.match(raw)):
+            heads.append((i, len(m.group(1)), m.group(2)))
+    return heads
+
+
+def _code_only(body: list[str]) -> bool:
+    text = [ln.strip() for ln in body if ln.strip()]
+    return len(text) >= 2 and bool(FENCE.match(text[0])) and bool(FENCE.match(text[-1]))
+
+
+def exercise_headings(lines: Lines) -> set[int]:
+    """Indexes of the headings of an exercise list: three or more numbered headings in a row at
+    one level, most with nothing under them and the rest only a code block (the exercise's
+    stimulus, not its answer). Each is a bare question whatever its wording ("Reverse a
+    vector")."""
+    heads = _headings(lines)
+    out: set[int] = set()
+    run: list[bool] = []  # per heading of the current run: its body is empty
+    first, run_level = 0, 0
+    for n, (i, level, title) in enumerate([*heads, (len(lines), 0, "")]):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+        body = [ln for _, ln in lines[i + 1 : end]]
+        empty = not any(ln.strip() for ln in body)
+        fits = bool(_NUMBER.match(title)) and (empty or _code_only(body))
+        if run and not (fits and level == run_level):
+            if len(run) >= 3 and 2 * sum(run) > len(run):
+                out.update(j for j, _, _ in heads[first : first + len(run)])
+            run = []
+        if fits:
+            if not run:
+                first, run_level = n, level
+            run.append(empty)
     return out
 
 
@@ -148,19 +186,37 @@ def prompt_runs(lines: Lines) -> set[int]:
 
 
 def bold_questions(lines: Lines) -> set[int]:
-    """Indexes of whole bold lines in a bank of them: three or more such lines, most of them
-    reading as questions, make every one a question whose answer runs to the next."""
-    found: list[tuple[int, bool]] = []
+    """Indexes of standalone question lines in a bank of them: whole bold lines, or quotes of
+    one line (`> 问题`). Three or more lines of one sort, most of them reading as questions,
+    make every one a question whose answer runs to the next."""
+    bold: list[tuple[int, bool]] = []
+    quoted: list[tuple[int, bool]] = []
     in_fence = False
     for i, (_, raw) in enumerate(lines):
         if FENCE.match(raw):
             in_fence = not in_fence
-        elif not in_fence and (m := _BOLD_LINE.match(raw)) and not _label_or_item(raw):
-            found.append((i, reads_as_question(question_text(m.group("text")))))
-    asking = sum(a for _, a in found)
-    if len(found) >= 3 and 2 * asking > len(found):
-        return {i for i, _ in found}
-    return set()
+        elif in_fence:
+            continue
+        elif (m := _BOLD_LINE.match(raw)) and not _label_or_item(raw):
+            bold.append((i, reads_as_question(question_text(m.group("text")))))
+        elif (text := quote_line(lines, i)) and not ANSWER_LABEL.match(text):
+            quoted.append((i, reads_as_question(question_text(text))))
+    out: set[int] = set()
+    for found in (bold, quoted):
+        if len(found) >= 3 and 2 * sum(a for _, a in found) > len(found):
+            out.update(i for i, _ in found)
+    return out
+
+
+def quote_line(lines: Lines, i: int) -> str:
+    """The text of a blockquote of exactly one line at `i` (blank or no lines around it)."""
+    raw = lines[i][1]
+    if not raw.startswith(">"):
+        return ""
+    around = [lines[j][1] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    if any(ln.lstrip().startswith(">") for ln in around):
+        return ""
+    return raw.lstrip(">").strip()
 
 
 def _label_or_item(raw: str) -> bool:

@@ -24,6 +24,7 @@ Lines = list[tuple[int, str]]
 _DIRECTIVE_NAME = re.compile(r"^\s*\.\.\s+([\w:.+-]+)::", re.M)
 _ROLE_NAME = re.compile(r"(?<![\w`]):([\w:.+-]+):`")
 _CODE_DIRECTIVES = {"code-block", "sourcecode", "literalinclude"}
+_CALLABLE_ROLES = {"func", "meth"}  # Sphinx prints these with "()" (add_function_parentheses)
 _SKIPPED = (
     nodes.comment,
     nodes.raw,
@@ -85,8 +86,17 @@ class _Content(_Lenient):
 
 
 def _text_role(name, rawtext, text, lineno, inliner, options=None, content=None):
-    """An unknown role (`:ref:`, `:class:` …) shows its text: `Title <target>` → `Title`."""
-    shown = re.sub(r"\s*<[^<>]*>$", "", text).lstrip("~!") or text
+    """An unknown role (`:ref:`, `:class:` …) shows its text as Sphinx prints it.
+
+    `Title <target>` → `Title`; a leading `~` keeps only the last dotted part
+    (`~torch.nn.Module` → `Module`); function and method roles add `()`.
+    """
+    shown = re.sub(r"\s*<[^<>]*>$", "", text)
+    if shown.startswith("~"):
+        shown = shown.rsplit(".", 1)[-1]
+    shown = shown.lstrip("~!") or text
+    if name.rsplit(":", 1)[-1] in _CALLABLE_ROLES and not shown.endswith(")"):
+        shown += "()"
     return [nodes.literal(rawtext, shown)], []
 
 

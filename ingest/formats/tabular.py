@@ -34,10 +34,17 @@ class Records:
 
 
 def _pick(names: list[str], wanted: tuple[str, ...], stem: str) -> int | None:
+    """The column named one of `wanted`; else one whose name has one of them as a word
+    ("Definition & Analogy"); else one whose name contains `stem`."""
     lowered = [n.strip().lower() for n in names]
     for key in wanted:
         if key in lowered:
             return lowered.index(key)
+    words = [set(re.findall(r"[a-z]+", n)) for n in lowered]
+    for key in (k for k in wanted if len(k) > 1):
+        found = next((i for i, w in enumerate(words) if key in w), None)
+        if found is not None:
+            return found
     return next((i for i, n in enumerate(lowered) if stem in n), None)
 
 
