@@ -14,6 +14,7 @@ from pathlib import Path
 from core.errors import LoadError
 from ingest.formats import anki, tabular
 from ingest.formats.pdf import pdf_lines
+from ingest.formats.plaintext_markup import asciidoc_lines, org_lines
 from ingest.formats.rst import rst_lines
 from ingest.items import ParsedItem
 
@@ -25,10 +26,14 @@ TABLE_SUFFIXES = {".csv": None, ".tsv": "\t", ".tab": "\t"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 YAML_SUFFIXES = {".yml", ".yaml"}
 RST_SUFFIXES = {".rst", ".rest"}
+ORG_SUFFIXES = {".org"}
+ASCIIDOC_SUFFIXES = {".adoc", ".asciidoc", ".asc"}
 ANKI_SUFFIXES = {".apkg", ".colpkg"}
 SUPPORTED = (
     TEXT_SUFFIXES
     | RST_SUFFIXES
+    | ORG_SUFFIXES
+    | ASCIIDOC_SUFFIXES
     | PDF_SUFFIXES
     | set(TABLE_SUFFIXES)
     | JSON_SUFFIXES
@@ -178,6 +183,10 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return _structured(anki.read_anki_text(text), data, encoding, "anki text", text)
     if suffix in RST_SUFFIXES:
         return Document(rst_lines(text), "line", encoding, data, format="restructuredtext")
+    if suffix in ORG_SUFFIXES:
+        return Document(org_lines(text), "line", encoding, data, format="org")
+    if suffix in ASCIIDOC_SUFFIXES:
+        return Document(asciidoc_lines(text), "line", encoding, data, format="asciidoc")
     lines = text.split("\n")
     fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
     return Document(list(enumerate(lines, start=1)), "line", encoding, data, format=fmt)

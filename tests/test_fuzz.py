@@ -16,7 +16,8 @@ from ingest.loaders import load
 from ingest.parse import parse_document
 from tests.conftest import running_ui
 
-SUFFIXES = [".md", ".txt", ".pdf", ".csv", ".tsv", ".json", ".jsonl", ".apkg", ".rst", ".yml"]
+SUFFIXES = [".md", ".txt", ".pdf", ".csv", ".tsv", ".json", ".jsonl", ".apkg", ".rst", ".yml",
+            ".org", ".adoc"]  # fmt: skip
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -38,12 +39,14 @@ _MARKUP = st.sampled_from(["#", "##", "- ", "1. ", "**", "Q1:", "Answer:", "<det
                            "<summary>", "</details>", "| a | b |", "|---|", "??? question \"",
                            "```", "$$", "\\[", "[x](y)", "![i](u)", "\t", "\n", ",", "\"", "?",
                            ".. note::", ".. code-block:: py", "====", "----", ":ref:`a <b>`",
-                           "``x``", "`t <u>`__", "- question: ", "  answer: ", ": >", "&a", "*a"])  # fmt: skip
+                           "``x``", "`t <u>`__", "- question: ", "  answer: ", ": >", "&a", "*a",
+                           "* ", "#+BEGIN_SRC", "#+END_SRC", ":PROPERTIES:", ":END:", "[[a][b]]",
+                           "= ", "::", "[qanda]", "////", "....", ".T"])  # fmt: skip
 _LINES = st.lists(st.one_of(_MARKUP, st.text(max_size=40)), max_size=60).map("".join)
 
 
 @FUZZ
-@given(st.sampled_from([".md", ".txt", ".csv", ".json", ".rst", ".yml"]), _LINES)
+@given(st.sampled_from([".md", ".txt", ".csv", ".json", ".rst", ".yml", ".org", ".adoc"]), _LINES)
 def test_markup_like_text_parses_or_fails_with_a_reason(suffix, text):
     _read(suffix, text.encode("utf-8", errors="surrogatepass"))
 

@@ -135,3 +135,92 @@ def test_sphinx_roles_print_as_sphinx_prints_them(tmp_path):
     assert item.answer == (
         "Pass `shuffle=True` to `DataLoader`; see `fit()` and `mylib.Net.predict()`."
     )
+
+
+ORG = """#+TITLE: ML interview notes
+#+AUTHOR: someone
+
+* Basics                                                    :ml:
+** What is overfitting?
+   :PROPERTIES:
+   :ID: 1234
+   :END:
+A model that fits *noise* in the training data; see [[https://example.org/o][the guide]].
+# a private comment
+** TODO How do you fix overfitting?
+- Use more data.
+- Add =dropout= or weight decay.
+** Example code
+#+BEGIN_SRC python
+# not a heading
+model.fit(x, y)
+#+END_SRC
+"""
+
+
+def test_org_mode_headings_drawers_blocks_and_links(tmp_path):
+    path = tmp_path / "notes.org"
+    path.write_text(ORG)
+    doc = load(path)
+    assert doc.format == "org"
+    items = parse_document(doc, chunker=lambda t: [t])
+    assert qa(items) == [
+        (
+            "qa",
+            "What is overfitting?",
+            "A model that fits **noise** in the training data; see the guide.",
+        ),
+        ("qa", "How do you fix overfitting?", "- Use more data."),
+    ]
+    first, second = items[0], items[1]
+    assert (first.section, first.locator) == ("ML interview notes > Basics", "lines 5-9")
+    assert "`dropout`" in second.answer and "TODO" not in second.question
+    text = "\n".join(line for _, line in doc.lines)
+    assert "1234" not in text and "private comment" not in text and "AUTHOR" not in text
+    assert "```python\n# not a heading\nmodel.fit(x, y)\n```" in text
+
+
+ADOC = """= Deep learning FAQ
+:toc:
+
+== Training
+
+[qanda]
+What is a learning rate?::
+  The step size of each *gradient* update.
+Why warm up the learning rate?::
+  Early updates are noisy; see https://example.org/warmup[the paper].
+What is gradient clipping?:: Capping the gradient norm.
+
+// a comment line
+.An example
+[source,python]
+----
+= not a heading
+opt.step()
+----
+
+== Glossary
+
+* Epoch: one pass over the data.
+** Batch: a slice of it.
+"""
+
+
+def test_asciidoc_qanda_lists_listing_blocks_and_lists(tmp_path):
+    path = tmp_path / "faq.adoc"
+    path.write_text(ADOC)
+    doc = load(path)
+    assert doc.format == "asciidoc"
+    items = parse_document(doc, chunker=lambda t: [t])
+    assert qa(items) == [
+        ("qa", "What is a learning rate?", "The step size of each **gradient** update."),
+        ("qa", "Why warm up the learning rate?", "Early updates are noisy; see the paper."),
+        ("qa", "What is gradient clipping?", "Capping the gradient norm."),
+    ]
+    assert items[0].section == "Deep learning FAQ > Training"
+    assert items[0].locator == "lines 7-8"
+    text = "\n".join(line for _, line in doc.lines)
+    assert "```\n= not a heading\nopt.step()\n```" in text
+    assert "toc" not in text and "a comment line" not in text and "[source" not in text
+    assert "- Epoch: one pass over the data.\n  - Batch: a slice of it." in text
