@@ -45,6 +45,23 @@ def fold(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.lower()).strip()
 
 
+def names(text: str) -> set[str]:
+    """The words written as names, stemmed as `terms` stems them: an acronym or mixed
+    case ("GRPO", "vLLM", "ALiBi"), a capital inside the sentence ("the Chinchilla paper"), or
+    letters with digits ("int8"). In a Title Case text only the first and last kinds count."""
+    found = _WORD.findall(text)
+    title_case = sum(w[0].isupper() for w in found) > len(found) / 2
+    picked = []
+    for i, word in enumerate(found):
+        caps = sum(c.isupper() for c in word)
+        mixed = caps >= 2 or (caps == 1 and not word[0].isupper())
+        inside = caps == 1 and word[0].isupper() and i > 0 and not title_case
+        if mixed or inside or (any(c.isdigit() for c in word) and any(c.isalpha() for c in word)):
+            picked.append(word.lower())  # whole: "ALiBi" is one name, not "Li" and "Bi"
+    stop = _stop()
+    return set(_stemmer().stemWords([w for w in picked if w not in stop]))
+
+
 def terms(text: str) -> set[str]:
     """Stemmed content words; CamelCase words also give their parts ("FlashAttention")."""
     words = _WORD.findall(text)

@@ -61,7 +61,7 @@ def propose(retriever: Retriever, llm: LLM | None = None, limit: int = 50) -> li
             rows.append(_row("cross_source", q.question, a.item.answer, a.item.text,
                              f"bank question in {q.source} ({q.locator}); answer in {a.item.source} "
                              f"({a.item.locator}), similarity {a.similarity:.2f}"))  # fmt: skip
-        elif not answerable(q.question, hits, retriever.store.keyword_index().term_weight):
+        elif not answerable(q.question, hits, retriever.store.keyword_index()):
             rows.append(_row("unanswerable_ontopic", q.question, "", "",
                              f"bank question in {q.source} ({q.locator}); nothing answers it"))  # fmt: skip
     if llm is not None:

@@ -85,13 +85,13 @@ def check_notes(
     with lock:
         questions = build_questions(retriever, limit)
     checks = []
-    weight = retriever.store.keyword_index().term_weight
+    notes = retriever.store.keyword_index()
     for n, row in enumerate(questions):
         if progress:
             progress(n, len(questions))
         with lock:
             hits = retriever.retrieve(row["q"], TOP_K)
-            refused = not answerable(row["q"], hits, weight)
+            refused = not answerable(row["q"], hits, notes)
         rank = None
         if row["answerable"]:
             rels, _ = _relevance([h.item.text for h in hits], row["evidence"])

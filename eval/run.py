@@ -77,7 +77,7 @@ def studybot_runner(
             query,
             texts,
             [h.item.id for h in hits],
-            not answerable(query, hits, store.keyword_index().term_weight),
+            not answerable(query, hits, store.keyword_index()),
             evidence_score,
         )
 

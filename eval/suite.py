@@ -135,7 +135,7 @@ def _ask(retriever: Retriever, store: IndexStore, g: GoldItem, rewrite: Rewrite)
     alone = None
     if g.kind == "topic_switch":
         alone = _rank(retriever, store, g.user_input, g.evidence)[1]
-    return Outcome(g.id, g.kind, g.answerable, not answerable(query, hits, store.keyword_index().term_weight), rr if g.answerable else 0.0,
+    return Outcome(g.id, g.kind, g.answerable, not answerable(query, hits, store.keyword_index()), rr if g.answerable else 0.0,
                    alone)  # fmt: skip
 
 

@@ -80,6 +80,10 @@ class KeywordIndex:
         n = self._stats["docs"]
         return math.log((n + 1) / (self._stats["df"].get(term, 0) + 0.5))
 
+    def knows(self, term: str) -> bool:
+        """Some item contains this content word (core.text.terms)."""
+        return self._stats["df"].get(term, 0) > 0
+
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         if self.retriever is None:
             return []

@@ -15,14 +15,31 @@ on the dev corpora only. Costs a few microseconds a hit: no model call.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from core.records import Hit
-from core.text import terms
+from core.text import names, terms
 from core.thresholds import ABSTAIN_MODEL
 
 Weight = Callable[[str], float]  # a term's weight, e.g. KeywordIndex.term_weight (its rarity)
+
+
+class Vocabulary(Protocol):
+    """What the notes' keyword index knows of a word (ingest.keyword.KeywordIndex)."""
+
+    def term_weight(self, term: str) -> float: ...
+
+    def knows(self, term: str) -> bool: ...
+
+
+def unknown_names(query: str, notes: Vocabulary) -> list[str]:
+    """The names the query asks about ("ALiBi", "vLLM", "the Chinchilla paper") that occur nowhere
+    in the notes, as written in the query: no passage can answer a question about them."""
+    missing = {t for t in names(query) if not notes.knows(t)}
+    return [w for w in dict.fromkeys(re.findall(r"[\w-]+", query)) if names(w) & missing]
 
 
 def coverage(query: str, text: str, weight: Weight | None = None) -> float:
@@ -69,14 +86,19 @@ def judge(query: str, hits: list[Hit], weight: Weight | None = None) -> list[Jud
     return out
 
 
-def answering(query: str, hits: list[Hit], weight: Weight | None = None) -> list[Hit]:
-    """The hits that answer the query, in retrieval order; empty means abstain."""
+def answering(query: str, hits: list[Hit], notes: Vocabulary | None = None) -> list[Hit]:
+    """The hits that answer the query, in retrieval order; empty means abstain (always when the
+    query names something the notes never mention)."""
+    if notes is not None and unknown_names(query, notes):
+        return []
+    weight = notes.term_weight if notes is not None else None
     return [j.hit for j in judge(query, hits, weight) if j.p_answers >= ABSTAIN_MODEL["cut"]]
 
 
-def asks_the_same(query: str, question_hit: Hit, weight: Weight | None = None) -> bool:
+def asks_the_same(query: str, question_hit: Hit, notes: Vocabulary | None = None) -> bool:
     """A bare bank question close enough that it is the question asked (judged as if it were a
     Q&A item: "your bank has this question but no answer")."""
     text = f"{question_hit.item.section}\n{question_hit.item.question}"
+    weight = notes.term_weight if notes is not None else None
     similarity, cover, _ = features(query, question_hit, text, weight)
     return p_answers([similarity, cover, 0.0]) >= ABSTAIN_MODEL["cut"]

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 
 from core.records import Citation, Hit
 from core.thresholds import RELATED_ABOVE
-from rag.abstain import Weight, answering, asks_the_same
+from rag.abstain import Vocabulary, answering, asks_the_same, unknown_names
 from rag.followup import standalone_query
 from rag.retrieve import Retriever
 
 NOT_COVERED = "Your notes don't cover this."
+CLOSEST = " Closest questions in your bank: "  # joins an abstention to the related questions
 
 
 @dataclass(frozen=True)
@@ -25,10 +26,10 @@ class Answer:
     answering: list[Hit] = field(default_factory=list)  # the hits judged to answer, best first
 
 
-def answerable(query: str, hits: list[Hit], weight: Weight | None = None) -> bool:
-    """Whether any hit is worth quoting as an answer (rag/abstain.py); `weight` is the notes'
-    term rarity (`KeywordIndex.term_weight`)."""
-    return bool(answering(query, hits, weight))
+def answerable(query: str, hits: list[Hit], notes: Vocabulary | None = None) -> bool:
+    """Whether any hit is worth quoting as an answer (rag/abstain.py); `notes` is the notes'
+    keyword index (what words they hold, and how rare each is)."""
+    return bool(answering(query, hits, notes))
 
 
 def grounded_answer(
@@ -41,9 +42,9 @@ def grounded_answer(
         for h in hits
         if h.item.kind != "chunk" and h.similarity >= RELATED_ABOVE
     ][:3]
-    weight = retriever.store.keyword_index().term_weight
-    answers = answering(query, hits, weight)
-    bank = [h for h in hits if h.item.kind == "question" and asks_the_same(query, h, weight)]
+    notes = retriever.store.keyword_index()
+    answers = answering(query, hits, notes)
+    bank = [h for h in hits if h.item.kind == "question" and asks_the_same(query, h, notes)]
     if not answers and bank:
         top = bank[0]
         text = (
@@ -52,9 +53,10 @@ def grounded_answer(
         )
         return Answer(text, False, [], query, related, hits)
     if not answers:
-        text = NOT_COVERED
+        unknown = unknown_names(query, notes)
+        text = f"Your notes never mention {', '.join(unknown)}." if unknown else NOT_COVERED
         if related:
-            text += " Closest questions in your bank: " + "; ".join(r["question"] for r in related)
+            text += CLOSEST + "; ".join(r["question"] for r in related)
         return Answer(text, False, [], query, related, hits)
     top = answers[0]
     # Quote the best reference answer, and a second one if it is nearly as good.

@@ -36,7 +36,7 @@ def search(retriever: Retriever, query: str, history: list[str], top_k: int = 5)
     return SearchResult(
         query,
         standalone,
-        answerable(standalone, hits, retriever.store.keyword_index().term_weight),
+        answerable(standalone, hits, retriever.store.keyword_index()),
         name,
         hits,
     )

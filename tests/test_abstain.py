@@ -3,7 +3,7 @@ it in embedding space; rare words the notes never use weigh most."""
 
 import pytest
 
-from core.text import terms
+from core.text import names, terms
 from ingest.pipeline import ingest
 from rag.abstain import coverage
 from rag.answer import grounded_answer
@@ -62,3 +62,24 @@ def test_a_neighbouring_topic_is_not_passed_off_as_the_answer(retriever):
     explain it: say so, and offer the nearest notes as related, not as the answer."""
     ans = grounded_answer(retriever, "how does paged attention manage the KV cache?")
     assert not ans.grounded and ans.citations == []
+
+
+def test_names_are_acronyms_mixed_case_inner_capitals_and_words_with_digits():
+    assert names("what's ALiBi and how does it compare to RoPE?") == {"alibi", "rope"}
+    assert names("How many tokens does the Chinchilla paper recommend for int8 models?") == {
+        "chinchilla", "int8",
+    }  # fmt: skip
+    # The first word of a sentence and the words of a Title Case question are not names.
+    assert names("Explain overfitting") == set()
+    assert names("What Is The Difference Between Bagging And Boosting") == set()
+
+
+def test_a_name_the_notes_never_mention_is_refused_and_named(retriever):
+    """"ALiBi" sits next to RoPE in embedding space, but no note mentions it: the reply says
+    which word the notes lack rather than quoting RoPE as the answer."""
+    ans = grounded_answer(retriever, "what's ALiBi and how does it compare to RoPE?")
+    assert not ans.grounded and ans.citations == []
+    assert ans.answer.startswith("Your notes never mention ALiBi.")
+    # A name the notes do mention is no reason to refuse, in any case the student types it.
+    assert grounded_answer(retriever, "how does the RoPE rotation work?").grounded
+    assert grounded_answer(retriever, "why is flashattention fast?").grounded

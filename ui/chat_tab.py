@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import gradio as gr
 
 from core.text import unclosed_fence
-from rag.answer import NOT_COVERED
+from rag.answer import CLOSEST
 from rag.intent import quiz_request
 from ui.services import BUSY, Services, display_math, esc, inert
 
@@ -148,7 +148,8 @@ def _render(svc: Services, events, message: str, messages: list, turns: list, ge
             if payload.grounded:
                 text = "**From your notes** (instant):\n\n" + linked(payload.answer, turn, carded)
             elif payload.related_questions:
-                text = f"**Not in your notes.** {NOT_COVERED}\n\nRelated questions in your bank:\n"
+                reason = inert(payload.answer.split(CLOSEST)[0])
+                text = f"**Not in your notes.** {reason}\n\nRelated questions in your bank:\n"
                 text += related_list(payload.related_questions)
             else:
                 text = "**Not in your notes.**\n\n" + inert(payload.answer)
