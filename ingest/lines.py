@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ingest.formats.markup import strip_html
 from ingest.formats.tabular import Columns
-from ingest.questions import clean
+from ingest.questions import ANSWER_SUMMARY, clean
 
 Lines = Sequence[tuple[int, str]]
 
@@ -28,7 +28,7 @@ QN = re.compile(
     rf"^\s*(?:[-*]\s+)?{_EMPH}(?:Q|Question)\s*(?P<n>\d{{1,4}})?\s*[:.)]{_EMPH}\s*(?P<q>\S.*)$"
 )
 ANSWER_LABEL = re.compile(
-    rf"^(?P<indent>\s*)(?:[-*+>]\s+)?{_EMPH}(?:{_QUALIFIER}\s+)?(?:A|Ans|Answer|Solution)\s*\d*\s*(?:[:.)]{_EMPH}"
+    rf"^(?P<indent>\s*)(?:[-*+]\s+|>\s*)?{_EMPH}(?:{_QUALIFIER}\s+)?(?:A|Ans|Answer|Solution)\s*\d*\s*(?:[:.)]{_EMPH}"
     rf"|{_EMPH}\s*[:.]?(?=\s*$)|\*\*\s*[:.]?)\s*(?P<rest>.*)$",
     re.I,
 )
@@ -88,6 +88,40 @@ LABEL_LINE = re.compile(
     rf"^\s*(?:[-*+>]\s+)?{_EMPH}(?:{_QUALIFIER}\s+)?(?:Ans|Answers?|Solutions?)\s*:?{_EMPH}\s*:?\s*$",
     re.I,
 )
+
+
+# A MyST directive that folds an exercise's answer away: `:::{note} Solutions` (with
+# `:class: dropdown`), `:::{dropdown} Answer`, or sphinx-exercise's `:::{solution}`.
+_DIRECTIVE = re.compile(r"^\s*(?P<fence>:{3,}|`{3,})\{(?P<name>[\w:-]+)\}\s*(?P<title>.*)$")
+_DIRECTIVE_OPTION = re.compile(r"^\s*:[\w-]+:")
+
+
+def answer_fold(line: str) -> str | None:
+    """The closing fence of the answer fold this line opens, or None."""
+    m = _DIRECTIVE.match(line)
+    if m is None:
+        return None
+    named = m.group("name").lower() in ("solution", "answer")
+    return m.group("fence") if named or ANSWER_SUMMARY.match(m.group("title")) else None
+
+
+def split_fold(body: list[str]) -> tuple[list[str], list[str]] | None:
+    """An exercise's body with answer folds: (the problem statement and any text between folds,
+    the folds' content without their fences and options); None when it has no fold."""
+    rest: list[str] = []
+    folded: list[str] = []
+    close = None
+    for line in body:
+        if close is None and (close := answer_fold(line)) is not None:
+            continue
+        if close is not None:
+            if line.strip() == close:
+                close = None
+            elif not (_DIRECTIVE_OPTION.match(line) and not folded):
+                folded.append(line)
+            continue
+        rest.append(line)
+    return (rest, folded) if folded else None
 
 
 def after_answer_label(answer: list[str]) -> list[str]:

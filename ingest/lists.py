@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ingest.items import ParsedItem
-from ingest.lines import BULLET, LINK_LEAD
+from ingest.lines import BULLET, LINK_LEAD, OPTION, indent_of
 from ingest.listscan import ASKING_LINK, asks, linked_question
 from ingest.questions import clean, is_question, split_joined_questions
 
@@ -44,23 +44,54 @@ def close_bullet(p: Parser, o: Open) -> None:
     p.prose_bullet = o  # an `Answer:` label below would make it a question after all
 
 
-def reopen(p: Parser, loc: int, m: re.Match) -> bool:
-    """An `Answer:` label after a blank line still answers the bare question just above."""
+def _options_follow(p: Parser, i: int, indent: int) -> bool:
+    """The next line with text is a multiple-choice option nested under this item."""
+    nxt = next((ln for _, ln in p.lines[i + 1 : i + 4] if ln.strip()), "")
+    return bool(OPTION.match(nxt)) and len(nxt) - len(nxt.lstrip()) > indent
+
+
+def _option_of_question(p: Parser, loc: int, raw: str, indent: int) -> bool:
+    """`- [ ] A) …` nested under a list question: an option of a multiple-choice question,
+    kept in its answer as written (an `Answer:` label below adds the key)."""
+    if p.awaiting is None or p.last_bullet is None or p.awaiting != p.last_bullet[0]:
+        return False
+    if indent <= p.last_bullet[1] or not OPTION.match(raw):
+        return False
+    prev = p.items[p.awaiting]
+    answer = f"{prev.answer}\n{clean(raw.strip())}".strip()
+    p.items[p.awaiting] = replace(prev, kind="qa", answer=answer, end=loc)
+    return True
+
+
+def reopen(p: Parser, loc: int, rest: str, label: bool = True, faq: bool = False) -> bool:
+    """An `Answer:` label (`label`, `rest` the text after it) after a blank line still answers
+    the bare question just above; so does a paragraph indented under it (`rest` its first
+    line), and, in a FAQ (`faq`), under a list item that states a problem ("- Using
+    Albumentations")."""
     from ingest.machine import Open
 
     index, o = p.awaiting, p.prose_bullet
-    if o is not None and p.prose and p.prose[-1][1] == "- " + o.question:
-        p.prose.pop()
+    if o is not None and p.prose and p.prose[-1][1] == "- " + o.question and (label or faq):
         prev = ParsedItem("question", o.question, "", o.section, o.start, o.end)
-        indent = o.indent
-    elif index is None or index != len(p.items) - 1:
-        return False
+        indent, from_prose = o.indent, True
+    elif index is not None and index == len(p.items) - 1:
+        prev = p.items[-1]
+        indent, from_prose = (p.last_bullet[1] if p.last_bullet else -1), False
     else:
-        prev = p.items.pop()
-        indent = p.last_bullet[1] if p.last_bullet else -1
+        return False
+    if not label and (indent < 0 or indent_of(rest) <= indent):
+        return False  # only a paragraph indented under the item answers it
+    if from_prose:
+        p.prose.pop()
+    else:
+        p.items.pop()
     p.open = Open(prev.question, prev.section, prev.start, loc, "labelled", indent)
-    rest = clean(m.group("rest")).strip()
-    p.open.answer = [rest] if rest else []
+    p.open.indented_body = not label
+    rest = clean(rest).strip()
+    if prev.answer:  # the options of a multiple-choice question, then its key
+        p.open.answer = [prev.answer, "", f"Answer: {rest}" if label else rest]
+    else:
+        p.open.answer = [rest] if rest else []
     p.last_bullet = p.awaiting = None
     return True
 
@@ -72,10 +103,14 @@ def open_bullet(p: Parser, i: int, loc: int, raw: str, m: re.Match) -> None:
 
     text, indent = m.group("text"), len(m.group("indent").expandtabs(4))
     p.close()
+    if _option_of_question(p, loc, raw, indent):
+        return
     if is_question(text) or p.last_bullet is not None:
         p.flush_prose()
     p.open = Open(text, p.section, loc, loc, "bullet", indent=indent)
-    if i in p.prompts:
+    if _options_follow(p, i, indent):
+        p.open.asks = True  # "76. Identify the incorrect element." over `- [ ] A) …` options
+    elif i in p.prompts:
         p.open.asks = True
     elif i in p.prose_lists:
         p.open.asks = False

@@ -18,6 +18,7 @@ from ingest.lines import (
     FENCE,
     HEADING,
     NUMBERED,
+    OPTION,
     QN,
     STYLED_LABEL,
     TABLE_RULE,
@@ -29,6 +30,7 @@ from ingest.lines import (
     echoes,
     next_line,
     plain_heading,
+    split_fold,
     stem_and_options,
     strip_answer_label,
 )
@@ -42,6 +44,7 @@ from ingest.questions import (
     question_text,
 )
 from ingest.scan import (
+    FAQ_TITLE,
     bold_questions,
     exercise_headings,
     prompt_runs,
@@ -95,6 +98,10 @@ class Parser:
 
     # -- helpers ------------------------------------------------------------------------------
     @property
+    def in_faq(self) -> bool:
+        return any(FAQ_TITLE.search(title) for _, title in self.sections)
+
+    @property
     def section(self) -> str:
         return " > ".join(title for _, title in self.sections)
 
@@ -116,7 +123,13 @@ class Parser:
             lists.close_bullet(self, o)
             return
         question, lines = o.question, o.answer
-        if o.style == "heading":
+        if o.style == "heading" and (fold := split_fold(lines)):
+            # an exercise: the folded solution answers it; the problem statement is a note
+            statement, lines = fold
+            section = " > ".join(x for x in (o.section, question_text(question)) if x)
+            block = [(o.start, ln) for ln in statement]
+            self.items.extend(prose_chunks(block, self.chunker, section, self.unit))
+        elif o.style == "heading":
             question, lines = stem_and_options(question, after_answer_label(lines))
         if o.style == "labelled" and lines and lines[0].strip():
             # The text after the label sits at its own indent; dedent the rest on its own.
@@ -248,7 +261,15 @@ class Parser:
             self.open.answer = [rest] if rest else []
             self.open.end = loc
             return
-        if self.open is None and (m := ANSWER_LABEL.match(raw)) and lists.reopen(self, loc, m):
+        if self.open is None and (m := ANSWER_LABEL.match(raw)):
+            if lists.reopen(self, loc, m.group("rest")):
+                return
+        elif (
+            self.open is None
+            and stripped
+            and not OPTION.match(raw)  # an option goes to its question (lists.open_bullet)
+            and lists.reopen(self, loc, line, False, self.in_faq)
+        ):
             return
         if TABLE_RULE.match(self.peek(i)) and stripped.startswith("|") and blocks.table(self, i):
             return
@@ -304,7 +325,9 @@ class Parser:
         indent = len(line) - len(line.lstrip())
         if o.style == "labelled":
             # The answer runs until the next list item or thematic break (`---`) at the
-            # question's own level.
+            # question's own level; an answer indented under its item, until the indent ends.
+            if o.indented_body:
+                return indent > o.indent
             return indent > o.indent or not (BULLET.match(line) or THEMATIC_BREAK.match(line))
         if o.indented_body is None:
             o.indented_body = indent > o.indent

@@ -57,6 +57,23 @@ def _list_title(line: str, below: str, asks_next: bool) -> bool:
     )
 
 
+def _asked(text: str, above: str, below: str, width: float) -> bool:
+    """A question on a line of its own that starts a block and is answered by the text under
+    it: a FAQ entry printed as a heading ("Can I run it on Windows?" / "Yes!")."""
+    return (
+        text.endswith(("?", "？"))
+        and text[:1].isupper()
+        and is_question(text)
+        and (not above or bool(_ENDS_SENTENCE.search(above)) or len(above) < 0.6 * width)
+        and bool(below)
+        and not below.endswith(("?", "？"))
+        # not an item of a list of questions, each on its line(s)
+        and not reads_as_question(below)
+        and not above.endswith(("?", "？"))
+        and not (BULLET.match(text) or HEADING.match(text) or QN.match(text))
+    )
+
+
 def mark_titles(lines: Lines) -> list[tuple[int, str]]:
     """`(page, line)` pairs with each title line rewritten as `## title`."""
     filled = [(n, ln.strip()) for n, (_, ln) in enumerate(lines) if ln.strip()]
@@ -65,7 +82,10 @@ def mark_titles(lines: Lines) -> list[tuple[int, str]]:
     width = median(len(ln) for _, ln in filled)
     full = full_width(lines)
     out = list(lines)
+    joined: set[int] = set()  # later lines of a question title marked on its first line
     for k, (n, text) in enumerate(filled):
+        if n in joined:
+            continue
         above = filled[k - 1][1] if k else ""
         below = filled[k + 1][1] if k + 1 < len(filled) else ""
         after = filled[k + 2][1] if k + 2 < len(filled) else ""
@@ -79,4 +99,27 @@ def mark_titles(lines: Lines) -> list[tuple[int, str]]:
             not wrapped and _list_title(text, below, asks_next)
         ):
             out[n] = (lines[n][0], f"## {text}")
+        elif not wrapped and (span := _question_span(filled, k, width, full)):
+            out[n] = (lines[n][0], "## " + " ".join(t for _, t in filled[k : k + span]))
+            for m, _ in filled[k + 1 : k + span]:
+                out[m] = (lines[m][0], "")
+                joined.add(m)
     return out
+
+
+def _question_span(filled: list[tuple[int, str]], k: int, width: float, full: float) -> int:
+    """How many lines, one to three, from the `k`th form a question standing as a title (see
+    `_asked`); 0 if none. A title in a larger font wraps after fewer characters ("How can I
+    add my own model to the set of" / "models that it trains?")."""
+    above = filled[k - 1][1] if k else ""
+    for span in (1, 2, 3):
+        part = [t for _, t in filled[k : k + span]]
+        if len(part) < span:
+            return 0
+        if span > 1 and (_ENDS_SENTENCE.search(part[-2]) or len(part[-2]) >= 0.75 * full):
+            return 0
+        text = " ".join(part)
+        if text.endswith(("?", "？")):
+            below = filled[k + span][1] if k + span < len(filled) else ""
+            return span if _asked(text, above, below, width) else 0
+    return 0

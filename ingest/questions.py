@@ -143,9 +143,14 @@ def _words(text: str) -> list[str]:
     return re.sub(r"^[\W_]+", "", _TAGS.sub("", text)).split()
 
 
+def has_mark(text: str) -> bool:
+    """Has a question mark, ASCII or the full-width one of CJK text."""
+    return "?" in text or "？" in text
+
+
 def is_question(text: str) -> bool:
     """Asks something: has a "?", or opens with a task verb ("Explain …", "Tell me …")."""
-    if "?" in text or "？" in text:  # the full-width mark of CJK text asks too
+    if has_mark(text):
         return True
     text = _NUMBER_PREFIX.sub("", text)
     if _CJK.search(text) and _cjk_asks(text):

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, OPTION, QN, Lines
+from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, OPTION, QN, Lines, answer_fold
 from ingest.questions import (
     IMPERATIVES,
     NUMBER_END,
+    has_mark,
     is_question,
     is_quoted,
     question_text,
@@ -21,11 +22,12 @@ from ingest.questions import (
 _Q_NUMBER = re.compile(rf"^\W*(?:Q|Question)\s*\d{{1,4}}{NUMBER_END}", re.I)
 _NUMBER = re.compile(rf"^\W*\d{{1,4}}{NUMBER_END}")
 # A heading that names a collection of questions: "FAQ", "General Questions", "Q&A".
-_FAQ_TITLE = re.compile(
+FAQ_TITLE = re.compile(
     r"\b(?:FAQs?|Q\s*&\s*A|Q\s*and\s*A|questions|frequently asked)\b|常见问题|问答", re.I
 )
 # An entry number with no sub-number: `3.`, `12)` (not `2.1`, which numbers a sub-section).
 _ENTRY_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s")
+_SUB_NUMBER = re.compile(r"^\W*(?:Q|Question)?\s*\d{1,4}\.\d", re.I)  # `Q15.1-`: a sub-section
 _WH = {"how", "why", "what", "which", "when", "where", "whether", "who"}
 _YES_NO = {"would", "should", "could", "can", "does", "do", "did", "is", "are", "will"}
 # A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`;
@@ -48,7 +50,7 @@ def offers_options(body: list[str]) -> bool:
 
 def _asks(title: str, body: list[str], bank: bool) -> bool:
     text = question_text(title)
-    if is_question(text) and ("?" in text or bank or _NUMBER.match(title)):
+    if is_question(text) and (has_mark(text) or bank or _NUMBER.match(title)):
         return True
     if (_Q_NUMBER.match(title) and not bank) or offers_options(body):
         return True
@@ -65,7 +67,9 @@ def _asks(title: str, body: list[str], bank: bool) -> bool:
 
 def _lists_questions(body: list[str]) -> bool:
     """The body is a list of questions (the heading names their topic), not an answer."""
-    asks = [bool((m := BULLET.match(ln)) and "?" in m.group("text")) for ln in body if ln.strip()]
+    asks = [
+        bool((m := BULLET.match(ln)) and has_mark(m.group("text"))) for ln in body if ln.strip()
+    ]
     return sum(asks) >= 2 and (asks[0] or 2 * sum(asks) >= len(asks))
 
 
@@ -78,7 +82,7 @@ def question_headings(lines: Lines) -> set[int]:
     # A level at which most headings end in "?" is a bank: its imperatives ask too.
     by_level: dict[int, list[bool]] = {}
     for _, level, title in heads:
-        by_level.setdefault(level, []).append("?" in title)
+        by_level.setdefault(level, []).append(has_mark(title))
     banks = {
         lv for lv, marks in by_level.items() if len(marks) >= 3 and 2 * sum(marks) >= len(marks)
     }
@@ -86,14 +90,24 @@ def question_headings(lines: Lines) -> set[int]:
     path: list[tuple[int, str]] = []  # the headings above the current one
     for n, (i, level, title) in enumerate(heads):
         path = [(lv, t) for lv, t in path if lv < level]
-        in_faq = any(_FAQ_TITLE.search(t) for _, t in path)
+        in_faq = any(FAQ_TITLE.search(t) for _, t in path)
         path.append((level, title))
         end = next((j for j, lv, _ in heads[n + 1 :] if lv <= level), len(lines))
         body = [ln for _, ln in lines[i + 1 : end]]
         leaf = not any(i < j < end for j, _, _ in heads)
-        # A numbered entry of a FAQ is a question whatever its wording: FAQs list problems
-        # as statements ("Training crashes on Windows.") and error messages.
-        faq_entry = in_faq and leaf and bool(_ENTRY_NUMBER.match(title))
+        # A numbered entry of a FAQ, or one at a level where most headings ask, is a question
+        # whatever its wording: FAQs list problems as statements ("Training crashes on
+        # Windows.") and error messages.
+        if leaf and any(answer_fold(ln) for ln in body):
+            out.add(i)  # an exercise: its title asks whatever its wording; a fold holds the answer
+            continue
+        faq_entry = (
+            in_faq
+            and leaf
+            and bool(
+                _ENTRY_NUMBER.match(title) or (level in banks and not _SUB_NUMBER.match(title))
+            )
+        )
         if not (faq_entry and any(ln.strip() for ln in body)) and not _asks(
             title, body, level in banks
         ):
@@ -283,7 +297,7 @@ def question_runs(
         if text and len(text) <= 300 and text[:1].isupper() and reads_as_question(text):
             run.append(unit)
             continue
-        if len(run) >= min_run and sum(t.endswith("?") for _, _, t in run) * 2 >= len(run):
+        if len(run) >= min_run and sum(t.endswith(("?", "？")) for _, _, t in run) * 2 >= len(run):
             out.update({first: (last, text) for first, last, text in run})
         run = []
     return out
