@@ -75,7 +75,7 @@ def test_names_are_acronyms_mixed_case_inner_capitals_and_words_with_digits():
 
 
 def test_a_name_the_notes_never_mention_is_refused_and_named(retriever):
-    """"ALiBi" sits next to RoPE in embedding space, but no note mentions it: the reply says
+    """ALiBi sits next to RoPE in embedding space, but no note mentions it: the reply says
     which word the notes lack rather than quoting RoPE as the answer."""
     ans = grounded_answer(retriever, "what's ALiBi and how does it compare to RoPE?")
     assert not ans.grounded and ans.citations == []
