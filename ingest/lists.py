@@ -47,7 +47,7 @@ def close_bullet(p: Parser, o: Open) -> None:
 def _options_follow(p: Parser, i: int, indent: int) -> bool:
     """The next line with text is a multiple-choice option nested under this item."""
     nxt = next((ln for _, ln in p.lines[i + 1 : i + 4] if ln.strip()), "")
-    return bool(OPTION.match(nxt)) and len(nxt) - len(nxt.lstrip()) > indent
+    return bool(OPTION.match(nxt)) and indent_of(nxt) > indent
 
 
 def _option_of_question(p: Parser, loc: int, raw: str, indent: int) -> bool:
