@@ -1,5 +1,10 @@
 """The line-by-line reader behind `ingest.parse`: it walks a document once, keeping the open
-question, the section path and the prose run, and hands finished items out as it goes."""
+question, the section path and the prose run, and hands finished items out as it goes.
+
+One module because `Parser.step` is one ordered decision over shared state: which rule sees a
+line first decides what it becomes, and that order is easiest to check read top to bottom. The
+rules themselves live beside it (`ingest.blocks`, `ingest.lists`, `ingest.headings`,
+`ingest.scan`)."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ingest import blocks, lists
 from ingest.formats.markup import join_split_links, strip_anchor
+from ingest.headings import FAQ_TITLE, exercise_headings, question_headings
 from ingest.items import ParsedItem
 from ingest.lines import (
     ADMONITION,
@@ -43,15 +49,7 @@ from ingest.questions import (
     no_answer,
     question_text,
 )
-from ingest.scan import (
-    FAQ_TITLE,
-    bold_questions,
-    exercise_headings,
-    prompt_runs,
-    question_headings,
-    question_runs,
-    quote_line,
-)
+from ingest.scan import bold_questions, prompt_runs, question_runs, quote_line
 
 # A labelled line right under a list question that belongs to it: `Hint: …`, `Note: …`.
 _AFTERWORD = re.compile(r"^(?:Hint|Note|Tip|Hints|Notes)\s*:\s+\S", re.I)

@@ -21,9 +21,10 @@ first (`ingest.chrome`); links, images and HTML are cleaned from stored text
 (`ingest.formats.markup`).
 
 Where the parts live: `ingest.questions` (what reads as a question, how it is shown),
-`ingest.lines` (what one line is; `<details>` and tables read whole), `ingest.scan`
-(document-wide looks such as which headings are questions), `ingest.blocks` (admonition,
-details and table rules), `ingest.machine` (the line-by-line reader), `ingest.prose`.
+`ingest.lines` (what one line is; `<details>` and tables read whole), `ingest.headings`
+(which headings are questions), `ingest.scan` (which lines are: bold or quoted question lines,
+lists of questions, example prompts), `ingest.blocks` (admonition, details and table rules),
+`ingest.machine` (the line-by-line reader), `ingest.prose`.
 """
 
 from __future__ import annotations

@@ -1,0 +1,169 @@
+"""Which headings ask: a heading whose body answers it is a question (a bank of `?` headings, a
+numbered FAQ entry, an exercise with a folded solution), one whose body holds questions of its
+own names their topic, and a run of numbered headings with nothing under them is an exercise
+list. Whole-document looks, read before the line-by-line pass (`ingest.machine`)."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.lines import BULLET, FENCE, HEADING, OPTION, QN, Lines, answer_fold
+from ingest.questions import (
+    IMPERATIVES,
+    NUMBER_END,
+    has_mark,
+    is_question,
+    question_text,
+    reads_as_question,
+)
+
+# `Q12.` / `Question 3:` / `Q3.1-` before a heading's text says it is a question, whatever the
+# wording (in a bank of asking headings, a numbered one that does not ask is a sub-section).
+_Q_NUMBER = re.compile(rf"^\W*(?:Q|Question)\s*\d{{1,4}}{NUMBER_END}", re.I)
+_NUMBER = re.compile(rf"^\W*\d{{1,4}}{NUMBER_END}")
+# A heading that names a collection of questions: "FAQ", "General Questions", "Q&A".
+FAQ_TITLE = re.compile(
+    r"\b(?:FAQs?|Q\s*&\s*A|Q\s*and\s*A|questions|frequently asked)\b|常见问题|问答", re.I
+)
+# An entry number with no sub-number: `3.`, `12)` (not `2.1`, which numbers a sub-section).
+_ENTRY_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s")
+_SUB_NUMBER = re.compile(r"^\W*(?:Q|Question)?\s*\d{1,4}\.\d", re.I)  # `Q15.1-`: a sub-section
+_WH = {"how", "why", "what", "which", "when", "where", "whether", "who"}
+_YES_NO = {"would", "should", "could", "can", "does", "do", "did", "is", "are", "will"}
+_SKIPPABLE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|\|.*\|)\s*$")
+
+
+def offers_options(body: list[str]) -> bool:
+    """The body opens (after any image or table) with two or more multiple-choice options."""
+    options = 0
+    for line in body:
+        if not line.strip() or _SKIPPABLE.match(line):
+            continue
+        if not OPTION.match(line):
+            break
+        options += 1
+    return options >= 2
+
+
+def _asks(title: str, body: list[str], bank: bool) -> bool:
+    text = question_text(title)
+    if is_question(text) and (has_mark(text) or bank or _NUMBER.match(title)):
+        return True
+    if (_Q_NUMBER.match(title) and not bank) or offers_options(body):
+        return True
+    # "Would adding more data help underfitting": a title in yes/no question order asks.
+    words = text.split()
+    if len(words) >= 4 and words[0].lower() in _YES_NO and words[1][:1].islower():
+        return True
+    # "Tell how many GPUs you need", "Explain why X": a task verb asking for a how/why/what.
+    if len(words) >= 4 and words[0].lower() in IMPERATIVES and words[1].lower() in _WH:
+        return True
+    # "13. Define variance", "How Do You Handle Missing Data": in a bank of questions only.
+    return (bank or bool(_NUMBER.match(title))) and reads_as_question(text)
+
+
+def _lists_questions(body: list[str]) -> bool:
+    """The body is a list of questions (the heading names their topic), not an answer."""
+    asks = [
+        bool((m := BULLET.match(ln)) and has_mark(m.group("text"))) for ln in body if ln.strip()
+    ]
+    return sum(asks) >= 2 and (asks[0] or 2 * sum(asks) >= len(asks))
+
+
+def question_headings(lines: Lines) -> set[int]:
+    """Indexes of headings that ask a question answered by their body: the title asks (see
+    `_asks`) and the body holds no questions of its own (else the heading is a section). A
+    question heading with text of its own before question sub-headings is answered by that
+    text; the sub-headings are questions in their own right."""
+    heads = _headings(lines)
+    # A level at which most headings end in "?" is a bank: its imperatives ask too.
+    by_level: dict[int, list[bool]] = {}
+    for _, level, title in heads:
+        by_level.setdefault(level, []).append(has_mark(title))
+    banks = {
+        lv for lv, marks in by_level.items() if len(marks) >= 3 and 2 * sum(marks) >= len(marks)
+    }
+    out = set()
+    path: list[tuple[int, str]] = []  # the headings above the current one
+    for n, (i, level, title) in enumerate(heads):
+        path = [(lv, t) for lv, t in path if lv < level]
+        in_faq = any(FAQ_TITLE.search(t) for _, t in path)
+        path.append((level, title))
+        end = next((j for j, lv, _ in heads[n + 1 :] if lv <= level), len(lines))
+        body = [ln for _, ln in lines[i + 1 : end]]
+        leaf = not any(i < j < end for j, _, _ in heads)
+        # A numbered entry of a FAQ, or one at a level where most headings ask, is a question
+        # whatever its wording: FAQs list problems as statements ("Training crashes on
+        # Windows.") and error messages.
+        if leaf and any(answer_fold(ln) for ln in body):
+            out.add(i)  # an exercise: its title asks whatever its wording; a fold holds the answer
+            continue
+        faq_entry = (
+            in_faq
+            and leaf
+            and bool(
+                _ENTRY_NUMBER.match(title) or (level in banks and not _SUB_NUMBER.match(title))
+            )
+        )
+        if not (faq_entry and any(ln.strip() for ln in body)) and not _asks(
+            title, body, level in banks
+        ):
+            continue
+        subs = [j for j, lv, t in heads if i < j < end and is_question(question_text(t))]
+        if subs and not any(ln.strip() for _, ln in lines[i + 1 : subs[0]]):
+            continue  # only sub-questions under it: it names their topic
+        if not _holds_questions(body):
+            out.add(i)
+    return out
+
+
+def _headings(lines: Lines) -> list[tuple[int, int, str]]:
+    """(index, level, title) of every heading outside code fences."""
+    heads, in_fence = [], False
+    for i, (_, raw) in enumerate(lines):
+        if FENCE.match(raw):
+            in_fence = not in_fence
+        elif not in_fence and (m := HEADING.match(raw)):
+            heads.append((i, len(m.group(1)), m.group(2)))
+    return heads
+
+
+def _code_only(body: list[str]) -> bool:
+    text = [ln.strip() for ln in body if ln.strip()]
+    return len(text) >= 2 and bool(FENCE.match(text[0])) and bool(FENCE.match(text[-1]))
+
+
+def exercise_headings(lines: Lines) -> set[int]:
+    """Indexes of the headings of an exercise list: three or more numbered headings in a row at
+    one level, most with nothing under them and the rest only a code block (the exercise's
+    stimulus, not its answer). Each is a bare question whatever its wording ("Reverse a
+    vector")."""
+    heads = _headings(lines)
+    out: set[int] = set()
+    run: list[bool] = []  # per heading of the current run: its body is empty
+    first, run_level = 0, 0
+    for n, (i, level, title) in enumerate([*heads, (len(lines), 0, "")]):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+        body = [ln for _, ln in lines[i + 1 : end]]
+        empty = not any(ln.strip() for ln in body)
+        fits = bool(_NUMBER.match(title)) and (empty or _code_only(body))
+        if run and not (fits and level == run_level):
+            if len(run) >= 3 and 2 * sum(run) > len(run):
+                out.update(j for j, _, _ in heads[first : first + len(run)])
+            run = []
+        if fits:
+            if not run:
+                first, run_level = n, level
+            run.append(empty)
+    return out
+
+
+def _holds_questions(body: list[str]) -> bool:
+    """The body asks questions of its own (`Q1:` lines, question admonitions, a list of
+    questions): its heading names their topic, it is not one question."""
+    nested = any(
+        ((m := QN.match(ln)) and reads_as_question(question_text(m.group("q"))))
+        or ln.lstrip().startswith(("??? question", "???+ question"))
+        for ln in body
+    )
+    return nested or _lists_questions(body)
