@@ -156,6 +156,17 @@ class Catalog:
                     out[item_id] = replace(out[item_id], answer=join_overlapping(answers))
         return out
 
+    def notes_under(self, source: str, section: str) -> str:
+        """The prose of `source` filed under `section`, in order, overlaps joined: for a
+        question, the exercise text or code the parser kept under it."""
+        rows = self.db.execute(
+            "SELECT answer FROM items WHERE source = ? AND section = ? AND kind = 'chunk' "
+            "ORDER BY ord",
+            (source, section),
+        )
+        parts = [r[0] for r in rows]
+        return join_overlapping(parts) if parts else ""
+
     def live_ids(self, ids: Iterable[str]) -> set[str]:
         found: set[str] = set()
         for part in _chunks(list(ids)):

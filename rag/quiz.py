@@ -125,10 +125,17 @@ class Tutor:
     def find(self, text: str) -> QuizQuestion | None:
         return match_question(self.retriever, text)
 
+    def exercise(self, q: QuizQuestion) -> str:
+        """The text an exercise gives with its question (its code, or the problem statement of
+        an exercise whose title is the question), as the parser filed it under the question."""
+        section = " > ".join(x for x in (q.item.section, q.item.question) if x)
+        return self.retriever.store.catalog.notes_under(q.item.source, section)
+
     def grade(self, q: QuizQuestion, answer: str, record: bool = True) -> GradedAnswer:
         ref = self.reference(q)
-        g = grade(q.item.question, ref.text, answer, self.retriever.embedder, self.judge,
-                  self.ideas, ref.source)  # fmt: skip
+        asked = "\n\n".join(x for x in (q.item.question, self.exercise(q)) if x)
+        g = grade(asked, ref.text, answer, self.retriever.embedder, self.judge, self.ideas,
+                  ref.source)  # fmt: skip
         due = None
         if record:
             card = self.quiz.record(q, VERDICT_RATING[g.verdict], g.verdict, g.score, answer)

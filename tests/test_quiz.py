@@ -18,6 +18,7 @@ from rag.quiz_store import QuizStore
 from rag.retrieve import Retriever
 from tests.conftest import run_json
 from tests.llm_stubs import ScriptedLLM
+from tests.test_grade import KeywordJudge
 
 NOTES = """# RAG
 ??? question "Why are dual encoders preferred over cross-encoders for large-scale search?"
@@ -179,3 +180,36 @@ def test_a_session_never_repeats_a_question_and_survives_a_round_trip(tutor):
         session = restored
     assert seen and len(seen) == len(set(seen)) == sum(q.has_reference for q in tutor.pool)
     assert session.current is None
+
+
+EXERCISES = """# Array exercises
+
+#### 1. Reverse a vector (first element becomes last)
+
+#### 2. What is the result of the following expression?
+
+```python
+0 * np.nan
+np.nan == np.nan
+np.inf > np.nan
+np.nan - np.nan
+```
+
+#### 3. Create a 3x3 identity matrix
+"""
+
+
+def test_an_exercise_is_asked_and_graded_with_the_code_under_it(tmp_path, store, embedder):
+    """A question that points at "the following expression" is shown, and graded, with it."""
+    (tmp_path / "ex.md").write_text(EXERCISES)
+    ingest([tmp_path / "ex.md"], store, embedder, progress=False)
+    judge = KeywordJudge(ideas="- NaN propagates through arithmetic", markers=("nan",), wrong="-")
+    tutor = Tutor(Retriever(store, embedder), QuizStore(tmp_path / "quiz.sqlite"), lambda: judge)
+    by_text = {q.item.question: q for q in tutor.pool}
+    q = by_text["What is the result of the following expression?"]
+    assert tutor.exercise(q).startswith("```python\n0 * np.nan\nnp.nan == np.nan")
+    assert tutor.exercise(by_text["Reverse a vector (first element becomes last)"]) == ""
+    graded = tutor.grade(q, "nan, False, False, nan", record=False)
+    assert graded.grade.method == "llm"
+    asked = [m[-1]["content"] for m in judge.calls if "Student answer: " in m[-1]["content"]]
+    assert asked and all("np.inf > np.nan" in text for text in asked)

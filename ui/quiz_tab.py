@@ -35,6 +35,8 @@ def quiz_next(svc: Services, topic: str, graded_only: bool, state: dict):
         return session.to_state(), msg, hidden, hidden, hidden, "", counts(svc, session)
     q = pick.question
     card = f"### {inert(q.item.question)}\n\n<small>{inert(q.topic)} · {pick.status}</small>"
+    if exercise := svc.tutor.exercise(q):
+        card += "\n\n" + inert(exercise)
     if not q.has_reference:
         card += ("\n\n<small>Your notes hold no reference answer for this one: answer, then "
                  "compare with the closest notes and rate yourself.</small>")  # fmt: skip

@@ -58,6 +58,8 @@ def quiz(ctx, topic, count, graded_only, no_llm) -> None:
         click.echo(f"\n[{n}/{count}] ({pick.status}; {pick.due_count} due, {pick.new_count} new)"
                    f"  {q.topic or q.item.source}")  # fmt: skip
         click.echo(q.item.question)
+        if exercise := tutor.exercise(q):
+            click.echo(exercise)
         if not q.has_reference:
             click.prompt("your answer (no reference in your notes; compare with the notes after)",
                          default="", show_default=False)  # fmt: skip
