@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 _ITEM_COLUMNS = "id, kind, source, locator, section, question, answer, content_hash"
 _SQL_VARS = 500  # ids per `IN (...)` query, well under SQLite's variable limit
+_NEAR = 8  # items on either side of a question searched for the exercise text filed with it
 _MIN_OVERLAP = 12  # characters: shorter agreement ("e", " the") is chance, not the overlap
 
 
@@ -156,15 +157,27 @@ class Catalog:
                     out[item_id] = replace(out[item_id], answer=join_overlapping(answers))
         return out
 
-    def notes_under(self, source: str, section: str) -> str:
-        """The prose of `source` filed under `section`, in order, overlaps joined: for a
-        question, the exercise text or code the parser kept under it."""
+    def notes_under(self, item_id: str, section: str) -> str:
+        """The prose filed under `section` right before or after the item (in file order),
+        overlaps joined: for a question, the exercise text or code the parser kept with it."""
+        row = self.db.execute("SELECT file_key, ord FROM items WHERE id = ?", (item_id,))
+        found = row.fetchone()
+        if found is None:
+            return ""
+        key, at = found
         rows = self.db.execute(
-            "SELECT answer FROM items WHERE source = ? AND section = ? AND kind = 'chunk' "
-            "ORDER BY ord",
-            (source, section),
+            "SELECT ord, kind, section, answer FROM items WHERE file_key = ? AND ord BETWEEN ? "
+            "AND ? ORDER BY ord",
+            (key, at - _NEAR, at + _NEAR),
         )
-        parts = [r[0] for r in rows]
+        near = {r[0]: r[1:] for r in rows}
+        before, after = [], []
+        for step, run in ((-1, before), (1, after)):
+            n = at + step
+            while n in near and near[n][:2] == ("chunk", section):
+                run.append(near[n][2])
+                n += step
+        parts = before[::-1] + after
         return join_overlapping(parts) if parts else ""
 
     def live_ids(self, ids: Iterable[str]) -> set[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.lines import BULLET, FENCE, HEADING, OPTION, QN, Lines, answer_fold
+from ingest.lines import BULLET, FENCE, HEADING, OPTION, QN, Lines, answer_fold, fold_lines
 from ingest.questions import (
     IMPERATIVES,
     NUMBER_END,
@@ -21,6 +21,8 @@ from ingest.questions import (
 # wording (in a bank of asking headings, a numbered one that does not ask is a sub-section).
 _Q_NUMBER = re.compile(rf"^\W*(?:Q|Question)\s*\d{{1,4}}{NUMBER_END}", re.I)
 _NUMBER = re.compile(rf"^\W*\d{{1,4}}{NUMBER_END}")
+# A heading that only numbers a question: "Question 3", "Q12.", "Problem 4:", "Exercise 2".
+BARE_NUMBER = re.compile(r"^\W*(?:Q|Question|Problem|Exercise)\s*\d{1,4}\s*[.:)]?\s*$", re.I)
 # A heading that names a collection of questions: "FAQ", "General Questions", "Q&A".
 FAQ_TITLE = re.compile(
     r"\b(?:FAQs?|Q\s*&\s*A|Q\s*and\s*A|questions|frequently asked)\b|常见问题|问答", re.I
@@ -95,6 +97,9 @@ def question_headings(lines: Lines) -> set[int]:
         # A numbered entry of a FAQ, or one at a level where most headings ask, is a question
         # whatever its wording: FAQs list problems as statements ("Training crashes on
         # Windows.") and error messages.
+        if leaf and BARE_NUMBER.match(title) and any(ln.strip() for ln in body):
+            out.add(i)  # "### Question 3": the question is the first line of its body
+            continue
         if leaf and any(answer_fold(ln) for ln in body):
             out.add(i)  # an exercise: its title asks whatever its wording; a fold holds the answer
             continue
@@ -118,12 +123,13 @@ def question_headings(lines: Lines) -> set[int]:
 
 
 def _headings(lines: Lines) -> list[tuple[int, int, str]]:
-    """(index, level, title) of every heading outside code fences."""
+    """(index, level, title) of every heading outside code fences and answer folds."""
     heads, in_fence = [], False
+    folded = fold_lines(lines)
     for i, (_, raw) in enumerate(lines):
         if FENCE.match(raw):
             in_fence = not in_fence
-        elif not in_fence and (m := HEADING.match(raw)):
+        elif not in_fence and i not in folded and (m := HEADING.match(raw)):
             heads.append((i, len(m.group(1)), m.group(2)))
     return heads
 

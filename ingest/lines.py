@@ -21,9 +21,9 @@ ADMONITION = re.compile(
 )
 _EMPH = r"(?:\*\*|__)?"
 # `Sample Answer:`, `Model answer:`: a qualified label is still an answer label.
-_QUALIFIER = r"(?:Sample|Model|Short|Reference|Suggested|Expected|Ideal|Final)"
+_QUALIFIER = r"(?:Sample|Model|Short|Reference|Suggested|Expected|Ideal|Final|Correct|Right)"
 # A metadata line between a question and its answer label: `**Difficulty:** Easy`.
-METADATA = re.compile(r"^\s*(?:\*\*|__)[^*_:\n]{1,30}:(?:\*\*|__)\s*\S.{0,120}$")
+METADATA = re.compile(r"^\s*(?:\*\*|__)[^*_:\n]{1,30}(?::(?:\*\*|__)|(?:\*\*|__):)\s*\S.{0,120}$")
 QN = re.compile(
     rf"^\s*(?:[-*]\s+)?{_EMPH}(?:Q|Question)\s*(?P<n>\d{{1,4}})?\s*[:.)]{_EMPH}\s*(?P<q>\S.*)$"
 )
@@ -105,6 +105,30 @@ def answer_fold(line: str) -> str | None:
     return m.group("fence") if named or ANSWER_SUMMARY.match(m.group("title")) else None
 
 
+def fold_lines(lines: Lines) -> set[int]:
+    """Indexes of the lines of every `<details>` block whose summary says it holds the answer
+    ("Answer", "Show solution"): a heading inside one (`#### Answer: D`) is part of it."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if "<details" in lines[i][1].lower():
+            block = read_details(lines, i)
+            if block.summary and ANSWER_SUMMARY.match(block.summary):
+                out.update(range(i, block.last + 1))
+                i = block.last
+        i += 1
+    return out
+
+
+def split_stem(body: list[str]) -> tuple[str, list[str]] | None:
+    """Under a heading that only numbers its question ("Question 3"), the question is the first
+    line after any metadata (`**Type**: multiple-choice`); the rest answers it."""
+    for n, line in enumerate(body):
+        if line.strip() and not METADATA.match(line):
+            return line.strip(), body[n + 1 :]
+    return None
+
+
 def split_fold(body: list[str]) -> tuple[list[str], list[str]] | None:
     """An exercise's body with answer folds: (the problem statement and any text between folds,
     the folds' content without their fences and options); None when it has no fold."""
@@ -163,6 +187,27 @@ def strip_front_matter(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return lines
 
 
+def strip_comments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """HTML comments that span lines (`<!-- … -->`) blanked, outside code: a rendered page
+    shows nothing of them, so neither may an answer (one-line comments go with `clean`)."""
+    out, inside, in_fence = [], False, False
+    for loc, line in lines:
+        if not inside and FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence:
+            out.append((loc, line))
+            continue
+        if inside:
+            end = line.find("-->")
+            inside = end < 0
+            line = "" if inside else line[end + 3 :]
+        start = line.rfind("<!--")
+        if start >= 0 and "-->" not in line[start:]:
+            line, inside = line[:start], True
+        out.append((loc, line))
+    return out
+
+
 def next_line(lines: Lines, i: int, within: int = 3) -> str | None:
     """The first non-blank line after line `i`, looking `within` lines ahead."""
     return next((ln for _, ln in lines[i + 1 : i + 1 + within] if ln.strip()), None)
@@ -216,6 +261,9 @@ def read_details(lines: Lines, i: int) -> Details:
     return Details(summary, answer, min(j, len(lines) - 1), wrapper=cut < 0)
 
 
+_ROW_NUMBER = re.compile(r"^\W*(?:Q|Question)?\s*\d{1,4}\W*$", re.I)
+
+
 @dataclass(frozen=True)
 class Row:
     question: str
@@ -240,4 +288,6 @@ def read_table(lines: Lines, i: int) -> tuple[list[Row], int] | None:
         a = "\n".join(ln.strip() for ln in a.split("\n")).strip()
         rows.append(Row(col(cols.question), a, clean(col(cols.section)).strip(), lines[j][0]))
         j += 1
+    if rows and all(_ROW_NUMBER.match(r.question) for r in rows):
+        return None  # an answer key ("| 1 | B |"): numbers, not questions
     return rows, j - 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ingest import blocks, lists
 from ingest.formats.markup import join_split_links, strip_anchor
-from ingest.headings import FAQ_TITLE, exercise_headings, question_headings
+from ingest.headings import BARE_NUMBER, FAQ_TITLE, exercise_headings, question_headings
 from ingest.items import ParsedItem
 from ingest.lines import (
     ADMONITION,
@@ -34,9 +34,11 @@ from ingest.lines import (
     closes,
     dedent,
     echoes,
+    fold_lines,
     next_line,
     plain_heading,
     split_fold,
+    split_stem,
     stem_and_options,
     strip_answer_label,
 )
@@ -89,6 +91,7 @@ class Parser:
         self.prose_bullet: Open | None = None  # a list item just put into prose
         self.question_headings = question_headings(lines)
         self.exercises = exercise_headings(lines)
+        self.folds = fold_lines(lines)
         self.prompts = prompt_runs(lines)
         self.bold_questions = bold_questions(lines)
         self.question_runs = question_runs(lines, wrapped=unit == "page")
@@ -121,9 +124,11 @@ class Parser:
             lists.close_bullet(self, o)
             return
         question, lines = o.question, o.answer
+        if o.style == "heading" and BARE_NUMBER.match(question) and (stem := split_stem(lines)):
+            question, lines = stem
         if o.style == "heading" and (fold := split_fold(lines)):
             # an exercise: the folded solution answers it; the problem statement is a note
-            statement, lines = fold
+            statement, lines = fold[0], after_answer_label(fold[1])
             section = " > ".join(x for x in (o.section, question_text(question)) if x)
             block = [(o.start, ln) for ln in statement]
             self.items.extend(prose_chunks(block, self.chunker, section, self.unit))
@@ -164,7 +169,10 @@ class Parser:
         if _EMPTIED_ITEM.match(line) and not _EMPTIED_ITEM.match(raw):
             line = ""
         stripped = line.strip()
+        folded = i in self.folds  # inside a `<details>` that holds an answer
         heading = None if self.in_fence else HEADING.match(raw)
+        if folded and heading:  # `#### Answer: D` in the fold is a line of the answer
+            line, stripped, heading = clean(heading.group(2)), clean(heading.group(2)), None
         o = self.open
         if i in self.bold_questions and not self.in_fence:
             # Answered up to the next bold question or any heading: a level below all six.
@@ -188,10 +196,14 @@ class Parser:
             # Everything down to the next heading of the same level answers the question.
             if FENCE.match(raw):
                 self.in_fence = not self.in_fence
+            if folded and i - 1 not in self.folds:
+                o.answer.append(":::{answer}")  # read like a MyST answer fold (split_fold)
             if not (heading and ANSWER_HEADING.match(clean(heading.group(2)))) and not (
                 "<summary" in raw.lower() and ANSWER_SUMMARY.match(stripped)
             ):  # a `<summary>Solution</summary>` disclosure control is a label, not answer text
                 o.answer.append(clean(heading.group(2)) if heading else line)
+            if folded and i + 1 not in self.folds:
+                o.answer.append(":::")
             o.end = loc if stripped else o.end
             return
         if FENCE.match(line):

@@ -129,7 +129,7 @@ class Tutor:
         """The text an exercise gives with its question (its code, or the problem statement of
         an exercise whose title is the question), as the parser filed it under the question."""
         section = " > ".join(x for x in (q.item.section, q.item.question) if x)
-        return self.retriever.store.catalog.notes_under(q.item.source, section)
+        return self.retriever.store.catalog.notes_under(q.item.id, section)
 
     def grade(self, q: QuizQuestion, answer: str, record: bool = True) -> GradedAnswer:
         ref = self.reference(q)

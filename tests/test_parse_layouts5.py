@@ -120,3 +120,55 @@ def test_pdf_faq_questions_printed_as_titles_even_when_wrapped(tmp_path):
         ("qa", "How can I add my own custom model to the set of models that it trains?"),
     ]
     assert items[0].answer.startswith("See the essentials tutorial")
+
+
+def test_a_heading_that_only_numbers_its_question_takes_it_from_the_body():
+    items = run(
+        "# Transformers quiz\n\n## Questions\n\n### Question 1\n**Type**: multiple-choice\n"
+        "**Difficulty**: hard\n\n**What is the transformer architecture?**\n\n"
+        "- A) A robot\n- B) A network built on attention\n\n**Correct Answer**: B\n\n---\n\n"
+        "### Question 2\n**Type**: true-false\n\n**BERT is an encoder.**\n\n"
+        "**Correct Answer**: True\n\n## Answer Key\n\n| Question | Answer |\n|---|---|\n"
+        "| 1 | B |\n| 2 | True |\n"
+    )
+    assert qa(items) == [
+        ("qa", "What is the transformer architecture?", "- A) A robot"),
+        ("qa", "BERT is an encoder.", "True"),
+    ]
+    assert "Correct Answer**: B" in items[0].answer and "Type" not in items[0].answer
+    # The answer key's numbered rows are no questions.
+    assert not any(i.question in ("1", "2") for i in items)
+
+
+def test_an_answer_folded_in_details_after_code_and_options():
+    items = run(
+        "# JavaScript questions\n\n###### 1. What's the output?\n\n```javascript\n"
+        "console.log(typeof null);\n```\n\n- A: `null`\n- B: `object`\n\n"
+        "<details><summary><b>Answer</b></summary>\n<p>\n\n#### Answer: B\n\n"
+        "`typeof null` is a historical bug: it returns `object`.\n\n</p>\n</details>\n\n---\n\n"
+        "###### 2. What's the output?\n\n```javascript\nconsole.log(0.1 + 0.2 === 0.3);\n```\n\n"
+        "<details><summary><b>Answer</b></summary>\n<p>\n\n#### Answer: false\n\n"
+        "Floating point sums round.\n\n</p>\n</details>\n"
+    )
+    assert qa(items) == [
+        ("qa", "What's the output?", "B"),
+        ("qa", "What's the output?", "false"),
+    ]
+    assert "historical bug" in items[1].answer and "console.log" not in items[1].answer
+    # The code and options are the exercise: filed under the question, right before it.
+    assert items[0].kind == "chunk" and "typeof null" in items[0].answer
+    assert items[0].section == "JavaScript questions > What's the output?"
+
+
+def test_a_comment_over_several_lines_is_no_answer():
+    items = run(
+        '??? question "What is an epoch?"\n    One pass over the training data.\n\n'
+        '??? question "How do you pick a learning rate?"\n    <!-- - try a log scale\n'
+        "    - then refine -->\n\n"
+        '??? question "Why use mini-batches?"\n    <!--\n    draft notes\n    -->\n'
+    )
+    assert qa(items) == [
+        ("qa", "What is an epoch?", "One pass over the training data."),
+        ("question", "How do you pick a learning rate?", ""),
+        ("question", "Why use mini-batches?", ""),
+    ]
