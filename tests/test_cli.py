@@ -69,6 +69,13 @@ def test_explain_shows_how_a_file_was_understood_without_indexing(cli, tmp_path)
                     "What is BM25?,A keyword ranking function.\n")  # fmt: skip
     out = run_json(cli, "ingest", "--explain", str(deck), "--json")
     assert out["counts"]["qa"] == 2 and out["first"][0]["question"] == "What is LoRA?"
+    notes = tmp_path / "notes.md"
+    notes.write_text("## What is LoRA?\n\n```python\nW = W0 + B @ A\n```\n\nLow-rank adapters.\n")
+    code, text, _ = cli("ingest", "--explain", str(notes))
+    assert code == 0 and text.splitlines()[1:] == [
+        "  [qa] lines 1-7: What is LoRA?",
+        "        answer: ```python W = W0 + B @ A ``` Low-rank adapters.",
+    ]  # one line per item, whatever the answer holds
     assert run_json(cli, "stats", "--json")["items_total"] == 0  # nothing was indexed
 
 

@@ -65,6 +65,11 @@ def ingest(
         sys.exit(1)
 
 
+def _one_line(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _explain(settings: Settings, path: Path, as_json: bool) -> None:
     from ingest.chunking import sentence_chunker
     from ingest.embedder import resolve_model_path
@@ -77,10 +82,10 @@ def _explain(settings: Settings, path: Path, as_json: bool) -> None:
         emit(result.to_dict())
         return
     click.echo(result.summary())
-    for p in result.first:
-        click.echo(f"  [{p.kind}] {p.locator}: {(p.question or p.answer)[:90]}")
+    for p in result.first:  # one line each: a preview's line breaks would scramble the list
+        click.echo(f"  [{p.kind}] {p.locator}: {_one_line(p.question or p.answer)}")
         if p.kind == "qa":
-            click.echo(f"        answer: {p.answer[:90]}")
+            click.echo(f"        answer: {_one_line(p.answer)}")
     for warning in result.warnings:
         click.echo(f"  skipped: {warning}")
 
