@@ -13,6 +13,7 @@ from core.thresholds import LINK_THRESHOLD, RELATED_ABOVE
 from rag.grade import Grade, grade
 from rag.grade_ideas import IdeaCache, notes_that_answer
 from rag.llm import Judge, LazyLLM
+from rag.quiz_choices import split_choices
 from rag.quiz_pool import Pick, QuizQuestion, question_key, question_pool
 from rag.quiz_store import QuizStore, candidates
 from rag.quiz_topics import on_topic
@@ -126,10 +127,13 @@ class Tutor:
         return match_question(self.retriever, text)
 
     def exercise(self, q: QuizQuestion) -> str:
-        """The text an exercise gives with its question (its code, or the problem statement of
-        an exercise whose title is the question), as the parser filed it under the question."""
+        """What the student sees with the question: the text an exercise gives with it (its
+        code, or the problem statement of an exercise whose title is the question, as the parser
+        filed it beside the question), and a multiple-choice question's options, unticked."""
         section = " > ".join(x for x in (q.item.section, q.item.question) if x)
-        return self.retriever.store.catalog.notes_under(q.item.id, section)
+        given = self.retriever.store.catalog.notes_under(q.item.id, section)
+        choices = split_choices(q.item.answer) if q.has_reference else None
+        return "\n\n".join(x for x in (given, choices[0] if choices else "") if x)
 
     def grade(self, q: QuizQuestion, answer: str, record: bool = True) -> GradedAnswer:
         ref = self.reference(q)
@@ -148,7 +152,8 @@ class Tutor:
         the related notes that answer it (the judge decides which do); with none, the judge's
         own key ideas (empty text). Without a judge, the related notes as they come."""
         if q.has_reference:
-            return Reference(q.item.answer, "reference", q.item)
+            choices = split_choices(q.item.answer)  # graded against the key, not every option
+            return Reference(choices[1] if choices else q.item.answer, "reference", q.item)
         notes = self.related_notes(q, k=3)
         judge = self.judge
         if judge is not None and isinstance(judge, Judge):

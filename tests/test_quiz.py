@@ -213,3 +213,35 @@ def test_an_exercise_is_asked_and_graded_with_the_code_under_it(tmp_path, store,
     assert graded.grade.method == "llm"
     asked = [m[-1]["content"] for m in judge.calls if "Student answer: " in m[-1]["content"]]
     assert asked and all("np.inf > np.nan" in text for text in asked)
+
+
+MCQ = """# Quiz
+
+1. What does a perceptron learn?
+   - [ ] A) Memory cells
+   - [ ] B) Weight coefficients
+   >Answer: B) Weight coefficients
+
+### Which diagram shows a trend between two numbers?
+
+- [ ] pivot table
+- [x] scatter plot
+- [ ] cluster diagram
+"""
+
+
+def test_a_multiple_choice_card_shows_its_options_and_is_graded_against_the_key(
+    tmp_path, store, embedder
+):
+    (tmp_path / "mcq.md").write_text(MCQ)
+    ingest([tmp_path / "mcq.md"], store, embedder, progress=False)
+    tutor = Tutor(Retriever(store, embedder), QuizStore(tmp_path / "quiz.sqlite"))
+    by_text = {q.item.question: q for q in tutor.pool}
+    lettered = by_text["What does a perceptron learn?"]
+    assert tutor.exercise(lettered) == "- A) Memory cells\n- B) Weight coefficients"
+    assert tutor.reference(lettered).text.startswith("B) Weight coefficients")
+    ticked = by_text["Which diagram shows a trend between two numbers?"]
+    assert "✓" not in tutor.exercise(ticked) and "- scatter plot" in tutor.exercise(ticked)
+    assert tutor.reference(ticked).text == "scatter plot"
+    # Without the options an answer "B" means nothing; with them it is graded as right.
+    assert tutor.grade(lettered, "B) Weight coefficients", record=False).grade.verdict == "correct"
