@@ -130,8 +130,7 @@ class Tutor:
         """What the student sees with the question: the text an exercise gives with it (its
         code, or the problem statement of an exercise whose title is the question, as the parser
         filed it beside the question), and a multiple-choice question's options, unticked."""
-        section = " > ".join(x for x in (q.item.section, q.item.question) if x)
-        given = self.retriever.store.catalog.notes_under(q.item.id, section)
+        given = self.retriever.store.catalog.notes_under(q.item.id, _given_section(q))
         choices = split_choices(q.item.answer) if q.has_reference else None
         return "\n\n".join(x for x in (given, choices[0] if choices else "") if x)
 
@@ -182,13 +181,20 @@ class Tutor:
         """The back of a card without a reference answer: the cited notes that come close to
         its question (none when nothing in the notes is relevant)."""
         hits = self.retriever.retrieve(q.item.question, k + 3)
+        given = _given_section(q)  # the exercise's own code or statement is no answer to it
         return [
             h
             for h in hits
             if h.item.kind != "question"
             and h.item.id != q.item.id
+            and not (h.item.source == q.item.source and h.item.section == given)
             and h.similarity >= RELATED_ABOVE
         ][:k]
+
+
+def _given_section(q: QuizQuestion) -> str:
+    """Where the parser files what an exercise gives with its question: under the question."""
+    return " > ".join(x for x in (q.item.section, q.item.question) if x)
 
 
 @dataclass

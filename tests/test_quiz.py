@@ -209,6 +209,8 @@ def test_an_exercise_is_asked_and_graded_with_the_code_under_it(tmp_path, store,
     q = by_text["What is the result of the following expression?"]
     assert tutor.exercise(q).startswith("```python\n0 * np.nan\nnp.nan == np.nan")
     assert tutor.exercise(by_text["Reverse a vector (first element becomes last)"]) == ""
+    # Its own code is what it asks about, not an answer to it.
+    assert all("np.inf > np.nan" not in h.item.text for h in tutor.related_notes(q))
     graded = tutor.grade(q, "nan, False, False, nan", record=False)
     assert graded.grade.method == "llm"
     asked = [m[-1]["content"] for m in judge.calls if "Student answer: " in m[-1]["content"]]
