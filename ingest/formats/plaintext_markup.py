@@ -23,9 +23,15 @@ _ORG_COMMENT = re.compile(r"^\s*#(?:\s|$)")
 _ORG_DRAWER = re.compile(r"^\s*:(\w+):\s*$")
 _ORG_LINK = re.compile(r"\[\[([^\]]+)\](?:\[([^\]]+)\])?\]")
 _ORG_CODE = re.compile(r"(?<![\w])[=~]([^\s=~](?:[^=~\n]*?[^\s=~])?)[=~](?![\w])")
-_ORG_BOLD = re.compile(r"(?<![\w*])\*([^\s*](?:[^*\n]*?[^\s*])?)\*(?![\w*])")
+# `*bold*` in both Org-mode and AsciiDoc.
+_BOLD = re.compile(r"(?<![\w*])\*([^\s*](?:[^*\n]*?[^\s*])?)\*(?![\w*])")
 _ORG_ITALIC = re.compile(r"(?<![\w/:])/([^\s/](?:[^/\n]*?[^\s/])?)/(?![\w/])")
 _ORG_TABLE_RULE = re.compile(r"^\s*\|[-+]+\|?\s*$")
+
+
+def _link(m: re.Match) -> str:
+    """A link (target in group 1, text in group 2) as Markdown; a bare target as itself."""
+    return f"[{m.group(2)}]({m.group(1)})" if m.group(2) else m.group(1)
 
 
 def _org_inline(text: str) -> str:
@@ -36,10 +42,8 @@ def _org_inline(text: str) -> str:
         return f"\0{len(codes) - 1}\0"
 
     text = _ORG_CODE.sub(keep, text)
-    text = _ORG_LINK.sub(
-        lambda m: f"[{m.group(2)}]({m.group(1)})" if m.group(2) else m.group(1), text
-    )
-    text = _ORG_BOLD.sub(r"**\1**", text)
+    text = _ORG_LINK.sub(_link, text)
+    text = _BOLD.sub(r"**\1**", text)
     text = _ORG_ITALIC.sub(r"*\1*", text)
     return re.sub(r"\0(\d+)\0", lambda m: codes[int(m.group(1))], text)
 
@@ -90,15 +94,12 @@ _ADOC_LIST = re.compile(r"^(\*{1,5}|-|\.{1,5})\s+(.*)$")
 _ADOC_TERM = re.compile(r"^(.*\S)(:{2,4}|;;)(?:\s+(.*))?$")
 _ADOC_LINK = re.compile(r"(?:link:)?((?:https?|ftp|mailto):[^\s\[]+)\[([^\]]*)\]")
 _ADOC_XREF = re.compile(r"<<[^,>]+,\s*([^>]+)>>|<<([^>]+)>>")
-_ADOC_BOLD = re.compile(r"(?<![\w*])\*([^\s*](?:[^*\n]*?[^\s*])?)\*(?![\w*])")
 
 
 def _adoc_inline(text: str) -> str:
-    text = _ADOC_LINK.sub(
-        lambda m: f"[{m.group(2)}]({m.group(1)})" if m.group(2) else m.group(1), text
-    )
+    text = _ADOC_LINK.sub(_link, text)
     text = _ADOC_XREF.sub(lambda m: m.group(1) or m.group(2), text)
-    return _ADOC_BOLD.sub(r"**\1**", text)
+    return _BOLD.sub(r"**\1**", text)
 
 
 def asciidoc_lines(text: str) -> Lines:
