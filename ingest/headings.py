@@ -85,6 +85,7 @@ def question_headings(lines: Lines) -> set[int]:
     banks = {
         lv for lv, marks in by_level.items() if len(marks) >= 3 and 2 * sum(marks) >= len(marks)
     }
+    asking_siblings = _asking_siblings(heads)
     out = set()
     path: list[tuple[int, str]] = []  # the headings above the current one
     for n, (i, level, title) in enumerate(heads):
@@ -107,7 +108,8 @@ def question_headings(lines: Lines) -> set[int]:
             in_faq
             and leaf
             and bool(
-                _ENTRY_NUMBER.match(title) or (level in banks and not _SUB_NUMBER.match(title))
+                _ENTRY_NUMBER.match(title)
+                or ((level in banks or n in asking_siblings) and not _SUB_NUMBER.match(title))
             )
         )
         if not (faq_entry and any(ln.strip() for ln in body)) and not _asks(
@@ -119,6 +121,26 @@ def question_headings(lines: Lines) -> set[int]:
             continue  # only sub-questions under it: it names their topic
         if not _holds_questions(body):
             out.add(i)
+    return out
+
+
+def _asking_siblings(heads: list[tuple[int, int, str]]) -> set[int]:
+    """Positions (in `heads`) of headings among three or more siblings (one parent, one
+    level) most of which end in "?": a FAQ section inside a longer page."""
+    parents, stack = [], []  # stack: (level, position) of the headings above
+    for n, (_, level, _) in enumerate(heads):
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        parents.append(stack[-1][1] if stack else -1)
+        stack.append((level, n))
+    groups: dict[tuple[int, int], list[int]] = {}
+    for n, (_, level, _) in enumerate(heads):
+        groups.setdefault((parents[n], level), []).append(n)
+    out: set[int] = set()
+    for members in groups.values():
+        asking = sum(has_mark(heads[n][2]) for n in members)
+        if len(members) >= 3 and 2 * asking >= len(members):
+            out.update(members)
     return out
 
 

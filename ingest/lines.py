@@ -224,7 +224,7 @@ def plain_heading(lines: Lines, i: int, text: str) -> bool:
     if (
         not re.search(r"\w", text)
         or len(text) > 90
-        or text[-1] in ".?!:,;"
+        or text.rstrip("*_` ")[-1:] in tuple(".?!:,;？")  # `8. **Why …?**` asks
         or text.startswith(("|", ">"))
     ):
         return False

@@ -172,3 +172,37 @@ def test_a_comment_over_several_lines_is_no_answer():
         ("question", "How do you pick a learning rate?", ""),
         ("question", "Why use mini-batches?", ""),
     ]
+
+
+def test_footnote_references_and_bold_numbered_questions():
+    items = run(
+        "## Interview questions\n\n"
+        "- Explain the bias-variance tradeoff. Use a concrete example [^glassdoor-google-ds]\n"
+        "- What is regularization?[^1]\n\n"
+        "8. **How do you handle model drift in production?**\n\n"
+        "9. **What is canary deployment?**\n\n"
+        "[^1]: A candidate report.\n"
+    )
+    assert [(i.kind, i.question) for i in items if i.kind != "chunk"] == [
+        ("question", "Explain the bias-variance tradeoff. Use a concrete example"),
+        ("question", "What is regularization?"),
+        ("question", "How do you handle model drift in production?"),
+        ("question", "What is canary deployment?"),
+    ]
+
+
+def test_a_faq_section_inside_a_longer_page_reads_its_problem_headings_as_questions():
+    page = "# Tool\n\n## Usage\n\n" + "".join(
+        f"### {name} dashboard\n\nShows {name} over time for every run you log.\n\n"
+        for name in ("Scalar", "Histogram", "Image", "Audio", "Text")
+    )
+    page += (
+        "## Frequently Asked Questions\n\n### Why is my dashboard empty?\n\nPoint it at the "
+        "log folder.\n\n### The dashboard shows only some of my data!\n\nTurn on reloading.\n\n"
+        "### Can I export the data?\n\nUse the export button.\n"
+    )
+    assert qa(run(page)) == [
+        ("qa", "Why is my dashboard empty?", "Point it at the log folder."),
+        ("qa", "The dashboard shows only some of my data!", "Turn on reloading."),
+        ("qa", "Can I export the data?", "Use the export button."),
+    ]

@@ -136,9 +136,15 @@ def _task_box(m: re.Match) -> str:
     return m.group(1) + ("" if m.group(2) == " " else "✓ ")
 
 
+# A footnote reference, `claim[^1]` or `… [^glassdoor-google-ds]` (its definition line,
+# `[^1]: source`, starts with one and stays, as the footnote's text).
+_FOOTNOTE_REF = re.compile(r"\s*\[\^[^\]\s]+\](?!:)")
+
+
 def clean_line(text: str) -> str:
     """One line of stored text: HTML comments and elements out, links to their text,
-    task-list boxes to a tick or nothing."""
+    footnote references out, task-list boxes to a tick or nothing."""
+    text = _FOOTNOTE_REF.sub("", text) if "[^" in text else text
     return _TASK_BOX.sub(_task_box, strip_links(strip_html(text))).rstrip()
 
 
