@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ingest.formats.markup import strip_html
 from ingest.formats.tabular import Columns
-from ingest.questions import ANSWER_SUMMARY, clean
+from ingest.questions import ANSWER_SUMMARY, clean, is_question, question_text
 
 Lines = Sequence[tuple[int, str]]
 
@@ -224,7 +224,8 @@ def plain_heading(lines: Lines, i: int, text: str) -> bool:
     if (
         not re.search(r"\w", text)
         or len(text) > 90
-        or text.rstrip("*_` ")[-1:] in tuple(".?!:,;？")  # `8. **Why …?**` asks
+        or text[-1] in ".?!:,;"
+        or is_question(question_text(text))  # `8. **Why …?**`, `**Explain …**` ask: no title
         or text.startswith(("|", ">"))
     ):
         return False

@@ -181,6 +181,8 @@ def test_footnote_references_and_bold_numbered_questions():
         "- What is regularization?[^1]\n\n"
         "8. **How do you handle model drift in production?**\n\n"
         "9. **What is canary deployment?**\n\n"
+        "10. **Explain A/B testing for model deployment.**\n\n"
+        "11. **What good looks like.**\n\n- A rollback plan.\n- A metric to watch.\n\n"
         "[^1]: A candidate report.\n"
     )
     assert [(i.kind, i.question) for i in items if i.kind != "chunk"] == [
@@ -188,7 +190,10 @@ def test_footnote_references_and_bold_numbered_questions():
         ("question", "What is regularization?"),
         ("question", "How do you handle model drift in production?"),
         ("question", "What is canary deployment?"),
+        ("question", "Explain A/B testing for model deployment."),
     ]
+    # A numbered line that asks nothing, over a list, titles the list.
+    assert items[-1].kind == "chunk" and "What good looks like." in items[-1].section
 
 
 def test_a_faq_section_inside_a_longer_page_reads_its_problem_headings_as_questions():
