@@ -36,6 +36,8 @@ BULLET = re.compile(
     r"^(?P<indent>\s*)(?:[-*+•●▪◦]|(?:\*\*)?\d{1,3}[.)](?:\*\*)?)\s+(?P<text>\S.*)$"
 )
 NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s")
+# A paragraph that opens with its question in bold and answers it on: `**Why X?** Because …`.
+RUN_IN = re.compile(r"^(?:\*\*|__)(?P<q>[^*_\n]{3,200}?[?？])(?:\*\*|__)\s+(?P<rest>\S.*)$")
 STYLED_LABEL = re.compile(r"^\s*[-*]\s+(?:<(\w+)\b[^>]*>[^<]+</\1>|\*\*[^*]+\*\*)\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 ECHO = re.compile(r"^[^\"“”]{1,40}?\s[\"“](?P<title>.+)[\"”]\s*$")

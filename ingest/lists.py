@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ingest.items import ParsedItem
-from ingest.lines import BULLET, LINK_LEAD, OPTION, indent_of
+from ingest.lines import BULLET, LINK_LEAD, OPTION, RUN_IN, indent_of
 from ingest.listscan import ASKING_LINK, asks, linked_question
 from ingest.questions import clean, is_question, split_joined_questions
 
@@ -79,14 +79,15 @@ def reopen(p: Parser, loc: int, rest: str, label: bool = True, faq: bool = False
         indent, from_prose = (p.last_bullet[1] if p.last_bullet else -1), False
     else:
         return False
-    if not label and (indent < 0 or indent_of(rest) <= indent):
+    loose = prev.start in p.answered_bullets  # `- **How …?**`, blank, answer (scan.py)
+    if not label and (indent < 0 or (indent_of(rest) <= indent and not loose)):
         return False  # only a paragraph indented under the item answers it
     if from_prose:
         p.prose.pop()
     else:
         p.items.pop()
     p.open = Open(prev.question, prev.section, prev.start, loc, "labelled", indent)
-    p.open.indented_body = not label
+    p.open.indented_body = not label and indent_of(rest) > indent
     rest = clean(rest).strip()
     if prev.answer:  # the options of a multiple-choice question, then its key
         p.open.answer = [prev.answer, "", f"Answer: {rest}" if label else rest]
@@ -107,6 +108,11 @@ def open_bullet(p: Parser, i: int, loc: int, raw: str, m: re.Match) -> None:
         return
     if is_question(text) or p.last_bullet is not None:
         p.flush_prose()
+    if run_in := RUN_IN.match(text):  # `- **How do I X?** You …`: answered on its own line
+        p.flush_prose()
+        p.open = Open(run_in.group("q"), p.section, loc, loc, "labelled", indent=indent)
+        p.open.answer = [run_in.group("rest")]
+        return
     p.open = Open(text, p.section, loc, loc, "bullet", indent=indent)
     if _options_follow(p, i, indent):
         p.open.asks = True  # "76. Identify the incorrect element." over `- [ ] A) …` options

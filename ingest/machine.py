@@ -26,6 +26,7 @@ from ingest.lines import (
     NUMBERED,
     OPTION,
     QN,
+    RUN_IN,
     STYLED_LABEL,
     TABLE_RULE,
     THEMATIC_BREAK,
@@ -51,7 +52,13 @@ from ingest.questions import (
     no_answer,
     question_text,
 )
-from ingest.scan import bold_questions, prompt_runs, question_runs, quote_line
+from ingest.scan import (
+    answered_bullets,
+    bold_questions,
+    prompt_runs,
+    question_runs,
+    quote_line,
+)
 
 # A labelled line right under a list question that belongs to it: `Hint: …`, `Note: …`.
 _AFTERWORD = re.compile(r"^(?:Hint|Note|Tip|Hints|Notes)\s*:\s+\S", re.I)
@@ -94,6 +101,7 @@ class Parser:
         self.folds = fold_lines(lines)
         self.prompts = prompt_runs(lines)
         self.bold_questions = bold_questions(lines)
+        self.answered_bullets = answered_bullets(lines)
         self.question_runs = question_runs(lines, wrapped=unit == "page")
         self.prose_lists = prose_lists(lines)
 
@@ -251,6 +259,12 @@ class Parser:
             self.flush_prose()
             self.open = Open(m.group("q"), self.section, loc, loc, "qn")
             return
+        if m := RUN_IN.match(line):  # answered down to the next list item or heading
+            self.close()
+            self.flush_prose()
+            rest = [m.group("rest")]
+            self.open = Open(m.group("q"), self.section, loc, loc, "labelled", answer=rest)
+            return
         if self.is_section_label(i, raw):
             self.heading(2, stripped.lstrip("-* "))
             return
@@ -290,6 +304,22 @@ class Parser:
             lists.open_bullet(self, i, loc, raw, m)
             return
         if self.open is not None and self.open.style == "bullet":
+            o = self.open
+            asks = o.question.rstrip().rstrip("*_").endswith(("?", "？"))
+            flush_left = len(line) - len(line.lstrip()) <= o.indent
+            if (
+                stripped
+                and asks
+                and flush_left
+                and self.unit == "line"
+                and self.in_faq
+                and not _AFTERWORD.match(stripped)
+                and ends_sentence(stripped)  # a sentence, not the title of what follows
+                and not plain_heading(self.lines, i, stripped)
+            ):  # in a FAQ, `- **How do I X?**`, then flush left on the next line its answer
+                # (not in a PDF, whose text layer keeps no indents)
+                o.style, o.answer, o.end = "labelled", [stripped], loc
+                return
             if stripped and (not ends_sentence(self.open.question) or _AFTERWORD.match(stripped)):
                 # a bullet wrapped onto the next line, or its `Hint: …` line
                 self.open.question += " " + stripped

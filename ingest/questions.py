@@ -212,7 +212,8 @@ def no_answer(answer: str) -> bool:
 
 
 def ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith(("?", ".", "!", ")", '"', "”"))
+    """Ends as a sentence does, emphasis aside (`**Why?**` ends one)."""
+    return text.rstrip().rstrip("*_").endswith(("?", ".", "!", ")", '"', "”", "？", "。"))
 
 
 def split_joined_questions(text: str) -> list[str]:

@@ -94,6 +94,28 @@ def _plain(raw: str) -> bool:
     )
 
 
+def answered_bullets(lines: Lines) -> set[int]:
+    """Locations of list questions answered by the paragraph under them, unindented: a FAQ
+    written as `- **How do I …?**`, a blank line, then the answer. Three or more such items
+    make the pattern; a list of questions followed by one paragraph of prose does not."""
+    found: list[int] = []
+    in_fence = False
+    for i, (loc, raw) in enumerate(lines):
+        if FENCE.match(raw):
+            in_fence = not in_fence
+        if in_fence or not (m := BULLET.match(raw)) or "?" not in question_text(m.group("text")):
+            continue
+        before = next((ln for _, ln in reversed(lines[:i]) if ln.strip()), "")
+        after = next(((j, ln) for j, (_, ln) in enumerate(lines[i + 1 :], i + 1) if ln.strip()),
+                     None)  # fmt: skip
+        if after is None or after[0] == i + 1 or BULLET.match(before):
+            continue  # a list of questions, or no blank line between question and text
+        text = after[1]
+        if not (BULLET.match(text) or HEADING.match(text)) and len(text) - len(text.lstrip()) == 0:
+            found.append(loc)
+    return set(found) if len(found) >= 3 else set()
+
+
 def question_runs(
     lines: Lines, min_run: int = 3, wrapped: bool = False
 ) -> dict[int, tuple[int, str]]:

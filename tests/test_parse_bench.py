@@ -1,7 +1,7 @@
 """Parse benchmark on third-party files with hand labels (`eval.parse_bench`, READMEs in
 eval/corpora*).
 
-eval/corpora … eval/corpora7 have been designed on (corpora2 … corpora7 were
+eval/corpora … eval/corpora7 have been designed on, eval/corpora8 in part (corpora2 … corpora8 were
 held-out batches once; their first scores, the honest estimates for a user's own files, are in
 their PARSE-RESULT-first-run.txt). The next held-out batch is labelled outside the repository.
 """
@@ -72,6 +72,22 @@ def test_seventh_batch_parses_to_its_labels():
         EVAL / "corpora7",
         known={"readme-faq-section-tensorboard.md", "zh-heading-bank-moe-igloomatics.md"},
     )
+
+
+def test_eighth_batch_first_score_and_the_fixes_since():
+    """corpora8, scored once held out (PARSE-RESULT-first-run.txt: 4 of 10 files). Designed on
+    in part since (bold run-in questions and FAQ bullets answered below them); the files still
+    below the target are its remaining misses: an reStructuredText definition-list FAQ, a YAML
+    checklist of questions nested in sections, Chinese banks labelled by 题目/Q/A markers, a FAQ
+    whose sections mix levels, and a question joined by "Or, …?" to its rephrasing."""
+    _check(
+        EVAL / "corpora8",
+        known={
+            "bold-runin-faq-dspy.md", "rst-deflist-faq-mlc-llm.rst", "rst-faq-verl.rst",
+            "yaml-questions-ethics-deon.yml", "zh-heading-bank-eval-axiaoquan.md",
+            "zh-qa-bank-llm-chensi.md",
+        },
+    )  # fmt: skip
 
 
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):

@@ -211,3 +211,40 @@ def test_a_faq_section_inside_a_longer_page_reads_its_problem_headings_as_questi
         ("qa", "The dashboard shows only some of my data!", "Turn on reloading."),
         ("qa", "Can I export the data?", "Use the export button."),
     ]
+
+
+def test_run_in_bold_questions_and_faq_bullets_answered_below_them():
+    items = run(
+        "# FAQs\n\n## Basic usage\n\n"
+        "**How should I use the library?** Define the task and a metric first, then compile.\n\n"
+        "**How do I convert a prompt?** See the same answer above.\n\n"
+        "## Details\n\n- **How do I get multiple outputs?**\n\nList the output fields.\n\n"
+        "- **How do I define my own metrics?**\n\nWrite a Python function.\n\n"
+        "- **How slow is compiling?**\n\nA few minutes for a small program.\n\n"
+        "It depends on the number of calls.\n\n"
+        "## Advanced\n\n- **How do I parallelize?**\nSet the number of threads.\n"
+    )
+    assert qa(items) == [
+        (
+            "qa",
+            "How should I use the library?",
+            "Define the task and a metric first, then compile.",
+        ),
+        ("qa", "How do I convert a prompt?", "See the same answer above."),
+        ("qa", "How do I get multiple outputs?", "List the output fields."),
+        ("qa", "How do I define my own metrics?", "Write a Python function."),
+        ("qa", "How slow is compiling?", "A few minutes for a small program."),
+        ("qa", "How do I parallelize?", "Set the number of threads."),
+    ]
+    assert "number of calls" in items[4].answer
+
+
+def test_a_list_of_questions_over_a_paragraph_stays_a_list_of_questions():
+    items = run(
+        "## Practice\n\n- What is a tensor?\n- What is a gradient?\n\n"
+        "Work through these before the mock interview, then review your notes.\n"
+    )
+    assert [(i.kind, i.question) for i in items if i.kind != "chunk"] == [
+        ("question", "What is a tensor?"),
+        ("question", "What is a gradient?"),
+    ]
