@@ -190,6 +190,7 @@ def question_text(text: str) -> str:
             text = text[len(mark) : -len(mark)].strip()
     text = re.sub(r"^(?:\*\*|__)\s*|\s*(?:\*\*|__)$", "", text)  # unbalanced bold: "**7.** Why"
     text = _NUMBER_PREFIX.sub("", text)  # numbering inside the emphasis: "**Q: Why …?**"
+    text = _DECORATION.sub("", text)  # and decoration: "**... Why …?**"
     text = _TRAILING_DECORATION.sub("", text).strip()
     close = _QUOTE_PAIRS.get(text[:1])
     if close and len(text) > 2 and text.endswith(close) and close not in text[1:-1]:

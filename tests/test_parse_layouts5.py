@@ -248,3 +248,16 @@ def test_a_list_of_questions_over_a_paragraph_stays_a_list_of_questions():
         ("question", "What is a tensor?"),
         ("question", "What is a gradient?"),
     ]
+
+
+def test_decoration_inside_a_bold_question_is_dropped():
+    items = run(
+        "**... How can I set the temperature?**\nIn the chat config.\n\n"
+        "**... Which quantization does it use?**\nFour-bit groups.\n\n"
+        "**... Why does compilation abort?**\nLLVM symbols clash.\n"
+    )
+    assert [i.question for i in items] == [
+        "How can I set the temperature?",
+        "Which quantization does it use?",
+        "Why does compilation abort?",
+    ]
