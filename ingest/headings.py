@@ -72,12 +72,12 @@ def _lists_questions(body: list[str]) -> bool:
     return sum(asks) >= 2 and (asks[0] or 2 * sum(asks) >= len(asks))
 
 
-def question_headings(lines: Lines) -> set[int]:
+def question_headings(lines: Lines, folded: set[int] | None = None) -> set[int]:
     """Indexes of headings that ask a question answered by their body: the title asks (see
     `_asks`) and the body holds no questions of its own (else the heading is a section). A
     question heading with text of its own before question sub-headings is answered by that
     text; the sub-headings are questions in their own right."""
-    heads = _headings(lines)
+    heads = _headings(lines, folded)
     # A level at which most headings end in "?" is a bank: its imperatives ask too.
     by_level: dict[int, list[bool]] = {}
     for _, level, title in heads:
@@ -144,10 +144,10 @@ def _asking_siblings(heads: list[tuple[int, int, str]]) -> set[int]:
     return out
 
 
-def _headings(lines: Lines) -> list[tuple[int, int, str]]:
+def _headings(lines: Lines, folded: set[int] | None = None) -> list[tuple[int, int, str]]:
     """(index, level, title) of every heading outside code fences and answer folds."""
     heads, in_fence = [], False
-    folded = fold_lines(lines)
+    folded = fold_lines(lines) if folded is None else folded
     for i, (_, raw) in enumerate(lines):
         if FENCE.match(raw):
             in_fence = not in_fence
@@ -161,12 +161,12 @@ def _code_only(body: list[str]) -> bool:
     return len(text) >= 2 and bool(FENCE.match(text[0])) and bool(FENCE.match(text[-1]))
 
 
-def exercise_headings(lines: Lines) -> set[int]:
+def exercise_headings(lines: Lines, folded: set[int] | None = None) -> set[int]:
     """Indexes of the headings of an exercise list: three or more numbered headings in a row at
     one level, most with nothing under them and the rest only a code block (the exercise's
     stimulus, not its answer). Each is a bare question whatever its wording ("Reverse a
     vector")."""
-    heads = _headings(lines)
+    heads = _headings(lines, folded)
     out: set[int] = set()
     run: list[bool] = []  # per heading of the current run: its body is empty
     first, run_level = 0, 0

@@ -36,6 +36,7 @@ from ingest.lines import (
     dedent,
     echoes,
     fold_lines,
+    indent_of,
     next_line,
     plain_heading,
     split_fold,
@@ -96,9 +97,9 @@ class Parser:
         self.awaiting: int | None = None  # a bare question a following <details> may answer
         self.skip_to = -1  # lines already consumed by a multi-line block
         self.prose_bullet: Open | None = None  # a list item just put into prose
-        self.question_headings = question_headings(lines)
-        self.exercises = exercise_headings(lines)
-        self.folds = fold_lines(lines)
+        self.folds = fold_lines(lines)  # read once; the heading scans skip what it holds
+        self.question_headings = question_headings(lines, self.folds)
+        self.exercises = exercise_headings(lines, self.folds)
         self.prompts = prompt_runs(lines)
         self.bold_questions = bold_questions(lines)
         self.answered_bullets = answered_bullets(lines)
@@ -180,7 +181,8 @@ class Parser:
         folded = i in self.folds  # inside a `<details>` that holds an answer
         heading = None if self.in_fence else HEADING.match(raw)
         if folded and heading:  # `#### Answer: D` in the fold is a line of the answer
-            line, stripped, heading = clean(heading.group(2)), clean(heading.group(2)), None
+            line = stripped = clean(heading.group(2))
+            heading = None
         o = self.open
         if i in self.bold_questions and not self.in_fence:
             # Answered up to the next bold question or any heading: a level below all six.
@@ -306,7 +308,7 @@ class Parser:
         if self.open is not None and self.open.style == "bullet":
             o = self.open
             asks = o.question.rstrip().rstrip("*_").endswith(("?", "？"))
-            flush_left = len(line) - len(line.lstrip()) <= o.indent
+            flush_left = indent_of(line) <= o.indent
             if (
                 stripped
                 and asks
@@ -362,7 +364,7 @@ class Parser:
         assert o is not None
         if o.style == "qn" or not line.strip():
             return True
-        indent = len(line) - len(line.lstrip())
+        indent = indent_of(line)
         if o.style == "labelled":
             # The answer runs until the next list item or thematic break (`---`) at the
             # question's own level; an answer indented under its item, until the indent ends.

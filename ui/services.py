@@ -77,8 +77,13 @@ def inert(text: str) -> str:
     return "".join(out)
 
 
+def _ticks(code: str, at_least: int) -> str:
+    """A backtick run longer than any in `code`: a fence nothing in it can close."""
+    return "`" * max(at_least, 1 + max((len(r) for r in re.findall(r"`+", code)), default=0))
+
+
 def _fence(code: str, info: str = "") -> str:
-    ticks = "`" * max(3, 1 + max((len(r) for r in re.findall(r"`+", code)), default=0))
+    ticks = _ticks(code, 3)
     return f"{ticks}{info}\n{code}\n{ticks}\n"
 
 
@@ -87,7 +92,7 @@ def _inert_spans(text: str) -> str:
     for m in _CODE_SPAN.finditer(text):
         out.append(_inert_plain(text[pos : m.start()]))
         code = m.group(2)
-        ticks = "`" * (1 + max((len(r) for r in re.findall(r"`+", code)), default=0))
+        ticks = _ticks(code, 1)
         out.append(f"{ticks} {code} {ticks}" if "`" in code else f"`{code}`")
         pos = m.end()
     out.append(_inert_plain(text[pos:]))
