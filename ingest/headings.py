@@ -119,9 +119,22 @@ def question_headings(lines: Lines, folded: set[int] | None = None) -> set[int]:
         subs = [j for j, lv, t in heads if i < j < end and is_question(question_text(t))]
         if subs and not any(ln.strip() for _, ln in lines[i + 1 : subs[0]]):
             continue  # only sub-questions under it: it names their topic
-        if not _holds_questions(body):
+        if not _holds_questions(body) or _answered_before_questions(body):
             out.add(i)
     return out
+
+
+def _answered_before_questions(body: list[str]) -> bool:
+    """The body has text of its own before the questions it holds (`## Q02 · Benchmarks`, a
+    table, then follow-up `**Q：…**` pairs): that text answers the heading, and the questions
+    after it are items of their own."""
+    for line in body:
+        bullet = BULLET.match(line)
+        if HEADING.match(line) or QN.match(line) or (bullet and has_mark(bullet.group("text"))):
+            return False
+        if line.strip():
+            return True
+    return False
 
 
 def _asking_siblings(heads: list[tuple[int, int, str]]) -> set[int]:
@@ -190,7 +203,7 @@ def _holds_questions(body: list[str]) -> bool:
     """The body asks questions of its own (`Q1:` lines, question admonitions, a list of
     questions): its heading names their topic, it is not one question."""
     nested = any(
-        ((m := QN.match(ln)) and reads_as_question(question_text(m.group("q"))))
+        QN.match(ln)  # labelled a question, whatever its wording ("题目：Suppose …。")
         or ln.lstrip().startswith(("??? question", "???+ question"))
         for ln in body
     )

@@ -24,12 +24,17 @@ _EMPH = r"(?:\*\*|__)?"
 _QUALIFIER = r"(?:Sample|Model|Short|Reference|Suggested|Expected|Ideal|Final|Correct|Right)"
 # A metadata line between a question and its answer label: `**Difficulty:** Easy`.
 METADATA = re.compile(r"^\s*(?:\*\*|__)[^*_:\n]{1,30}(?::(?:\*\*|__)|(?:\*\*|__):)\s*\S.{0,120}$")
+# Question and answer labels, in English and Chinese (问/问题/题目 question, 答/答案/解答/回答
+# answer), with an ASCII or a full-width colon, inside the bold or after it (`**Q**: …`).
+_Q_WORD = r"(?:Q|Question|问题?|题目)"
+_A_WORD = r"(?:A|Ans|Answer|Solution|答案?|解答|回答)"
 QN = re.compile(
-    rf"^\s*(?:[-*]\s+)?{_EMPH}(?:Q|Question)\s*(?P<n>\d{{1,4}})?\s*[:.)]{_EMPH}\s*(?P<q>\S.*)$"
+    rf"^\s*(?:[-*]\s+)?{_EMPH}{_Q_WORD}\s*(?P<n>\d{{1,4}})?\s*(?:[:.)：]{_EMPH}|\*\*\s*[:：])"
+    rf"\s*(?P<q>\S.*)$"
 )
 ANSWER_LABEL = re.compile(
-    rf"^(?P<indent>\s*)(?:[-*+]\s+|>\s*)?{_EMPH}(?:{_QUALIFIER}\s+)?(?:A|Ans|Answer|Solution)\s*\d*\s*(?:[:.)]{_EMPH}"
-    rf"|{_EMPH}\s*[:.]?(?=\s*$)|\*\*\s*[:.]?)\s*(?P<rest>.*)$",
+    rf"^(?P<indent>\s*)(?:[-*+]\s+|>\s*)?{_EMPH}(?:{_QUALIFIER}\s+)?{_A_WORD}\s*\d*\s*(?:[:.)：]{_EMPH}"
+    rf"|{_EMPH}\s*[:.：]?(?=\s*$)|\*\*\s*[:.：]?)\s*(?P<rest>.*)$",
     re.I,
 )
 BULLET = re.compile(
@@ -87,7 +92,7 @@ def stem_and_options(question: str, answer: list[str]) -> tuple[str, list[str]]:
 
 # An answer label alone on its line, spelled out (a bare `A.` could be an option).
 LABEL_LINE = re.compile(
-    rf"^\s*(?:[-*+>]\s+)?{_EMPH}(?:{_QUALIFIER}\s+)?(?:Ans|Answers?|Solutions?)\s*:?{_EMPH}\s*:?\s*$",
+    rf"^\s*(?:[-*+>]\s+)?{_EMPH}(?:{_QUALIFIER}\s+)?(?:Ans|Answers?|Solutions?|答案?|解答|回答)\s*[:：]?{_EMPH}\s*[:：]?\s*$",
     re.I,
 )
 

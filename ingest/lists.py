@@ -120,6 +120,8 @@ def open_bullet(p: Parser, i: int, loc: int, raw: str, m: re.Match) -> None:
         p.open.asks = True
     elif i in p.prose_lists:
         p.open.asks = False
+    elif i in p.bank_lists:
+        p.open.asks = True
     elif (item := BULLET.match(raw)) and linked_question(item.group("text")):
         p.open.asks = True  # `[Why normalise?](https://…)`: the question, linked to its answer
     elif (item := BULLET.match(raw)) and (link := LINK_LEAD.match(item.group("text"))):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, QN, Lines, indent_of
-from ingest.questions import clean, is_question
+from ingest.questions import clean, ends_sentence, is_question, is_quoted
 
 # A Markdown link whose label asks: `[Why X?](#why-x)` names a question, it does not ask one.
 ASKING_LINK = re.compile(r"\[[^\]]*[?？][^\]]*\]\([^)]*\)")
@@ -67,13 +67,35 @@ def _items(lines: Lines) -> list[tuple[int, int, int, str]]:
     return out
 
 
+def _by_list(items, asking) -> dict[int, list[bool]]:
+    by_list: dict[int, list[bool]] = {}
+    for (_, _, lid, _), a in zip(items, asking, strict=True):
+        by_list.setdefault(lid, []).append(a)
+    return by_list
+
+
+def bank_lists(lines: Lines, share: float = 0.8, least: int = 5) -> set[int]:
+    """Indexes of list items that ask because their list does: in a list of at least `least`
+    items of which `share` ask, a sentence that words its task without a question mark or a
+    leading task verb ("Given n observations, derive the estimator.") is one more question
+    of the bank, as a reader takes it. A label without a sentence's end ("Retrieval module")
+    heads the questions after it, and a quotation is an example given with the one above."""
+    items = _items(lines)
+    asking = [asks(text) for *_, text in items]
+    by_list = _by_list(items, asking)
+    banks = {lid for lid, a in by_list.items() if len(a) >= least and sum(a) >= share * len(a)}
+    return {
+        i
+        for (i, _, lid, text), a in zip(items, asking, strict=True)
+        if lid in banks and not a and ends_sentence(clean(text)) and not is_quoted(clean(text))
+    }
+
+
 def prose_lists(lines: Lines, bank_share: float = 1 / 3) -> set[int]:
     """Indexes of list items that are prose, not questions (see the module docstring)."""
     items = _items(lines)
     asking = [asks(text) for *_, text in items]
     if not items or sum(asking) >= bank_share * len(items):
         return set()
-    by_list: dict[int, list[bool]] = {}
-    for (_, _, lid, _), a in zip(items, asking, strict=True):
-        by_list.setdefault(lid, []).append(a)
+    by_list = _by_list(items, asking)
     return {i for (i, _, lid, _) in items if 2 * sum(by_list[lid]) <= len(by_list[lid])}

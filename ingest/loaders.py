@@ -12,7 +12,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from core.errors import LoadError
-from ingest.formats import anki, tabular
+from ingest.formats import anki, structured, tabular
 from ingest.formats.pdf import pdf_lines
 from ingest.formats.plaintext_markup import asciidoc_lines, org_lines
 from ingest.formats.rst import rst_lines
@@ -174,11 +174,11 @@ def load(path: Path, data: bytes | None = None) -> Document:
         records = tabular.read_delimited(text, TABLE_SUFFIXES[suffix])
         return _structured(records, data, encoding, suffix[1:], text)
     if suffix == ".json":
-        return _structured(tabular.read_json(text), data, encoding, "json", text)
+        return _structured(structured.read_json(text), data, encoding, "json", text)
     if suffix in JSON_SUFFIXES:
-        return _structured(tabular.read_jsonl(text), data, encoding, "jsonl", text)
+        return _structured(structured.read_jsonl(text), data, encoding, "jsonl", text)
     if suffix in YAML_SUFFIXES:
-        return _structured(tabular.read_yaml(text), data, encoding, "yaml", text)
+        return _structured(structured.read_yaml(text), data, encoding, "yaml", text)
     if anki.looks_like_anki_text(text):
         return _structured(anki.read_anki_text(text), data, encoding, "anki text", text)
     if suffix in RST_SUFFIXES:

@@ -44,7 +44,7 @@ from ingest.lines import (
     stem_and_options,
     strip_answer_label,
 )
-from ingest.listscan import prose_lists
+from ingest.listscan import bank_lists, prose_lists
 from ingest.prose import Chunker, prose_chunks
 from ingest.questions import (
     ANSWER_SUMMARY,
@@ -52,6 +52,7 @@ from ingest.questions import (
     ends_sentence,
     no_answer,
     question_text,
+    reads_as_question,
 )
 from ingest.scan import (
     answered_bullets,
@@ -105,8 +106,27 @@ class Parser:
         self.answered_bullets = answered_bullets(lines)
         self.question_runs = question_runs(lines, wrapped=unit == "page")
         self.prose_lists = prose_lists(lines)
+        self.bank_lists = bank_lists(lines)
 
     # -- helpers ------------------------------------------------------------------------------
+    def answer_label_below(self, i: int) -> bool:
+        """Line `i` wraps a `Q:` question: an answer label follows it, before the next
+        question or heading (else line `i` is the answer, unlabelled)."""
+        if ANSWER_LABEL.match(self.lines[i][1]):
+            return False
+        for _, raw in self.lines[i + 1 :]:
+            if ANSWER_LABEL.match(raw):
+                return True
+            if HEADING.match(raw) or QN.match(raw):
+                return False
+        return False
+
+    def labels_question(self, line: str) -> bool:
+        """`**Q：…？**` after a question heading's own answer: a follow-up of its own."""
+        return not self.in_fence and bool(
+            (m := QN.match(line)) and reads_as_question(question_text(m.group("q")))
+        )
+
     @property
     def in_faq(self) -> bool:
         return any(FAQ_TITLE.search(title) for _, title in self.sections)
@@ -202,6 +222,7 @@ class Parser:
             and o.style == "heading"
             and not closes(heading, o.indent)
             and i not in self.question_headings
+            and not (self.labels_question(line) and any(ln.strip() for ln in o.answer))
         ):
             # Everything down to the next heading of the same level answers the question.
             if FENCE.match(raw):
@@ -272,7 +293,10 @@ class Parser:
             return
         if self.open is not None and self.open.style in ("qn", "admonition", "labelled"):
             if self.continues_answer(line):
-                if not self.open.answer and self.open.style == "qn":
+                if self.open.style == "qn" and not any(a.strip() for a in self.open.answer):
+                    if stripped and self.answer_label_below(i):
+                        self.open.question += " " + stripped  # the question wraps
+                        return
                     line = strip_answer_label(line)
                 self.open.answer.append(line)
                 if stripped:

@@ -8,8 +8,9 @@ import re
 from ingest.formats.markup import clean_line
 
 # Numbering before a question: `12.`, `3)`, `Q:`, `Q7 -`, `Q3.1-`, `Question 4:`, with the
-# full-width colon of CJK text (`Q：`). A hyphen counts only when a space follows ("Q1- Why").
-NUMBER_END = r"(?:\.\d{1,3})*\s*(?:[.):：]|-(?=\s))"
+# full-width colon of CJK text (`Q：`). A dash or a middle dot counts only when a space follows
+# ("Q1- Why", "Q01 · Perplexity").
+NUMBER_END = r"(?:\.\d{1,3})*\s*(?:[.):：]|[-–—·](?=\s))"
 NUMBERING = rf"(?:\d{{1,4}}{NUMBER_END}|Q\s*\d{{0,4}}{NUMBER_END}|Question\s*\d{{1,4}}{NUMBER_END})"
 _NUMBER_PREFIX = re.compile(rf"^\s*{NUMBERING}\s*")
 _DECORATION = re.compile(r"^[^\w\s\"“'‘(\[$\\*_`<]+\s*")

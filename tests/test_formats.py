@@ -228,6 +228,32 @@ def test_yaml_records_with_heading_keys_html_and_missing_answers(tmp_path):
         load(tmp_path / "bad.yml")
 
 
+def test_records_nested_in_sections_and_a_question_field_named_otherwise(tmp_path):
+    """A checklist: sections holding records whose `line` field asks (no field is named
+    like a question): each record is a question under its section's title."""
+    (tmp_path / "checklist.yaml").write_text(
+        "title: Ethics checklist\nsections:\n"
+        "  - title: Data Collection\n    lines:\n"
+        "      - id: A.1\n        summary: Consent\n        line: Have subjects given consent?\n"
+        "      - id: A.2\n        summary: Bias\n        line: Have we looked for bias?\n"
+        "  - title: Modeling\n    lines:\n"
+        "      - id: B.1\n        summary: Proxies\n        line: Are there proxy variables?\n"
+    )
+    _, items = load_items(tmp_path / "checklist.yaml")
+    assert [(i.kind, i.question, i.section) for i in items] == [
+        ("question", "Have subjects given consent?", "Data Collection"),
+        ("question", "Have we looked for bias?", "Data Collection"),
+        ("question", "Are there proxy variables?", "Modeling"),
+    ]
+    # JSON the same way; and a field that only sometimes asks is no question field
+    (tmp_path / "notes.json").write_text(
+        '{"sections": [{"name": "Intro", "items": [{"text": "A note."}, {"text": "Why?"},'
+        ' {"text": "Another note."}]}]}'
+    )
+    with pytest.raises(LoadError, match="no questions found"):
+        load(tmp_path / "notes.json")
+
+
 RST = """\
 .. role:: raw-html(raw)
     :format: html

@@ -1,0 +1,70 @@
+"""Layout families found in the eighth third-party batch, each on a small hand-made input."""
+
+from tests.test_parse_layouts import run
+
+
+def test_a_bank_list_counts_its_tasks_without_a_question_mark():
+    items = run(
+        "## Probability\n\n"
+        "1. What is a p-value?\n"
+        "2. Why does the central limit theorem matter?\n"
+        "3. Given n exponential lifetimes, derive the estimator of the rate.\n"
+        "4. How would you test whether a coin is fair?\n"
+        "5. When is the median a better summary than the mean?\n"
+        "6. What is the variance of a Bernoulli variable?\n"
+    )
+    assert [(i.kind, i.question) for i in items][2] == (
+        "question",
+        "Given n exponential lifetimes, derive the estimator of the rate.",
+    )
+    assert len(items) == 6
+
+
+def test_a_label_or_a_quotation_in_a_bank_list_asks_nothing():
+    items = run(
+        "- What are the limits of a base LLM?\n"
+        "- What is retrieval-augmented generation?\n"
+        "- Retrieval module\n"
+        "- How are queries and documents put in one space?\n"
+        "- How is the retriever aligned with the generator?\n"
+        "- Which of these prompts works better?\n"
+        "- “Classify the sentiment of this review.”\n"
+    )
+    questions = [i.question for i in items if i.kind == "question"]
+    assert "Retrieval module" not in questions
+    assert (
+        questions[-1]
+        == "Which of these prompts works better? “Classify the sentiment of this review.”"
+    )
+    assert len(questions) == 5
+
+
+def test_chinese_question_and_answer_labels_with_a_full_width_colon():
+    items = run(
+        "1. **Q**: 为什么使用多头注意力？\n"
+        "   **A**: 每个头学习不同的关系。\n\n"
+        "   **Q**: 那为什么要除以根号d？\n"
+        "   **A**: 为了让点积的方差为1。\n\n"
+        "**题目**：一个7B模型的显存是多少，\n"
+        "假设精度为FP16。\n\n"
+        "**解答**：\n约14GB。\n"
+    )
+    assert [(i.kind, i.question, i.answer) for i in items] == [
+        ("qa", "为什么使用多头注意力？", "每个头学习不同的关系。"),
+        ("qa", "那为什么要除以根号d？", "为了让点积的方差为1。"),
+        # a labelled question is one, worded as it may be; its wrapped line is part of it
+        ("qa", "一个7B模型的显存是多少， 假设精度为FP16。", "约14GB。"),
+    ]
+
+
+def test_a_q_numbered_heading_answered_before_its_follow_up_pairs():
+    items = run(
+        "## Q01 · Perplexity\n\n### Definition\n\nThe exponential of the cross-entropy.\n\n"
+        "## Q02 · Benchmarks\n\n| name | tests |\n|---|---|\n| MMLU | knowledge |\n\n"
+        "### Follow-ups\n\n- **Q：How is pass@k computed?**\n  A：Sample k solutions per task.\n"
+    )
+    assert [(i.kind, i.question, i.answer.split("\n")[0]) for i in items] == [
+        ("qa", "Perplexity", "Definition"),
+        ("qa", "Benchmarks", "| name | tests |"),
+        ("qa", "How is pass@k computed?", "Sample k solutions per task."),
+    ]
