@@ -23,6 +23,12 @@ OFFLINE_ENV = {
 }
 
 
+def user_cache() -> Path:
+    """Derived model files shared by every data directory (the ONNX export of the embedder, the
+    GGUF assembled from its packages): `$XDG_CACHE_HOME/studybot`, else `~/.cache/studybot`."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "studybot"
+
+
 def go_offline() -> None:
     for key, value in OFFLINE_ENV.items():
         os.environ.setdefault(key, value)

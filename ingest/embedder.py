@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import importlib
 import logging
-import os
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
-from core.config import Settings, go_offline
+from core.config import Settings, go_offline, user_cache
 from core.errors import ConfigError, ModelNotInstalled
 from ingest.onnx_export import export, export_dir, find_export
 from ingest.onnx_runtime import OnnxEncoder, load_tokenizer, read_layout
@@ -48,7 +47,7 @@ BACKENDS = ("auto", "onnx", "sentence-transformers")
 def default_onnx_cache() -> Path:
     """One export per machine, shared by every data directory (exporting imports torch and takes
     seconds): the user's cache folder, keyed by model path inside (ingest/onnx_export.py)."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "studybot" / "onnx"
+    return user_cache() / "onnx"
 
 
 def build_embedder(settings: Settings) -> Embedder:

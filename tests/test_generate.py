@@ -198,6 +198,7 @@ def test_real_local_model_shows_only_what_the_note_says(tmp_path, store, embedde
     (tmp_path / "dims.md").write_text(note)
     ingest([tmp_path / "dims.md"], store, embedder, progress=False)
     llm = load_llm(settings)
+    assert not (settings.home / "models").exists()  # one assembled copy per machine, not per home
     question = "What are ways to deal with the curse of dimensionality?"
     events = list(Engine(Retriever(store, embedder), lambda: llm).ask(question))
     final = events[-1][1]

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from core.config import Settings
+from core.config import Settings, user_cache
 from core.errors import ConfigError, ModelNotInstalled
 from rag.llm.base import (
     LLM,
@@ -38,7 +38,7 @@ def load_llm(settings: Settings, model: str | None = None, slots: int = 1) -> LL
         )
     name = model or settings.llm_model
     if name in PACKAGED_LLMS:
-        gguf = assemble(PACKAGED_LLMS[name], settings.home / "models")
+        gguf = assemble(PACKAGED_LLMS[name], user_cache() / "models")
     elif name.endswith(".gguf"):
         gguf = Path(name).expanduser()
         if not gguf.is_file():
