@@ -19,12 +19,16 @@ class ParsedItem:
     section: str
     start: int  # first line or page, 1-based
     end: int
-    unit: Literal["line", "page"] = "line"
+    unit: Literal["line", "page", "cell"] = "line"
 
     @property
     def locator(self) -> str:
         if self.unit == "page":
             return f"p. {self.start}" if self.start == self.end else f"pp. {self.start}-{self.end}"
+        if self.unit == "cell":
+            return (
+                f"cell {self.start}" if self.start == self.end else f"cells {self.start}-{self.end}"
+            )
         return f"line {self.start}" if self.start == self.end else f"lines {self.start}-{self.end}"
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from core.errors import LoadError
 from ingest.formats import anki, structured, tabular
+from ingest.formats.notebook import notebook_lines
 from ingest.formats.pdf import pdf_lines
 from ingest.formats.plaintext_markup import asciidoc_lines, org_lines
 from ingest.formats.rst import rst_lines
@@ -29,6 +30,7 @@ RST_SUFFIXES = {".rst", ".rest"}
 ORG_SUFFIXES = {".org"}
 ASCIIDOC_SUFFIXES = {".adoc", ".asciidoc", ".asc"}
 ANKI_SUFFIXES = {".apkg", ".colpkg"}
+NOTEBOOK_SUFFIXES = {".ipynb"}
 SUPPORTED = (
     TEXT_SUFFIXES
     | RST_SUFFIXES
@@ -39,17 +41,18 @@ SUPPORTED = (
     | JSON_SUFFIXES
     | YAML_SUFFIXES
     | ANKI_SUFFIXES
+    | NOTEBOOK_SUFFIXES
 )
 
 
 @dataclass(frozen=True)
 class Document:
-    """A loaded file: `(location, line)` pairs (location is a line number, or a page for PDFs),
-    or, for structured decks, the `items` read from their records. `data` is exactly the bytes
-    that were parsed, so their hash describes what was indexed."""
+    """A loaded file: `(location, line)` pairs (location is a line number, a PDF's page or a
+    notebook's cell), or, for structured decks, the `items` read from their records. `data` is
+    exactly the bytes that were parsed, so their hash describes what was indexed."""
 
     lines: list[tuple[int, str]]
-    unit: str  # "line" or "page"
+    unit: str  # "line", "page" (a PDF) or "cell" (a notebook)
     encoding: str
     data: bytes = field(default=b"", repr=False)
     items: tuple[ParsedItem, ...] | None = None  # structured formats: no text parsing needed
@@ -181,6 +184,8 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return _structured(structured.read_yaml(text), data, encoding, "yaml", text)
     if anki.looks_like_anki_text(text):
         return _structured(anki.read_anki_text(text), data, encoding, "anki text", text)
+    if suffix in NOTEBOOK_SUFFIXES:
+        return Document(notebook_lines(text), "cell", encoding, data, format="notebook")
     if suffix in RST_SUFFIXES:
         return Document(rst_lines(text), "line", encoding, data, format="restructuredtext")
     if suffix in ORG_SUFFIXES:

@@ -337,7 +337,7 @@ class Parser:
                 stripped
                 and asks
                 and flush_left
-                and self.unit == "line"
+                and self.unit != "page"
                 and self.in_faq
                 and not _AFTERWORD.match(stripped)
                 and ends_sentence(stripped)  # a sentence, not the title of what follows

@@ -464,3 +464,53 @@ def test_explain_counts_kinds_and_shows_the_first_items(tmp_path):
     assert got["counts"] == {"qa": 1, "question": 1, "chunk": 0}
     assert got["first"][0]["question"] == "What is a token?"
     assert got["first"][0]["locator"] == "p. 1"
+
+
+def _notebook(cells) -> str:
+    return json.dumps(
+        {"cells": cells, "metadata": {"kernelspec": {"language": "python"}}, "nbformat": 4}
+    )
+
+
+def test_a_jupyter_notebook_reads_its_cells_and_leaves_outputs_out(tmp_path):
+    md = lambda *src: {"cell_type": "markdown", "metadata": {}, "source": list(src)}  # noqa: E731
+    code = {
+        "cell_type": "code", "metadata": {}, "execution_count": 1,
+        "source": ["x = '```'\n", "print(x)"],
+        "outputs": [{"output_type": "display_data", "data": {"image/png": "iVBORw0KGgo="}},
+                    {"output_type": "stream", "name": "stdout", "text": ["secret output\n"]}],
+    }  # fmt: skip
+    (tmp_path / "nb.ipynb").write_text(
+        _notebook(
+            [
+                md("# Regularisation\n"),
+                md("## What does dropout do?\n", "\n", "It zeroes random activations."),
+                code,
+                md("## Why use weight decay?\n", "It shrinks the weights."),
+            ]
+        )
+    )
+    _, items = load_items(tmp_path / "nb.ipynb")
+    qa = [(i.kind, i.question, i.answer, i.locator) for i in items if i.kind == "qa"]
+    assert qa == [
+        (
+            "qa",
+            "What does dropout do?",
+            "It zeroes random activations.\n\n````python\nx = '```'\nprint(x)\n````",
+            "cells 2-3",
+        ),
+        ("qa", "Why use weight decay?", "It shrinks the weights.", "cell 4"),
+    ]
+    assert not any("secret output" in i.answer or "iVBOR" in i.answer for i in items)
+
+
+def test_a_broken_or_empty_notebook_gets_a_one_line_reason(tmp_path):
+    (tmp_path / "bad.ipynb").write_text('{"cells": [')
+    with pytest.raises(LoadError, match="invalid notebook JSON"):
+        load(tmp_path / "bad.ipynb")
+    (tmp_path / "empty.ipynb").write_text(_notebook([{"cell_type": "code", "source": []}]))
+    with pytest.raises(LoadError, match="empty notebook"):
+        load(tmp_path / "empty.ipynb")
+    (tmp_path / "list.ipynb").write_text("[1, 2]")
+    with pytest.raises(LoadError, match="not a Jupyter notebook"):
+        load(tmp_path / "list.ipynb")

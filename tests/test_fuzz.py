@@ -17,7 +17,7 @@ from ingest.parse import parse_document
 from tests.conftest import running_ui
 
 SUFFIXES = [".md", ".txt", ".pdf", ".csv", ".tsv", ".json", ".jsonl", ".apkg", ".rst", ".yml",
-            ".org", ".adoc"]  # fmt: skip
+            ".org", ".adoc", ".ipynb"]  # fmt: skip
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -49,6 +49,19 @@ _LINES = st.lists(st.one_of(_MARKUP, st.text(max_size=40)), max_size=60).map("".
 @given(st.sampled_from([".md", ".txt", ".csv", ".json", ".rst", ".yml", ".org", ".adoc"]), _LINES)
 def test_markup_like_text_parses_or_fails_with_a_reason(suffix, text):
     _read(suffix, text.encode("utf-8", errors="surrogatepass"))
+
+
+_CELL = st.fixed_dictionaries(
+    {"cell_type": st.sampled_from(["markdown", "code", "raw", "heading", 3, None]),
+     "source": st.one_of(_LINES, st.lists(_LINES, max_size=4), st.integers())},
+    optional={"level": st.one_of(st.integers(-2, 9), st.text(max_size=3))},
+)  # fmt: skip
+
+
+@FUZZ
+@given(st.lists(st.one_of(_CELL, st.integers(), st.text(max_size=5)), max_size=8))
+def test_notebooks_with_any_cells_parse_or_fail_with_a_reason(cells):
+    _read(".ipynb", json.dumps({"cells": cells, "metadata": {}}).encode())
 
 
 _ARGS = st.lists(st.one_of(st.sampled_from(["search", "ask", "quiz", "eval", "ingest", "--top-k",

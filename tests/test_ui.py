@@ -163,6 +163,11 @@ def test_upload_a_file_and_find_it(page, app, tmp_path):
     upload = tmp_path / "zorblax.txt"
     upload.write_text(UPLOAD)
     page.get_by_role("tab", name="Library").click()
+    # the file picker offers every format studybot reads, decks and notebooks included
+    accept = {
+        a.strip() for a in page.get_attribute("#lib-files input[type=file]", "accept").split(",")
+    }
+    assert {".csv", ".tsv", ".apkg", ".json", ".ipynb", ".rst"} <= accept
     page.set_input_files("#lib-files input[type=file]", str(upload))
     page.wait_for_selector("#lib-files :text('zorblax.txt')", timeout=30_000)
     page.click("#lib-upload")

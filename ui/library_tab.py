@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import gradio as gr
 
 from core.errors import LoadError
+from ingest.loaders import SUPPORTED
 from ingest.pipeline import ingest, remove_file
 from ui.services import BUSY, Services, esc
 
@@ -126,8 +127,10 @@ def library_remove(svc: Services, path: str):
 
 def build(svc: Services) -> SimpleNamespace:
     with gr.Row():
-        files = gr.File(label="Upload notes (.md, .txt, .pdf)", file_count="multiple",
-                        file_types=[".md", ".txt", ".pdf"], elem_id="lib-files")  # fmt: skip
+        # every format the loaders read, not only Markdown, text and PDF (a deck is a bank too)
+        files = gr.File(label="Upload notes or a bank (Markdown, text, PDF, CSV/TSV, JSON, YAML, "
+                        "Anki, notebook, reStructuredText, Org, AsciiDoc)", file_count="multiple",
+                        file_types=sorted(SUPPORTED), elem_id="lib-files")  # fmt: skip
         with gr.Column():
             upload = gr.Button("Ingest uploaded files", variant="primary", elem_id="lib-upload")
             folder = gr.Textbox(label="…or a folder on this computer", elem_id="lib-folder")
