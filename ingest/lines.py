@@ -32,6 +32,11 @@ QN = re.compile(
     rf"^\s*(?:[-*]\s+)?{_EMPH}{_Q_WORD}\s*(?P<n>\d{{1,4}})?\s*(?:[:.)：]{_EMPH}|\*\*\s*[:：])"
     rf"\s*(?P<q>\S.*)$"
 )
+# A question label alone on its line (`__Question__`, `**Q:**`, `**Issue**`): the paragraph
+# below it is the question, up to an answer label (`__Answer__`, `**Solution**`).
+LABEL_ALONE = re.compile(
+    rf"^\s*{_EMPH}(?:{_Q_WORD}|Issue|Problem)\s*[:：]?{_EMPH}\s*[:：]?\s*$", re.I
+)
 ANSWER_LABEL = re.compile(
     rf"^(?P<indent>\s*)(?:[-*+]\s+|>\s*)?{_EMPH}(?:{_QUALIFIER}\s+)?{_A_WORD}\s*\d*\s*(?:[:.)：]{_EMPH}"
     rf"|{_EMPH}\s*[:.：]?(?=\s*$)|\*\*\s*[:.：]?)\s*(?P<rest>.*)$",

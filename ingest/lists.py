@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ingest.items import ParsedItem
 from ingest.lines import BULLET, LINK_LEAD, OPTION, RUN_IN, indent_of
 from ingest.listscan import ASKING_LINK, asks, linked_question
-from ingest.questions import clean, is_question, split_joined_questions
+from ingest.questions import clean, is_question, is_quoted, split_joined_questions
 
 if TYPE_CHECKING:
     from ingest.machine import Open, Parser
@@ -19,6 +19,10 @@ _TERM = re.compile(
     r"^(?:\*\*|__)[^*_]{1,60}(?:\*\*|__)\s*[:：–—-]\s*|^(?:\*\*|__)[^*_]{1,60}[:：](?:\*\*|__)\s*"
 )
 _QUOTES = "“\"'‘«"
+# A section that defines terms: "Glossary", "Terminology", "Key terms", "Definitions".
+GLOSSARY_TITLE = re.compile(
+    r"\b(?:glossary|terminology|key (?:terms|concepts)|definitions|vocabulary)\b|术语|用語", re.I
+)
 
 
 def close_bullet(p: Parser, o: Open) -> None:
@@ -29,7 +33,7 @@ def close_bullet(p: Parser, o: Open) -> None:
     if p.last_bullet is not None and o.asks is None:
         index, indent = p.last_bullet
         prev = p.items[index]
-        if text[:1] in _QUOTES or (o.indent > indent and not asks):
+        if is_quoted(text) or (o.indent > indent and not asks):
             # An option of the question above, e.g. one of three quoted prompts.
             p.items[index] = replace(prev, question=f"{prev.question} {text}", end=o.end)
             return
@@ -113,6 +117,14 @@ def open_bullet(p: Parser, i: int, loc: int, raw: str, m: re.Match) -> None:
         p.open = Open(run_in.group("q"), p.section, loc, loc, "labelled", indent=indent)
         p.open.answer = [run_in.group("rest")]
         return
+    if p.sections and GLOSSARY_TITLE.search(p.sections[-1][1]) and (term := _TERM.match(text)):
+        # in a glossary, a term is a card and its description the answer
+        name = re.sub(r"[*_]{2}", "", term.group(0)).strip().rstrip(":：–—-").strip()
+        rest = clean(text[term.end() :]).strip()
+        if name and rest:
+            p.flush_prose()
+            p.open = Open(name, p.section, loc, loc, "labelled", indent=indent, answer=[rest])
+            return
     p.open = Open(text, p.section, loc, loc, "bullet", indent=indent)
     if _options_follow(p, i, indent):
         p.open.asks = True  # "76. Identify the incorrect element." over `- [ ] A) …` options

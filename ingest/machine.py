@@ -23,6 +23,7 @@ from ingest.lines import (
     ECHO,
     FENCE,
     HEADING,
+    LABEL_ALONE,
     NUMBERED,
     OPTION,
     QN,
@@ -82,6 +83,7 @@ class Open:
     answer: list[str] = field(default_factory=list)
     indented_body: bool | None = None
     asks: bool | None = None  # set when the line itself decides (an example prompt, a link)
+    labelled_below: bool = False  # a `Q:` question whose answer label is lines below it
 
 
 class Parser:
@@ -117,7 +119,7 @@ class Parser:
         for _, raw in self.lines[i + 1 :]:
             if ANSWER_LABEL.match(raw):
                 return True
-            if HEADING.match(raw) or QN.match(raw):
+            if HEADING.match(raw) or QN.match(raw) or LABEL_ALONE.match(raw):
                 return False
         return False
 
@@ -282,6 +284,11 @@ class Parser:
             self.flush_prose()
             self.open = Open(m.group("q"), self.section, loc, loc, "qn")
             return
+        if LABEL_ALONE.match(line) and self.answer_label_below(i):
+            self.close()
+            self.flush_prose()
+            self.open = Open("", self.section, loc, loc, "qn", labelled_below=True)
+            return  # its text is on the lines below
         if m := RUN_IN.match(line):  # answered down to the next list item or heading
             self.close()
             self.flush_prose()
@@ -293,11 +300,16 @@ class Parser:
             return
         if self.open is not None and self.open.style in ("qn", "admonition", "labelled"):
             if self.continues_answer(line):
-                if self.open.style == "qn" and not any(a.strip() for a in self.open.answer):
+                o = self.open
+                if o.style == "qn" and not any(a.strip() for a in o.answer):
                     if stripped and self.answer_label_below(i):
-                        self.open.question += " " + stripped  # the question wraps
+                        o.question = f"{o.question} {stripped}".strip()  # the question wraps
+                        o.labelled_below = True
                         return
                     line = strip_answer_label(line)
+                elif o.style == "qn" and THEMATIC_BREAK.match(line):
+                    self.close()  # `---` between entries
+                    return
                 self.open.answer.append(line)
                 if stripped:
                     self.open.end = loc
@@ -377,7 +389,10 @@ class Parser:
         return nxt is None or nxt.lstrip().startswith(("???", "!!!"))
 
     def content(self, loc: int, line: str) -> None:
-        if self.open is not None and self.open.style in _ANSWER_STYLES:
+        o = self.open
+        if o is not None and o.labelled_below and not any(a.strip() for a in o.answer):
+            self.prose.append((loc, line))  # code shown with the question (an error): a note
+        elif o is not None and o.style in _ANSWER_STYLES:
             self.open.answer.append(line)
             self.open.end = loc
         else:

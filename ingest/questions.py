@@ -125,6 +125,16 @@ _CJK_ASKS = re.compile(
     r"|(?:区别|异同|原因|优缺点|优劣|解决(?:办法|方法|方案))\W*$"
 )
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Korean asks by its verb ending as often as by "?": a task verb (설명 explain, 알려 tell, 얘기
+# talk about, 작성 write, 추천 recommend, 비교 compare, 생각 think, …) in a polite request
+# (설명해주세요 "please explain"), a suggestion (생각해봅시다 "let's think") or a command
+# (얘기하라); or a question ending (-까요, -나요, -니까). "Please click the link" asks nothing.
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_KO_ASKS = re.compile(
+    r"(?:설명|알려|얘기|이야기|말해|말씀|작성|만들어|추천|비교|정리|구상|생각|알아|세워|정의|서술"
+    r"|구현|계산|증명|제시|소개|논의|분석|설계|정해|골라|선택|예측|풀어|구해)\S*"
+    r"(?:주세요|주십시오|봅시다|보세요|하라|하시오|십시오|해라)\W*$|(?:[까나]요|니까)\W*$"
+)
 _CJK_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"")
 
 
@@ -155,6 +165,8 @@ def is_question(text: str) -> bool:
         return True
     text = _NUMBER_PREFIX.sub("", text)
     if _CJK.search(text) and _cjk_asks(text):
+        return True
+    if _HANGUL.search(text) and _KO_ASKS.search(_TAGS.sub("", text).strip()):
         return True
     words = _words(text)
     first = words[0].lower().strip("*_`") if words else ""

@@ -68,3 +68,50 @@ def test_a_q_numbered_heading_answered_before_its_follow_up_pairs():
         ("qa", "Benchmarks", "| name | tests |"),
         ("qa", "How is pass@k computed?", "Sample k solutions per task."),
     ]
+
+
+def test_terms_in_a_glossary_are_cards():
+    items = run(
+        "# Glossary\n\nThe main concepts:\n\n"
+        "- **Utterance**: the raw text coming from the user.\n"
+        "- **Intent**: the canonical form of an utterance.\n\n"
+        "## Naming\n\n- **Verb first**: start each message name with a verb.\n"
+    )
+    cards = [(i.kind, i.question, i.answer) for i in items if i.kind != "chunk"]
+    assert cards == [
+        ("qa", "Utterance", "the raw text coming from the user."),
+        ("qa", "Intent", "the canonical form of an utterance."),
+    ]  # under "Naming" a term and its description are a note, not a card
+
+
+def test_question_and_answer_labels_alone_on_their_lines():
+    items = run(
+        "## Common issues\n\n----------\n\n__Issue__\n\nQueries fail like this:\n\n"
+        "```\nSQLError: no such function: json_extract (sqlite3 was built without JSON)\n```\n\n"
+        "__Solution__\n\n"
+        "Upgrade Python.\n\n----------\n\n__Question__\n\nWhat models are recommended?\n\n"
+        "__Answer__\n\nSee the model guide.\n\n----------\n"
+    )
+    assert [(i.kind, i.question, i.answer) for i in items if i.kind != "chunk"] == [
+        ("qa", "Queries fail like this:", "Upgrade Python."),
+        ("qa", "What models are recommended?", "See the model guide."),
+    ]
+    # the error shown with the question is kept, as a note
+    assert any("json_extract" in i.answer for i in items if i.kind == "chunk")
+
+
+def test_korean_questions_ask_by_their_verb_ending():
+    items = run(
+        "## 머신러닝\n"
+        "- 차원의 저주에 대해 설명해주세요\n"
+        "- “likelihood”와 “probability”의 차이는 무엇일까요?\n"
+        "- Spark이 Hadoop보다 빠른 이유를 생각해봅시다.\n"
+        "- CNN에 대해서 아는대로 얘기하라\n"
+        "- 링크를 클릭해주세요\n"
+    )
+    assert [i.question for i in items if i.kind == "question"] == [
+        "차원의 저주에 대해 설명해주세요",
+        "“likelihood”와 “probability”의 차이는 무엇일까요?",  # not an option of the one above
+        "Spark이 Hadoop보다 빠른 이유를 생각해봅시다.",
+        "CNN에 대해서 아는대로 얘기하라",
+    ]
