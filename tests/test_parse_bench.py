@@ -87,6 +87,18 @@ def test_eighth_batch_first_score_and_the_fixes_since():
     )
 
 
+def test_ninth_batch_first_score():
+    """corpora9, scored once held out (PARSE-RESULT-first-run.txt: 2 of 9 files)."""
+    _check(
+        EVAL / "corpora9",
+        known={
+            "anki-txt-rl-book-mtrazzi.txt", "bold-faq-anchors-clearml-allegroai.md",
+            "html-app-cards-mlops-ghosharijita.html", "ipynb-steps-pandas-chipotle-guipsamora.ipynb",
+            "ja-details-quiz-azureml-k14i.md", "ko-heading-bank-ml-boostdevs.md",
+            "pdf-mcq-ml-quiz-krother.pdf",
+        },
+    )  # fmt: skip
+
 def test_tenth_batch_first_score():
     """corpora10, scored once held out (PARSE-RESULT-first-run.txt: 6 of 10 files), designed on
     since (glossary term bullets, question and answer labels alone on their lines, Korean
