@@ -57,7 +57,8 @@ def files(batch: Path) -> list[Path]:
 
 
 def norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).lower()
+    # Emphasis and code marks go without a trace, as in the labels: "**성능**을" reads "성능을".
+    text = re.sub(r"[*`]+", "", unicodedata.normalize("NFKC", text).lower())
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 

@@ -9,8 +9,10 @@ import re
 
 from ingest.lines import BULLET, FENCE, HEADING, OPTION, QN, Lines, answer_fold, fold_lines
 from ingest.questions import (
+    CJK_QUESTION_WORD,
     IMPERATIVES,
     NUMBER_END,
+    asks_outright,
     has_mark,
     is_question,
     question_text,
@@ -19,7 +21,7 @@ from ingest.questions import (
 
 # `Q12.` / `Question 3:` / `Q3.1-` before a heading's text says it is a question, whatever the
 # wording (in a bank of asking headings, a numbered one that does not ask is a sub-section).
-_Q_NUMBER = re.compile(rf"^\W*(?:Q|Question)\s*\d{{1,4}}{NUMBER_END}", re.I)
+_Q_NUMBER = re.compile(rf"^\W*(?:Q|Question|{CJK_QUESTION_WORD})\s*\d{{1,4}}{NUMBER_END}", re.I)
 _NUMBER = re.compile(rf"^\W*\d{{1,4}}{NUMBER_END}")
 # A heading that only numbers a question: "Question 3", "Q12.", "Problem 4:", "Exercise 2".
 BARE_NUMBER = re.compile(r"^\W*(?:Q|Question|Problem|Exercise)\s*\d{1,4}\s*[.:)]?\s*$", re.I)
@@ -49,7 +51,7 @@ def offers_options(body: list[str]) -> bool:
 
 def _asks(title: str, body: list[str], bank: bool) -> bool:
     text = question_text(title)
-    if is_question(text) and (has_mark(text) or bank or _NUMBER.match(title)):
+    if is_question(text) and (asks_outright(text) or bank or _NUMBER.match(title)):
         return True
     if (_Q_NUMBER.match(title) and not bank) or offers_options(body):
         return True

@@ -104,7 +104,7 @@ class Parser:
         self.question_headings = question_headings(lines, self.folds)
         self.exercises = exercise_headings(lines, self.folds)
         self.prompts = prompt_runs(lines)
-        self.bold_questions = bold_questions(lines)
+        self.bold_questions, self.bold_labels = bold_questions(lines)
         self.answered_bullets = answered_bullets(lines)
         self.question_runs = question_runs(lines, wrapped=unit == "page")
         self.prose_lists = prose_lists(lines)
@@ -207,10 +207,14 @@ class Parser:
             heading = None
         o = self.open
         if i in self.bold_questions and not self.in_fence:
-            # Answered up to the next bold question or any heading: a level below all six.
-            self.heading(7, "")
+            # Answered up to the next bold question, topic label or any heading: levels below
+            # all six (a label at 7 heads the questions at 8 after it).
+            self.heading(8, "")
             question = quote_line(self.lines, i) or stripped
-            self.open = Open(question, self.section, loc, loc, "heading", indent=7)
+            self.open = Open(question, self.section, loc, loc, "heading", indent=8)
+            return
+        if i in self.bold_labels and not self.in_fence:
+            self.heading(7, stripped)  # `**Models**` among bold questions: their topic
             return
         if i in self.question_runs and (o is None or o.style == "bullet"):
             last, text = self.question_runs[i]

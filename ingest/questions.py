@@ -11,7 +11,12 @@ from ingest.formats.markup import clean_line
 # full-width colon of CJK text (`Q：`). A dash or a middle dot counts only when a space follows
 # ("Q1- Why", "Q01 · Perplexity").
 NUMBER_END = r"(?:\.\d{1,3})*\s*(?:[.):：]|[-–—·](?=\s))"
-NUMBERING = rf"(?:\d{{1,4}}{NUMBER_END}|Q\s*\d{{0,4}}{NUMBER_END}|Question\s*\d{{1,4}}{NUMBER_END})"
+# "Question N" in Japanese and Chinese (問N, 問題N, 问题N, 题N) and Korean (문제 N, 질문 N).
+CJK_QUESTION_WORD = r"(?:問題?|问题?|题|문제|질문)"
+NUMBERING = (
+    rf"(?:\d{{1,4}}{NUMBER_END}|Q\s*\d{{0,4}}{NUMBER_END}|Question\s*\d{{1,4}}{NUMBER_END}"
+    rf"|{CJK_QUESTION_WORD}\s*\d{{1,4}}{NUMBER_END})"
+)
 _NUMBER_PREFIX = re.compile(rf"^\s*{NUMBERING}\s*")
 _DECORATION = re.compile(r"^[^\w\s\"“'‘(\[$\\*_`<]+\s*")
 # Trailing decoration: difficulty emoji, stars, zero-width joiners ("… metric? 👶").
@@ -36,7 +41,9 @@ NO_ANSWER = re.compile(
 )
 ANSWER_SUMMARY = re.compile(
     r"^\W*(?:show |see |view |reveal |click (?:here )?(?:to|for) (?:see |show |reveal )?)?"
-    r"(?:the )?(?:answer|solution|explanation|hint|expand)s?\b",
+    r"(?:the )?(?:answer|solution|explanation|hint|expand)s?\b"
+    # answer, solution, explanation in Japanese, Chinese and Korean
+    r"|^\W*(?:回答|答案|解答|答え|正解|解説|解析|参考答案|정답|답변|해설)",
     re.I,
 )
 # Words a question may open with when it has no "?": interrogatives and task verbs.
@@ -159,6 +166,14 @@ def has_mark(text: str) -> bool:
     return "?" in text or "？" in text
 
 
+def asks_outright(text: str) -> bool:
+    """Asks as plainly as a "?" does: a question mark, or a Korean request ending, which
+    Korean banks write in place of one ("차원의 저주에 대해 설명해주세요.")."""
+    if has_mark(text) or not _HANGUL.search(text):
+        return has_mark(text)
+    return bool(_KO_ASKS.search(re.sub(r"\s*\([^()]*\)\s*$", "", text.strip())))  # "(ex. …)"
+
+
 def is_question(text: str) -> bool:
     """Asks something: has a "?", or opens with a task verb ("Explain …", "Tell me …")."""
     if has_mark(text):
@@ -166,7 +181,7 @@ def is_question(text: str) -> bool:
     text = _NUMBER_PREFIX.sub("", text)
     if _CJK.search(text) and _cjk_asks(text):
         return True
-    if _HANGUL.search(text) and _KO_ASKS.search(_TAGS.sub("", text).strip()):
+    if asks_outright(_TAGS.sub("", text)):
         return True
     words = _words(text)
     first = words[0].lower().strip("*_`") if words else ""

@@ -11,6 +11,7 @@ from ingest.questions import is_quoted, question_text, reads_as_question
 
 # A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`;
 # `snake_case` names and single `*` inside are text (`**Why call `load_data()`?**`).
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_\s](?:(?!\*\*|__\s|__$).)*?)\1\s*$")
 
 
@@ -41,10 +42,12 @@ def prompt_runs(lines: Lines) -> set[int]:
     return out
 
 
-def bold_questions(lines: Lines) -> set[int]:
+def bold_questions(lines: Lines) -> tuple[set[int], set[int]]:
     """Indexes of standalone question lines in a bank of them: whole bold lines, or quotes of
     one line (`> 问题`). Three or more lines of one sort, most of them reading as questions,
-    make every one a question whose answer runs to the next."""
+    make each one that asks, states a problem (`_sentence`) or is answered by the paragraph
+    below it a question whose answer runs to the next. A bold line over the next bold
+    question is its topic (the second set: labels); one over a list is text ("**Option 1**")."""
     bold: list[tuple[int, bool]] = []
     quoted: list[tuple[int, bool]] = []
     in_fence = False
@@ -53,15 +56,43 @@ def bold_questions(lines: Lines) -> set[int]:
             in_fence = not in_fence
         elif in_fence:
             continue
-        elif (m := _BOLD_LINE.match(raw)) and not _label_or_item(raw):
+        elif (m := _BOLD_LINE.match(_untagged(raw))) and not _label_or_item(raw):
             bold.append((i, reads_as_question(question_text(m.group("text")))))
         elif (text := quote_line(lines, i)) and not ANSWER_LABEL.match(text):
             quoted.append((i, reads_as_question(question_text(text))))
     out: set[int] = set()
+    labels: set[int] = set()
+    bold_lines = {i for i, _ in bold}
     for found in (bold, quoted):
         if len(found) >= 3 and 2 * sum(a for _, a in found) > len(found):
-            out.update(i for i, _ in found)
-    return out
+            for i, asks in found:
+                j, below = next(
+                    ((j, ln) for j, (_, ln) in enumerate(lines[i + 1 :], i + 1) if ln.strip()),
+                    (len(lines), ""),
+                )
+                if asks or _sentence(lines[i][1]):
+                    out.add(i)
+                elif j in bold_lines or HEADING.match(below):
+                    labels.add(i)  # "**Models**" over the bold questions of that topic
+                elif _plain(below):
+                    out.add(i)  # answered by the paragraph below ("**Bias-variance trade-off**")
+    return out, labels
+
+
+def _sentence(raw: str) -> bool:
+    """Written as a sentence, not a label: four or more words, most of them lower case. In a
+    bank of bold questions, a FAQ's problem statement ("**I'm getting an SSL error on macOS**")
+    is one more question; a topic label ("**ClearML Server Configuration**") is not."""
+    words = [w for w in question_text(_TAG.sub("", raw)).split() if w[:1].isalpha()]
+    return len(words) >= 4 and 2 * sum(w[:1].islower() for w in words) > len(words)
+
+
+def _untagged(raw: str) -> str:
+    """The line without inline HTML tags: an anchor inside or after the bold
+    (`**Why X?** <a id="why-x"></a>`) leaves it a bold line."""
+    if "<" not in raw:
+        return raw
+    return re.sub(r"\s+(\*\*|__)$", r"\1", _TAG.sub("", raw).strip())
 
 
 def quote_line(lines: Lines, i: int) -> str:

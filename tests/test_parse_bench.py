@@ -88,16 +88,17 @@ def test_eighth_batch_first_score_and_the_fixes_since():
 
 
 def test_ninth_batch_first_score():
-    """corpora9, scored once held out (PARSE-RESULT-first-run.txt: 2 of 9 files)."""
+    """corpora9, scored once held out (PARSE-RESULT-first-run.txt: 2 of 9 files), designed on
+    since (bold questions with anchors among topic labels, 問N headings with 回答 folds, Korean
+    request headings)."""
     _check(
         EVAL / "corpora9",
         known={
-            "anki-txt-rl-book-mtrazzi.txt", "bold-faq-anchors-clearml-allegroai.md",
-            "html-app-cards-mlops-ghosharijita.html", "ipynb-steps-pandas-chipotle-guipsamora.ipynb",
-            "ja-details-quiz-azureml-k14i.md", "ko-heading-bank-ml-boostdevs.md",
-            "pdf-mcq-ml-quiz-krother.pdf",
+            "anki-txt-rl-book-mtrazzi.txt", "html-app-cards-mlops-ghosharijita.html",
+            "ipynb-steps-pandas-chipotle-guipsamora.ipynb", "pdf-mcq-ml-quiz-krother.pdf",
         },
     )  # fmt: skip
+
 
 def test_tenth_batch_first_score():
     """corpora10, scored once held out (PARSE-RESULT-first-run.txt: 6 of 10 files), designed on

@@ -115,3 +115,47 @@ def test_korean_questions_ask_by_their_verb_ending():
         "Spark이 Hadoop보다 빠른 이유를 생각해봅시다.",
         "CNN에 대해서 아는대로 얘기하라",
     ]
+
+
+def test_bold_questions_with_anchors_and_topic_labels_between_them():
+    items = run(
+        "**Models**\n\n"
+        '**How can I sort models? <a className="top" id="sort"></a>**\n\nBy a custom column.\n\n'
+        '**Can I store more on a model?** <a id="more"></a>\n\nYes, as labels.\n\n'
+        "**Experiments**\n\n"
+        "**I'm getting an SSL error on macOS**\n\nInstall the certificates.\n\n"
+        "**Why is my experiment still running?**\n\nIts process was killed.\n\n"
+        "**Can I rename an experiment?**\n\nYes, in its menu.\n"
+    )
+    assert [(i.kind, i.question, i.answer) for i in items if i.kind != "chunk"] == [
+        ("qa", "How can I sort models?", "By a custom column."),
+        ("qa", "Can I store more on a model?", "Yes, as labels."),
+        ("qa", "I'm getting an SSL error on macOS", "Install the certificates."),
+        ("qa", "Why is my experiment still running?", "Its process was killed."),
+        ("qa", "Can I rename an experiment?", "Yes, in its menu."),
+    ]  # "Models" and "Experiments" label topics; a problem statement is a question
+
+
+def test_japanese_numbered_questions_with_a_folded_answer():
+    items = run(
+        "## 復習\n\n### 問1. データサイエンスは単一の科学領域である。(y/n)\n\n"
+        "<details>\n<summary>回答</summary>\n<i>\nn\n</i>\n</details>\n\n"
+        "### 問2. 売上高の予測に使うタスクは【(a)回帰 (b)分類】である。(択一)\n\n"
+        "<details>\n<summary>回答</summary>\na\n</details>\n"
+    )
+    assert [(i.kind, i.question, i.answer) for i in items] == [
+        ("qa", "データサイエンスは単一の科学領域である。(y/n)", "n"),
+        ("qa", "売上高の予測に使うタスクは【(a)回帰 (b)分類】である。(択一)", "a"),
+    ]
+
+
+def test_a_korean_heading_asks_with_a_request_ending():
+    items = run(
+        "## #1\n\n#### 차원의 저주에 대해 설명해주세요.\n\n차원이 커질수록 공간이 희박해진다.\n\n"
+        "#### References\n\n- 논문\n\n"
+        "## #2\n\n#### 알고 있는 metric에 대해 설명해주세요. (ex. RMSE, MAE)\n\n분류와 회귀로 나눈다.\n"
+    )
+    assert [(i.kind, i.question) for i in items if i.kind == "qa"] == [
+        ("qa", "차원의 저주에 대해 설명해주세요."),
+        ("qa", "알고 있는 metric에 대해 설명해주세요. (ex. RMSE, MAE)"),
+    ]
