@@ -514,3 +514,25 @@ def test_a_broken_or_empty_notebook_gets_a_one_line_reason(tmp_path):
     (tmp_path / "list.ipynb").write_text("[1, 2]")
     with pytest.raises(LoadError, match="not a Jupyter notebook"):
         load(tmp_path / "list.ipynb")
+
+
+def test_a_headerless_tab_separated_deck_with_a_comment_line(tmp_path):
+    (tmp_path / "deck.txt").write_text(
+        "# My flashcards\n"
+        "What is TD learning?\n"
+        'Why does the arrow go up?</div>\t"Because the <b>opponent</b>\nis stochastic."\n'
+        "What is a bandit?\t<b>one-state</b> MDP\n"
+        "another name for contextual bandit\tassociative search\n"
+    )
+    _, items = load_items(tmp_path / "deck.txt")
+    assert [(i.kind, i.question, i.answer) for i in items] == [
+        ("question", "What is TD learning?", ""),
+        ("qa", "Why does the arrow go up?", "Because the opponent\nis stochastic."),
+        ("qa", "What is a bandit?", "one-state MDP"),
+        ("qa", "another name for contextual bandit", "associative search"),
+    ]
+    # tabs that indent a note's bullets make no deck
+    (tmp_path / "notes.txt").write_text(
+        "Topics\n" + "".join(f"        •\tWhat is topic {n}?\n" for n in range(5))
+    )
+    assert load(tmp_path / "notes.txt").format == "text"

@@ -16,22 +16,32 @@ from ingest.formats.tabular import Records, csv_rows
 
 _SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}
 _HEADER = re.compile(r"^#([a-z ]+):(.*)$")
+_INNER_TAB = re.compile(r"[\w.?!)\]>\"”]\t")  # a field's end, then a tab (not "•\t" indenting)
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.S)
 _COLLECTIONS = ("collection.anki21", "collection.anki2")
 
 
 def looks_like_anki_text(text: str) -> bool:
-    return text.lstrip("\ufeff").startswith(("#separator:", "#html:", "#notetype", "#deck"))
+    """Anki's export header; or, headerless (older Anki, other flashcard apps), fields split by
+    tabs on a quarter or more of the lines, three at least (tabs that indent do not count)."""
+    text = text.lstrip("\ufeff")
+    if text.startswith(("#separator:", "#html:", "#notetype", "#deck")):
+        return True
+    rows = [ln for ln in text.split("\n") if ln.strip() and not ln.startswith("#")]
+    tabbed = [ln for ln in rows if _INNER_TAB.search(ln)]
+    return len(tabbed) >= 3 and 4 * len(tabbed) >= len(rows)
 
 
 def read_anki_text(text: str) -> Records:
-    """Anki's plain-text export: `#key:value` header lines, then one note per row."""
+    """Anki's plain-text export: `#key:value` header lines (and `#` comments), then one note
+    per row."""
     lines = text.lstrip("\ufeff").split("\n")
     header: dict[str, str] = {}
     start = 0
-    while start < len(lines) and (m := _HEADER.match(lines[start].strip())):
-        header[m.group(1).strip()] = m.group(2).strip()
-        start += 1
+    while start < len(lines) and lines[start].startswith("#"):
+        if m := _HEADER.match(lines[start].strip()):
+            header[m.group(1).strip()] = m.group(2).strip()
+        start += 1  # else a comment line
     sep = header.get("separator", "tab")
     delimiter = _SEPARATORS.get(sep.lower(), sep[:1] or "\t")
     columns = {k.removesuffix(" column"): int(v) - 1 for k, v in header.items() if v.isdigit()}

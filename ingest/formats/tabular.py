@@ -76,7 +76,9 @@ def csv_rows(
 ) -> Iterator[tuple[int, list[str]]]:
     """(line number, cells) of each row that has any text; a malformed row is skipped with a
     warning and reading goes on."""
-    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    # Each line with its line break: a quoted field that spans lines keeps its breaks.
+    ended = (ln if ln.endswith("\n") else ln + "\n" for ln in lines)
+    reader = csv.reader(ended, delimiter=delimiter, strict=True)
     while True:
         line = first_line + reader.line_num
         try:
