@@ -12,6 +12,7 @@ from ingest.questions import (
     CJK_QUESTION_WORD,
     IMPERATIVES,
     NUMBER_END,
+    STEP_WORD,
     asks_outright,
     has_mark,
     is_question,
@@ -30,6 +31,7 @@ FAQ_TITLE = re.compile(
     r"\b(?:FAQs?|Q\s*&\s*A|Q\s*and\s*A|questions|frequently asked)\b|常见问题|问答", re.I
 )
 # An entry number with no sub-number: `3.`, `12)` (not `2.1`, which numbers a sub-section).
+_STEP = re.compile(rf"^\W*{STEP_WORD}\s*\d{{1,4}}", re.I)
 _ENTRY_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s")
 _SUB_NUMBER = re.compile(r"^\W*(?:Q|Question)?\s*\d{1,4}\.\d", re.I)  # `Q15.1-`: a sub-section
 _WH = {"how", "why", "what", "which", "when", "where", "whether", "who"}
@@ -74,11 +76,15 @@ def _lists_questions(body: list[str]) -> bool:
     return sum(asks) >= 2 and (asks[0] or 2 * sum(asks) >= len(asks))
 
 
-def question_headings(lines: Lines, folded: set[int] | None = None) -> set[int]:
+def question_headings(
+    lines: Lines, folded: set[int] | None = None, notebook: bool = False
+) -> set[int]:
     """Indexes of headings that ask a question answered by their body: the title asks (see
     `_asks`) and the body holds no questions of its own (else the heading is a section). A
     question heading with text of its own before question sub-headings is answered by that
-    text; the sub-headings are questions in their own right."""
+    text; the sub-headings are questions in their own right. In a notebook, a numbered step
+    (`### Step 5. Count the rows`) is a task whatever its wording, answered by the code cells
+    under it."""
     heads = _headings(lines, folded)
     # A level at which most headings end in "?" is a bank: its imperatives ask too.
     by_level: dict[int, list[bool]] = {}
@@ -114,11 +120,18 @@ def question_headings(lines: Lines, folded: set[int] | None = None) -> set[int]:
                 or ((level in banks or n in asking_siblings) and not _SUB_NUMBER.match(title))
             )
         )
-        if not (faq_entry and any(ln.strip() for ln in body)) and not _asks(
-            title, body, level in banks
+        step = notebook and bool(_STEP.match(title))
+        if (
+            not (faq_entry and any(ln.strip() for ln in body))
+            and not step
+            and not _asks(title, body, level in banks)
         ):
             continue
-        subs = [j for j, lv, t in heads if i < j < end and is_question(question_text(t))]
+        subs = [
+            j
+            for j, lv, t in heads
+            if i < j < end and (is_question(question_text(t)) or notebook and _STEP.match(t))
+        ]
         if subs and not any(ln.strip() for _, ln in lines[i + 1 : subs[0]]):
             continue  # only sub-questions under it: it names their topic
         if not _holds_questions(body) or _answered_before_questions(body):

@@ -13,9 +13,11 @@ from ingest.formats.markup import clean_line
 NUMBER_END = r"(?:\.\d{1,3})*\s*(?:[.):：]|[-–—·](?=\s))"
 # "Question N" in Japanese and Chinese (問N, 問題N, 问题N, 题N) and Korean (문제 N, 질문 N).
 CJK_QUESTION_WORD = r"(?:問題?|问题?|题|문제|질문)"
+# "Step 5.", "Exercise 2:", "Task 13.a." number an exercise's steps.
+STEP_WORD = r"(?:Step|Exercise|Task|Problem)"
 NUMBERING = (
     rf"(?:\d{{1,4}}{NUMBER_END}|Q\s*\d{{0,4}}{NUMBER_END}|Question\s*\d{{1,4}}{NUMBER_END}"
-    rf"|{CJK_QUESTION_WORD}\s*\d{{1,4}}{NUMBER_END})"
+    rf"|{CJK_QUESTION_WORD}\s*\d{{1,4}}{NUMBER_END}|{STEP_WORD}\s*\d{{1,4}}(?:\.[a-z])?{NUMBER_END})"
 )
 _NUMBER_PREFIX = re.compile(rf"^\s*{NUMBERING}\s*")
 _DECORATION = re.compile(r"^[^\w\s\"“'‘(\[$\\*_`<]+\s*")

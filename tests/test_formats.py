@@ -536,3 +536,30 @@ def test_a_headerless_tab_separated_deck_with_a_comment_line(tmp_path):
         "Topics\n" + "".join(f"        •\tWhat is topic {n}?\n" for n in range(5))
     )
     assert load(tmp_path / "notes.txt").format == "text"
+
+
+def test_a_notebooks_numbered_steps_are_tasks_answered_by_their_code(tmp_path):
+    md = lambda src: {"cell_type": "markdown", "source": src}  # noqa: E731
+    code = lambda src: {"cell_type": "code", "source": src, "outputs": []}  # noqa: E731
+    (tmp_path / "ex.ipynb").write_text(
+        _notebook(
+            [
+                md("# Ex2 - Knowing your data\n\n### Step 1. Import the libraries"),
+                code("import pandas as pd"),
+                md("### Step 2. Read the dataset from this [address](https://x.org/d.tsv)."),
+                md("### Step 3. Assign it to a variable called chipo."),
+                code("chipo = pd.read_csv(url, sep='\\t')"),
+                md("### Step 4. Turn the price into a float"),
+                md("#### Step 4.a. Check the price's type"),
+                code("chipo.item_price.dtype"),
+            ]
+        )
+    )
+    _, items = load_items(tmp_path / "ex.ipynb")
+    assert [(i.kind, i.question, i.locator) for i in items if i.kind != "chunk"] == [
+        ("qa", "Import the libraries", "cells 1-2"),
+        ("question", "Read the dataset from this address.", "cell 3"),
+        ("qa", "Assign it to a variable called chipo.", "cells 4-5"),
+        ("qa", "Check the price's type", "cells 7-8"),
+    ]  # step 4 only holds its sub-steps
+    assert "chipo = pd.read_csv" in items[2].answer
