@@ -324,6 +324,8 @@ class Parser:
         ):  # whatever its wording, an item followed by an answer label is a question
             self.open.style = "labelled"
             rest = clean(m.group("rest")).strip()
+            if OPTION.match(raw) and ":" not in raw[: m.start("rest")]:
+                rest = stripped  # "a) …" under "1. What is …?": the first option, not a label
             self.open.answer = [rest] if rest else []
             self.open.end = loc
             return

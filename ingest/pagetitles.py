@@ -116,7 +116,11 @@ def _question_span(filled: list[tuple[int, str]], k: int, width: float, full: fl
         part = [t for _, t in filled[k : k + span]]
         if len(part) < span:
             return 0
-        if span > 1 and (_ENDS_SENTENCE.search(part[-2]) or len(part[-2]) >= 0.75 * full):
+        if span > 1 and (
+            _ENDS_SENTENCE.search(part[-2])
+            or len(part[-2]) >= 0.75 * full
+            or BULLET.match(part[-1])  # "1. What is …?" starts an item of its own
+        ):
             return 0
         text = " ".join(part)
         if text.endswith(("?", "？")):

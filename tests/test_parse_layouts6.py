@@ -159,3 +159,25 @@ def test_a_korean_heading_asks_with_a_request_ending():
         ("qa", "차원의 저주에 대해 설명해주세요."),
         ("qa", "알고 있는 metric에 대해 설명해주세요. (ex. RMSE, MAE)"),
     ]
+
+
+def test_a_pdf_quiz_of_numbered_questions_with_lettered_options(tmp_path):
+    from ingest.loaders import load
+    from ingest.parse import parse_document
+    from tests.pdfs import make_pdf
+
+    questions = [
+        ("What is machine learning?", ["statistics on large data", "any optimizer"]),
+        ("What is a test set used for?", ["to estimate the error", "to check data quality"]),
+        ("Which is a classification method?", ["logistic regression", "gradient descent"]),
+        ("Which is not a remedy for overfitting?", ["more data", "more features"]),
+        ("What is PCA used for?", ["to reduce features", "to fill gaps"]),
+    ]
+    page = "Questions\n" + "".join(
+        f"{n}. {q}\n" + "".join(f"{'ab'[k]}) {o}\n" for k, o in enumerate(opts))
+        for n, (q, opts) in enumerate(questions, start=1)
+    )
+    items = parse_document(load(make_pdf(tmp_path / "quiz.pdf", [page])), lambda t: [t])
+    assert [(i.kind, i.question, i.answer) for i in items] == [
+        ("qa", q, f"a) {opts[0]}\nb) {opts[1]}") for q, opts in questions
+    ]  # not "Questions 1. What is …", and "a)" is an option, not an answer label
