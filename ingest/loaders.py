@@ -13,6 +13,7 @@ from pathlib import Path
 
 from core.errors import LoadError
 from ingest.formats import anki, structured, tabular
+from ingest.formats.html_page import html_lines
 from ingest.formats.notebook import notebook_lines
 from ingest.formats.pdf import pdf_lines
 from ingest.formats.plaintext_markup import asciidoc_lines, org_lines
@@ -31,6 +32,7 @@ ORG_SUFFIXES = {".org"}
 ASCIIDOC_SUFFIXES = {".adoc", ".asciidoc", ".asc"}
 ANKI_SUFFIXES = {".apkg", ".colpkg"}
 NOTEBOOK_SUFFIXES = {".ipynb"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUPPORTED = (
     TEXT_SUFFIXES
     | RST_SUFFIXES
@@ -42,6 +44,7 @@ SUPPORTED = (
     | YAML_SUFFIXES
     | ANKI_SUFFIXES
     | NOTEBOOK_SUFFIXES
+    | HTML_SUFFIXES
 )
 
 
@@ -184,6 +187,8 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return _structured(structured.read_yaml(text), data, encoding, "yaml", text)
     if anki.looks_like_anki_text(text):
         return _structured(anki.read_anki_text(text), data, encoding, "anki text", text)
+    if suffix in HTML_SUFFIXES:
+        return Document(html_lines(text), "line", encoding, data, format="html")
     if suffix in NOTEBOOK_SUFFIXES:
         return Document(notebook_lines(text), "cell", encoding, data, format="notebook")
     if suffix in RST_SUFFIXES:

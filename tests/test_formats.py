@@ -563,3 +563,28 @@ def test_a_notebooks_numbered_steps_are_tasks_answered_by_their_code(tmp_path):
         ("qa", "Check the price's type", "cells 7-8"),
     ]  # step 4 only holds its sub-steps
     assert "chipo = pd.read_csv" in items[2].answer
+
+
+def test_an_html_page_is_read_as_markdown_with_its_details_and_without_scripts(tmp_path):
+    (tmp_path / "page.html").write_text(
+        "<!doctype html><html><head><title>T</title><style>p{color:red}</style></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/faq'>FAQ</a></nav>"
+        "<h1>Interview FAQ</h1><h2>What is dropout?</h2><p>It zeroes <b>random</b> activations"
+        " during training.</p><h2>More questions</h2>"
+        "<details><summary>Why use weight decay?</summary><p>It keeps weights small.</p></details>"
+        "<ul><li>What is a GAN?</li><li>What is a VAE?</li></ul>"
+        "<script>document.write('<h2>Injected?</h2>')</script><footer>© me</footer></body></html>"
+    )
+    doc, items = load_items(tmp_path / "page.html")
+    assert doc.format == "html"
+    assert [(i.kind, i.question, i.answer) for i in items] == [
+        ("qa", "What is dropout?", "It zeroes **random** activations during training."),
+        ("qa", "Why use weight decay?", "It keeps weights small."),
+        ("question", "What is a GAN?", ""),
+        ("question", "What is a VAE?", ""),
+    ]
+    text = "\n".join(line for _, line in doc.lines)
+    assert "Home" not in text and "Injected" not in text and "color" not in text
+    (tmp_path / "app.html").write_text("<html><body><script>const CARDS=[]</script></body></html>")
+    with pytest.raises(LoadError, match="no text in this HTML page"):
+        load(tmp_path / "app.html")

@@ -17,7 +17,7 @@ from ingest.parse import parse_document
 from tests.conftest import running_ui
 
 SUFFIXES = [".md", ".txt", ".pdf", ".csv", ".tsv", ".json", ".jsonl", ".apkg", ".rst", ".yml",
-            ".org", ".adoc", ".ipynb"]  # fmt: skip
+            ".org", ".adoc", ".ipynb", ".html"]  # fmt: skip
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -41,12 +41,16 @@ _MARKUP = st.sampled_from(["#", "##", "- ", "1. ", "**", "Q1:", "Answer:", "<det
                            ".. note::", ".. code-block:: py", "====", "----", ":ref:`a <b>`",
                            "``x``", "`t <u>`__", "- question: ", "  answer: ", ": >", "&a", "*a",
                            "* ", "#+BEGIN_SRC", "#+END_SRC", ":PROPERTIES:", ":END:", "[[a][b]]",
-                           "= ", "::", "[qanda]", "////", "....", ".T"])  # fmt: skip
+                           "= ", "::", "[qanda]", "////", "....", ".T", "<h2>", "</h2>", "<li>",
+                           "<script>", "<table><tr><td>", "<pre>"])  # fmt: skip
 _LINES = st.lists(st.one_of(_MARKUP, st.text(max_size=40)), max_size=60).map("".join)
 
 
 @FUZZ
-@given(st.sampled_from([".md", ".txt", ".csv", ".json", ".rst", ".yml", ".org", ".adoc"]), _LINES)
+@given(
+    st.sampled_from([".md", ".txt", ".csv", ".json", ".rst", ".yml", ".org", ".adoc", ".html"]),
+    _LINES,
+)
 def test_markup_like_text_parses_or_fails_with_a_reason(suffix, text):
     _read(suffix, text.encode("utf-8", errors="surrogatepass"))
 

@@ -128,7 +128,7 @@ def library_remove(svc: Services, path: str):
 def build(svc: Services) -> SimpleNamespace:
     with gr.Row():
         # every format the loaders read, not only Markdown, text and PDF (a deck is a bank too)
-        files = gr.File(label="Upload notes or a bank (Markdown, text, PDF, CSV/TSV, JSON, YAML, "
+        files = gr.File(label="Upload notes or a bank (Markdown, text, PDF, HTML, CSV/TSV, JSON, YAML, "
                         "Anki, notebook, reStructuredText, Org, AsciiDoc)", file_count="multiple",
                         file_types=sorted(SUPPORTED), elem_id="lib-files")  # fmt: skip
         with gr.Column():
