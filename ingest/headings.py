@@ -77,14 +77,18 @@ def _lists_questions(body: list[str]) -> bool:
 
 
 def question_headings(
-    lines: Lines, folded: set[int] | None = None, notebook: bool = False
+    lines: Lines,
+    folded: set[int] | None = None,
+    notebook: bool = False,
+    asked: set[int] = frozenset(),
 ) -> set[int]:
     """Indexes of headings that ask a question answered by their body: the title asks (see
     `_asks`) and the body holds no questions of its own (else the heading is a section). A
     question heading with text of its own before question sub-headings is answered by that
     text; the sub-headings are questions in their own right. In a notebook, a numbered step
     (`### Step 5. Count the rows`) is a task whatever its wording, answered by the code cells
-    under it."""
+    under it. `asked`: lines that are questions of their own (a bank of bold or quoted lines):
+    a heading over one names its topic."""
     heads = _headings(lines, folded)
     # A level at which most headings end in "?" is a bank: its imperatives ask too.
     by_level: dict[int, list[bool]] = {}
@@ -134,6 +138,8 @@ def question_headings(
         ]
         if subs and not any(ln.strip() for _, ln in lines[i + 1 : subs[0]]):
             continue  # only sub-questions under it: it names their topic
+        if any(i < j < end for j in asked):
+            continue  # "## Anything else?" over "> I have a question…" and its answer
         if not _holds_questions(body) or _answered_before_questions(body):
             out.add(i)
     return out

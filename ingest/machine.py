@@ -101,10 +101,12 @@ class Parser:
         self.skip_to = -1  # lines already consumed by a multi-line block
         self.prose_bullet: Open | None = None  # a list item just put into prose
         self.folds = fold_lines(lines)  # read once; the heading scans skip what it holds
-        self.question_headings = question_headings(lines, self.folds, notebook=unit == "cell")
+        self.bold_questions, self.bold_labels = bold_questions(lines)
+        self.question_headings = question_headings(
+            lines, self.folds, notebook=unit == "cell", asked=self.bold_questions
+        )
         self.exercises = exercise_headings(lines, self.folds)
         self.prompts = prompt_runs(lines)
-        self.bold_questions, self.bold_labels = bold_questions(lines)
         self.answered_bullets = answered_bullets(lines)
         self.question_runs = question_runs(lines, wrapped=unit == "page")
         self.prose_lists = prose_lists(lines)

@@ -181,3 +181,16 @@ def test_a_pdf_quiz_of_numbered_questions_with_lettered_options(tmp_path):
     assert [(i.kind, i.question, i.answer) for i in items] == [
         ("qa", q, f"a) {opts[0]}\nb) {opts[1]}") for q, opts in questions
     ]  # not "Questions 1. What is …", and "a)" is an option, not an answer label
+
+
+def test_a_heading_over_a_quoted_question_of_the_bank_names_its_topic():
+    items = run(
+        "## Installation\n\n> Can I install it on Windows?\n\nYes, with WSL.\n\n"
+        "## Running\n\n> Where are the outputs?\n\nIn the trajectories folder.\n\n"
+        "## Anything else?\n\n> I have a question or a bug report...\n\nPlease open an issue.\n"
+    )
+    assert [(i.kind, i.question) for i in items] == [
+        ("qa", "Can I install it on Windows?"),
+        ("qa", "Where are the outputs?"),
+        ("qa", "I have a question or a bug report..."),
+    ]  # "Anything else?" is not a question of its own
