@@ -48,6 +48,19 @@ BULLET = re.compile(
 NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s")
 # A paragraph that opens with its question in bold and answers it on: `**Why X?** Because …`.
 RUN_IN = re.compile(r"^(?:\*\*|__)(?P<q>[^*_\n]{3,200}?[?？])(?:\*\*|__)\s+(?P<rest>\S.*)$")
+# A question sentence right after a run-in question rephrases it: "**What do optimizers tune?**
+# Or, _what does compiling do?_ Each optimizer …" asks both, and the answer starts at "Each".
+_REPHRASED = re.compile(r"^(?P<q>[^.!?\n]{3,200}?[?？][*_]*)\s+(?=\S)")
+
+
+def run_in(m: re.Match) -> tuple[str, str]:
+    """The question and the answer of a `RUN_IN` match, rephrasings moved to the question."""
+    question, rest = m.group("q"), m.group("rest")
+    while more := _REPHRASED.match(rest):
+        question, rest = f"{question} {more.group('q')}", rest[more.end() :]
+    return question, rest
+
+
 STYLED_LABEL = re.compile(r"^\s*[-*]\s+(?:<(\w+)\b[^>]*>[^<]+</\1>|\*\*[^*]+\*\*)\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 ECHO = re.compile(r"^[^\"“”]{1,40}?\s[\"“](?P<title>.+)[\"”]\s*$")
@@ -80,6 +93,12 @@ def cells(line: str) -> list[str]:
 def strip_answer_label(line: str) -> str:
     m = ANSWER_LABEL.match(line)
     return m.group("indent") + m.group("rest") if m else line
+
+
+def lettered(raw: str, label: re.Match) -> bool:
+    """An `ANSWER_LABEL` match that is a lettered item ("a) …", "A. …"), not an answer label
+    ("A: …", "**Answer:**")."""
+    return bool(OPTION.match(raw)) and ":" not in raw[: label.start("rest")]
 
 
 def stem_and_options(question: str, answer: list[str]) -> tuple[str, list[str]]:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ingest.items import ParsedItem
-from ingest.lines import BULLET, LINK_LEAD, OPTION, RUN_IN, indent_of
+from ingest.lines import BULLET, LINK_LEAD, OPTION, RUN_IN, indent_of, run_in
 from ingest.listscan import ASKING_LINK, asks, linked_question
 from ingest.questions import clean, is_question, is_quoted, split_joined_questions
 
@@ -112,10 +112,10 @@ def open_bullet(p: Parser, i: int, loc: int, raw: str, m: re.Match) -> None:
         return
     if is_question(text) or p.last_bullet is not None:
         p.flush_prose()
-    if run_in := RUN_IN.match(text):  # `- **How do I X?** You …`: answered on its own line
+    if m := RUN_IN.match(text):  # `- **How do I X?** You …`: answered on its own line
         p.flush_prose()
-        p.open = Open(run_in.group("q"), p.section, loc, loc, "labelled", indent=indent)
-        p.open.answer = [run_in.group("rest")]
+        question, rest = run_in(m)
+        p.open = Open(question, p.section, loc, loc, "labelled", indent=indent, answer=[rest])
         return
     if p.sections and GLOSSARY_TITLE.search(p.sections[-1][1]) and (term := _TERM.match(text)):
         # in a glossary, a term is a card and its description the answer

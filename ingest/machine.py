@@ -38,8 +38,10 @@ from ingest.lines import (
     echoes,
     fold_lines,
     indent_of,
+    lettered,
     next_line,
     plain_heading,
+    run_in,
     split_fold,
     split_stem,
     stem_and_options,
@@ -298,8 +300,8 @@ class Parser:
         if m := RUN_IN.match(line):  # answered down to the next list item or heading
             self.close()
             self.flush_prose()
-            rest = [m.group("rest")]
-            self.open = Open(m.group("q"), self.section, loc, loc, "labelled", answer=rest)
+            question, rest = run_in(m)
+            self.open = Open(question, self.section, loc, loc, "labelled", answer=[rest])
             return
         if self.is_section_label(i, raw):
             self.heading(2, stripped.lstrip("-* "))
@@ -326,18 +328,21 @@ class Parser:
         ):  # whatever its wording, an item followed by an answer label is a question
             self.open.style = "labelled"
             rest = clean(m.group("rest")).strip()
-            if OPTION.match(raw) and ":" not in raw[: m.start("rest")]:
+            if lettered(raw, m):
                 rest = stripped  # "a) …" under "1. What is …?": the first option, not a label
             self.open.answer = [rest] if rest else []
             self.open.end = loc
             return
-        if self.open is None and (m := ANSWER_LABEL.match(raw)):
-            if lists.reopen(self, loc, m.group("rest")):
+        label = ANSWER_LABEL.match(raw)
+        if self.open is None and label and not lettered(raw, label):
+            if lists.reopen(self, loc, label.group("rest")):
                 return
         elif (
             self.open is None
             and stripped
-            and not OPTION.match(raw)  # an option goes to its question (lists.open_bullet)
+            # an option goes to its question (lists.open_bullet); "a) …" indented under a
+            # list question is its answer's first line
+            and (not OPTION.match(raw) or label and lettered(raw, label))
             and lists.reopen(self, loc, line, False, self.in_faq)
         ):
             return

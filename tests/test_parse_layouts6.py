@@ -194,3 +194,22 @@ def test_a_heading_over_a_quoted_question_of_the_bank_names_its_topic():
         ("qa", "Where are the outputs?"),
         ("qa", "I have a question or a bug report..."),
     ]  # "Anything else?" is not a question of its own
+
+
+def test_a_run_in_question_keeps_its_rephrasing_and_a_lettered_answer_keeps_its_letter():
+    items = run(
+        "## Basics\n\n**What do optimizers tune?** Or, _what does compiling do?_ Each optimizer "
+        "searches prompts.\n\n"
+        "## FAQ\n\n- **How do I use assertions?**\n\n"
+        "    a) **Add them to your program**: call assert.\n    b) Run it.\n\n"
+        "- **How do I turn off the cache?**\n\n    Set the flag.\n"
+    )
+    assert [(i.kind, i.question, i.answer.split("\n")[0]) for i in items] == [
+        (
+            "qa",
+            "What do optimizers tune? Or, _what does compiling do?_",
+            "Each optimizer searches prompts.",
+        ),
+        ("qa", "How do I use assertions?", "a) **Add them to your program**: call assert."),
+        ("qa", "How do I turn off the cache?", "Set the flag."),
+    ]
