@@ -9,6 +9,8 @@ before it is shown (`ClaimCheck`). A sentence is shown only when
 - each clause's words are all in one note, so words of two notes are not joined into a claim
   that neither makes;
 - its negation agrees with the note sentence it draws on most ("X is not Y" from "X is Y" goes);
+- it states something: a sentence that asks (a note's own question copied out, "How does it
+  manifest in LLMs?") answers nothing;
 - it says something not already on screen: not a repeat of an earlier sentence, not a
   near-verbatim copy of the note quoted in the instant answer, and not just the question's own
   words echoed back.
@@ -106,6 +108,8 @@ class ClaimCheck:
     def _judge(self, bare: str, words: set[str], cited: list[int]) -> Verdict:
         if not words:
             return Verdict(bare, None, reason="no content")
+        if bare.rstrip("*_ ").endswith(("?", "？")):
+            return Verdict(bare, None, reason="asks instead of answering")
         new = sorted(words - set().union(*self.note_terms))
         numbers = sorted(set(_NUMBER.findall(bare)) - self.note_numbers)
         if new or numbers:

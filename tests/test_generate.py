@@ -82,6 +82,9 @@ def test_claim_check_drops_new_terms_negations_mixed_notes_and_repeats(retriever
     assert both.shown is not None and both.notes == tuple(sorted({sram, rope}))
     echo = ClaimCheck(notes, question="does FlashAttention tile attention?")
     assert echo.check("FlashAttention tiles attention [1].").reason == "repeats the question"
+    # a note's question copied out asks, it answers nothing
+    asks = ClaimCheck(notes).check(f"Why does FlashAttention move far less memory [{sram}]?")
+    assert asks.shown is None and asks.reason == "asks instead of answering"
 
 
 def test_only_checked_sentences_are_shown_never_withdrawn_and_drops_are_counted(retriever):
