@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.lines import BULLET, FENCE, HEADING, OPTION, QN, Lines, answer_fold, fold_lines
+from ingest.answers import answer_fold, fold_lines
+from ingest.lines import BULLET, FENCE, HEADING, OPTION, QN, Lines
 from ingest.questions import (
     CJK_QUESTION_WORD,
     IMPERATIVES,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ingest.formats.markup import strip_html
 from ingest.formats.tabular import Columns
-from ingest.questions import ANSWER_SUMMARY, clean, is_question, question_text
+from ingest.questions import clean, is_question, question_text
 
 Lines = Sequence[tuple[int, str]]
 
@@ -19,9 +19,9 @@ ADMONITION = re.compile(
         (?:["“”](?P<title>[^"“”]*)["“”]?)?(?P<rest>.*)$""",
     re.X,
 )
-_EMPH = r"(?:\*\*|__)?"
+EMPH = r"(?:\*\*|__)?"
 # `Sample Answer:`, `Model answer:`: a qualified label is still an answer label.
-_QUALIFIER = r"(?:Sample|Model|Short|Reference|Suggested|Expected|Ideal|Final|Correct|Right)"
+QUALIFIER = r"(?:Sample|Model|Short|Reference|Suggested|Expected|Ideal|Final|Correct|Right)"
 # A metadata line between a question and its answer label: `**Difficulty:** Easy`.
 METADATA = re.compile(r"^\s*(?:\*\*|__)[^*_:\n]{1,30}(?::(?:\*\*|__)|(?:\*\*|__):)\s*\S.{0,120}$")
 # Question and answer labels, in English and Chinese (问/问题/题目 question, 答/答案/解答/回答
@@ -29,17 +29,17 @@ METADATA = re.compile(r"^\s*(?:\*\*|__)[^*_:\n]{1,30}(?::(?:\*\*|__)|(?:\*\*|__)
 _Q_WORD = r"(?:Q|Question|问题?|题目)"
 _A_WORD = r"(?:A|Ans|Answer|Solution|答案?|解答|回答)"
 QN = re.compile(
-    rf"^\s*(?:[-*]\s+)?{_EMPH}{_Q_WORD}\s*(?P<n>\d{{1,4}})?\s*(?:[:.)：]{_EMPH}|\*\*\s*[:：])"
+    rf"^\s*(?:[-*]\s+)?{EMPH}{_Q_WORD}\s*(?P<n>\d{{1,4}})?\s*(?:[:.)：]{EMPH}|\*\*\s*[:：])"
     rf"\s*(?P<q>\S.*)$"
 )
 # A question label alone on its line (`__Question__`, `**Q:**`, `**Issue**`): the paragraph
 # below it is the question, up to an answer label (`__Answer__`, `**Solution**`).
 LABEL_ALONE = re.compile(
-    rf"^\s*{_EMPH}(?:{_Q_WORD}|Issue|Problem)\s*[:：]?{_EMPH}\s*[:：]?\s*$", re.I
+    rf"^\s*{EMPH}(?:{_Q_WORD}|Issue|Problem)\s*[:：]?{EMPH}\s*[:：]?\s*$", re.I
 )
 ANSWER_LABEL = re.compile(
-    rf"^(?P<indent>\s*)(?:[-*+]\s+|>\s*)?{_EMPH}(?:{_QUALIFIER}\s+)?{_A_WORD}\s*\d*\s*(?:[:.)：]{_EMPH}"
-    rf"|{_EMPH}\s*[:.：]?(?=\s*$)|\*\*\s*[:.：]?)\s*(?P<rest>.*)$",
+    rf"^(?P<indent>\s*)(?:[-*+]\s+|>\s*)?{EMPH}(?:{QUALIFIER}\s+)?{_A_WORD}\s*\d*\s*(?:[:.)：]{EMPH}"
+    rf"|{EMPH}\s*[:.：]?(?=\s*$)|\*\*\s*[:.：]?)\s*(?P<rest>.*)$",
     re.I,
 )
 BULLET = re.compile(
@@ -88,119 +88,6 @@ def cells(line: str) -> list[str]:
     line = line[1:] if line.startswith("|") else line
     line = line[:-1] if line.endswith("|") else line
     return [c.strip() for c in re.split(r"(?<!\\)\|", line)]
-
-
-def strip_answer_label(line: str) -> str:
-    m = ANSWER_LABEL.match(line)
-    return m.group("indent") + m.group("rest") if m else line
-
-
-def lettered(raw: str, label: re.Match) -> bool:
-    """An `ANSWER_LABEL` match that is a lettered item ("a) …", "A. …"), not an answer label
-    ("A: …", "**Answer:**")."""
-    return bool(OPTION.match(raw)) and ":" not in raw[: label.start("rest")]
-
-
-def stem_and_options(question: str, answer: list[str]) -> tuple[str, list[str]]:
-    """A lone line ending in "?" between a heading and its options ends the question
-    ("… You have 3 options. / Which do you pick?"), so it moves from the answer to the question."""
-    filled = [n for n, ln in enumerate(answer) if ln.strip()]
-    first = answer[filled[0]] if filled else ""
-    # Options come as written (`- [ ] …`, `a) …`), or as a list with a ticked (✓) choice.
-    ticked = any(OPTION.match(answer[n]) for n in filled[1:])
-    after = answer[filled[1]] if len(filled) >= 2 else ""
-    if first.rstrip().endswith("?") and (OPTION.match(after) or ticked and BULLET.match(after)):
-        return f"{question} {answer[filled[0]].strip()}", answer[filled[0] + 1 :]
-    return question, answer
-
-
-# An answer label alone on its line, spelled out (a bare `A.` could be an option).
-LABEL_LINE = re.compile(
-    rf"^\s*(?:[-*+>]\s+)?{_EMPH}(?:{_QUALIFIER}\s+)?(?:Ans|Answers?|Solutions?|答案?|解答|回答)\s*[:：]?{_EMPH}\s*[:：]?\s*$",
-    re.I,
-)
-
-
-# A MyST directive that folds an exercise's answer away: `:::{note} Solutions` (with
-# `:class: dropdown`), `:::{dropdown} Answer`, or sphinx-exercise's `:::{solution}`.
-_DIRECTIVE = re.compile(r"^\s*(?P<fence>:{3,}|`{3,})\{(?P<name>[\w:-]+)\}\s*(?P<title>.*)$")
-_DIRECTIVE_OPTION = re.compile(r"^\s*:[\w-]+:")
-
-
-def answer_fold(line: str) -> str | None:
-    """The closing fence of the answer fold this line opens, or None."""
-    m = _DIRECTIVE.match(line)
-    if m is None:
-        return None
-    named = m.group("name").lower() in ("solution", "answer")
-    return m.group("fence") if named or ANSWER_SUMMARY.match(m.group("title")) else None
-
-
-def fold_lines(lines: Lines) -> set[int]:
-    """Indexes of the lines of every `<details>` block whose summary says it holds the answer
-    ("Answer", "Show solution"): a heading inside one (`#### Answer: D`) is part of it."""
-    out: set[int] = set()
-    i = 0
-    while i < len(lines):
-        if "<details" in lines[i][1].lower():
-            block = read_details(lines, i)
-            if block.summary and ANSWER_SUMMARY.match(block.summary):
-                out.update(range(i, block.last + 1))
-                i = block.last
-        i += 1
-    return out
-
-
-def split_stem(body: list[str]) -> tuple[str, list[str]] | None:
-    """Under a heading that only numbers its question ("Question 3"), the question is the first
-    line after any metadata (`**Type**: multiple-choice`); the rest answers it."""
-    for n, line in enumerate(body):
-        if line.strip() and not METADATA.match(line):
-            return line.strip(), body[n + 1 :]
-    return None
-
-
-def split_fold(body: list[str]) -> tuple[list[str], list[str]] | None:
-    """An exercise's body with answer folds: (the problem statement and any text between folds,
-    the folds' content without their fences and options); None when it has no fold."""
-    rest: list[str] = []
-    folded: list[str] = []
-    close = None
-    for line in body:
-        if close is None and (close := answer_fold(line)) is not None:
-            continue
-        if close is not None:
-            if line.strip() == close:
-                close = None
-            elif not (_DIRECTIVE_OPTION.match(line) and not folded):
-                folded.append(line)
-            continue
-        rest.append(line)
-    return (rest, folded) if folded else None
-
-
-def after_answer_label(answer: list[str]) -> list[str]:
-    """A body that opens with an answer label line (`**Answer:**`), or with metadata lines
-    (`**Category:** …`, `**Tags:** …`) and then a label: the answer is what follows the
-    label; the label and the metadata are neither. Trailing `---` separators go too."""
-    while answer and (not answer[-1].strip() or THEMATIC_BREAK.match(answer[-1])):
-        answer = answer[:-1]
-    text = [ln for ln in answer if ln.strip()]
-    if text and all(ln.lstrip().startswith(">") for ln in text) and ANSWER_LABEL.match(text[0]):
-        # `> A: …` quoting the whole answer: the quote is the answer's box, not a quotation.
-        answer = [re.sub(r"^\s*>\s?", "", ln) for ln in answer]
-    for n, line in enumerate(answer):
-        if not line.strip() or METADATA.match(line) and not ANSWER_LABEL.match(line):
-            continue
-        if LABEL_LINE.match(line):
-            return answer[n + 1 :]
-        m = ANSWER_LABEL.match(line)
-        # First in the body only as `A:` / `**Answer:**`: "A)" or "A." there is an option.
-        if m and (":" in line[: m.start("rest")] or any(ln.strip() for ln in answer[:n])):
-            rest = m.group("rest").strip()
-            return ([rest] if rest else []) + answer[n + 1 :]
-        break
-    return answer
 
 
 def dedent(text: str) -> str:

@@ -12,6 +12,15 @@ import re
 from dataclasses import dataclass, field
 
 from ingest import blocks, lists
+from ingest.answers import (
+    after_answer_label,
+    fold_lines,
+    lettered,
+    split_fold,
+    split_stem,
+    stem_and_options,
+    strip_answer_label,
+)
 from ingest.formats.markup import join_split_links, strip_anchor
 from ingest.headings import BARE_NUMBER, FAQ_TITLE, exercise_headings, question_headings
 from ingest.items import ParsedItem
@@ -32,20 +41,13 @@ from ingest.lines import (
     TABLE_RULE,
     THEMATIC_BREAK,
     Lines,
-    after_answer_label,
     closes,
     dedent,
     echoes,
-    fold_lines,
     indent_of,
-    lettered,
     next_line,
     plain_heading,
     run_in,
-    split_fold,
-    split_stem,
-    stem_and_options,
-    strip_answer_label,
 )
 from ingest.listscan import bank_lists, prose_lists
 from ingest.prose import Chunker, prose_chunks
