@@ -75,7 +75,11 @@ def _asked(text: str, above: str, below: str, width: float) -> bool:
 
 
 def mark_titles(lines: Lines) -> list[tuple[int, str]]:
-    """`(page, line)` pairs with each title line rewritten as `## title`."""
+    """`(page, line)` pairs with each title line rewritten as `## title` — the document's own
+    title, on its first line, as `# title`, so the sections under it are its parts ("AutoGluon
+    FAQ" over its questions). A text layer has no Markdown: a line that starts with `#` (a code
+    comment) is text."""
+    lines = [(loc, f" {ln}" if ln.startswith("#") else ln) for loc, ln in lines]
     filled = [(n, ln.strip()) for n, (_, ln) in enumerate(lines) if ln.strip()]
     if len(filled) < 10:
         return list(lines)
@@ -95,10 +99,10 @@ def mark_titles(lines: Lines) -> list[tuple[int, str]]:
         )
         # a line under one that reached the margin mid-sentence continues it
         wrapped = len(above) >= full and not _ENDS_SENTENCE.search(above)
-        if _title(text, above, below, width, asks_next) or (
+        if _title(text, above, below, max(width, full), asks_next) or (
             not wrapped and _list_title(text, below, asks_next)
         ):
-            out[n] = (lines[n][0], f"## {text}")
+            out[n] = (lines[n][0], f"{'#' if k == 0 else '##'} {text}")
         elif not wrapped and (span := _question_span(filled, k, width, full)):
             out[n] = (lines[n][0], "## " + " ".join(t for _, t in filled[k : k + span]))
             for m, _ in filled[k + 1 : k + span]:

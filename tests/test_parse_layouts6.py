@@ -213,3 +213,33 @@ def test_a_run_in_question_keeps_its_rephrasing_and_a_lettered_answer_keeps_its_
         ("qa", "How do I use assertions?", "a) **Add them to your program**: call assert."),
         ("qa", "How do I turn off the cache?", "Set the flag."),
     ]
+
+
+def test_a_pdf_faqs_problem_statement_titles_and_code_comments(tmp_path):
+    from ingest.loaders import load
+    from ingest.parse import parse_document
+    from tests.pdfs import make_pdf
+
+    page = (
+        "Tabular FAQ\n"
+        "How can I get the most accurate predictions?\n"
+        "See the section on maximizing predictive performance in the essentials tutorial.\n"
+        "Can I use GPUs for model training?\n"
+        "Yes. Most of the models support GPU training, including the boosted tree models.\n"
+        "How can I resolve memory issues?\n"
+        "Reduce the number of models trained, or train on a sample of the rows first.\n"
+        "# Load the test data in chunks of rows that fit into the memory of the machine\n"
+        "predictor.predict(chunk)\n"
+        "No space left error on the notebook\n"
+        "If you train in a hosted notebook, its default disk of five gigabytes fills up fast.\n"
+        "Clean up the workspace or attach a larger volume before training on large data.\n"
+    )
+    items = parse_document(load(make_pdf(tmp_path / "faq.pdf", [page])), lambda t: [t])
+    assert [(i.kind, i.question) for i in items if i.kind != "chunk"] == [
+        ("qa", "How can I get the most accurate predictions?"),
+        ("qa", "Can I use GPUs for model training?"),
+        ("qa", "How can I resolve memory issues?"),
+        ("qa", "No space left error on the notebook"),  # a FAQ entry, under the FAQ's title
+    ]
+    memory = items[2].answer
+    assert "# Load the test data" in memory and "predictor.predict" in memory  # code, not a title
