@@ -91,14 +91,14 @@ def test_a_printed_list_of_questions_under_small_titles_with_wrapped_lines():
     text = [
         "Study Questions",
         "A list of the questions we get most often, each linked to a longer article elsewhere.",
-        "Model Evaluation",
+        "Study Questions > Model Evaluation",
         "What is overfitting?",
         "How can I avoid overfitting?",
         "Is it always better to use the largest possible number of folds when you run a",
         "cross validation?",
         "Comparing a closed-form fit vs. Gradient Descent vs Stochastic Gradient Descent vs",
         "Mini-Batch Learning -- what is the difference?",
-        "Linear Models and Their Regularised Variants",
+        "Study Questions > Linear Models and Their Regularised Variants",
         "Why is logistic regression considered a linear model? (e.g., Logit / Probit)",
         "Why does a wide learning rate schedule help the training of models with many",
         "Hidden Layers",
@@ -108,33 +108,33 @@ def test_a_printed_list_of_questions_under_small_titles_with_wrapped_lines():
     pages = [(1 + n // 7, ln) for n, ln in enumerate(text)]
     items = parse(pages, chunker=lambda t: [t], unit="page")
     assert [(i.section, i.question) for i in items if i.kind == "question"] == [
-        ("Model Evaluation", "What is overfitting?"),
-        ("Model Evaluation", "How can I avoid overfitting?"),
+        ("Study Questions > Model Evaluation", "What is overfitting?"),
+        ("Study Questions > Model Evaluation", "How can I avoid overfitting?"),
         (
-            "Model Evaluation",
+            "Study Questions > Model Evaluation",
             "Is it always better to use the largest possible number of folds when you run a"
             " cross validation?",
         ),
         (
-            "Model Evaluation",
+            "Study Questions > Model Evaluation",
             "Comparing a closed-form fit vs. Gradient Descent vs Stochastic Gradient Descent vs"
             " Mini-Batch Learning -- what is the difference?",
         ),
         (
-            "Linear Models and Their Regularised Variants",
+            "Study Questions > Linear Models and Their Regularised Variants",
             "Why is logistic regression considered a linear model? (e.g., Logit / Probit)",
         ),
         (
-            "Linear Models and Their Regularised Variants",
+            "Study Questions > Linear Models and Their Regularised Variants",
             "Why does a wide learning rate schedule help the training of models with many"
             " Hidden Layers",
         ),
         (
-            "Linear Models and Their Regularised Variants",
+            "Study Questions > Linear Models and Their Regularised Variants",
             "Why does the L1 penalty give sparse weights?",
         ),
         (
-            "Linear Models and Their Regularised Variants",
+            "Study Questions > Linear Models and Their Regularised Variants",
             "How do I pick the strength of the penalty?",
         ),
     ]
