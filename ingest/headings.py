@@ -31,6 +31,13 @@ BARE_NUMBER = re.compile(r"^\W*(?:Q|Question|Problem|Exercise)\s*\d{1,4}\s*[.:)]
 FAQ_TITLE = re.compile(
     r"\b(?:FAQs?|Q\s*&\s*A|Q\s*and\s*A|questions|frequently asked)\b|常见问题|问答", re.I
 )
+# A section that defines terms: "Glossary", "Terminology", "Key terms", "Definitions".
+GLOSSARY_TITLE = re.compile(
+    r"\b(?:glossary|terminology|key (?:terms|concepts)|definitions|vocabulary)\b|术语|用語", re.I
+)
+# A page of term headings, each defined under it: "Glossary" (not "Key concepts", whose
+# sub-sections explain rather than define).
+GLOSSARY_PAGE = re.compile(r"\bglossary\b|术语表|用語集", re.I)
 # An entry number with no sub-number: `3.`, `12)` (not `2.1`, which numbers a sub-section).
 _STEP = re.compile(rf"^\W*{STEP_WORD}\s*\d{{1,4}}", re.I)
 _ENTRY_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s")
@@ -84,7 +91,8 @@ def question_headings(
     asked: set[int] = frozenset(),
 ) -> set[int]:
     """Indexes of headings that ask a question answered by their body: the title asks (see
-    `_asks`) and the body holds no questions of its own (else the heading is a section). A
+    `_asks`) and the body holds no questions of its own (else the heading is a section); a term
+    heading in a glossary is one too. A
     question heading with text of its own before question sub-headings is answered by that
     text; the sub-headings are questions in their own right. In a notebook, a numbered step
     (`### Step 5. Count the rows`) is a task whatever its wording, answered by the code cells
@@ -99,11 +107,13 @@ def question_headings(
         lv for lv, marks in by_level.items() if len(marks) >= 3 and 2 * sum(marks) >= len(marks)
     }
     asking_siblings = _asking_siblings(heads)
+    terms = {n for members in _sibling_groups(heads) if len(members) >= 3 for n in members}
     out = set()
     path: list[tuple[int, str]] = []  # the headings above the current one
     for n, (i, level, title) in enumerate(heads):
         path = [(lv, t) for lv, t in path if lv < level]
         in_faq = any(FAQ_TITLE.search(t) for _, t in path)
+        in_glossary = n in terms and any(GLOSSARY_PAGE.search(t) for _, t in path)
         path.append((level, title))
         end = next((j for j, lv, _ in heads[n + 1 :] if lv <= level), len(lines))
         body = [ln for _, ln in lines[i + 1 : end]]
@@ -113,6 +123,9 @@ def question_headings(
         # Windows.") and error messages.
         if leaf and BARE_NUMBER.match(title) and any(ln.strip() for ln in body):
             out.add(i)  # "### Question 3": the question is the first line of its body
+            continue
+        if leaf and in_glossary and any(ln.strip() for ln in body):
+            out.add(i)  # a glossary's term, one of three or more: a card, defined under it
             continue
         if leaf and any(answer_fold(ln) for ln in body):
             out.add(i)  # an exercise: its title asks whatever its wording; a fold holds the answer
@@ -159,9 +172,8 @@ def _answered_before_questions(body: list[str]) -> bool:
     return False
 
 
-def _asking_siblings(heads: list[tuple[int, int, str]]) -> set[int]:
-    """Positions (in `heads`) of headings among three or more siblings (one parent, one
-    level) most of which end in "?": a FAQ section inside a longer page."""
+def _sibling_groups(heads: list[tuple[int, int, str]]) -> list[list[int]]:
+    """Positions (in `heads`) of headings grouped by parent and level: sibling sections."""
     parents, stack = [], []  # stack: (level, position) of the headings above
     for n, (_, level, _) in enumerate(heads):
         while stack and stack[-1][0] >= level:
@@ -171,12 +183,18 @@ def _asking_siblings(heads: list[tuple[int, int, str]]) -> set[int]:
     groups: dict[tuple[int, int], list[int]] = {}
     for n, (_, level, _) in enumerate(heads):
         groups.setdefault((parents[n], level), []).append(n)
-    out: set[int] = set()
-    for members in groups.values():
-        asking = sum(has_mark(heads[n][2]) for n in members)
-        if len(members) >= 3 and 2 * asking >= len(members):
-            out.update(members)
-    return out
+    return list(groups.values())
+
+
+def _asking_siblings(heads: list[tuple[int, int, str]]) -> set[int]:
+    """Positions of headings among three or more siblings most of which end in "?": a FAQ
+    section inside a longer page."""
+    return {
+        n
+        for members in _sibling_groups(heads)
+        if len(members) >= 3 and 2 * sum(has_mark(heads[n][2]) for n in members) >= len(members)
+        for n in members
+    }
 
 
 def _headings(lines: Lines, folded: set[int] | None = None) -> list[tuple[int, int, str]]:

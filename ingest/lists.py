@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ingest.headings import GLOSSARY_TITLE
 from ingest.items import ParsedItem
 from ingest.lines import BULLET, LINK_LEAD, OPTION, RUN_IN, indent_of, run_in
 from ingest.listscan import ASKING_LINK, asks, linked_question
@@ -19,10 +20,6 @@ _TERM = re.compile(
     r"^(?:\*\*|__)[^*_]{1,60}(?:\*\*|__)\s*[:：–—-]\s*|^(?:\*\*|__)[^*_]{1,60}[:：](?:\*\*|__)\s*"
 )
 _QUOTES = "“\"'‘«"
-# A section that defines terms: "Glossary", "Terminology", "Key terms", "Definitions".
-GLOSSARY_TITLE = re.compile(
-    r"\b(?:glossary|terminology|key (?:terms|concepts)|definitions|vocabulary)\b|术语|用語", re.I
-)
 
 
 def close_bullet(p: Parser, o: Open) -> None:

@@ -92,6 +92,17 @@ def csv_rows(
             yield line, row
 
 
+def _choices(row: list[str]) -> str:
+    """A headerless multiple-choice row — question, two to six options, the key's letter
+    (MMLU's layout) — as the options listed with the key ticked; else ""."""
+    *options, key = [cell.strip() for cell in row[1:]] or [""]
+    letter = key.upper()
+    if not (2 <= len(options) <= 6 and len(letter) == 1 and "A" <= letter < chr(65 + len(options))):
+        return ""
+    keyed = ord(letter) - 65
+    return "\n".join(f"- {'✓ ' if n == keyed else ''}{o}" for n, o in enumerate(options))
+
+
 def read_rows(
     lines: Iterable[str], delimiter: str, header: bool, first_line: int = 1, section: str = ""
 ) -> Records:
@@ -109,7 +120,9 @@ def read_rows(
             out.warnings.append(f"row at line {line}: no question column; skipped")
             continue
         answer = ""
-        if cols.answer is not None and cols.answer < len(row):
+        if columns is None and (choices := _choices(row)):
+            answer = choices  # question, options, key letter: a multiple-choice row
+        elif cols.answer is not None and cols.answer < len(row):
             answer = row[cols.answer]
             if len(row) > width and cols.answer == width - 1:
                 # An unquoted delimiter split the last column: put it back together.
