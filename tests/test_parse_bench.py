@@ -112,6 +112,18 @@ def test_eleventh_batch_first_score():
     )  # fmt: skip
 
 
+def test_twelfth_batch_first_score():
+    """corpora12, scored once held out (PARSE-RESULT-first-run.txt: 2 of 9 files)."""
+    _check(
+        EVAL / "corpora12",
+        known={
+            "beamer-slides-questions-nnia.md", "fenced-qa-bank-panlinying.md",
+            "ipynb-answer-placeholders-udacity.ipynb", "pt-roadmap-zuzoovn.md",
+            "quarto-quantization-mlx-nexus.qmd", "rst-faq-transitions-pyod.rst",
+            "rst-txt-faq-theano.txt",
+        },
+    )  # fmt: skip
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
