@@ -44,16 +44,18 @@ _ENTRY_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s")
 _SUB_NUMBER = re.compile(r"^\W*(?:Q|Question)?\s*\d{1,4}\.\d", re.I)  # `Q15.1-`: a sub-section
 _WH = {"how", "why", "what", "which", "when", "where", "whether", "who"}
 _YES_NO = {"would", "should", "could", "can", "does", "do", "did", "is", "are", "will"}
+_LINK_ITEM = re.compile(r"^\s*[-*+]\s+\[[ xX]?\]\s+\[[^\]]*\]\([^)]*\)\s*$")
 _SKIPPABLE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|\|.*\|)\s*$")
 
 
 def offers_options(body: list[str]) -> bool:
-    """The body opens (after any image or table) with two or more multiple-choice options."""
+    """The body opens (after any image or table) with two or more multiple-choice options; a
+    checklist of links (`- [ ] [A guide](https://…)`) is a reading list, not options."""
     options = 0
     for line in body:
         if not line.strip() or _SKIPPABLE.match(line):
             continue
-        if not OPTION.match(line):
+        if not OPTION.match(line) or _LINK_ITEM.match(line):
             break
         options += 1
     return options >= 2
@@ -95,8 +97,8 @@ def question_headings(
     heading in a glossary is one too. A
     question heading with text of its own before question sub-headings is answered by that
     text; the sub-headings are questions in their own right. In a notebook, a numbered step
-    (`### Step 5. Count the rows`) is a task whatever its wording, answered by the code cells
-    under it. `asked`: lines that are questions of their own (a bank of bold or quoted lines):
+    (`### Step 5. Count the rows`) with only code cells under it (or none) is a task whatever
+    its wording, answered by that code. `asked`: lines that are questions of their own (a bank of bold or quoted lines):
     a heading over one names its topic."""
     heads = _headings(lines, folded)
     # A level at which most headings end in "?" is a bank: its imperatives ask too.
@@ -138,7 +140,7 @@ def question_headings(
                 or ((level in banks or n in asking_siblings) and not _SUB_NUMBER.match(title))
             )
         )
-        step = notebook and bool(_STEP.match(title))
+        step = notebook and bool(_STEP.match(title)) and _only_code(body)
         if (
             not (faq_entry and any(ln.strip() for ln in body))
             and not step
@@ -207,6 +209,17 @@ def _headings(lines: Lines, folded: set[int] | None = None) -> list[tuple[int, i
         elif not in_fence and i not in folded and (m := HEADING.match(raw)):
             heads.append((i, len(m.group(1)), m.group(2)))
     return heads
+
+
+def _only_code(body: list[str]) -> bool:
+    """Nothing but code blocks (or nothing at all) under a heading."""
+    inside = False
+    for line in body:
+        if FENCE.match(line):
+            inside = not inside
+        elif line.strip() and not inside:
+            return False
+    return True
 
 
 def _code_only(body: list[str]) -> bool:

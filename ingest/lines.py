@@ -126,6 +126,29 @@ def strip_comments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+def unfence_banks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A code block with no language that holds `Q:` / `A:` pairs (two or more of each) is a
+    bank typed in a monospace box, not code: its fence lines go and its lines are read as
+    text."""
+    out = list(lines)
+    start = None
+    for n, (_, line) in enumerate(lines):
+        if not FENCE.match(line):
+            continue
+        if start is None:
+            start = n if re.fullmatch(r"\s*(```|~~~)\s*", line) else -1
+            continue
+        if start >= 0:
+            body = [ln for _, ln in lines[start + 1 : n]]
+            asked = sum(bool(QN.match(ln)) for ln in body)
+            answered = sum(bool((m := ANSWER_LABEL.match(ln)) and ":" in ln[: m.start("rest")])
+                           for ln in body)  # fmt: skip
+            if asked >= 2 and answered >= 2:
+                out[start], out[n] = (lines[start][0], ""), (lines[n][0], "")
+        start = None
+    return out
+
+
 def next_line(lines: Lines, i: int, within: int = 3) -> str | None:
     """The first non-blank line after line `i`, looking `within` lines ahead."""
     return next((ln for _, ln in lines[i + 1 : i + 1 + within] if ln.strip()), None)

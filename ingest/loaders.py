@@ -17,7 +17,7 @@ from ingest.formats.html_page import html_lines
 from ingest.formats.notebook import notebook_lines
 from ingest.formats.pdf import pdf_lines
 from ingest.formats.plaintext_markup import asciidoc_lines, org_lines
-from ingest.formats.rst import rst_lines
+from ingest.formats.rst import looks_like_rst, rst_lines
 from ingest.items import ParsedItem
 
 # Markdown and its dialects: MDX, Quarto and R Markdown (YAML front matter, then Markdown).
@@ -191,7 +191,7 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return Document(html_lines(text), "line", encoding, data, format="html")
     if suffix in NOTEBOOK_SUFFIXES:
         return Document(notebook_lines(text), "cell", encoding, data, format="notebook")
-    if suffix in RST_SUFFIXES:
+    if suffix in RST_SUFFIXES or suffix == ".txt" and looks_like_rst(text):
         return Document(rst_lines(text), "line", encoding, data, format="restructuredtext")
     if suffix in ORG_SUFFIXES:
         return Document(org_lines(text), "line", encoding, data, format="org")

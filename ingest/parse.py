@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from ingest.chrome import drop_chrome
 from ingest.items import ParsedItem
 from ingest.jsx import render_components
-from ingest.lines import strip_comments, strip_front_matter
+from ingest.lines import strip_comments, strip_front_matter, unfence_banks
 from ingest.machine import Parser
 from ingest.pagetitles import mark_titles
 from ingest.prose import Chunker
@@ -60,7 +60,8 @@ def parse(
     lines: Sequence[tuple[int, str]], chunker: Chunker, unit: str = "line"
 ) -> list[ParsedItem]:
     """Parse `(location, line)` pairs — location is a line or page number — into items."""
-    kept = drop_chrome(render_components(strip_comments(strip_front_matter(list(lines)))))
+    kept = strip_comments(unfence_banks(strip_front_matter(list(lines))))
+    kept = drop_chrome(render_components(kept))
     if unit == "page":  # a PDF's text layer has no headings: find its titles by their shape
         kept = mark_titles(kept)
     return Parser(kept, unit, chunker).run()

@@ -588,3 +588,43 @@ def test_an_html_page_is_read_as_markdown_with_its_details_and_without_scripts(t
     (tmp_path / "app.html").write_text("<html><body><script>const CARDS=[]</script></body></html>")
     with pytest.raises(LoadError, match="no text in this HTML page"):
         load(tmp_path / "app.html")
+
+
+def test_a_headerless_multiple_choice_csv_and_restructuredtext_saved_as_txt(tmp_path):
+    (tmp_path / "mmlu.csv").write_text(
+        'Which is a linear model?,Logistic regression,"Random forest",k-NN,C4.5,A\n'
+        "What is the rank of the all-ones 3x3 matrix?,0,1,2,3,B\n"
+    )
+    items = load_items(tmp_path / "mmlu.csv")[1]
+    assert items[1].answer == "- 0\n- ✓ 1\n- 2\n- 3"  # the key ticked, so the quiz asks it so
+    from rag.quiz_choices import split_choices
+
+    assert split_choices(items[0].answer)[1] == "Logistic regression"
+    (tmp_path / "faq.txt").write_text(
+        ".. _faq:\n\n===\nFAQ\n===\n\nDoes it support Python 3?\n-------------------------\n\n"
+        "Yes, 3.4 and later.\n\nWhy is it slow?\n---------------\n\nSee ``cxxflags``::\n\n"
+        "    -O3\n"
+    )
+    doc, items = load_items(tmp_path / "faq.txt")
+    assert doc.format == "restructuredtext"
+    assert [(i.kind, i.question) for i in items] == [
+        ("qa", "Does it support Python 3?"),
+        ("qa", "Why is it slow?"),
+    ]
+    assert load(tmp_path / "mmlu.csv").format == "csv"
+
+
+def test_a_notebook_step_explained_in_prose_is_a_section_not_a_task(tmp_path):
+    md = lambda src: {"cell_type": "markdown", "source": src}  # noqa: E731
+    (tmp_path / "project.ipynb").write_text(
+        _notebook(
+            [
+                md("## Step 1: Detect Humans\n\nIn this section we use a cascade classifier."),
+                {"cell_type": "code", "source": "import cv2", "outputs": []},
+                md("__Question 1:__ What share of the first 100 images has a face?"),
+                md("__Answer:__ (You can print your answer below.)"),
+            ]
+        )
+    )
+    _, items = load_items(tmp_path / "project.ipynb")
+    assert "Detect Humans" not in [i.question for i in items]

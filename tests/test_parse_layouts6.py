@@ -243,3 +243,41 @@ def test_a_pdf_faqs_problem_statement_titles_and_code_comments(tmp_path):
     ]
     memory = items[2].answer
     assert "# Load the test data" in memory and "predictor.predict" in memory  # code, not a title
+
+
+def test_keycap_numbers_and_spanish_question_marks():
+    items = run(
+        "## 1️⃣ **¿Por qué la red no analiza la imagen completa?**\n\nPorque sería carísimo.\n\n"
+        "## 🔟 **¿Qué es un filtro?**\n\nUna pequeña matriz que la red aprende.\n"
+    )
+    assert [(i.kind, i.question) for i in items] == [
+        ("qa", "¿Por qué la red no analiza la imagen completa?"),
+        ("qa", "¿Qué es un filtro?"),
+    ]
+
+
+def test_glossary_term_headings_are_cards_and_a_reading_checklist_is_no_options():
+    items = run(
+        "# Glossary\n\n## Basics\n\n### hyperparameters\n\nSettings an algorithm depends on.\n\n"
+        "### model\n\nAn object holding hyperparameters.\n\n### operation\n\nA method using a fit.\n\n"
+        "# Roadmap\n\n## Machine learning overview\n"
+        "- [ ] [A visual introduction](https://example.org/a)\n"
+        "- [ ] [A gentle guide](https://example.org/b)\n"
+    )
+    assert [(i.kind, i.question) for i in items if i.kind != "chunk"] == [
+        ("qa", "hyperparameters"),
+        ("qa", "model"),
+        ("qa", "operation"),
+    ]  # the roadmap's checklist of readings is not a multiple-choice question
+
+
+def test_q_and_a_pairs_typed_in_a_code_block_are_a_bank():
+    items = run(
+        "## Rapid fire\n\n```\nQ: Bias vs variance?\nA: Bias = wrong assumptions\n"
+        "   Variance = sensitivity to data\n\nQ: What is dropout?\nA: Randomly zero activations\n"
+        "```\n\n```\nx = 1  # Q: real code stays code\n```\n"
+    )
+    assert [(i.kind, i.question, i.answer.split("\n")[0]) for i in items if i.kind != "chunk"] == [
+        ("qa", "Bias vs variance?", "Bias = wrong assumptions"),
+        ("qa", "What is dropout?", "Randomly zero activations"),
+    ]
