@@ -67,6 +67,8 @@ from ingest.scan import (
     quote_line,
 )
 
+# A link to a place on the same page, `- [Q02: Installation](#q02)(13)`: a table of contents.
+TOC_ENTRY = re.compile(r"^\s*(?:\*\*)?(?:[-*+]\s+)?\[[^\]]*\]\(#[^)]*\)")
 # A labelled line right under a list question that belongs to it: `Hint: …`, `Note: …`.
 _AFTERWORD = re.compile(r"^(?:Hint|Note|Tip|Hints|Notes)\s*:\s+\S", re.I)
 _ANSWER_STYLES = ("qn", "admonition", "labelled", "heading")
@@ -289,7 +291,7 @@ class Parser:
         if "<details" in raw.lower() and (self.open is None or self.open.style == "bullet"):
             blocks.details(self, i)
             return
-        if m := QN.match(line):
+        if (m := QN.match(line)) and not TOC_ENTRY.match(raw):
             self.close()
             self.flush_prose()
             self.open = Open(m.group("q"), self.section, loc, loc, "qn")

@@ -628,3 +628,19 @@ def test_a_notebook_step_explained_in_prose_is_a_section_not_a_task(tmp_path):
     )
     _, items = load_items(tmp_path / "project.ipynb")
     assert "Detect Humans" not in [i.question for i in items]
+
+
+def test_an_html_faqs_table_of_contents_asks_nothing(tmp_path):
+    (tmp_path / "faq.html").write_text(
+        "<html><body><ul><li><a href='#q01'>Q01:_Installation</a>(2)</li>"
+        "<li><a href='#q02'>Q02:_Data_preparation</a>(1)</li></ul>"
+        "<a name='q01'></a><b>Q: How do I install it?</b><br>Run make in the folder.<hr>"
+        "<b>Q: Why is my model_file empty?</b><br>The run stopped early.<hr>"
+        "<a name='q02'></a><b>Q: May I comment data files?</b><br>No.</body></html>"
+    )
+    _, items = load_items(tmp_path / "faq.html")
+    assert [(i.kind, i.question) for i in items if i.kind != "chunk"] == [
+        ("qa", "How do I install it?"),
+        ("qa", "Why is my model_file empty?"),  # no backslash before the underscore
+        ("qa", "May I comment data files?"),
+    ]

@@ -31,7 +31,13 @@ for _tag in _DROPPED:
 
 def html_lines(text: str) -> list[tuple[int, str]]:
     """(line, text) of the page as Markdown."""
-    markdown = _Converter(heading_style="ATX", bullets="-", escape_misc=False).convert(text)
+    markdown = _Converter(
+        heading_style="ATX",
+        bullets="-",
+        escape_misc=False,
+        escape_underscores=False,  # snake_case and Q02_Name are words, not emphasis
+        escape_asterisks=False,
+    ).convert(text)
     lines = [ln.rstrip() for ln in markdown.split("\n")]
     if not any(ln.strip() for ln in lines):
         raise LoadError("no text in this HTML page (is its content drawn by a script?)")
