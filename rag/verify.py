@@ -6,8 +6,11 @@ before it is shown (`ClaimCheck`). A sentence is shown only when
   is in the notes handed to the model — a new term is a new claim ("regularization" added to a
   note listing PCA and feature selection), so the sentence goes; the question's words are no
   support ("X is mitigated by Y" with X from the question and Y from a note is not in any note);
-- each clause's words are all in one note, so words of two notes are not joined into a claim
-  that neither makes;
+- each clause's words all stand together in one note, within two adjacent sentences or
+  clauses of it, so words of two notes — or of two far-apart parts of one long note ("RT-2 is
+  built on PaLI-X … OpenVLA: 7B") — are not joined into a claim that no note makes;
+- it is a sentence: not a list copied out ("- conditional - ✓ independent") and not a fragment
+  of fewer than four words ("Action chunking.");
 - its negation agrees with the note sentence it draws on most ("X is not Y" from "X is Y" goes);
 - it states something: a sentence that asks (a note's own question copied out, "How does it
   manifest in LLMs?") answers nothing;
@@ -39,6 +42,9 @@ _NEGATION = re.compile(
 _END = re.compile(r"(?<=[.!?])((?:\s*\[\d+\])*)\s+(?=[A-Z0-9\"'*(\-![<])|((?:\s*\[\d+\])*)\s*\n+")
 # Clauses are checked one by one: "L1 adds |a| to the loss, while L2 adds w²" draws on two notes.
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|and)\b|\bwhereas\b", re.IGNORECASE)
+_NOTE_PART = re.compile(r"(?<=[.!?;])\s+|\s*\n+\s*|\s+[—–]\s+")
+# A list copied out of a note, not a sentence: "- conditional - multiclass - ✓ independent".
+_LISTED = re.compile(r"✓|(?:^|\s)[-*•]\s+\S.*\s[-*•]\s+\S|\*\*\\?_+\*\*")
 COPY_SHARE = 0.8
 # Words that join claims rather than make them: an answer may use them though no note does.
 _CONNECTIVES = terms(
@@ -82,6 +88,9 @@ class ClaimCheck:
     def __init__(self, notes: list[Hit], quoted: str = "", question: str = ""):
         self.notes = [h.item.text for h in notes]
         self.note_terms = [terms(t) for t in self.notes]
+        # per note, the words of each stretch of two adjacent sentences or clauses: a claim is
+        # made where its words stand together, not anywhere in a long note
+        self.note_windows = [_windows(t) for t in self.notes]
         self.note_numbers = {n for t in self.notes for n in _NUMBER.findall(t)}
         self.quoted = _trigrams(quoted)
         self.question_terms = terms(question)
@@ -110,6 +119,8 @@ class ClaimCheck:
             return Verdict(bare, None, reason="no content")
         if bare.rstrip("*_ ").endswith(("?", "？")):
             return Verdict(bare, None, reason="asks instead of answering")
+        if _LISTED.search(bare) or len(bare.split()) < 4:
+            return Verdict(bare, None, reason="a fragment, not a sentence")
         new = sorted(words - set().union(*self.note_terms))
         numbers = sorted(set(_NUMBER.findall(bare)) - self.note_numbers)
         if new or numbers:
@@ -123,7 +134,7 @@ class ClaimCheck:
             return Verdict(bare, None, reason="repeats the question")
         notes = self._citing(bare, cited)
         if notes is None:
-            return Verdict(bare, None, reason="joins words of different notes into one claim")
+            return Verdict(bare, None, reason="joins words no note states together into one claim")
         if _negated(bare) != _negated(self._closest(bare, words, notes)):
             return Verdict(bare, None, notes, reason="negation disagrees with the note")
         return Verdict(bare, _with_markers(bare, notes), notes)
@@ -139,7 +150,7 @@ class ClaimCheck:
             words = terms(clause) - _CONNECTIVES
             if not words:
                 continue
-            n = next((n for n in order if words <= self.note_terms[n - 1]), None)
+            n = next((n for n in order if any(words <= w for w in self.note_windows[n - 1])), None)
             if n is None:
                 return None
             chosen.append(n)
@@ -149,6 +160,12 @@ class ClaimCheck:
         """The sentence of the cited notes sharing most content words with `bare`."""
         candidates = [s for n in notes for s in re.split(r"(?<=[.!?])\s+|\n+", self.notes[n - 1])]
         return max(candidates, key=lambda s: len(words & terms(s)), default="")
+
+
+def _windows(note: str) -> list[set[str]]:
+    """Content words of each two adjacent sentences or clauses (`;`, line breaks) of a note."""
+    parts = [p for p in _NOTE_PART.split(note) if p.strip()] or [note]
+    return [terms(" ".join(parts[i : i + 2])) for i in range(max(1, len(parts) - 1))]
 
 
 def _negated(text: str) -> bool:

@@ -75,13 +75,14 @@ def test_claim_check_drops_new_terms_negations_mixed_notes_and_repeats(retriever
     assert all(v.shown is None for v in verdicts.values())
     assert "regular" in verdicts["new term"].reason and "64" in verdicts["number"].reason
     assert (
-        "negation" in verdicts["negation"].reason and "different notes" in verdicts["mixed"].reason
+        "negation" in verdicts["negation"].reason
+        and "no note states together" in verdicts["mixed"].reason
     )
     assert "repeats" in verdicts["repeat"].reason
     both = check.check("RoPE rotates query and key vectors, while FlashAttention tiles attention.")
     assert both.shown is not None and both.notes == tuple(sorted({sram, rope}))
     echo = ClaimCheck(notes, question="does FlashAttention tile attention?")
-    assert echo.check("FlashAttention tiles attention [1].").reason == "repeats the question"
+    assert echo.check("FlashAttention does tile attention [1].").reason == "repeats the question"
     # a note's question copied out asks, it answers nothing
     asks = ClaimCheck(notes).check(f"Why does FlashAttention move far less memory [{sram}]?")
     assert asks.shown is None and asks.reason == "asks instead of answering"
@@ -320,3 +321,21 @@ def test_an_abandoned_local_stream_frees_the_model(settings):
     stream.close()
     assert llm._lock.acquire(timeout=60), "the abandoned answer still holds the model"
     llm._lock.release()
+
+
+def test_claim_check_wants_a_claims_words_together_and_whole_sentences():
+    from core.records import Hit, Item
+
+    note = (
+        "Examples: RT-2 (Google DeepMind) — built on PaLI-X / PaLM-E VLMs; transfers web "
+        "knowledge to robot control. Diffusion policies model actions as denoising steps. "
+        "Action chunking predicts several steps at once. OpenVLA — 7B, open weights."
+    )
+    item = Item("n1", "chunk", "notes.md", "line 1", "VLAs", "", note, "h")
+    check = ClaimCheck([Hit(1, item, 1.0, 0.9)])
+    # words of one note, but from parts far apart: a relation the note does not state
+    wrong = check.check("OpenVLA was built on PaLI-X VLMs [1].")
+    assert wrong.shown is None and "no note states together" in wrong.reason
+    assert check.check("RT-2 was built on PaLI-X VLMs [1].").shown is not None
+    for fragment in ("Action chunking [1].", "Diffusion - policies - ✓ denoising steps [1]."):
+        assert check.check(fragment).reason == "a fragment, not a sentence"
