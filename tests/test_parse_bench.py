@@ -128,6 +128,16 @@ def test_twelfth_batch_first_score():
     )  # fmt: skip
 
 
+def test_thirteenth_batch_first_score():
+    """corpora13, gathered by topic as a student's folder is, scored once held out
+    (PARSE-RESULT-first-run.txt: 6 of 9 files; 79 of 80 answered and 20 of 21 bare questions)."""
+    _check(
+        EVAL / "corpora13",
+        known={
+            "myst-rl-tips-sb3.md", "notes-ml-strategy-mbadry1.md", "rl-notes-mc-dennybritz.md",
+        },
+    )  # fmt: skip
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
