@@ -13,6 +13,7 @@ from ingest.questions import (
     CJK_QUESTION_WORD,
     IMPERATIVES,
     NUMBER_END,
+    PART,
     STEP_WORD,
     asks_outright,
     has_mark,
@@ -21,9 +22,11 @@ from ingest.questions import (
     reads_as_question,
 )
 
-# `Q12.` / `Question 3:` / `Q3.1-` before a heading's text says it is a question, whatever the
+# `Q12.` / `Question 3:` / `Q3.1-` / a part `1(a)` before a heading's text says it is a question, whatever the
 # wording (in a bank of asking headings, a numbered one that does not ask is a sub-section).
-_Q_NUMBER = re.compile(rf"^\W*(?:Q|Question|{CJK_QUESTION_WORD})\s*\d{{1,4}}{NUMBER_END}", re.I)
+_Q_NUMBER = re.compile(
+    rf"^\W*(?:(?:Q|Question|{CJK_QUESTION_WORD})\s*\d{{1,4}}{NUMBER_END}|{PART})", re.I
+)
 _NUMBER = re.compile(rf"^\W*\d{{1,4}}{NUMBER_END}")
 # A heading that only numbers a question: "Question 3", "Q12.", "Problem 4:", "Exercise 2".
 BARE_NUMBER = re.compile(r"^\W*(?:Q|Question|Problem|Exercise)\s*\d{1,4}\s*[.:)]?\s*$", re.I)

@@ -37,9 +37,12 @@ QN = re.compile(
 LABEL_ALONE = re.compile(
     rf"^\s*{EMPH}(?:{_Q_WORD}|Issue|Problem)\s*[:：]?{EMPH}\s*[:：]?\s*$", re.I
 )
+# The bold closing a label (`**A** …`) only where it opened before it: "- A **JSON file**" is
+# an article and bold text, no label.
 ANSWER_LABEL = re.compile(
-    rf"^(?P<indent>\s*)(?:[-*+]\s+|>\s*)?{EMPH}(?:{QUALIFIER}\s+)?{_A_WORD}\s*\d*\s*(?:[:.)：]{EMPH}"
-    rf"|{EMPH}\s*[:.：]?(?=\s*$)|\*\*\s*[:.：]?)\s*(?P<rest>.*)$",
+    rf"^(?P<indent>\s*)(?:[-*+]\s+|>\s*)?(?P<open>\*\*|__)?(?:{QUALIFIER}\s+)?{_A_WORD}\s*\d*\s*"
+    rf"(?:[:.)：]{EMPH}|{EMPH}\s*[:.：]?(?=\s*$)|(?(open)(?:\*\*|__)\s*[:.：]?|(?!)))"
+    rf"\s*(?P<rest>.*)$",
     re.I,
 )
 BULLET = re.compile(

@@ -30,6 +30,12 @@ def close_bullet(p: Parser, o: Open) -> None:
     if p.last_bullet is not None and o.asks is None:
         index, indent = p.last_bullet
         prev = p.items[index]
+        if o.indent > indent and not asks and _states(text):
+            # a sentence nested under a list question answers it ("- Data points separated by
+            # the same interval, with no more than 10% missing.")
+            answer = f"{prev.answer}\n- {text}".strip()
+            p.items[index] = replace(prev, kind="qa", answer=answer, end=o.end)
+            return
         if is_quoted(text) or (o.indent > indent and not asks):
             # An option of the question above, e.g. one of three quoted prompts.
             p.items[index] = replace(prev, question=f"{prev.question} {text}", end=o.end)
@@ -43,6 +49,11 @@ def close_bullet(p: Parser, o: Open) -> None:
     p.last_bullet = None
     p.prose.append((o.start, "- " + text))
     p.prose_bullet = o  # an `Answer:` label below would make it a question after all
+
+
+def _states(text: str) -> bool:
+    """A full sentence, not an option: six words or more and a full stop."""
+    return len(text.split()) >= 6 and text.rstrip().endswith(".")
 
 
 def _options_follow(p: Parser, i: int, indent: int) -> bool:

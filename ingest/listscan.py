@@ -1,6 +1,7 @@
 """Which lists are prose: in a document whose list items mostly do not ask (a long note, a
 playbook), a list asks only when most of its own items do; steps such as "1. Identify the
-goal" or an aside with a "?" inside a prose list are text, not quiz questions."""
+goal" or an aside with a "?" inside a prose list are text, not quiz questions. In any document,
+a linked question in a list of links that mostly do not ask is a reading-list entry."""
 
 from __future__ import annotations
 
@@ -95,7 +96,11 @@ def prose_lists(lines: Lines, bank_share: float = 1 / 3) -> set[int]:
     """Indexes of list items that are prose, not questions (see the module docstring)."""
     items = _items(lines)
     asking = [asks(text) for *_, text in items]
-    if not items or sum(asking) >= bank_share * len(items):
+    if not items:
         return set()
     by_list = _by_list(items, asking)
-    return {i for (i, _, lid, _) in items if 2 * sum(by_list[lid]) <= len(by_list[lid])}
+    minority = {lid for lid, a in by_list.items() if 2 * sum(a) <= len(a)}
+    if sum(asking) >= bank_share * len(items):
+        # a bank: only a linked question in a reading list (`- [Docs](…)`, `- [How to X?](…)`)
+        return {i for (i, _, lid, t) in items if lid in minority and linked_question(t)}
+    return {i for (i, _, lid, _) in items if lid in minority}

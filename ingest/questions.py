@@ -13,6 +13,8 @@ from ingest.formats.markup import clean_line
 NUMBER_END = r"(?:\.\d{1,3})*\s*(?:[.):：]|[-–—·](?=\s))"
 # "Question N" in Japanese and Chinese (問N, 問題N, 问题N, 题N) and Korean (문제 N, 질문 N).
 CJK_QUESTION_WORD = r"(?:問題?|问题?|题|문제|질문)"
+# A part of a numbered exercise: "1(a)", "2 (c)".
+PART = r"\d{1,3}\s?\([a-z]\)"
 # Keycap emoji number items too: "1️⃣", "1️⃣2️⃣", "🔟".
 KEYCAP = r"(?:(?:\d\ufe0f?\u20e3)+|\U0001f51f)"
 # "Step 5.", "Exercise 2:", "Task 13.a." number an exercise's steps.
@@ -20,14 +22,15 @@ STEP_WORD = r"(?:Step|Exercise|Task|Problem)"
 NUMBERING = (
     rf"(?:\d{{1,4}}{NUMBER_END}|Q\s*\d{{0,4}}{NUMBER_END}|Question\s*\d{{1,4}}{NUMBER_END}"
     rf"|{CJK_QUESTION_WORD}\s*\d{{1,4}}{NUMBER_END}|{STEP_WORD}\s*\d{{1,4}}(?:\.[a-z])?{NUMBER_END}"
-    rf"|{KEYCAP}\s)"
+    rf"|{KEYCAP}\s|{PART}(?:\s*[-–—:.](?=\s))?)"
 )
 _NUMBER_PREFIX = re.compile(rf"^\s*{NUMBERING}\s*")
 _DECORATION = re.compile(r"^[^\w\s\"“'‘(\[$\\*_`<¿¡]+\s*")
 # Trailing decoration: difficulty emoji, stars, zero-width joiners ("… metric? 👶").
-# Full-width CJK punctuation (？！。：）) ends a sentence like its ASCII twin.
+# Full-width CJK punctuation (？！。：）) ends a sentence like its ASCII twin; a closing `$` ends
+# inline math.
 _TRAILING_DECORATION = re.compile(
-    r"(?<=[\w?.!:)\]*_`\"”？！。：）])[\s\u200d\ufe0f]*[^\w\s?.!:)\]*_`\"”？！。：）]+$"
+    r"(?<=[\w?.!:)\]*_`\"”？！。：）$])[\s\u200d\ufe0f]*[^\w\s?.!:)\]*_`\"”？！。：）$]+$"
 )
 # Non-ASCII symbols in parentheses are decoration too, wherever they stand: "(★☆☆)", "(🔥)"
 # (ASCII ones such as "(+)" or "(*)" can carry meaning).
@@ -100,6 +103,10 @@ IMPERATIVES = {
     "show",
     "state",
     "calculate",
+    "compute",
+    "find",
+    "determine",
+    "verify",
     "estimate",
     "please",
     "take",

@@ -12,6 +12,7 @@ from ingest.questions import is_quoted, question_text, reads_as_question
 # A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`;
 # `snake_case` names and single `*` inside are text (`**Why call `load_data()`?**`).
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_NEAR = 40  # lines: a bold line that does not ask belongs to a bank only among its questions
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_\s](?:(?!\*\*|__\s|__$).)*?)\1\s*$")
 
 
@@ -65,7 +66,10 @@ def bold_questions(lines: Lines) -> tuple[set[int], set[int]]:
     bold_lines = {i for i, _ in bold}
     for found in (bold, quoted):
         if len(found) >= 3 and 2 * sum(a for _, a in found) > len(found):
+            asking = [i for i, a in found if a]
             for i, asks in found:
+                if not asks and not any(abs(i - j) <= _NEAR for j in asking):
+                    continue  # bold text far from the bank's questions is emphasis
                 j, below = next(
                     ((j, ln) for j, (_, ln) in enumerate(lines[i + 1 :], i + 1) if ln.strip()),
                     (len(lines), ""),
@@ -80,11 +84,14 @@ def bold_questions(lines: Lines) -> tuple[set[int], set[int]]:
 
 
 def _sentence(raw: str) -> bool:
-    """Written as a sentence, not a label: four or more words, most of them lower case. In a
+    """Written as a sentence, not a label: four or more words, most of them lower case, and no
+    full stop (a sentence in bold with its full stop is emphasis in running text). In a
     bank of bold questions, a FAQ's problem statement ("**I'm getting an SSL error on macOS**")
     is one more question; a topic label ("**ClearML Server Configuration**") is not."""
-    words = [w for w in question_text(_TAG.sub("", raw)).split() if w[:1].isalpha()]
-    return len(words) >= 4 and 2 * sum(w[:1].islower() for w in words) > len(words)
+    text = question_text(_TAG.sub("", raw))
+    words = [w for w in text.split() if w[:1].isalpha()]
+    titled = not text.endswith(".")  # "**To build a model that … we provide it.**" is emphasis
+    return titled and len(words) >= 4 and 2 * sum(w[:1].islower() for w in words) > len(words)
 
 
 def _untagged(raw: str) -> str:

@@ -281,3 +281,43 @@ def test_q_and_a_pairs_typed_in_a_code_block_are_a_bank():
         ("qa", "Bias vs variance?", "Bias = wrong assumptions"),
         ("qa", "What is dropout?", "Randomly zero activations"),
     ]
+
+
+def test_an_article_before_bold_text_is_no_answer_label():
+    items = run(
+        "This saves the following files:\n\n- An **HDF5 file of images**, one per split.\n"
+        "- A **JSON file of captions**, where each line is one caption.\n"
+    )
+    assert all(i.kind == "chunk" for i in items)
+
+
+def test_parts_of_a_numbered_exercise_are_tasks_answered_by_their_solutions():
+    items = run(
+        "# PS0 solutions\n\n## Problem 1 - Gradients\n\nLet $f(x) = x^TAx$.\n\n"
+        "### 1(a) - Find $\\nabla f(x)$\n\nExpand into sums, then differentiate.\n\n"
+        "### 1(b) - $f = g(h(x))$. Find $\\nabla f$\n\nApply the chain rule.\n"
+    )
+    assert [(i.kind, i.question, i.answer) for i in items if i.kind != "chunk"] == [
+        ("qa", "Find $\\nabla f(x)$", "Expand into sums, then differentiate."),
+        ("qa", "$f = g(h(x))$. Find $\\nabla f$", "Apply the chain rule."),
+    ]
+
+
+def test_a_linked_question_in_a_reading_list_and_a_sentence_nested_under_a_question():
+    items = run(
+        "## Resources\n\n- [Azure docs](https://example.org/docs)\n- [Learning path](https://example.org/p)\n"
+        "- [How to configure auto scale?](https://example.org/scale)\n\n"
+        "## Questions\n\n- [What is the emulator?](https://example.org/emu)\n"
+        "- [What should time series data include?](https://example.org/ts)\n"
+        "  - Data points separated by the same interval, with few missing.\n"
+        "- [Where is the sample code?](https://example.org/code)\n"
+    )
+    assert [(i.kind, i.question, i.answer) for i in items if i.kind != "chunk"] == [
+        ("question", "What is the emulator?", ""),
+        (
+            "qa",
+            "What should time series data include?",
+            "- Data points separated by the same interval, with few missing.",
+        ),
+        ("question", "Where is the sample code?", ""),
+    ]
