@@ -1,4 +1,5 @@
-"""Layout families found in the eighth third-party batch, each on a small hand-made input."""
+"""Layout families found in the eighth to fourteenth third-party batches, each on a small hand-made
+input."""
 
 from tests.test_parse_layouts import run
 
