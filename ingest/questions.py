@@ -122,6 +122,8 @@ IMPERATIVES = {
     "distinguish",
     "differentiate",
 }
+# Task verbs that are as often nouns: lower case at the start, they name a thing ("state value").
+_NOUN_TOO = {"state", "code", "name", "list", "show", "walk", "take", "design", "build"}
 # Noun phrases that ask for a comparison as plainly as "Compare": "Difference between A and B."
 _ASKING_PHRASE = re.compile(
     r"^(?:the\s+)?(?:main\s+|key\s+)?(?:differences?|similarit(?:y|ies)|pros and cons"
@@ -144,6 +146,7 @@ _CJK_ASKS = re.compile(
     r"|(?:区别|异同|原因|优缺点|优劣|解决(?:办法|方法|方案))\W*$"
 )
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_MAX_QUESTION = 80  # characters: a question without "？" is one short sentence
 # Korean asks by its verb ending as often as by "?": a task verb (설명 explain, 알려 tell, 얘기
 # talk about, 작성 write, 추천 recommend, 비교 compare, 생각 think, …) in a polite request
 # (설명해주세요 "please explain"), a suggestion (생각해봅시다 "let's think") or a command
@@ -158,9 +161,12 @@ _CJK_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\""
 
 
 def _cjk_asks(text: str) -> bool:
-    """Chinese text asks without "？" (see `_CJK_ASKS`) unless it ends as a statement ("。")
-    or the asking word only sits in a quotation ("把问题改写成“怎么做”。")."""
+    """Chinese text asks without "？" (see `_CJK_ASKS`) unless it ends as a statement ("。"),
+    the asking word only sits in a quotation ("把问题改写成“怎么做”。"), or it runs longer than
+    a question does."""
     text = _CJK_QUOTED.sub("", _TAGS.sub("", text)).strip()
+    if len(text) > _CJK_MAX_QUESTION:
+        return False  # a paragraph that says 如何 on its way is telling, not asking
     return not text.endswith(("。", "！", "!", "；")) and bool(_CJK_ASKS.search(text))
 
 
@@ -196,8 +202,10 @@ def is_question(text: str) -> bool:
     if asks_outright(_TAGS.sub("", text)):
         return True
     words = _words(text)
-    first = words[0].lower().strip("*_`") if words else ""
-    return first in IMPERATIVES or bool(_ASKING_PHRASE.match(" ".join(words)))
+    first = words[0].strip("*_`") if words else ""
+    if first in _NOUN_TOO:
+        return False  # "state value model loss", "code review checklist": lower case, a noun
+    return first.lower() in IMPERATIVES or bool(_ASKING_PHRASE.match(" ".join(words)))
 
 
 def reads_as_question(text: str) -> bool:

@@ -148,7 +148,7 @@ def test_fourteenth_batch_first_score():
         EVAL / "corpora14",
         known={
             "html-typora-notes-sakura.html", "interview-log-prasanth.md",
-            "notes-zh-rl-tuusiwei.md", "qmd-js-quiz-ubc-mds.qmd",
+            "qmd-js-quiz-ubc-mds.qmd",
             "readme-tutorial-faq-sgrvinod.md", "tiny-ans-label-wyattowalsh.md",
         },
     )  # fmt: skip

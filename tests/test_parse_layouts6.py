@@ -322,3 +322,15 @@ def test_a_linked_question_in_a_reading_list_and_a_sentence_nested_under_a_quest
         ),
         ("question", "Where is the sample code?", ""),
     ]
+
+
+def test_a_noun_that_is_also_a_task_verb_and_a_long_chinese_statement_ask_nothing():
+    items = run(
+        "## PPO\n\n+ state value model loss\n\n$ critic\\_loss=(value-return)^2 $\n\n"
+        "+ State the clipped objective.\n\n"
+        "## 笔记\n\n- 比如训练一个聊天机器人，让它跟客人直接对话；如果客人挂掉电话，机器就学到刚才做错了，"
+        "它必须自己回去反省检讨到底要如何改进，而不是等老师手把手地告诉它每一步应该怎么做才对\n"
+    )
+    assert [(i.kind, i.question) for i in items if i.kind != "chunk"] == [
+        ("question", "State the clipped objective."),
+    ]
