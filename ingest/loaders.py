@@ -17,7 +17,8 @@ from ingest.formats.html_page import html_lines
 from ingest.formats.notebook import notebook_lines
 from ingest.formats.pdf import pdf_lines
 from ingest.formats.plaintext_markup import asciidoc_lines, org_lines
-from ingest.formats.rst import looks_like_rst, rst_lines
+from ingest.formats.rst import rst_lines
+from ingest.formats.sniff import looks_like_anki_text, looks_like_rst
 from ingest.items import ParsedItem
 
 # Markdown and its dialects: MDX, Quarto and R Markdown (YAML front matter, then Markdown).
@@ -185,7 +186,7 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return _structured(structured.read_jsonl(text), data, encoding, "jsonl", text)
     if suffix in YAML_SUFFIXES:
         return _structured(structured.read_yaml(text), data, encoding, "yaml", text)
-    if anki.looks_like_anki_text(text):
+    if looks_like_anki_text(text):
         return _structured(anki.read_anki_text(text), data, encoding, "anki text", text)
     if suffix in HTML_SUFFIXES:
         return Document(html_lines(text), "line", encoding, data, format="html")

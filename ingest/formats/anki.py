@@ -16,20 +16,8 @@ from ingest.formats.tabular import Records, csv_rows
 
 _SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}
 _HEADER = re.compile(r"^#([a-z ]+):(.*)$")
-_INNER_TAB = re.compile(r"[\w.?!)\]>\"”]\t")  # a field's end, then a tab (not "•\t" indenting)
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.S)
 _COLLECTIONS = ("collection.anki21", "collection.anki2")
-
-
-def looks_like_anki_text(text: str) -> bool:
-    """Anki's export header; or, headerless (older Anki, other flashcard apps), fields split by
-    tabs on a quarter or more of the lines, three at least (tabs that indent do not count)."""
-    text = text.lstrip("\ufeff")
-    if text.startswith(("#separator:", "#html:", "#notetype", "#deck")):
-        return True
-    rows = [ln for ln in text.split("\n") if ln.strip() and not ln.startswith("#")]
-    tabbed = [ln for ln in rows if _INNER_TAB.search(ln)]
-    return len(tabbed) >= 3 and 4 * len(tabbed) >= len(rows)
 
 
 def read_anki_text(text: str) -> Records:

@@ -113,24 +113,6 @@ def _register_unknown(text: str) -> None:
             roles.register_local_role(name, _text_role)
 
 
-_UNDERLINE = re.compile(r"^([=\-~^\"'`#*+])\1{2,}\s*$")
-# What only reStructuredText writes: `.. directive::`, `.. _target:`, a `::` literal block,
-# a `` `text <url>`_ `` link, a `:role:` before backquotes.
-_RST_ONLY = re.compile(r"^\.\. \S|::\s*$|`[^`]+<[^>]+>`__?|:[a-z]+:`", re.M)
-
-
-def looks_like_rst(text: str) -> bool:
-    """A `.txt` that is reStructuredText (a Sphinx page saved as text): two or more section
-    titles underlined to their length, and something only reStructuredText writes."""
-    lines = text.split("\n")
-    titles = sum(
-        1
-        for above, line in zip(lines, lines[1:], strict=False)
-        if _UNDERLINE.match(line) and above.strip() and len(line.rstrip()) >= len(above.rstrip())
-    )
-    return titles >= 2 and bool(_RST_ONLY.search(text))
-
-
 def rst_lines(text: str) -> Lines:
     """`(line, markdown)` pairs for a reStructuredText document."""
     _register_unknown(text)
