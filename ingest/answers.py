@@ -46,7 +46,7 @@ def stem_and_options(question: str, answer: list[str]) -> tuple[str, list[str]]:
 
 # An answer label alone on its line, spelled out (a bare `A.` could be an option).
 LABEL_LINE = re.compile(
-    rf"^\s*(?:[-*+>]\s+)?{EMPH}(?:{QUALIFIER}\s+)?(?:Ans|Answers?|Solutions?|答案?|解答|回答)\s*[:：]?{EMPH}\s*[:：]?\s*$",
+    rf"^\s*(?:[-*+>]\s+)?{EMPH}(?:{QUALIFIER}\s+)?(?:Ans|Answers?|Solutions?|Approach|答案?|解答|回答)\s*[:：]?{EMPH}\s*[:：]?\s*$",
     re.I,
 )
 

@@ -27,10 +27,15 @@ METADATA = re.compile(r"^\s*(?:\*\*|__)[^*_:\n]{1,30}(?::(?:\*\*|__)|(?:\*\*|__)
 # Question and answer labels, in English and Chinese (问/问题/题目 question, 答/答案/解答/回答
 # answer), with an ASCII or a full-width colon, inside the bold or after it (`**Q**: …`).
 _Q_WORD = r"(?:Q|Question|问题?|题目)"
-_A_WORD = r"(?:A|Ans|Answer|Solution|答案?|解答|回答)"
+_A_WORD = r"(?:A|Ans|Answer|Solution|Approach|答案?|解答|回答)"
 QN = re.compile(
     rf"^\s*(?:[-*]\s+)?{EMPH}{_Q_WORD}\s*(?P<n>\d{{1,4}})?\s*(?:[:.)：]{EMPH}|\*\*\s*[:：])"
     rf"\s*(?P<q>\S.*)$"
+)
+# A problem stated after its label, `**Problem**: Implement focal loss.`: a question when an
+# answer label (`**Approach**:`, `Solution:`) follows it.
+PROBLEM = re.compile(
+    rf"^\s*(?:[-*]\s+)?{EMPH}(?:Problem|Issue)\s*(?:[:：]{EMPH}|\*\*\s*[:：])\s*(?P<q>\S.*)$", re.I
 )
 # A question label alone on its line (`__Question__`, `**Q:**`, `**Issue**`): the paragraph
 # below it is the question, up to an answer label (`__Answer__`, `**Solution**`).

@@ -35,6 +35,7 @@ from ingest.lines import (
     LABEL_ALONE,
     NUMBERED,
     OPTION,
+    PROBLEM,
     QN,
     RUN_IN,
     STYLED_LABEL,
@@ -295,6 +296,11 @@ class Parser:
             self.close()
             self.flush_prose()
             self.open = Open(m.group("q"), self.section, loc, loc, "qn")
+            return
+        if (m := PROBLEM.match(line)) and self.answer_label_below(i):
+            self.close()
+            self.flush_prose()
+            self.open = Open(m.group("q"), self.section, loc, loc, "qn", labelled_below=True)
             return
         if LABEL_ALONE.match(line) and self.answer_label_below(i):
             self.close()

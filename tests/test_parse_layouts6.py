@@ -334,3 +334,14 @@ def test_a_noun_that_is_also_a_task_verb_and_a_long_chinese_statement_ask_nothin
     assert [(i.kind, i.question) for i in items if i.kind != "chunk"] == [
         ("question", "State the clipped objective."),
     ]
+
+
+def test_a_problem_label_with_an_approach_below_is_a_question():
+    items = run(
+        "### Coding problem\n\n**Problem**: Implement a focal loss for class imbalance.\n\n"
+        "**Approach**:\n1. Down-weight easy examples.\n2. Tune gamma.\n\n"
+        "### Notes\n\n**Problem:** the model overfits on small data, so we add dropout.\n"
+    )
+    assert [(i.kind, i.question, i.answer.split("\n")[0]) for i in items if i.kind != "chunk"] == [
+        ("qa", "Implement a focal loss for class imbalance.", "1. Down-weight easy examples."),
+    ]  # a problem with no answer label below it is a note
