@@ -154,6 +154,17 @@ def test_fourteenth_batch_first_score():
     )  # fmt: skip
 
 
+def test_fifteenth_batch_first_score():
+    """corpora15, gathered by topic, scored once held out (PARSE-RESULT-first-run.txt: 5 of 10
+    files; 82 of 168 answered and 36 of 43 bare questions)."""
+    _check(
+        EVAL / "corpora15",
+        known={
+            "bold-tagged-bank-ananttripathi.md", "details-bank-landedjobs.md",
+            "gitbook-mixed-bank-d0r1h.md", "notes-zh-metrics-kaka-lin.md", "rst-note-akkefa.rst",
+        },
+    )  # fmt: skip
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
