@@ -163,21 +163,24 @@ def question_runs(
     sentence continues it ("… learned positional" / "embeddings?"). With `wrapped` (text
     from a printed page), a line that fills the page's width and ends no sentence continues on
     the next line whatever its case ("… vs Stochastic" / "Gradient Descent vs …?"). Section
-    titles between the questions (`## Tree models`) do not break a run: a list under many
-    small headings is still one list."""
+    titles between the questions (`## Tree models`) and blank lines (one question per
+    paragraph) do not break a run: a list under many small headings is still one list."""
     full = full_width(lines) if wrapped else None
     units: list[tuple[int, int, str]] = []
     in_fence = False
     for i, (_, raw) in enumerate(lines):
         if FENCE.match(raw):
             in_fence = not in_fence
+        if not in_fence and not raw.strip():
+            units.append((i, i, " "))  # a blank line: questions set one per paragraph
+            continue
         if in_fence or not _plain(raw):
             units.append((i, i, "#" if HEADING.match(raw) and not in_fence else ""))
             continue
         text = raw.strip()
         first, last, prev = units[-1] if units else (-1, -1, "")
         if (
-            prev not in ("", "#")
+            prev not in ("", "#", " ")
             and last == i - 1
             and not prev.endswith((".", "?", "!", ":", "？"))
             and (
@@ -194,8 +197,8 @@ def question_runs(
     run: list[tuple[int, int, str]] = []
     for unit in [*units, (len(lines), len(lines), "")]:
         text = unit[2]
-        if text == "#" and run:
-            continue  # a section title inside the list
+        if text in ("#", " ") and run:
+            continue  # a section title or a blank line inside the list
         if text and len(text) <= 300 and text[:1].isupper() and reads_as_question(text):
             run.append(unit)
             continue

@@ -165,16 +165,19 @@ def test_fifteenth_batch_first_score():
         },
     )  # fmt: skip
 
+
 def test_sixteenth_batch_first_score():
     """corpora16, gathered by topic, scored once held out (PARSE-RESULT-first-run.txt: 4 of 8
-    files; 5 of 7 answered and 52 of 59 bare questions)."""
+    files; 5 of 7 answered and 52 of 59 bare questions). Designed on since: questions set one
+    per paragraph."""
     _check(
         EVAL / "corpora16",
         known={
-            "bare-questions-mlops-sepideh.md", "book-chapter-dropout-wingie.md",
-            "cheatsheet-llmops-sachincse.md", "heading-notes-theainerd.md",
+            "book-chapter-dropout-wingie.md", "cheatsheet-llmops-sachincse.md",
+            "heading-notes-theainerd.md",
         },
     )  # fmt: skip
+
 
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch

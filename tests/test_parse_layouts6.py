@@ -345,3 +345,19 @@ def test_a_problem_label_with_an_approach_below_is_a_question():
     assert [(i.kind, i.question, i.answer.split("\n")[0]) for i in items if i.kind != "chunk"] == [
         ("qa", "Implement a focal loss for class imbalance.", "1. Down-weight easy examples."),
     ]  # a problem with no answer label below it is a note
+
+
+def test_questions_set_one_per_paragraph_are_a_list():
+    items = run(
+        "These questions help you find the right candidate.\n\n"
+        "Can you explain the concept of MLOps?\n\n"
+        "How do you put a model into production?\n\n"
+        "How do you handle version control for models?\n"
+        "How do you monitor models in production?\n"
+    )
+    assert [i.question for i in items if i.kind == "question"] == [
+        "Can you explain the concept of MLOps?",
+        "How do you put a model into production?",
+        "How do you handle version control for models?",
+        "How do you monitor models in production?",
+    ]
