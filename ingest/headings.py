@@ -111,8 +111,9 @@ def question_headings(
     banks = {
         lv for lv, marks in by_level.items() if len(marks) >= 3 and 2 * sum(marks) >= len(marks)
     }
-    asking_siblings = _asking_siblings(heads)
-    terms = {n for members in _sibling_groups(heads) if len(members) >= 3 for n in members}
+    siblings = _sibling_groups(heads)
+    asking_siblings = _asking_siblings(heads, siblings)
+    terms = {n for members in siblings if len(members) >= 3 for n in members}
     out = set()
     path: list[tuple[int, str]] = []  # the headings above the current one
     for n, (i, level, title) in enumerate(heads):
@@ -191,12 +192,12 @@ def _sibling_groups(heads: list[tuple[int, int, str]]) -> list[list[int]]:
     return list(groups.values())
 
 
-def _asking_siblings(heads: list[tuple[int, int, str]]) -> set[int]:
+def _asking_siblings(heads: list[tuple[int, int, str]], siblings: list[list[int]]) -> set[int]:
     """Positions of headings among three or more siblings most of which end in "?": a FAQ
     section inside a longer page."""
     return {
         n
-        for members in _sibling_groups(heads)
+        for members in siblings
         if len(members) >= 3 and 2 * sum(has_mark(heads[n][2]) for n in members) >= len(members)
         for n in members
     }

@@ -75,15 +75,21 @@ def _by_list(items, asking) -> dict[int, list[bool]]:
     return by_list
 
 
-def bank_lists(lines: Lines, share: float = 0.8, least: int = 5) -> set[int]:
-    """Indexes of list items that ask because their list does: in a list of at least `least`
-    items of which `share` ask, a sentence that words its task without a question mark or a
-    leading task verb ("Given n observations, derive the estimator.") is one more question
-    of the bank, as a reader takes it. A label without a sentence's end ("Retrieval module")
-    heads the questions after it, and a quotation is an example given with the one above."""
+def list_roles(lines: Lines) -> tuple[set[int], set[int]]:
+    """`(prose, bank)`: indexes of list items that are prose (`_prose`) and of list items that
+    ask because their list does (`_bank`). Every item is read and judged once for both."""
     items = _items(lines)
     asking = [asks(text) for *_, text in items]
     by_list = _by_list(items, asking)
+    return _prose(items, asking, by_list), _bank(items, asking, by_list)
+
+
+def _bank(items, asking, by_list, share: float = 0.8, least: int = 5) -> set[int]:
+    """In a list of at least `least` items of which `share` ask, a sentence that words its task
+    without a question mark or a leading task verb ("Given n observations, derive the
+    estimator.") is one more question of the bank, as a reader takes it. A label without a
+    sentence's end ("Retrieval module") heads the questions after it, and a quotation is an
+    example given with the one above."""
     banks = {lid for lid, a in by_list.items() if len(a) >= least and sum(a) >= share * len(a)}
     return {
         i
@@ -92,13 +98,10 @@ def bank_lists(lines: Lines, share: float = 0.8, least: int = 5) -> set[int]:
     }
 
 
-def prose_lists(lines: Lines, bank_share: float = 1 / 3) -> set[int]:
-    """Indexes of list items that are prose, not questions (see the module docstring)."""
-    items = _items(lines)
-    asking = [asks(text) for *_, text in items]
+def _prose(items, asking, by_list, bank_share: float = 1 / 3) -> set[int]:
+    """List items that are prose, not questions (see the module docstring)."""
     if not items:
         return set()
-    by_list = _by_list(items, asking)
     minority = {lid for lid, a in by_list.items() if 2 * sum(a) <= len(a)}
     if sum(asking) >= bank_share * len(items):
         # a bank: only a linked question in a reading list (`- [Docs](…)`, `- [How to X?](…)`)

@@ -50,7 +50,7 @@ from ingest.lines import (
     plain_heading,
     run_in,
 )
-from ingest.listscan import bank_lists, prose_lists
+from ingest.listscan import list_roles
 from ingest.prose import Chunker, prose_chunks
 from ingest.questions import (
     ANSWER_SUMMARY,
@@ -116,8 +116,7 @@ class Parser:
         self.prompts = prompt_runs(lines)
         self.answered_bullets = answered_bullets(lines)
         self.question_runs = question_runs(lines, wrapped=unit == "page")
-        self.prose_lists = prose_lists(lines)
-        self.bank_lists = bank_lists(lines)
+        self.prose_lists, self.bank_lists = list_roles(lines)
 
     # -- helpers ------------------------------------------------------------------------------
     def answer_label_below(self, i: int) -> bool:
@@ -297,16 +296,14 @@ class Parser:
             self.flush_prose()
             self.open = Open(m.group("q"), self.section, loc, loc, "qn")
             return
-        if (m := PROBLEM.match(line)) and self.answer_label_below(i):
+        if (m := PROBLEM.match(line) or LABEL_ALONE.match(line)) and self.answer_label_below(i):
+            # `**Problem**: …` or a label alone on its line (its text on the lines below), with
+            # an answer label further down
             self.close()
             self.flush_prose()
-            self.open = Open(m.group("q"), self.section, loc, loc, "qn", labelled_below=True)
+            question = m.groupdict().get("q") or ""
+            self.open = Open(question, self.section, loc, loc, "qn", labelled_below=True)
             return
-        if LABEL_ALONE.match(line) and self.answer_label_below(i):
-            self.close()
-            self.flush_prose()
-            self.open = Open("", self.section, loc, loc, "qn", labelled_below=True)
-            return  # its text is on the lines below
         if m := RUN_IN.match(line):  # answered down to the next list item or heading
             self.close()
             self.flush_prose()
