@@ -249,8 +249,8 @@ def eval_accept_gold(review, gold) -> None:
 )
 @click.option(
     "--split",
-    type=click.Choice(["dev", "test"]),
-    help="Shorthand for --labels eval/grading/{dev,test}.jsonl (the blind set).",
+    type=click.Choice(["dev", "test", "test2"]),
+    help="Shorthand for --labels eval/grading/{dev,test,test2}.jsonl (the blind sets).",
 )
 @click.option("--no-llm", is_flag=True, help="Measure the grader without its LLM judge.")
 @click.option(
