@@ -37,6 +37,7 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _NEGATION = re.compile(
     r"\b(?:not|no|never|none|nothing|neither|nor|without|cannot)\b|n't\b", re.IGNORECASE
 )
+_REPLY = re.compile(r"^\W*(?:no|nope)\b\s*[,.;:!—–-]\s*", re.IGNORECASE)
 # A sentence ends at . ! or ? (then its citation markers) before white space and a capital,
 # digit, quote or list mark — "e.g. the" and "0.5" do not end one — or at a line break.
 _END = re.compile(r"(?<=[.!?])((?:\s*\[\d+\])*)\s+(?=[A-Z0-9\"'*(\-![<])|((?:\s*\[\d+\])*)\s*\n+")
@@ -169,7 +170,9 @@ def _windows(note: str) -> list[set[str]]:
 
 
 def _negated(text: str) -> bool:
-    return len(_NEGATION.findall(text)) % 2 == 1
+    """An odd number of negations. A reply's opening "No," answers the question and negates
+    nothing in the claim: "No, you can't implement it yourself" is negated, not double-negated."""
+    return len(_NEGATION.findall(_REPLY.sub("", text))) % 2 == 1
 
 
 def _trigrams(text: str) -> set[tuple[str, ...]]:

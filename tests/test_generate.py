@@ -339,3 +339,18 @@ def test_claim_check_wants_a_claims_words_together_and_whole_sentences():
     assert check.check("RT-2 was built on PaLI-X VLMs [1].").shown is not None
     for fragment in ("Action chunking [1].", "Diffusion - policies - ✓ denoising steps [1]."):
         assert check.check(fragment).reason == "a fragment, not a sentence"
+
+
+def test_a_replys_opening_no_does_not_cancel_the_claims_negation():
+    from core.records import Hit, Item
+
+    note = (
+        "There is no direct option to turn on gradient accumulation. However, with a few "
+        "modifications, you can implement gradient accumulation yourself."
+    )
+    item = Item("n1", "qa", "faq.rst", "line 1", "FAQ", "Can I accumulate gradients?", note, "h")
+    check = ClaimCheck([Hit(1, item, 1.0, 0.9)])
+    wrong = check.check("No, you can't implement gradient accumulation yourself [1].")
+    assert wrong.shown is None and "negation" in wrong.reason
+    right = ClaimCheck([Hit(1, item, 1.0, 0.9)])
+    assert right.check("No, but you can implement gradient accumulation yourself [1].").shown
