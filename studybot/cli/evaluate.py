@@ -170,8 +170,9 @@ def eval_suite(settings, split, rewrite, out, as_json) -> None:
 
 @eval_cmd.command("answers")
 @click.option(
-    "--split", type=click.Choice(["dev", "test"]), default="test", show_default=True,
-    help="dev: the corpora the answer check was designed on; test: scored only.",
+    "--split", type=click.Choice(["dev", "test", "test2"]), default="test2", show_default=True,
+    help="dev: the corpora the answer check was designed on; test: scored in session 8, then "
+    "designed on; test2: scored only.",
 )  # fmt: skip
 @click.option("--per-corpus", default=6, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--answer-model", help="The model that writes answers (default: STUDYBOT_LLM_MODEL).")
