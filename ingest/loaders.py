@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
@@ -159,6 +160,11 @@ def read(path: Path) -> bytes:
         raise LoadError(f"cannot read file ({exc.strerror}); check its permissions") from exc
 
 
+# Editors that export Markdown (GitBook) write a line's trailing space as an entity: "**What is
+# X?**&#x20;" is a bold question line all the same.
+_TRAILING_SPACE_ENTITY = re.compile(r"(?:\s*&(?:#x20|#32|nbsp|#160|#xa0);)+\s*$", re.IGNORECASE)
+
+
 def load(path: Path, data: bytes | None = None) -> Document:
     """Load `path`, or parse `data` as if it were that file's content (read once, so the bytes
     hashed are the bytes parsed)."""
@@ -198,7 +204,7 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return Document(org_lines(text), "line", encoding, data, format="org")
     if suffix in ASCIIDOC_SUFFIXES:
         return Document(asciidoc_lines(text), "line", encoding, data, format="asciidoc")
-    lines = text.split("\n")
+    lines = [_TRAILING_SPACE_ENTITY.sub("", line) for line in text.split("\n")]
     fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
     return Document(list(enumerate(lines, start=1)), "line", encoding, data, format=fmt)
 

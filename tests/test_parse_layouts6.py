@@ -361,3 +361,27 @@ def test_questions_set_one_per_paragraph_are_a_list():
         "How do you handle version control for models?",
         "How do you monitor models in production?",
     ]
+
+
+def test_a_trailing_space_written_as_an_entity_leaves_a_bold_question_line():
+    from pathlib import Path
+
+    from ingest.loaders import load
+    from ingest.parse import parse
+
+    text = (
+        "**What are support vectors?**&#x20;\n\n"
+        "The training points closest to the margin.&#x20;\n\n"
+        "**What is a kernel?**&#x20;\n\n"
+        "A similarity that acts as an inner product in a feature space.\n\n"
+        "**Why does the RBF kernel overfit with a large gamma?**&nbsp;\n\n"
+        "Each point's influence gets so narrow that the boundary wraps single points.\n"
+    )
+    document = load(Path("gitbook-export.md"), text.encode())
+    items = parse(document.lines, chunker=lambda t: [t])
+    assert [(i.kind, i.question) for i in items] == [
+        ("qa", "What are support vectors?"),
+        ("qa", "What is a kernel?"),
+        ("qa", "Why does the RBF kernel overfit with a large gamma?"),
+    ]
+    assert items[0].answer == "The training points closest to the margin."
