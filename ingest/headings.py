@@ -22,8 +22,9 @@ from ingest.questions import (
     reads_as_question,
 )
 
-# `Q12.` / `Question 3:` / `Q3.1-` / a part `1(a)` before a heading's text says it is a question, whatever the
-# wording (in a bank of asking headings, a numbered one that does not ask is a sub-section).
+# `Q12.` / `Question 3:` / `Q3.1-` / a part `1(a)` before a heading's text says it is a question,
+# whatever the wording (in a bank of asking headings, a numbered one that does not ask is a
+# sub-section).
 _Q_NUMBER = re.compile(
     rf"^\W*(?:(?:Q|Question|{CJK_QUESTION_WORD})\s*\d{{1,4}}{NUMBER_END}|{PART})", re.I
 )
@@ -97,12 +98,12 @@ def question_headings(
 ) -> set[int]:
     """Indexes of headings that ask a question answered by their body: the title asks (see
     `_asks`) and the body holds no questions of its own (else the heading is a section); a term
-    heading in a glossary is one too. A
-    question heading with text of its own before question sub-headings is answered by that
-    text; the sub-headings are questions in their own right. In a notebook, a numbered step
-    (`### Step 5. Count the rows`) with only code cells under it (or none) is a task whatever
-    its wording, answered by that code. `asked`: lines that are questions of their own (a bank of bold or quoted lines):
-    a heading over one names its topic."""
+    heading in a glossary is one too. A question heading with text of its own before question
+    sub-headings is answered by that text; the sub-headings are questions in their own right.
+    In a notebook, a numbered step (`### Step 5. Count the rows`) with only code cells under it
+    (or none) is a task whatever its wording, answered by that code. `asked`: lines that are
+    questions of their own (a bank of bold or quoted lines): a heading over one names its
+    topic."""
     heads = _headings(lines, folded)
     # A level at which most headings end in "?" is a bank: its imperatives ask too.
     by_level: dict[int, list[bool]] = {}
@@ -144,7 +145,7 @@ def question_headings(
                 or ((level in banks or n in asking_siblings) and not _SUB_NUMBER.match(title))
             )
         )
-        step = notebook and bool(_STEP.match(title)) and _only_code(body)
+        step = notebook and bool(_STEP.match(title)) and _nothing_but_code(body)
         if (
             not (faq_entry and any(ln.strip() for ln in body))
             and not step
@@ -215,7 +216,7 @@ def _headings(lines: Lines, folded: set[int] | None = None) -> list[tuple[int, i
     return heads
 
 
-def _only_code(body: list[str]) -> bool:
+def _nothing_but_code(body: list[str]) -> bool:
     """Nothing but code blocks (or nothing at all) under a heading."""
     inside = False
     for line in body:
@@ -227,6 +228,7 @@ def _only_code(body: list[str]) -> bool:
 
 
 def _code_only(body: list[str]) -> bool:
+    """Opens and closes with a fence (prose between two code blocks allowed)."""
     text = [ln.strip() for ln in body if ln.strip()]
     return len(text) >= 2 and bool(FENCE.match(text[0])) and bool(FENCE.match(text[-1]))
 

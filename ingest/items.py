@@ -8,6 +8,9 @@ from typing import Literal
 
 from core.records import Item, Kind
 
+# How a locator names one unit and a span of them: "p. 3", "pp. 3-4", "cells 2-5".
+_UNIT_NAMES = {"line": ("line", "lines"), "page": ("p.", "pp."), "cell": ("cell", "cells")}
+
 
 @dataclass(frozen=True)
 class ParsedItem:
@@ -23,13 +26,10 @@ class ParsedItem:
 
     @property
     def locator(self) -> str:
-        if self.unit == "page":
-            return f"p. {self.start}" if self.start == self.end else f"pp. {self.start}-{self.end}"
-        if self.unit == "cell":
-            return (
-                f"cell {self.start}" if self.start == self.end else f"cells {self.start}-{self.end}"
-            )
-        return f"line {self.start}" if self.start == self.end else f"lines {self.start}-{self.end}"
+        one, many = _UNIT_NAMES[self.unit]
+        return (
+            f"{one} {self.start}" if self.start == self.end else f"{many} {self.start}-{self.end}"
+        )
 
 
 def content_hash(*parts: str) -> str:

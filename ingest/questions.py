@@ -187,9 +187,11 @@ def has_mark(text: str) -> bool:
 def asks_outright(text: str) -> bool:
     """Asks as plainly as a "?" does: a question mark, or a Korean request ending, which
     Korean banks write in place of one ("차원의 저주에 대해 설명해주세요.")."""
-    if has_mark(text) or not _HANGUL.search(text):
-        return has_mark(text)
-    return bool(_KO_ASKS.search(re.sub(r"\s*\([^()]*\)\s*$", "", text.strip())))  # "(ex. …)"
+    if has_mark(text):
+        return True
+    return bool(_HANGUL.search(text)) and bool(
+        _KO_ASKS.search(re.sub(r"\s*\([^()]*\)\s*$", "", text.strip()))
+    )  # "(ex. …)"
 
 
 def is_question(text: str) -> bool:

@@ -92,6 +92,10 @@ class ClaimCheck:
         # per note, the words of each stretch of two adjacent sentences or clauses: a claim is
         # made where its words stand together, not anywhere in a long note
         self.note_windows = [_windows(t) for t in self.notes]
+        # per note, its sentences with their words: what a negation is compared against
+        self.note_sentences = [
+            [(s, terms(s)) for s in re.split(r"(?<=[.!?])\s+|\n+", t)] for t in self.notes
+        ]
         self.note_numbers = {n for t in self.notes for n in _NUMBER.findall(t)}
         self.quoted = _trigrams(quoted)
         self.question_terms = terms(question)
@@ -159,8 +163,8 @@ class ClaimCheck:
 
     def _closest(self, bare: str, words: set[str], notes: tuple[int, ...]) -> str:
         """The sentence of the cited notes sharing most content words with `bare`."""
-        candidates = [s for n in notes for s in re.split(r"(?<=[.!?])\s+|\n+", self.notes[n - 1])]
-        return max(candidates, key=lambda s: len(words & terms(s)), default="")
+        candidates = [pair for n in notes for pair in self.note_sentences[n - 1]]
+        return max(candidates, key=lambda pair: len(words & pair[1]), default=("", set()))[0]
 
 
 def _windows(note: str) -> list[set[str]]:
