@@ -20,6 +20,7 @@ from rag.quiz_topics import on_topic
 
 RATINGS = {"again": Rating.Again, "hard": Rating.Hard, "good": Rating.Good, "easy": Rating.Easy}
 VERDICT_RATING = {"incorrect": Rating.Again, "partial": Rating.Hard, "correct": Rating.Good}
+RATING_VERDICT = {"again": "incorrect", "hard": "partial", "good": "correct", "easy": "correct"}
 
 
 def build_tutor(settings, retriever, with_judge: bool = True) -> Tutor:
@@ -173,9 +174,13 @@ class Tutor:
         return self.quiz.stats()
 
     def self_rate(self, q: QuizQuestion, rating: str) -> str:
-        if rating not in RATINGS:
-            raise InputError(f"rating must be one of {', '.join(RATINGS)}, got {rating!r}")
-        return self.quiz.record(q, RATINGS[rating]).due.isoformat()
+        return self.quiz.record(q, _rating(rating)).due.isoformat()
+
+    def overrule(self, q: QuizQuestion, rating: str) -> str:
+        """The student disagrees with the grade just given: their rating replaces it (and counts
+        as their verdict in the statistics); returns the next due date."""
+        card = self.quiz.overrule(q.key, _rating(rating), RATING_VERDICT[rating])
+        return card.due.isoformat()
 
     def related_notes(self, q: QuizQuestion, k: int = 3):
         """The back of a card without a reference answer: the cited notes that come close to
@@ -190,6 +195,12 @@ class Tutor:
             and not (h.item.source == q.item.source and h.item.section == given)
             and h.similarity >= RELATED_ABOVE
         ][:k]
+
+
+def _rating(rating: str) -> Rating:
+    if rating not in RATINGS:
+        raise InputError(f"rating must be one of {', '.join(RATINGS)}, got {rating!r}")
+    return RATINGS[rating]
 
 
 def _given_section(q: QuizQuestion) -> str:
@@ -208,6 +219,7 @@ class QuizSession:
     asked: list[str] = field(default_factory=list)
     current: QuizQuestion | None = None
     limit: int | None = None  # "ask me 5 questions": the run ends after that many
+    graded: bool = False  # the question on screen has just been graded: its grade can be overruled
 
     @property
     def finished(self) -> bool:
@@ -220,7 +232,7 @@ class QuizSession:
             self.current = None
             return None
         pick = self.tutor.next(self.topic, self.graded_only, exclude=set(self.asked))
-        self.current = pick.question if pick else None
+        self.current, self.graded = (pick.question if pick else None), False
         if pick:
             self.asked.append(pick.question.key)
         return pick
@@ -231,11 +243,19 @@ class QuizSession:
         return self.current
 
     def answer(self, text: str) -> GradedAnswer:
-        return self.tutor.grade(self._on_screen(), text)
+        result = self.tutor.grade(self._on_screen(), text)
+        self.graded = True
+        return result
 
     def rate(self, rating: str) -> str:
-        """Self-rating (for a question without a reference answer); returns the next due date."""
-        return self.tutor.self_rate(self._on_screen(), rating)
+        """The student's own rating: of a question without a reference answer, or, just after a
+        grade, in place of that grade. Returns the next due date."""
+        q = self._on_screen()
+        if self.graded:
+            due = self.tutor.overrule(q, rating)
+            self.graded = False
+            return due
+        return self.tutor.self_rate(q, rating)
 
     def related_notes(self) -> list[Hit]:
         return self.tutor.related_notes(self._on_screen())
@@ -252,6 +272,7 @@ class QuizSession:
         return {
             "topic": self.topic, "graded_only": self.graded_only, "asked": list(self.asked),
             "current": self.current.key if self.current else None, "limit": self.limit,
+            "graded": self.graded,
         }  # fmt: skip
 
     @classmethod
@@ -262,4 +283,5 @@ class QuizSession:
         limit = state.get("limit")
         limit = limit if isinstance(limit, int) and limit > 0 else None
         return cls(tutor, state.get("topic"), bool(state.get("graded_only")),
-                   list(state.get("asked") or []), current, limit)  # fmt: skip
+                   list(state.get("asked") or []), current, limit,
+                   bool(state.get("graded")) and current is not None)  # fmt: skip

@@ -1,18 +1,22 @@
 """Quiz state in SQLite: one FSRS card per bank question and an append-only review log.
 
 Every review updates its card and appends to the log in one transaction (`BEGIN IMMEDIATE`), so
-a crash never leaves half a review and two sessions at once take turns.
+a crash never leaves half a review and two sessions at once take turns. A student who disagrees
+with the grader's verdict overrules it: the review takes their rating, the grader's verdict is
+kept beside it, and the card is rescheduled from its whole log as if they had rated it so.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from fsrs import Card, Rating, Scheduler
+from fsrs import Card, Rating, ReviewLog, Scheduler
 
+from core.errors import InputError
 from core.sqlite import connect, transaction
 from rag.quiz_pool import Pick, QuizQuestion
 
@@ -24,7 +28,7 @@ CREATE INDEX IF NOT EXISTS cards_due ON cards(due);
 CREATE TABLE IF NOT EXISTS reviews (
     id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL, question TEXT NOT NULL,
     topic TEXT NOT NULL, verdict TEXT, score REAL, rating INTEGER NOT NULL, answer TEXT,
-    reviewed_at TEXT NOT NULL);
+    reviewed_at TEXT NOT NULL, overruled TEXT);
 CREATE INDEX IF NOT EXISTS reviews_key ON reviews(key);
 """
 
@@ -35,6 +39,7 @@ class QuizStore:
         self.path = path
         self.db = connect(path, SCHEMA)
         self.db.execute("PRAGMA synchronous=FULL")
+        _add_overruled_column(self.db)
         self.scheduler = scheduler or Scheduler()
 
     def close(self) -> None:
@@ -124,13 +129,43 @@ class QuizStore:
             )
         return card
 
+    def overrule(self, key: str, rating: Rating, verdict: str) -> Card:
+        """The student's own rating replaces the grader's on the card's last review, which must
+        be a graded one not yet overruled; the card is rescheduled from its whole log."""
+        with transaction(self.db):
+            last = self.db.execute(
+                "SELECT id, verdict, overruled FROM reviews WHERE key = ? ORDER BY id DESC LIMIT 1",
+                (key,),
+            ).fetchone()
+            if last is None or last[1] is None or last[2] is not None:
+                raise InputError("this question's last review was not graded by studybot, or was "
+                                 "already overruled: there is no grade to overrule")  # fmt: skip
+            self.db.execute(
+                "UPDATE reviews SET rating = ?, verdict = ?, overruled = ? WHERE id = ?",
+                (int(rating), verdict, last[1], last[0]),
+            )
+            old = Card.from_dict(json.loads(self.db.execute(
+                "SELECT card FROM cards WHERE key = ?", (key,)).fetchone()[0]))  # fmt: skip
+            logs = [
+                ReviewLog(old.card_id, Rating(r), datetime.fromisoformat(at), None)
+                for r, at in self.db.execute(
+                    "SELECT rating, reviewed_at FROM reviews WHERE key = ? ORDER BY id", (key,)
+                )
+            ]
+            card = self.scheduler.reschedule_card(old, logs)
+            self.db.execute(
+                "UPDATE cards SET card = ?, due = ? WHERE key = ?",
+                (json.dumps(card.to_dict()), card.due.isoformat(), key),
+            )
+        return card
+
     def stats(self, now: datetime | None = None) -> dict:
         now = now or datetime.now(UTC)
         reviews = self.db.execute(
-            "SELECT topic, verdict, rating, reviewed_at FROM reviews ORDER BY reviewed_at"
+            "SELECT topic, verdict, rating, reviewed_at, overruled FROM reviews ORDER BY reviewed_at"
         ).fetchall()
         by_topic: dict[str, dict] = {}
-        for topic, verdict, _, _ in reviews:
+        for topic, verdict, *_ in reviews:
             t = by_topic.setdefault(
                 topic or "(no section)", {"reviewed": 0, "graded": 0, "correct": 0}
             )
@@ -157,12 +192,25 @@ class QuizStore:
             "accuracy": round(sum(r[1] == "correct" for r in graded) / len(graded), 3)
             if graded
             else None,
+            "overruled": sum(r[4] is not None for r in reviews),
             "by_topic": by_topic,
             "streak_days": streak,
             "history": [
                 {"at": r[3], "topic": r[0], "verdict": r[1], "rating": r[2]} for r in reviews
             ],
         }
+
+
+def _add_overruled_column(db: sqlite3.Connection) -> None:
+    """Quiz files from before overruling have no `overruled` column: add it (once, whichever
+    process gets there first)."""
+    if "overruled" in {row[1] for row in db.execute("PRAGMA table_info(reviews)")}:
+        return
+    try:
+        db.execute("ALTER TABLE reviews ADD COLUMN overruled TEXT")
+    except sqlite3.OperationalError as exc:
+        if "duplicate column" not in str(exc):
+            raise
 
 
 def candidates(

@@ -50,8 +50,8 @@ def cli(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("STUDYBOT_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("STUDYBOT_CHROMA_URL", raising=False)
 
-    def run(*args: str):
-        result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    def run(*args: str, input: str | None = None):
+        result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
         return result.exit_code, result.stdout, result.stderr
 
     return run

@@ -7,7 +7,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from fsrs import Rating
+from fsrs import Card, Rating
 
 from core.errors import InputError
 from ingest.pipeline import ingest
@@ -112,6 +112,15 @@ def test_grade_cli_does_not_touch_the_schedule_unless_asked(cli, tmp_path):
     )
     code, _, err = cli("quiz", "grade", "what is gradient checkpointing", "x", "--no-llm")
     assert code == 1 and "no reference answer" in err
+
+
+def test_the_interactive_quiz_lets_the_student_overrule_the_grade(cli, tmp_path):
+    (tmp_path / "n.md").write_text(NOTES)
+    run_json(cli, "ingest", str(tmp_path / "n.md"), "--json")
+    code, out, _ = cli("quiz", "--graded-only", "--count", "1", "--no-llm", input="\ngood\n")
+    assert code == 0 and "INCORRECT" in out and "your rating replaces the grade" in out
+    stats = run_json(cli, "quiz", "stats", "--json")
+    assert (stats["reviewed"], stats["accuracy"], stats["overruled"]) == (1, 1.0, 1)
 
 
 def _writer(path: str, key: str, n: int) -> None:
@@ -247,3 +256,68 @@ def test_a_multiple_choice_card_shows_its_options_and_is_graded_against_the_key(
     assert tutor.reference(ticked).text == "scatter plot"
     # Without the options an answer "B" means nothing; with them it is graded as right.
     assert tutor.grade(lettered, "B) Weight coefficients", record=False).grade.verdict == "correct"
+
+
+def test_the_student_overrules_a_wrong_grade(tutor):
+    session = QuizSession(tutor, graded_only=True)
+    q = session.next().question
+    assert session.answer("no idea").grade.verdict == "incorrect"
+    restored = QuizSession.from_state(tutor, session.to_state())  # the web app's round trip
+    assert restored.graded
+    due = restored.rate("good")
+    # The review now carries the student's rating and verdict, with the grader's kept beside it.
+    rating, verdict, overruled, at = tutor.quiz.db.execute(
+        "SELECT rating, verdict, overruled, reviewed_at FROM reviews WHERE key = ?", (q.key,)
+    ).fetchone()
+    assert (rating, verdict, overruled) == (int(Rating.Good), "correct", "incorrect")
+    # The card is scheduled as if it had been rated good at that review.
+    good, _ = tutor.quiz.scheduler.review_card(
+        Card(), Rating.Good, review_datetime=datetime.fromisoformat(at)
+    )
+    card = tutor.quiz.card(q.key)
+    assert due == card.due.isoformat() and (card.state, card.stability) == (
+        good.state,
+        good.stability,
+    )
+    stats = tutor.quiz.stats()
+    assert (stats["reviewed"], stats["accuracy"], stats["overruled"]) == (1, 1.0, 1)
+    # One grade, one overrule: a second one has nothing to overrule.
+    assert not restored.graded
+    with pytest.raises(InputError, match="no grade to overrule"):
+        tutor.overrule(q, "easy")
+
+
+def test_an_overrule_reschedules_from_the_whole_history(tutor):
+    q = next(q for q in tutor.pool if q.has_reference)
+    t0 = datetime(2026, 1, 1, tzinfo=UTC)
+    t1 = tutor.quiz.record(q, Rating.Good, "correct", 1.0, "a", now=t0).due
+    t2 = tutor.quiz.record(q, Rating.Good, "correct", 1.0, "a", now=t1).due
+    lapsed = tutor.quiz.record(q, Rating.Again, "incorrect", 0.1, "b", now=t2)
+    tutor.overrule(q, "good")
+    expected = Card()
+    for at in (t0, t1, t2):
+        expected, _ = tutor.quiz.scheduler.review_card(expected, Rating.Good, review_datetime=at)
+    card = tutor.quiz.card(q.key)
+    # The same memory state (the due date itself is fuzzed by FSRS), and no lapse: a longer wait.
+    assert (card.state, card.stability, card.difficulty, card.last_review) == (
+        expected.state, expected.stability, expected.difficulty, expected.last_review
+    )  # fmt: skip
+    assert card.due > lapsed.due
+
+
+def test_a_quiz_file_from_before_overruling_gains_the_column_and_keeps_its_reviews(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "quiz.sqlite"
+    old = sqlite3.connect(path)
+    old.executescript(
+        "CREATE TABLE reviews (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL, "
+        "question TEXT NOT NULL, topic TEXT NOT NULL, verdict TEXT, score REAL, "
+        "rating INTEGER NOT NULL, answer TEXT, reviewed_at TEXT NOT NULL);"
+        "INSERT INTO reviews (key, question, topic, verdict, score, rating, answer, reviewed_at)"
+        " VALUES ('k', 'q?', 'T', 'correct', 1.0, 3, 'a', '2026-01-01T00:00:00+00:00');"
+    )
+    old.commit()
+    old.close()
+    stats = QuizStore(path).stats()
+    assert (stats["reviewed"], stats["accuracy"], stats["overruled"]) == (1, 1.0, 0)

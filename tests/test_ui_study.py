@@ -78,7 +78,18 @@ def test_topic_by_meaning_then_progress(page):
         "() => document.querySelector('#progress-weak').innerText.includes('Regularization')",
         timeout=60_000,
     )
-    assert "1 reviews" in page.inner_text("#quiz-counts")
+    assert "1 reviews · accuracy 0%" in page.inner_text("#quiz-counts")
+    # The student disagrees with the grade: their own rating replaces it.
+    assert "Disagree with the grade?" in page.inner_text("#quiz-result")
+    page.click("#quiz-rate-good")
+    page.wait_for_function(
+        "() => document.querySelector('#quiz-result').innerText.includes('in place of the grade')",
+        timeout=60_000,
+    )
+    assert "1 reviews · accuracy 100%" in page.inner_text("#quiz-counts")
+    assert not page.is_visible("#quiz-rate-good")
+    result = page.inner_text("#quiz-result")  # the reference stays; the invitation is answered
+    assert "randomly zeroes activations" in result and "Disagree" not in result
 
 
 def test_a_card_without_a_reference_shows_the_closest_notes(page):
@@ -99,6 +110,7 @@ def test_a_card_without_a_reference_shows_the_closest_notes(page):
         "() => document.querySelector('#quiz-result').innerText.includes('Rated good')",
         timeout=60_000,
     )
+    assert "order-blind" in page.inner_text("#quiz-result")  # the closest notes stay
 
 
 def test_export_the_deck_as_apkg(page, tmp_path):

@@ -1,5 +1,6 @@
 """The Quiz tab: a card with a back side for every question (the graded verdict with the cited
-reference, or, without a reference, the closest notes and self-rating), counters that agree with
+reference, which the student may overrule by rating themselves, or, without a reference, the
+closest notes and self-rating), counters that agree with
 "Next", a topic box that suggests the bank's sections, progress and deck export. The per-browser
 quiz run is a `QuizSession` kept as plain state."""
 
@@ -16,6 +17,7 @@ from ui import progress_view
 from ui.services import BUSY, Services, inert
 
 NO_NOTES = "Nothing in your notes covers this question: write the answer into your notes."
+OVERRULE = "**Disagree with the grade?** Rate yourself instead; your rating replaces it:"
 
 
 def quiz_next(svc: Services, topic: str, graded_only: bool, state: dict):
@@ -83,7 +85,7 @@ def quiz_submit(svc: Services, answer: str, state: dict):
     if not q.has_reference:
         with svc.lock:
             back = back_of_card(session)
-        return (back, gr.update(visible=True), counts(svc, session),
+        return (session.to_state(), back, gr.update(visible=True), counts(svc, session),
                 *progress_view.progress(svc))  # fmt: skip
     with svc.lock:
         result = session.answer(answer or "")
@@ -97,16 +99,22 @@ def quiz_submit(svc: Services, answer: str, state: dict):
     ]
     if g.method == "similarity" and svc.tutor.judge_error:
         out.append(f"<small>(no LLM judge: {inert(svc.tutor.judge_error)})</small>")
-    return ("\n\n".join(out), gr.update(visible=False), counts(svc, session),
+    out.append(OVERRULE)
+    return (session.to_state(), "\n\n".join(out), gr.update(visible=True), counts(svc, session),
             *progress_view.progress(svc))  # fmt: skip
 
 
-def quiz_rate(svc: Services, rating: str, state: dict):
+def quiz_rate(svc: Services, rating: str, state: dict, shown: str):
+    """The student's rating; the back of the card stays on screen, its closing invitation to
+    rate replaced by what the rating did."""
     session = _session(svc, state)
+    instead = " in place of the grade" if session.graded else ""
     with svc.lock:
         due = session.rate(rating)
-    return (f"Rated **{rating}**; next review {due[:16].replace('T', ' ')}.",
-            gr.update(visible=False), counts(svc, session), *progress_view.progress(svc))  # fmt: skip
+    back = (shown or "").rsplit("\n\n", 1)[0]
+    done = f"**Rated {rating}**{instead}; next review {due[:16].replace('T', ' ')}."
+    return (session.to_state(), f"{back}\n\n{done}".strip(), gr.update(visible=False),
+            counts(svc, session), *progress_view.progress(svc))  # fmt: skip
 
 
 def counts(svc: Services, session: QuizSession | None = None) -> str:
@@ -146,14 +154,14 @@ def build(svc: Services, tabs, chat: SimpleNamespace) -> SimpleNamespace:
         ]
     ask_chat = gr.Button("Ask about this in chat", elem_id="quiz-ask", size="sm")
     prog = progress_view.build(svc)
-    after = [result_md, rate_row, count_md, *prog.outputs]
+    after = [qstate, result_md, rate_row, count_md, *prog.outputs]
     next_out = [qstate, question_md, answer, submit, rate_row, result_md, count_md]
     nxt.click(lambda t, g, s: quiz_next(svc, t, g, s), [topic, graded, qstate], next_out,
               concurrency_id=BUSY, api_name=False)  # fmt: skip
     submit.click(lambda a, s: quiz_submit(svc, a, s), [answer, qstate], after,
                  concurrency_id=BUSY, api_name=False)  # fmt: skip
     for b in rate_buttons:
-        b.click(lambda s, r=b.value: quiz_rate(svc, r, s), [qstate], after,
+        b.click(lambda s, m, r=b.value: quiz_rate(svc, r, s, m), [qstate, result_md], after,
                 concurrency_id=BUSY, api_name=False)  # fmt: skip
     prog.quiz_weak.click(lambda w: w or None, [prog.weak_state], [topic], api_name=False).then(
         lambda t, g, s: quiz_next(svc, t, g, s), [topic, graded, qstate], next_out,

@@ -38,7 +38,8 @@ def quiz(ctx, topic, count, graded_only, no_llm) -> None:
     """Quiz yourself: due questions first, then new ones; answers are graded and scheduled.
 
     At the prompt: type your answer (empty line = "I don't know"), /skip, /quit, or
-    /ask QUESTION to ask about this question in chat.
+    /ask QUESTION to ask about this question in chat. After a grade, rate yourself to
+    overrule it when the grader got it wrong.
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -90,6 +91,17 @@ def quiz(ctx, topic, count, graded_only, no_llm) -> None:
         result = session.answer(answer)
         _show_grade(result, tutor)
         click.echo(f"next review: {result.next_due[:16]}")
+        try:
+            rating = click.prompt(
+                "Enter to keep this grade, or rate yourself instead (again/hard/good/easy)",
+                default="", show_default=False, show_choices=False,
+                type=click.Choice(["", "again", "hard", "good", "easy"]),
+            )  # fmt: skip
+        except (EOFError, click.Abort):
+            click.echo()
+            return
+        if rating:
+            click.echo(f"your rating replaces the grade; next review: {session.rate(rating)[:16]}")
 
 
 @quiz.command("grade")
@@ -131,7 +143,8 @@ def quiz_stats(settings, as_json) -> None:
         return
     acc = "n/a" if info["accuracy"] is None else f"{info['accuracy']:.0%}"
     click.echo(f"due today: {info['due_today']}; cards: {info['cards']}; reviewed: {info['reviewed']} "
-               f"({info['reviewed_today']} today); accuracy: {acc}; streak: {info['streak_days']} days")  # fmt: skip
+               f"({info['reviewed_today']} today); accuracy: {acc}; streak: {info['streak_days']} days; "
+               f"grades you overruled: {info['overruled']}")  # fmt: skip
     for topic, t in sorted(info["by_topic"].items()):
         a = "n/a" if t["accuracy"] is None else f"{t['accuracy']:.0%}"
         click.echo(f"  {topic}: {t['reviewed']} reviewed, accuracy {a}")
