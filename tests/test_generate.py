@@ -12,6 +12,7 @@ from rag import prompts
 from rag.engine import Engine
 from rag.generate import build_messages
 from rag.llm import OpenAICompatibleLLM, PackagedModel, assemble
+from rag.llm.base import SEED, complete
 from rag.retrieve import Retriever
 from rag.verify import ClaimCheck, Sentences
 from tests.conftest import run_json
@@ -143,6 +144,7 @@ def test_openai_compatible_backend_against_a_local_stub(retriever, monkeypatch):
         final = Engine(retriever, lambda: llm).answer("explain rope")
         path, body, auth = stub.requests[-1]
         assert path == "/v1/chat/completions" and body["model"] == "stub-model" and body["stream"]
+        assert body["seed"] == SEED  # the same prompt, the same reply, on servers that seed
         assert auth == "Bearer sekret"
         assert "Rotary embeddings" in body["messages"][1]["content"]
         assert final.generated and final.citations[0].quote.startswith("Rotary embeddings")
@@ -303,6 +305,20 @@ def test_a_failed_model_load_is_retried_once_the_cause_is_fixed():
     assert lazy.get() is None and "pip install" in lazy.error
     installed.append(True)  # the user installs the package; the app keeps running
     assert lazy.get() is not None and lazy.error is None
+
+
+@pytest.mark.llm
+def test_the_local_model_gives_the_same_reply_to_the_same_prompt(settings):
+    """Sampling is seeded: a question's key ideas (and so its grades) and an answer do not change
+    from one run to the next."""
+    pytest.importorskip("xllamacpp")
+    from rag.llm import load_llm
+
+    llm = load_llm(settings)
+    prompt = [{"role": "user", "content": "Invent a name for a new optimiser and describe it in "
+               "two sentences."}]  # fmt: skip
+    replies = {complete(llm, prompt, max_tokens=60) for _ in range(4)}
+    assert len(replies) == 1, replies
 
 
 @pytest.mark.llm

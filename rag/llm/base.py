@@ -36,6 +36,10 @@ def complete(llm: LLM, messages: list[Message], max_tokens: int = 256) -> str:
     return "".join(llm.stream(messages, max_tokens))
 
 
+# Sampling is seeded, so the same prompt gets the same reply on every run: a question's key ideas,
+# and so its grades, do not change between runs, and an answer can be reproduced.
+SEED = 0
+
 # One-token reply with its alternatives: what a yes/no judge reads.
 YES_NO_REQUEST = {"max_tokens": 1, "temperature": 0.0, "logprobs": True, "top_logprobs": 10}
 

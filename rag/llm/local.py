@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from core.errors import ModelNotInstalled
-from rag.llm.base import YES_NO_REQUEST, LLMError, Message, yes_share
+from rag.llm.base import SEED, YES_NO_REQUEST, LLMError, Message, yes_share
 
 _native_log_redirected = False
 # llama.cpp's server saves each prompt a slot moves away from in a RAM cache, 8 GiB by default:
@@ -114,6 +114,7 @@ class LocalLLM:
             "messages": messages,
             "max_tokens": max_tokens,
             "temperature": 0.1,
+            "seed": SEED,
             # A small model can loop on one sentence: penalise recent repeats (rag/verify.py
             # also stops reading after two repeated sentences).
             "repeat_penalty": 1.1,

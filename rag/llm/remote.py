@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 from core.errors import ConfigError
 from core.net import is_loopback
-from rag.llm.base import YES_NO_REQUEST, LLMError, Message, yes_share
+from rag.llm.base import SEED, YES_NO_REQUEST, LLMError, Message, yes_share
 
 
 def check_endpoint(base_url: str, api_key: str | None) -> None:
@@ -42,7 +42,7 @@ class OpenAICompatibleLLM:
         try:
             chunks = self._client.chat.completions.create(
                 model=self.name, messages=messages, max_tokens=max_tokens, temperature=0.1,
-                stream=True,
+                seed=SEED, stream=True,
             )  # fmt: skip
             with chunks:
                 for chunk in chunks:
