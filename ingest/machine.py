@@ -74,6 +74,7 @@ TOC_ENTRY = re.compile(r"^\s*(?:\*\*)?(?:[-*+]\s+)?\[[^\]]*\]\(#[^)]*\)")
 _AFTERWORD = re.compile(r"^(?:Hint|Note|Tip|Hints|Notes)\s*:\s+\S", re.I)
 _ANSWER_STYLES = ("qn", "admonition", "labelled", "heading")
 # A list marker left alone once its item's image or badge is removed prints nothing.
+_BOLD_LINE = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*|__)")  # a line set in bold (or a bold item)
 _EMPTIED_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s*$")
 
 
@@ -99,7 +100,7 @@ class Parser:
         self.unit = unit
         self.chunker = chunker
         self.items: list[ParsedItem] = []
-        self.sections: list[tuple[int, str]] = []
+        self.sections: list[tuple[float, str]] = []  # (level, title): the headings in force
         self.open: Open | None = None
         self.prose: list[tuple[int, str]] = []
         self.in_fence = False
@@ -145,7 +146,16 @@ class Parser:
     def section(self) -> str:
         return " > ".join(title for _, title in self.sections)
 
-    def heading(self, level: int, title: str) -> None:
+    def title_line(self, title: str, raw: str) -> None:
+        """A title written as a line of text. Set in bold (`**Common mistakes.**`) it heads what
+        follows inside the Markdown section it stands in — under `## 2. Coding` it is
+        "2. Coding > Common mistakes." — until the next heading or title line; a plain one (a
+        text file's or a PDF's chapter titles) is a section of its own."""
+        marked = [lv for lv, _ in self.sections if lv == int(lv)]
+        bold = _BOLD_LINE.match(raw)
+        self.heading(max(marked) + 0.5 if marked and bold else 2, title)
+
+    def heading(self, level: float, title: str) -> None:
         self.close()
         self.flush_prose()
         self.last_bullet = None
@@ -153,7 +163,15 @@ class Parser:
         title = strip_anchor(clean(title)).strip().strip("*_`").strip()
         if not title:
             return
-        self.sections = [(lv, t) for lv, t in self.sections if lv < level] + [(level, title)]
+        self.cut_sections(level)
+        self.sections.append((level, title))
+
+    def cut_sections(self, level: float) -> None:
+        """Close the sections at `level` and below; a Markdown heading (levels 1-6) also ends
+        the title lines (half levels) above it."""
+        heading = level <= 6 and level == int(level)
+        self.sections = [(lv, t) for lv, t in self.sections
+                         if lv < level and not (heading and lv != int(lv))]  # fmt: skip
 
     def close(self) -> None:
         if self.open is None:
@@ -263,12 +281,12 @@ class Parser:
             if i in self.exercises:
                 # A bare question; a code block under it is its stimulus, kept as a note.
                 self.heading(level, "")
-                self.sections = [(lv, t) for lv, t in self.sections if lv < level]
+                self.cut_sections(level)
                 self.emit(title, "", self.section, loc, loc)
                 self.heading(level, question_text(title))
             elif i in self.question_headings:
                 self.heading(level, "")  # closes what was open, keeps the parent sections
-                self.sections = [(lv, t) for lv, t in self.sections if lv < level]
+                self.cut_sections(level)
                 self.open = Open(title, self.section, loc, loc, "heading", indent=level)
             else:
                 self.heading(level, title)
@@ -311,7 +329,7 @@ class Parser:
             self.open = Open(question, self.section, loc, loc, "labelled", answer=[rest])
             return
         if self.is_section_label(i, raw):
-            self.heading(2, stripped.lstrip("-* "))
+            self.title_line(stripped.lstrip("-* "), raw)
             return
         if self.open is not None and self.open.style in ("qn", "admonition", "labelled"):
             if self.continues_answer(line):
@@ -356,7 +374,7 @@ class Parser:
         if TABLE_RULE.match(self.peek(i)) and stripped.startswith("|") and blocks.table(self, i):
             return
         if NUMBERED.match(line) and plain_heading(self.lines, i, stripped):
-            self.heading(2, stripped)
+            self.title_line(stripped, raw)
             return
         if m := BULLET.match(line):
             lists.open_bullet(self, i, loc, raw, m)
@@ -388,7 +406,7 @@ class Parser:
                 return
         self.last_bullet = None
         if plain_heading(self.lines, i, stripped):
-            self.heading(2, stripped)
+            self.title_line(stripped, raw)
             return
         if stripped and not re.search(r"\w", stripped):
             return  # separators such as "⸻" or "***" between prose blocks

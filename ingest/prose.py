@@ -10,7 +10,11 @@ from ingest.items import ParsedItem
 
 Chunker = Callable[[str], list[str]]
 
+# Shorter prose stands alone only as a statement of its own ("It takes 25 minutes by phone."): a
+# short fragment that is not one is page furniture ("Table of contents", "Next page") or a list's
+# stray line.
 _MIN_CHUNK_WORDS = 8
+_STATEMENT = re.compile(r"^(?![-*+•>]|\d+[.)]\s)\S(?:\S*\s+){2,}.*[.!。！]$", re.S)
 _MAX_OVERLAP_CHARS = 400
 # Chinese and Japanese write no spaces between words: two ideographs count as about a word.
 _IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
@@ -42,7 +46,7 @@ def prose_chunks(
         start = found if found >= 0 else cursor
         end = start + len(chunk)
         cursor = max(start + 1, end - _MAX_OVERLAP_CHARS)
-        if word_count(chunk) < _MIN_CHUNK_WORDS:
+        if word_count(chunk) < _MIN_CHUNK_WORDS and not _STATEMENT.match(chunk.strip()):
             continue
         first = next(loc for off, loc in reversed(offsets) if off <= start)
         last = next(loc for off, loc in reversed(offsets) if off < max(end, start + 1))

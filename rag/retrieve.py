@@ -8,9 +8,10 @@ from dataclasses import replace
 from core.config import Settings
 from core.errors import InputError
 from core.records import Hit
-from core.thresholds import CREDIBLE_ANSWER, LINK_THRESHOLD
+from core.thresholds import LINK_THRESHOLD
 from ingest.embedder import Embedder
 from ingest.store import IndexStore
+from rag.abstain import Vocabulary, answering
 from rag.rerank import RERANK_CANDIDATES, Reranker, load_reranker, rerank
 
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the head of each list
@@ -54,7 +55,7 @@ class Retriever:
         hits = collapse_duplicates(self.store, fused, similarity, want)
         if self.reranker is not None:
             hits = rerank(self.reranker, query, hits)
-        return answers_first(hits)[:top_k]
+        return answers_first(query, hits, self.store.keyword_index())[:top_k]
 
 
 def build_retriever(
@@ -64,12 +65,15 @@ def build_retriever(
     return Retriever(store, embedder, mode, load_reranker(settings, settings.reranker))
 
 
-def answers_first(hits: list[Hit]) -> list[Hit]:
-    """Question-bank awareness: hits that hold a credible answer rank above bare bank questions
-    (which have no answer anywhere); weaker answers keep their place."""
-    lead = [h for h in hits if h.item.kind != "question" and h.similarity >= CREDIBLE_ANSWER]
-    rest = [h for h in hits if h not in lead]
-    return [replace(h, rank=n) for n, h in enumerate(lead + rest, start=1)]
+def answers_first(query: str, hits: list[Hit], notes: Vocabulary | None = None) -> list[Hit]:
+    """Question-bank awareness: a bare bank question (no answer anywhere) ranks below every hit
+    the abstention model judges to answer the query — the judgement the instant answer quotes
+    by; everything else keeps its place."""
+    answers = answering(query, hits, notes)
+    end = hits.index(answers[-1]) + 1 if answers else 0
+    head = [h for h in hits[:end] if h.item.kind != "question"]
+    bare = [h for h in hits[:end] if h.item.kind == "question"]
+    return [replace(h, rank=n) for n, h in enumerate(head + bare + hits[end:], start=1)]
 
 
 def rrf(ranked_lists: list[list[tuple[str, float]]], k: int = RRF_K) -> list[tuple[str, float]]:

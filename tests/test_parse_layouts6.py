@@ -385,3 +385,43 @@ def test_a_trailing_space_written_as_an_entity_leaves_a_bold_question_line():
         ("qa", "Why does the RBF kernel overfit with a large gamma?"),
     ]
     assert items[0].answer == "The training points closest to the margin."
+
+
+def test_a_bold_title_line_heads_its_part_of_the_markdown_section():
+    items = run(
+        "# Interview rounds\n\n"
+        "## 1. Recruiter screen\n\n"
+        "It takes 25-35 minutes by phone with a recruiter.\n\n"
+        "**Common mistakes.**\n\n"
+        "- Reciting a tech stack instead of an outcome.\n\n"
+        "## 2. Coding round\n\n"
+        "Practical Python plus hands-on LLM coding.\n\n"
+        "**Common mistakes.**\n\n"
+        "- Parsing model output with brittle string slicing instead of a schema.\n\n"
+        "### Example prompts\n\n"
+        "Write a token-budget trimmer for a chat history.\n"
+    )
+    assert [(i.section, i.answer[:22]) for i in items] == [
+        ("Interview rounds > 1. Recruiter screen", "It takes 25-35 minutes"),
+        ("Interview rounds > 1. Recruiter screen > Common mistakes.", "- Reciting a tech stac"),
+        # A one-sentence section body is a note too, not page furniture.
+        ("Interview rounds > 2. Coding round", "Practical Python plus "),
+        ("Interview rounds > 2. Coding round > Common mistakes.", "- Parsing model output"),
+        # A Markdown heading ends the title line above it.
+        ("Interview rounds > 2. Coding round > Example prompts", "Write a token-budget t"),
+    ]
+
+
+def test_plain_title_lines_stay_sections_of_their_own():
+    items = run(
+        "# Interview questions on large models\n\n"
+        "Chapter 1: Introduction to Language Models\n\n"
+        "- What is the difference between an encoder and a decoder?\n\n"
+        "Chapter 2: Tokens and Embeddings\n\n"
+        "- Why do tokenizers split rare words into pieces?\n\n"
+        "Next page\n"
+    )
+    assert [i.section for i in items] == [
+        "Interview questions on large models > Chapter 1: Introduction to Language Models",
+        "Interview questions on large models > Chapter 2: Tokens and Embeddings",
+    ]

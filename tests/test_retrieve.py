@@ -142,3 +142,20 @@ def test_a_long_quote_never_ends_inside_a_code_block():
     item = Item("i", "qa", "notes.md", "lines 1-99", "", "How to stack layers?", answer, "h")
     quote = Citation.of(1, Hit(1, item, 1.0, 0.9)).quote
     assert quote == "Stack the layers like this." and answer.startswith(quote)
+
+
+def test_a_prose_answer_ranks_above_bare_bank_questions_however_low_its_cosine():
+    """Prose notes score lower cosines than Q&A items: what lifts an answer above the bank's
+    bare questions is the abstention model's judgement that it answers, not a cosine cut-off."""
+    from core.records import Hit, Item
+    from rag.retrieve import answers_first
+
+    bare = Item("b", "question", "bank.md", "line 3", "Recruiter screen",
+                "How do you describe a recent project?", "", "h1")  # fmt: skip
+    prose = Item("p", "chunk", "notes.md", "lines 5-9", "Recruiter screen",
+                 "", "The recruiter screen usually takes 25-35 minutes by phone.", "h2")  # fmt: skip
+    hits = [Hit(1, bare, 0.03, 0.52), Hit(2, prose, 0.02, 0.45)]
+    ranked = answers_first("how long is the recruiter screen?", hits)
+    assert [h.item.id for h in ranked] == ["p", "b"] and [h.rank for h in ranked] == [1, 2]
+    # A passage that lacks what was asked stays where fusion put it.
+    assert [h.item.id for h in answers_first("what is paged attention?", hits)] == ["b", "p"]
