@@ -73,8 +73,8 @@ TOC_ENTRY = re.compile(r"^\s*(?:\*\*)?(?:[-*+]\s+)?\[[^\]]*\]\(#[^)]*\)")
 # A labelled line right under a list question that belongs to it: `Hint: …`, `Note: …`.
 _AFTERWORD = re.compile(r"^(?:Hint|Note|Tip|Hints|Notes)\s*:\s+\S", re.I)
 _ANSWER_STYLES = ("qn", "admonition", "labelled", "heading")
-# A list marker left alone once its item's image or badge is removed prints nothing.
 _BOLD_LINE = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*|__)")  # a line set in bold (or a bold item)
+# A list marker left alone once its item's image or badge is removed prints nothing.
 _EMPTIED_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s*$")
 
 
