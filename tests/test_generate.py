@@ -3,6 +3,7 @@
 import hashlib
 import json
 import sys
+import urllib.request
 
 import pytest
 
@@ -319,6 +320,16 @@ def test_the_local_model_gives_the_same_reply_to_the_same_prompt(settings):
                "two sentences."}]  # fmt: skip
     replies = {complete(llm, prompt, max_tokens=60) for _ in range(4)}
     assert len(replies) == 1, replies
+    # Requests that name no seed (ragas' judge, through the loopback endpoint) are seeded too.
+    body = json.dumps({"messages": prompt, "max_tokens": 60, "temperature": 0.8}).encode()
+    headers = {"Content-Type": "application/json", "Authorization": f"Bearer {llm.api_key}"}
+
+    def over_http() -> str:
+        request = urllib.request.Request(f"{llm.base_url}/chat/completions", body, headers)
+        with urllib.request.urlopen(request, timeout=300) as response:
+            return json.loads(response.read())["choices"][0]["message"]["content"]
+
+    assert len({over_http() for _ in range(3)}) == 1
 
 
 @pytest.mark.llm

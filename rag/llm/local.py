@@ -69,6 +69,7 @@ class LocalLLM:
         params.n_ctx = n_ctx * slots
         params.n_parallel = slots
         params.cache_prompt = True  # reuse the system-prompt prefix between questions
+        params.sampling.seed = SEED  # also for requests that name none (ragas' judge)
         params.cache_ram_mib = PROMPT_CACHE_MIB
         params.warmup = False
         params.verbosity = -1
