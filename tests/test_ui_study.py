@@ -90,6 +90,7 @@ def test_topic_by_meaning_then_progress(page):
     assert not page.is_visible("#quiz-rate-good")
     result = page.inner_text("#quiz-result")  # the reference stays; the invitation is answered
     assert "randomly zeroes activations" in result and "Disagree" not in result
+    assert result.count("next review") == 1  # the grade's own date is gone with the grade
 
 
 def test_a_card_without_a_reference_shows_the_closest_notes(page):

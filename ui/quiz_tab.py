@@ -6,6 +6,7 @@ quiz run is a `QuizSession` kept as plain state."""
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import gradio as gr
@@ -18,6 +19,7 @@ from ui.services import BUSY, Services, inert
 
 NO_NOTES = "Nothing in your notes covers this question: write the answer into your notes."
 OVERRULE = "**Disagree with the grade?** Rate yourself instead; your rating replaces it:"
+_GRADE_DUE = re.compile(r"; next review [\d-]+ [\d:]+")
 
 
 def quiz_next(svc: Services, topic: str, graded_only: bool, state: dict):
@@ -112,6 +114,8 @@ def quiz_rate(svc: Services, rating: str, state: dict, shown: str):
     with svc.lock:
         due = session.rate(rating)
     back = (shown or "").rsplit("\n\n", 1)[0]
+    if instead:  # the grade's own next review no longer holds
+        back = _GRADE_DUE.sub("", back)
     done = f"**Rated {rating}**{instead}; next review {due[:16].replace('T', ' ')}."
     return (session.to_state(), f"{back}\n\n{done}".strip(), gr.update(visible=False),
             counts(svc, session), *progress_view.progress(svc))  # fmt: skip
