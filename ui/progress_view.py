@@ -4,7 +4,9 @@ as an Anki package or CSV. Gradio's own plots: real date axes, no figures to kee
 
 from __future__ import annotations
 
+import shutil
 import tempfile
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -19,6 +21,8 @@ from rag.quiz_progress import (
     weakest_topics,
 )
 from ui.services import Services, inert
+
+KEEP_DOWNLOADS_SECONDS = 600  # long after the browser has fetched an export
 
 
 def progress(svc: Services):
@@ -49,7 +53,13 @@ def accuracy_frame(acc: pd.DataFrame) -> pd.DataFrame:
 
 
 def export(svc: Services, kind: str) -> str:
-    path = Path(tempfile.mkdtemp(prefix="studybot-deck-")) / f"studybot-deck.{kind}"
+    """The deck as a file to download, in the process's downloads folder. Gradio copies a file
+    into its own cache when it serves it, so exports older than a few minutes are removed."""
+    folder = Path(svc.downloads.name)
+    for old in folder.iterdir():
+        if time.time() - old.stat().st_mtime > KEEP_DOWNLOADS_SECONDS:
+            shutil.rmtree(old, ignore_errors=True)
+    path = Path(tempfile.mkdtemp(dir=folder)) / f"studybot-deck.{kind}"
     with svc.lock:
         n = export_deck(svc.tutor.pool, path)
     if n == 0:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import html
 import re
+import tempfile
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from core.config import Settings
 from ingest.embedder import Embedder, build_embedder
@@ -27,6 +28,11 @@ class Services:
     engine: Engine
     tutor: Tutor
     lock: threading.RLock
+    # Files handed to the browser (deck exports) live here and go with the process, instead of
+    # piling up in the system's temp folder.
+    downloads: tempfile.TemporaryDirectory = field(
+        default_factory=lambda: tempfile.TemporaryDirectory(prefix="studybot-downloads-")
+    )
 
 
 def build_services(settings: Settings, with_llm: bool = True) -> Services:
