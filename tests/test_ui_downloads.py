@@ -21,14 +21,14 @@ def test_exports_live_in_the_apps_downloads_folder_and_old_ones_go(settings, emb
     svc.tutor.refresh()
     before = set(Path(tempfile.gettempdir()).iterdir())
     first = Path(progress_view.export(svc, "csv"))
-    downloads = Path(svc.downloads.name)
+    downloads = svc.downloads()
     assert first.name == "studybot-deck.csv" and first.parent.parent == downloads
     assert "dropout" in first.read_text()
-    assert set(Path(tempfile.gettempdir()).iterdir()) - before == set()  # nothing left outside
+    assert set(Path(tempfile.gettempdir()).iterdir()) - before == {downloads}  # one folder in all
     # An export older than the keep time is gone at the next one; a fresh one stays.
     old = time.time() - progress_view.KEEP_DOWNLOADS_SECONDS - 60
     os.utime(first.parent, (old, old))
     second = Path(progress_view.export(svc, "apkg"))
     assert second.exists() and not first.exists()
-    svc.downloads.cleanup()  # what happens when the app's process ends
+    svc._downloads.cleanup()  # what happens when the app's process ends
     assert not downloads.exists()

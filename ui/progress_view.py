@@ -55,7 +55,7 @@ def accuracy_frame(acc: pd.DataFrame) -> pd.DataFrame:
 def export(svc: Services, kind: str) -> str:
     """The deck as a file to download, in the process's downloads folder. Gradio copies a file
     into its own cache when it serves it, so exports older than a few minutes are removed."""
-    folder = Path(svc.downloads.name)
+    folder = svc.downloads()
     for old in folder.iterdir():
         if time.time() - old.stat().st_mtime > KEEP_DOWNLOADS_SECONDS:
             shutil.rmtree(old, ignore_errors=True)

@@ -7,7 +7,8 @@ import html
 import re
 import tempfile
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
 
 from core.config import Settings
 from ingest.embedder import Embedder, build_embedder
@@ -28,11 +29,15 @@ class Services:
     engine: Engine
     tutor: Tutor
     lock: threading.RLock
-    # Files handed to the browser (deck exports) live here and go with the process, instead of
-    # piling up in the system's temp folder.
-    downloads: tempfile.TemporaryDirectory = field(
-        default_factory=lambda: tempfile.TemporaryDirectory(prefix="studybot-downloads-")
-    )
+    _downloads: tempfile.TemporaryDirectory | None = None
+
+    def downloads(self) -> Path:
+        """Where files handed to the browser (deck exports) go: a folder of this process's own,
+        made on first use and removed when the process ends, not a new one in the system's
+        temp folder per export."""
+        if self._downloads is None:
+            self._downloads = tempfile.TemporaryDirectory(prefix="studybot-downloads-")
+        return Path(self._downloads.name)
 
 
 def build_services(settings: Settings, with_llm: bool = True) -> Services:
