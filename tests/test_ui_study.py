@@ -25,6 +25,8 @@ def app(tmp_path_factory):
     (root / "bank.md").write_text(BANK)
     with running_ui(root, [root / "bank.md"]) as ui:
         yield ui.url
+    # Stopped (SIGTERM), the app removed its downloads folder, deck exports and all.
+    assert not list((root / "tmp").glob("studybot-downloads-*"))
 
 
 @pytest.fixture

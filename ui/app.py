@@ -5,6 +5,7 @@ documents is HTML-escaped before it is shown, so a note containing `<script>` di
 
 from __future__ import annotations
 
+import signal
 import threading
 
 from core.config import Settings, go_offline
@@ -78,6 +79,9 @@ def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, auth: 
     threading.Thread(target=warm_up, daemon=True).start()
     demo = build_app(svc)
     demo.queue(default_concurrency_limit=1)
+    # A stop (`kill`, a service manager) ends the app as Ctrl-C does: cleanly, so what the process
+    # made for itself (the downloads folder) goes with it.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     return demo.launch(
         server_name=host,
         server_port=port,
