@@ -105,8 +105,7 @@ class QuizStore:
         """Review the card and log it, atomically; concurrent writers serialise here."""
         now = now or datetime.now(UTC)
         with transaction(self.db):
-            row = self.db.execute("SELECT card FROM cards WHERE key = ?", (q.key,)).fetchone()
-            card = Card.from_dict(json.loads(row[0])) if row else Card()
+            card = self.card(q.key) or Card()
             card, _ = self.scheduler.review_card(card, rating, review_datetime=now)
             self.db.execute(
                 "INSERT OR REPLACE INTO cards VALUES (?, ?, ?, ?, ?, ?)",
@@ -144,8 +143,7 @@ class QuizStore:
                 "UPDATE reviews SET rating = ?, verdict = ?, overruled = ? WHERE id = ?",
                 (int(rating), verdict, last[1], last[0]),
             )
-            old = Card.from_dict(json.loads(self.db.execute(
-                "SELECT card FROM cards WHERE key = ?", (key,)).fetchone()[0]))  # fmt: skip
+            old = self.card(key)
             logs = [
                 ReviewLog(old.card_id, Rating(r), datetime.fromisoformat(at), None)
                 for r, at in self.db.execute(

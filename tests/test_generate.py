@@ -350,16 +350,21 @@ def test_an_abandoned_local_stream_frees_the_model(settings):
     llm._lock.release()
 
 
-def test_claim_check_wants_a_claims_words_together_and_whole_sentences():
+def one_note_check(note: str, kind: str = "chunk", question: str = "") -> ClaimCheck:
+    """A claim check over a single note, cited as [1]."""
     from core.records import Hit, Item
 
+    item = Item("n1", kind, "notes.md", "line 1", "Notes", question, note, "h")
+    return ClaimCheck([Hit(1, item, 1.0, 0.9)])
+
+
+def test_claim_check_wants_a_claims_words_together_and_whole_sentences():
     note = (
         "Examples: RT-2 (Google DeepMind) — built on PaLI-X / PaLM-E VLMs; transfers web "
         "knowledge to robot control. Diffusion policies model actions as denoising steps. "
         "Action chunking predicts several steps at once. OpenVLA — 7B, open weights."
     )
-    item = Item("n1", "chunk", "notes.md", "line 1", "VLAs", "", note, "h")
-    check = ClaimCheck([Hit(1, item, 1.0, 0.9)])
+    check = one_note_check(note)
     # words of one note, but from parts far apart: a relation the note does not state
     wrong = check.check("OpenVLA was built on PaLI-X VLMs [1].")
     assert wrong.shown is None and "no note states together" in wrong.reason
@@ -369,15 +374,14 @@ def test_claim_check_wants_a_claims_words_together_and_whole_sentences():
 
 
 def test_a_replys_opening_no_does_not_cancel_the_claims_negation():
-    from core.records import Hit, Item
-
     note = (
         "There is no direct option to turn on gradient accumulation. However, with a few "
         "modifications, you can implement gradient accumulation yourself."
     )
-    item = Item("n1", "qa", "faq.rst", "line 1", "FAQ", "Can I accumulate gradients?", note, "h")
-    check = ClaimCheck([Hit(1, item, 1.0, 0.9)])
-    wrong = check.check("No, you can't implement gradient accumulation yourself [1].")
+    asked = "Can I accumulate gradients?"
+    wrong = one_note_check(note, "qa", asked).check(
+        "No, you can't implement gradient accumulation yourself [1]."
+    )
     assert wrong.shown is None and "negation" in wrong.reason
-    right = ClaimCheck([Hit(1, item, 1.0, 0.9)])
+    right = one_note_check(note, "qa", asked)
     assert right.check("No, but you can implement gradient accumulation yourself [1].").shown
