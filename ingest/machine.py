@@ -222,7 +222,8 @@ class Parser:
         return self.items
 
     def step(self, i: int, loc: int, raw: str) -> None:
-        line = clean(raw)
+        # Code is kept as written: `print("<b>")` is code, not markup to strip.
+        line = raw.rstrip() if self.in_fence else clean(raw)
         if _EMPTIED_ITEM.match(line) and not _EMPTIED_ITEM.match(raw):
             line = ""
         stripped = line.strip()

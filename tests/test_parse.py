@@ -114,6 +114,31 @@ def test_code_fences_hide_headings_and_markup_is_cleaned():
     assert clean('<span class="a">x</span> &amp; <|im_start|> </s>') == "x & <|im_start|> </s>"
 
 
+def test_code_is_kept_as_written_while_markup_around_it_is_cleaned():
+    # HTML, entities, links and runs of spaces in code are code: an answer about event
+    # bubbling is its `<div onclick=…>` snippet. Outside the fence, markup is still cleaned.
+    text = (
+        "## How does event bubbling work?\n"
+        'The <b>innermost</b> handler runs first: <img src="diagram.png">\n'
+        "```html\n"
+        '<div onclick="log(1)">  <img src=x>\n'
+        "  <p>a [link](#x) &amp; more</p>\n"
+        "</div>\n"
+        "```\n"
+        "See [the spec](https://example.org) for details.\n"
+    )
+    (item,) = run(text)
+    assert item.answer.split("\n") == [
+        "The innermost handler runs first:",
+        "```html",
+        '<div onclick="log(1)">  <img src=x>',
+        "  <p>a [link](#x) &amp; more</p>",
+        "</div>",
+        "```",
+        "See the spec for details.",
+    ]
+
+
 def test_question_detection():
     assert is_question("Why does it work?")
     assert is_question("Explain the scaling laws.")

@@ -198,7 +198,8 @@ def test_a_code_block_left_open_in_a_note_does_not_swallow_the_sources(page):
     assert "sb-source" not in page.inner_text("#chatbot")
     # The code reads as written (`<`, brackets), not as `&lt;`; markup in it never runs.
     code = page.locator("#chatbot pre code").first.inner_text()
-    assert "if 1 < 2 and x[0]: print(" in code and "&lt;" not in code
+    assert "if 1 < 2 and x[0]: print(\"<img src=x onerror='window.__pwned = 3'>\")" in code
+    assert "&lt;" not in code
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator("#chatbot img[src='x']").count() == 0
 

@@ -167,9 +167,25 @@ _SPLIT_IMG = re.compile(r"<img\b[^<>]*>", re.I)
 _ANCHOR = re.compile(r"\s*(?:\[\[[\w-]+\]\]|\{#[\w-]+\})\s*$")
 
 
+_FENCE_LINE = re.compile(r"^([ \t]*(?:```|~~~).*)$", re.M)
+
+
 def join_split_links(text: str) -> str:
     """Links and image tags that span lines, which line-by-line cleaning leaves: a link
-    becomes its label and an image goes, as on one line."""
+    becomes its label and an image goes, as on one line. Code blocks are left as written."""
+    if "```" not in text and "~~~" not in text:
+        return _join_split_links(text)
+    out, in_code = [], False
+    for n, part in enumerate(_FENCE_LINE.split(text)):  # prose, fence, code, fence, prose, …
+        if n % 2:
+            in_code = not in_code
+            out.append(part)
+        else:
+            out.append(part if in_code else _join_split_links(part))
+    return "".join(out)
+
+
+def _join_split_links(text: str) -> str:
     if "<img" in text.lower():
         text = _SPLIT_IMG.sub("", text)
     if "](" not in text:
