@@ -5,6 +5,10 @@ threshold may be designed on (`dev`) and the ones it is only scored on (`test`).
 A corpus is a file or folder plus a gold JSONL written by someone who had not seen the code
 (eval/gold/README.md says how). `topic_switch` questions are also run without their history: a
 question that changes topic must retrieve as well as it would on its own.
+
+The conversation sets (eval/conversations/, same format, only `followup` and `topic_switch`) ask
+many more multi-turn questions of the same corpora: `conversation_suite` runs them, and the
+report adds how often a topic switch was glued to its history and a follow-up was rewritten.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ CORPORA_DIR = PROJECT_ROOT / "eval" / "corpora"
 GOLD2_DIR = PROJECT_ROOT / "eval" / "gold4"
 CORPORA2_DIR = PROJECT_ROOT / "eval" / "corpora4" / "files"
 SPLITS = ("dev", "test", "test2")
+CONVERSATIONS_DIR = PROJECT_ROOT / "eval" / "conversations"
 TOP_K = 10
 
 
@@ -63,6 +68,21 @@ def default_suite() -> list[Corpus]:
     return suite
 
 
+def conversation_suite(split: str) -> list[Corpus]:
+    """The conversation set of `split` (dev: written on the dev corpora; test: on the test and
+    test2 corpora; test2: on five files of later batches that no follow-up rule was designed on),
+    each file paired with the corpus it was written on."""
+    sources = [p for p in PROJECT_ROOT.glob("eval/corpora*/*/*") if p.parent.name != "expected"]
+    suite = []
+    for gold in sorted((CONVERSATIONS_DIR / split).glob("*.jsonl")):
+        if gold.stem == "default":
+            path = DEFAULT_CORPUS
+        else:
+            (path,) = [p for p in sources if p.stem == gold.stem and p.suffix != ".jsonl"]
+        suite.append(Corpus(gold.stem, split, path, gold))
+    return suite
+
+
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`#>\[\]|\\]+")
 
@@ -80,7 +100,8 @@ class Outcome:
     answerable: bool
     abstained: bool
     rr: float  # reciprocal rank of the first item holding an evidence quote (0 if none in top 10)
-    rr_alone: float | None  # topic_switch only: the same question asked with no history
+    rr_alone: float | None  # follow-ups and topic switches: the same question with no history
+    rewritten: bool  # the query searched is not the question as typed
 
 
 Rewrite = Callable[[str, list[str]], str]  # (question, history) -> the query searched
@@ -133,16 +154,16 @@ def _ask(retriever: Retriever, store: IndexStore, g: GoldItem, rewrite: Rewrite)
     query = rewrite(g.user_input, list(g.history))
     hits, rr = _rank(retriever, store, query, g.evidence)
     alone = None
-    if g.kind == "topic_switch":
+    if g.kind in ("topic_switch", "followup"):
         alone = _rank(retriever, store, g.user_input, g.evidence)[1]
     return Outcome(g.id, g.kind, g.answerable, not answerable(query, hits, store.keyword_index()), rr if g.answerable else 0.0,
-                   alone)  # fmt: skip
+                   alone, query != g.user_input.strip())  # fmt: skip
 
 
 def summarise(outcomes: list[Outcome]) -> dict:
     ans = [o for o in outcomes if o.answerable]
     una = [o for o in outcomes if not o.answerable]
-    switches = [o for o in outcomes if o.rr_alone is not None]
+    switches = [o for o in outcomes if o.kind == "topic_switch"]
     followups = [o for o in outcomes if o.kind == "followup"]
     return {
         "questions": len(outcomes),
@@ -154,6 +175,11 @@ def summarise(outcomes: list[Outcome]) -> dict:
         "followup_mrr": mean([o.rr for o in followups]),
         "topic_switch_mrr": mean([o.rr for o in switches]),
         "topic_switch_mrr_alone": mean([o.rr_alone for o in switches]),
+        "followup_mrr_alone": mean([o.rr_alone for o in followups]),
+        "followup_rewritten": mean([float(o.rewritten) for o in followups]),
+        "switch_glued": mean([float(o.rewritten) for o in switches]),
+        "glued": [o.id for o in switches if o.rewritten],
+        "not_rewritten": [o.id for o in followups if not o.rewritten],
     }
 
 
@@ -164,6 +190,7 @@ def run_suite(
     splits=SPLITS,
     say=None,
     rewrite: Rewrite = standalone_query,
+    baseline: bool = True,
 ) -> dict:
     rows = []
     for corpus in suite:
@@ -173,7 +200,7 @@ def run_suite(
             say(f"{corpus.split}: {corpus.name}")
         outcomes = run_corpus(corpus, settings, embedder, rewrite)
         rows.append({"corpus": corpus.name, "split": corpus.split, **summarise(outcomes),
-                     "baseline_mrr@10": baseline_mrr(corpus, embedder),
+                     "baseline_mrr@10": baseline_mrr(corpus, embedder) if baseline else None,
                      "misses": [o.id for o in outcomes if o.answerable and o.rr == 0.0],
                      "false_abstentions": [o.id for o in outcomes if o.answerable and o.abstained],
                      "answered_unanswerable": [o.id for o in outcomes
@@ -181,9 +208,14 @@ def run_suite(
     return {"corpora": rows}
 
 
-def markdown(report: dict) -> str:
-    cols = ["mrr@10", "baseline_mrr@10", "hit@1", "false_abstention", "unanswerable_abstained",
-            "followup_mrr", "topic_switch_mrr", "topic_switch_mrr_alone"]  # fmt: skip
+SUITE_COLUMNS = ("mrr@10", "baseline_mrr@10", "hit@1", "false_abstention",
+                 "unanswerable_abstained", "followup_mrr", "topic_switch_mrr",
+                 "topic_switch_mrr_alone")  # fmt: skip
+CONVERSATION_COLUMNS = ("followup_mrr", "followup_mrr_alone", "followup_rewritten",
+                        "topic_switch_mrr", "topic_switch_mrr_alone", "switch_glued")  # fmt: skip
+
+
+def markdown(report: dict, cols=SUITE_COLUMNS) -> str:
     lines = ["| split | corpus | questions | " + " | ".join(cols) + " |",
              "|---|---|---|" + "---|" * len(cols)]  # fmt: skip
     for split in SPLITS:

@@ -235,6 +235,9 @@ def test_suite_scores_one_corpus_on_its_own_blind_questions(tmp_path, settings, 
     summary = summarise(list(outcomes.values()))
     assert summary["mrr@10"] == 1.0 and summary["unanswerable_abstained"] == 1.0
     assert summary["followup_mrr"] == 1.0 and outcomes["d"].rr == 1.0
+    # The follow-up was rewritten with its topic; the switch was searched as typed.
+    assert outcomes["d"].rewritten and not outcomes["b"].rewritten
+    assert summary["followup_rewritten"] == 1.0 and summary["switch_glued"] == 0.0
     assert loose("What is **RoPE**? [link](http://x)") == "what is rope ? link"
 
 
@@ -252,3 +255,19 @@ def test_the_suite_holds_a_second_test_split_of_unseen_corpora():
         assert corpus.path.is_file() and corpus.path.resolve() not in fitted_on
         gold = load_gold(corpus.gold)
         assert any(g.answerable for g in gold) and any(not g.answerable for g in gold)
+
+
+def test_each_conversation_set_is_paired_with_the_corpus_it_was_written_on():
+    """eval/conversations: dev on the dev corpora, test on the test and test2 ones, never mixed."""
+    from eval.gold import load_gold
+    from eval.suite import conversation_suite, default_suite
+
+    split_of = {c.path.resolve(): c.split for c in default_suite() if c.name[:7] != "default"}
+    for split, allowed in (("dev", {"dev"}), ("test", {"test", "test2"})):
+        suite = conversation_suite(split)
+        assert len(suite) >= 8
+        for corpus in suite:
+            assert corpus.path.exists()
+            assert corpus.name == "default" or split_of[corpus.path.resolve()] in allowed
+            kinds = {g.kind for g in load_gold(corpus.gold)}
+            assert kinds == {"followup", "topic_switch"}

@@ -120,6 +120,42 @@ def test_a_new_topic_is_never_glued_to_the_conversation():
     assert "LoRA" in standalone_query("why?", ["What is LoRA?"])
 
 
+def test_a_complete_question_stands_alone_however_it_opens():
+    """How people change topic mid-chat: an opening "and"/"so", a relative "that", an "it" that
+    stands for nothing. None of these points back, so none is glued to the last turn."""
+    history = ["What is BM25?"]
+    for switch in (
+        "and what is detokenization in the inference pipeline?",
+        "so why do transformers bother with multiple attention heads",
+        "what is the metric that penalises false positives?",
+        "is it worth learning CUDA for inference jobs?",
+        "ok is it true that dropout is off at inference?",
+    ):
+        assert standalone_query(switch, history) == switch, switch
+
+
+def test_pointers_and_ellipses_carry_the_conversation():
+    """A turn that points back by position ("the second one", "the other kind"), or continues
+    without a question of its own, is a follow-up; its topic comes from the last turn, and from
+    the one before when the last was a follow-up itself."""
+    q = standalone_query(
+        "does the first one apply to study groups too?", ["what does the NDA cover?"]
+    )
+    assert "NDA" in q
+    assert "AUC" in standalone_query("and for classification?", ["What is AUC?"])
+    assert "type" in standalone_query(
+        "how does more power relate to the other kind of error?",
+        ["what is statistical power?", "and what's a type I error?"],
+    )
+    chained = standalone_query(
+        "how is it computed?", ["what is statistical power?", "why does it matter?"]
+    )
+    assert "statistical power" in chained
+    # Topic words are what the turn was about, not its pronouns and quantities.
+    topic = standalone_query("why?", ["how many items are on the associate foundations exam?"])
+    assert topic.endswith("(items associate foundations exam)")
+
+
 def test_a_long_quote_ends_at_a_sentence_and_stays_verbatim():
     from core.records import QUOTE_CHARS, Citation, Hit, Item
 

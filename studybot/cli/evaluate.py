@@ -1,5 +1,8 @@
-"""`studybot eval` (retrieval report, gold-set building, grader agreement) and
-`studybot tune-reranker`."""
+"""`studybot eval` (retrieval report, gold-set building, held-out suite, conversations, answers,
+grader agreement) and `studybot tune-reranker`.
+
+One module because it is one command group: each subcommand only parses its options and hands
+over to eval/, so splitting it would scatter `studybot eval --help` across files."""
 
 from __future__ import annotations
 
@@ -148,24 +151,53 @@ def eval_cmd(ctx, out, gold, corpus, rerankers, ragas, ragas_questions, as_json)
 def eval_suite(settings, split, rewrite, out, as_json) -> None:
     """The held-out suite: each third-party corpus and the default one indexed alone and asked
     its blind questions; retrieval, abstention and follow-ups per corpus."""
-    from eval.suite import SPLITS, default_suite, markdown, run_suite
+    from eval.suite import SPLITS, SUITE_COLUMNS, default_suite
+
+    splits = SPLITS if split == "all" else (split,)
+    _run_suite(settings, default_suite(), splits, rewrite, out, as_json, "suite", SUITE_COLUMNS)
+
+
+@eval_cmd.command("conversations")
+@click.option(
+    "--split", type=click.Choice(["dev", "test", "test2"]), default="test2", show_default=True,
+    help="dev: written on the dev corpora, designed on; test, test2: on other corpora, scored only.",
+)  # fmt: skip
+@click.option(
+    "--rewrite", type=click.Choice(["rules", "llm"]), default="rules", show_default=True,
+    help="How a follow-up becomes standalone: the rules alone, or the local LLM (rules as fallback).",
+)  # fmt: skip
+@click.option(
+    "--out", type=click.Path(path_type=Path), help="Write conversations.json and .md here."
+)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def eval_conversations(settings, split, rewrite, out, as_json) -> None:
+    """Follow-ups and topic switches (eval/conversations/): retrieval with the conversation and
+    without it, how often a switch was glued to its history, how often a follow-up was rewritten."""
+    from eval.suite import CONVERSATION_COLUMNS, conversation_suite
+
+    _run_suite(settings, conversation_suite(split), (split,), rewrite, out, as_json,
+               "conversations", CONVERSATION_COLUMNS, baseline=False)  # fmt: skip
+
+
+def _run_suite(settings, suite, splits, rewrite, out, as_json, name, cols, baseline=True):
+    from eval.suite import markdown, run_suite
     from rag.generate import standalone
     from rag.llm import load_llm
 
-    splits = SPLITS if split == "all" else (split,)
-    say = (lambda m: click.echo(f"suite: {m}", err=True)) if not as_json else None
+    say = (lambda m: click.echo(f"{name}: {m}", err=True)) if not as_json else None
     llm = load_llm(settings) if rewrite == "llm" else None  # no model: the rules alone
     turn = lambda q, history: standalone(llm, q, history)  # noqa: E731
-    report = run_suite(default_suite(), settings, embedder(settings), splits, say, turn)
+    report = run_suite(suite, settings, embedder(settings), splits, say, turn, baseline)
     report["rewrite"] = rewrite
     if out:
         out.mkdir(parents=True, exist_ok=True)
-        (out / "suite.json").write_text(json.dumps(report, indent=1) + "\n")
-        (out / "suite.md").write_text(markdown(report))
+        (out / f"{name}.json").write_text(json.dumps(report, indent=1) + "\n")
+        (out / f"{name}.md").write_text(markdown(report, cols))
     if as_json:
         emit(report)
     else:
-        click.echo(markdown(report))
+        click.echo(markdown(report, cols))
 
 
 @eval_cmd.command("answers")
