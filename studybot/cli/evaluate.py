@@ -135,16 +135,19 @@ def eval_cmd(ctx, out, gold, corpus, rerankers, ragas, ragas_questions, as_json)
         click.echo(f"written: {', '.join(str(p) for p in written)}")
 
 
+REWRITE_OPTION = click.option(
+    "--rewrite", type=click.Choice(["rules", "llm"]), default="rules", show_default=True,
+    help="How a follow-up becomes standalone: the rules alone, or the local LLM (rules as fallback).",
+)  # fmt: skip
+
+
 @eval_cmd.command("suite")
 @click.option(
     "--split", type=click.Choice(["dev", "test", "test2", "all"]), default="all",
     show_default=True,
     help="dev: the corpora rules and thresholds are fitted on; test, test2: scored only.",
 )  # fmt: skip
-@click.option(
-    "--rewrite", type=click.Choice(["rules", "llm"]), default="rules", show_default=True,
-    help="How a follow-up becomes standalone: the rules alone, or the local LLM (rules as fallback).",
-)  # fmt: skip
+@REWRITE_OPTION
 @click.option("--out", type=click.Path(path_type=Path), help="Write suite.json and suite.md here.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
@@ -162,10 +165,7 @@ def eval_suite(settings, split, rewrite, out, as_json) -> None:
     "--split", type=click.Choice(["dev", "test", "test2"]), default="test2", show_default=True,
     help="dev: written on the dev corpora, designed on; test, test2: on other corpora, scored only.",
 )  # fmt: skip
-@click.option(
-    "--rewrite", type=click.Choice(["rules", "llm"]), default="rules", show_default=True,
-    help="How a follow-up becomes standalone: the rules alone, or the local LLM (rules as fallback).",
-)  # fmt: skip
+@REWRITE_OPTION
 @click.option(
     "--out", type=click.Path(path_type=Path), help="Write conversations.json and .md here."
 )
