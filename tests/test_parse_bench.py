@@ -179,6 +179,18 @@ def test_sixteenth_batch_first_score():
     )  # fmt: skip
 
 
+def test_seventeenth_batch_first_score():
+    """corpora17, gathered by topic, scored once held out (PARSE-RESULT-first-run.txt: 4 of 8
+    files; 75 of 110 answered and 9 of 13 bare questions)."""
+    _check(
+        EVAL / "corpora17",
+        known={
+            "bold-labels-stats-prob-moshesham.md", "notebook-cross-validation-sjasthi.ipynb",
+            "obsidian-table-metrics-ninadicara.md", "pdf-ab-testing-guide-growthbook.pdf",
+        },
+    )  # fmt: skip
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
