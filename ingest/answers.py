@@ -130,4 +130,40 @@ def after_answer_label(answer: list[str]) -> list[str]:
             rest = m.group("rest").strip()
             return ([rest] if rest else []) + answer[n + 1 :]
         break
-    return answer
+    return answer_part_first(answer)
+
+
+# A paragraph that opens with a bold label: `**Explanation:** …`, `**Key concepts:** …`.
+_PART = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,40}?[:：]\s*(?:\*\*|__)")
+_PART_ALONE = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,40}?[:：]\s*(?:\*\*|__)\s*$")
+
+
+def labelled_part(line: str) -> bool:
+    """A paragraph opening with a bold label (`**Explanation:** …`): a part of an answer."""
+    return bool(_PART.match(line))
+
+
+def answer_part_first(body: list[str]) -> list[str]:
+    """A body written as labelled parts (`**Key concepts:**`, `**Explanation:**`, …, then
+    `**Answer:**`): the answer part comes first, the parts before it follow it, so the answer
+    reads as the answer and nothing is lost. A body that opens with plain text is left as it
+    is, even with an `Answer:` line further down (a worked example's own conclusion)."""
+    filled = [n for n, ln in enumerate(body) if ln.strip()]
+    if not filled or not _PART.match(body[filled[0]]):
+        return body
+    for n in filled[1:]:
+        m = ANSWER_LABEL.match(body[n])
+        if m and body[n - 1].strip() == "" and ":" in body[n][: m.start("rest")]:
+            rest = m.group("rest").strip()
+            return (
+                ([rest] if rest else []) + body[n + 1 :] + ["", *_filled_parts(body[filled[0] : n])]
+            )
+    return body
+
+
+def _filled_parts(parts: list[str]) -> list[str]:
+    """The parts without the ones left empty (`**Your answer:**` and nothing under it)."""
+    text = [(n, ln) for n, ln in enumerate(parts) if ln.strip()]
+    empty = {n for k, (n, ln) in enumerate(text) if _PART_ALONE.match(ln)
+             and (k + 1 == len(text) or _PART.match(text[k + 1][1]))}  # fmt: skip
+    return [ln for n, ln in enumerate(parts) if n not in empty]

@@ -235,7 +235,7 @@ def read_table(lines: Lines, i: int) -> tuple[list[Row], int] | None:
             return row[n] if n is not None and n < len(row) else ""
 
         a = clean(col(cols.answer).replace("<br>", "\n").replace("<br/>", "\n"))
-        a = "\n".join(ln.strip() for ln in a.split("\n")).strip()
+        a = cols.with_notes("\n".join(ln.strip() for ln in a.split("\n")), [clean(c) for c in row])
         rows.append(Row(col(cols.question), a, clean(col(cols.section)).strip(), lines[j][0]))
         j += 1
     if rows and all(_ROW_NUMBER.match(r.question) for r in rows):

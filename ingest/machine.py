@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from ingest import blocks, lists
 from ingest.answers import (
     after_answer_label,
+    answer_part_first,
     fold_lines,
+    labelled_part,
     lettered,
     split_fold,
     split_stem,
@@ -160,7 +162,7 @@ class Parser:
         self.flush_prose()
         self.last_bullet = None
         self.awaiting = None
-        title = strip_anchor(clean(title)).strip().strip("*_`").strip()
+        title = clean(strip_anchor(title)).strip().strip("*_`").strip()
         if not title:
             return
         self.cut_sections(level)
@@ -191,6 +193,8 @@ class Parser:
             self.items.extend(prose_chunks(block, self.chunker, section, self.unit))
         elif o.style == "heading":
             question, lines = stem_and_options(question, after_answer_label(lines))
+        elif o.style == "qn":
+            lines = answer_part_first(lines)
         if o.style == "labelled" and lines and lines[0].strip():
             # The text after the label sits at its own indent; dedent the rest on its own.
             lines = [lines[0].strip(), dedent("\n".join(lines[1:]))]
@@ -336,8 +340,9 @@ class Parser:
             if self.continues_answer(line):
                 o = self.open
                 if o.style == "qn" and not any(a.strip() for a in o.answer):
-                    if stripped and self.answer_label_below(i):
-                        o.question = f"{o.question} {stripped}".strip()  # the question wraps
+                    if stripped and self.answer_label_below(i) and not labelled_part(raw):
+                        # the question wraps, its sub-questions' numbers aside
+                        o.question = f"{o.question} {NUMBERED.sub('', stripped)}".strip()
                         o.labelled_below = True
                         return
                     line = strip_answer_label(line)

@@ -240,6 +240,8 @@ def question_text(text: str) -> str:
             text = text[len(mark) : -len(mark)].strip()
     text = re.sub(r"^(?:\*\*|__)\s*|\s*(?:\*\*|__)$", "", text)  # unbalanced bold: "**7.** Why"
     text = _NUMBER_PREFIX.sub("", text)  # numbering inside the emphasis: "**Q: Why …?**"
+    if text.count("**") % 2:  # a bold left unclosed by its author: "**Q18: Topic:** Why …?**"
+        text = re.sub(r"\s*\*\*\s*", " ", text).strip()
     text = _DECORATION.sub("", text)  # and decoration: "**... Why …?**"
     text = _TRAILING_DECORATION.sub("", text).strip()
     close = _QUOTE_PAIRS.get(text[:1])

@@ -180,13 +180,14 @@ def test_sixteenth_batch_first_score():
 
 
 def test_seventeenth_batch_first_score():
-    """corpora17, gathered by topic, scored once held out (PARSE-RESULT-first-run.txt: 4 of 8
-    files; 75 of 110 answered and 9 of 13 bare questions)."""
+    """corpora17, gathered by topic, scored once held out (PARSE-RESULT-first-run.txt: 3 of 7
+    files; 56 of 90 answered and 6 of 10 bare questions). Designed on since: answers written as
+    labelled parts, a bold left open, glossary tables, wiki links."""
     _check(
         EVAL / "corpora17",
         known={
             "bold-labels-stats-prob-moshesham.md", "notebook-cross-validation-sjasthi.ipynb",
-            "obsidian-table-metrics-ninadicara.md", "pdf-ab-testing-guide-growthbook.pdf",
+            "pdf-ab-testing-guide-growthbook.pdf",
         },
     )  # fmt: skip
 

@@ -141,10 +141,40 @@ def _task_box(m: re.Match) -> str:
 _FOOTNOTE_REF = re.compile(r"\s*\[\^[^\]\s]+\](?!:)")
 
 
+# A wiki link (Obsidian, Foam, Roam): `[[Page]]`, `[[Page#Heading]]`, `[[Page|shown text]]`; an
+# embed `![[file.png]]`; and an AsciiDoc anchor, `[[id]]` alone on its line.
+_WIKILINK = re.compile(
+    r"(?<!\w)(!?)\[\[([^\[\]|#\n]+)(?:#[^\[\]|\n]*)?(?:\|([^\[\]\n]+))?\]\](?!\()"
+)
+_ANCHOR_LINE = re.compile(r"^\s*\[\[[\w-]+\]\]\s*$")
+
+
+def _wikilink(m: re.Match) -> str:
+    return "" if m.group(1) else (m.group(3) or m.group(2)).strip()
+
+
+def _wikilinks(text: str) -> str:
+    return _WIKILINK.sub(_wikilink, text)
+
+
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+
+
+def _outside_code_spans(text: str, fix) -> str:
+    """`fix` applied to the text outside inline code (`` `x = a[[1]]` `` is code, kept)."""
+    out, pos = [], 0
+    for m in _CODE_SPAN.finditer(text):
+        out += [fix(text[pos : m.start()]), m.group(0)]
+        pos = m.end()
+    return "".join([*out, fix(text[pos:])])
+
+
 def clean_line(text: str) -> str:
-    """One line of stored text: HTML comments and elements out, links to their text,
-    footnote references out, task-list boxes to a tick or nothing."""
+    """One line of stored text: HTML comments and elements out, links (wiki links too) to
+    their text, footnote references out, task-list boxes to a tick or nothing."""
     text = _FOOTNOTE_REF.sub("", text) if "[^" in text else text
+    if "[[" in text:
+        text = "" if _ANCHOR_LINE.match(text) else _outside_code_spans(text, _wikilinks)
     return _TASK_BOX.sub(_task_box, strip_links(strip_html(text))).rstrip()
 
 

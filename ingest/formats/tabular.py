@@ -46,18 +46,37 @@ def _pick(names: list[str], wanted: tuple[str, ...], stem: str) -> int | None:
     return next((i for i, n in enumerate(lowered) if stem in n), None)
 
 
+_DEFINITION_KEYS = ("definition", "meaning", "explanation")
+
+
 @dataclass(frozen=True)
 class Columns:
     question: int
     answer: int | None
     section: int | None
+    notes: tuple[tuple[int, str], ...] = ()  # more columns for the answer, with their names
 
     @classmethod
     def of(cls, header: list[str]) -> Columns | None:
         q = _pick(header, _QUESTION_KEYS, "question")
+        a = _pick(header, _ANSWER_KEYS, "answer")
+        section = _pick(header, _SECTION_KEYS, "topic")
+        if q is None and a is not None and _pick([header[a]], _DEFINITION_KEYS, "definition") == 0:
+            # A glossary ("Name | Definition | Use cases"): the first column is the term, and
+            # the columns beyond the definition belong to its answer, under their names.
+            q = next(n for n in range(len(header)) if n != a)
+            notes = tuple((n, h.strip()) for n, h in enumerate(header)
+                          if n not in (q, a, section) and h.strip())  # fmt: skip
+            return cls(q, a, section, notes)
         if q is None:
             return None
-        return cls(q, _pick(header, _ANSWER_KEYS, "answer"), _pick(header, _SECTION_KEYS, "topic"))
+        return cls(q, a, section)
+
+    def with_notes(self, answer: str, row: list[str]) -> str:
+        """`answer` and, under their column names, the row's other cells that the answer owns."""
+        extra = [f"{name}: {row[n].strip()}" for n, name in self.notes
+                 if n < len(row) and any(c.isalnum() for c in row[n])]  # fmt: skip
+        return "\n".join(x for x in (answer.strip(), *extra) if x)
 
 
 def read_delimited(text: str, delimiter: str | None) -> Records:
@@ -129,7 +148,7 @@ def read_rows(
                 answer = delimiter.join(row[cols.answer :])
         topic = row[cols.section] if cols.section is not None and cols.section < len(row) else ""
         before = len(out.items)
-        out.add(row[cols.question], answer, topic.strip() or section, line)
+        out.add(row[cols.question], cols.with_notes(answer, row), topic.strip() or section, line)
         if len(out.items) == before:
             out.warnings.append(f"row at line {line}: empty question; skipped")
     return out
