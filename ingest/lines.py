@@ -134,6 +134,39 @@ def strip_comments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+# An Obsidian callout: `> [!question] Title` (`+`/`-` fold it), its body on the `>` lines below.
+_CALLOUT = re.compile(r"^\s*>\s*\[!(?P<type>[\w-]+)\][+-]?\s*(?P<title>.*)$")
+_ASKING_CALLOUTS = {"question", "faq", "help", "quiz", "flashcard"}
+
+
+def unwrap_callouts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Obsidian callouts read as the other layouts they stand for: a question callout (or one
+    whose title asks) is a `??? question` admonition whose body is its answer; any other
+    (`[!note]`, `[!tip]`) is its title and body as plain text, without the `>` and the marker."""
+    out: list[tuple[int, str]] = []
+    in_callout = asking = in_fence = False
+    for loc, line in lines:
+        if FENCE.match(line):
+            in_fence = not in_fence
+        m = None if in_fence else _CALLOUT.match(line)
+        if m:
+            title = m.group("title").strip()
+            asking = m.group("type").lower() in _ASKING_CALLOUTS or title.endswith("?")
+            in_callout = True
+            if asking:
+                out.append((loc, f'??? question "{title.replace(chr(34), "”")}"'))
+            else:
+                out.append((loc, title))
+            continue
+        if in_callout and line.lstrip().startswith(">"):
+            body = re.sub(r"^\s*>\s?", "", line)
+            out.append((loc, f"    {body}" if asking and body.strip() else body))
+            continue
+        in_callout = False
+        out.append((loc, line))
+    return out
+
+
 def unfence_banks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A code block with no language that holds `Q:` / `A:` pairs (two or more of each) is a
     bank typed in a monospace box, not code: its fence lines go and its lines are read as

@@ -12,7 +12,8 @@ Each rule is a family of layouts seen in real question banks, not one file's str
   `<details>` whose summary is a label such as "Answer";
 - Markdown tables with a question column (and usually an answer column);
 - mkdocs admonitions `??? question "…"` whose body is the answer, indented or flat;
-  `??? tip "…"` and `!!! abstract "…"` act as section headings;
+  `??? tip "…"` and `!!! abstract "…"` act as section headings; Obsidian callouts
+  (`> [!question] …`) read the same way, other callouts as their plain text;
 - bulleted question lists (`-`, `*`, `•`, `1.`) under Markdown or plain-text headings;
   tags such as `[E]` or `[Hard]` are dropped from the question;
 - Markdown headings (`#`..`######`), which give every item its section path.
@@ -36,7 +37,7 @@ from typing import TYPE_CHECKING
 from ingest.chrome import drop_chrome
 from ingest.items import ParsedItem
 from ingest.jsx import render_components
-from ingest.lines import strip_comments, strip_front_matter, unfence_banks
+from ingest.lines import strip_comments, strip_front_matter, unfence_banks, unwrap_callouts
 from ingest.machine import Parser
 from ingest.pagetitles import mark_titles
 from ingest.prose import Chunker
@@ -60,7 +61,7 @@ def parse(
     lines: Sequence[tuple[int, str]], chunker: Chunker, unit: str = "line"
 ) -> list[ParsedItem]:
     """Parse `(location, line)` pairs — location is a line or page number — into items."""
-    kept = strip_comments(unfence_banks(strip_front_matter(list(lines))))
+    kept = unwrap_callouts(strip_comments(unfence_banks(strip_front_matter(list(lines)))))
     kept = drop_chrome(render_components(kept))
     if unit == "page":  # a PDF's text layer has no headings: find its titles by their shape
         kept = mark_titles(kept)

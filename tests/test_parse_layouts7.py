@@ -76,3 +76,24 @@ def test_wiki_links_read_as_their_text_and_code_keeps_its_brackets():
     )
     assert clean_line("[[concept-rag]]") == ""  # an AsciiDoc anchor on its own line
     assert clean_line("- D: `[[1, 2]]` and x = a[[1]]") == "- D: `[[1, 2]]` and x = a[[1]]"
+
+
+def test_obsidian_callouts_read_as_the_layouts_they_stand_for():
+    """A question callout (or one whose title asks) is a question with its answer; a note or
+    a GitHub alert (`> [!TIP]`) is its text, without the marker; a plain quote stays a quote."""
+    items = run(
+        "# Bias\n\n"
+        "> [!question] What is the bias-variance tradeoff?\n"
+        "> Simple models underfit; complex ones overfit.\n\n"
+        "> [!faq]- Why does dropout help?\n"
+        "> It stops co-adaptation.\n\n"
+        "> [!TIP] Remember\n"
+        "> Regularisation trades variance for bias, a thing worth remembering well.\n\n"
+        "> A plain quote stays a quote.\n"
+    )
+    assert [(i.kind, i.question, i.answer) for i in items] == [
+        ("qa", "What is the bias-variance tradeoff?", "Simple models underfit; complex ones overfit."),
+        ("qa", "Why does dropout help?", "It stops co-adaptation."),
+        ("chunk", "", "Remember\nRegularisation trades variance for bias, a thing worth remembering "
+         "well.\n\n> A plain quote stays a quote."),
+    ]  # fmt: skip
