@@ -60,14 +60,19 @@ def main() -> None:
                 page.wait_for_selector("#chat-input textarea", timeout=60_000)
                 page.fill("#chat-input textarea", "what is a cross-encoder?")
                 page.click("#chat-send")
-                settled(page, "() => document.querySelector('#chat-input textarea').value === ''")
+                settled(
+                    page,
+                    "() => document.querySelector('#chatbot a.sb-cite')"
+                    " && !document.querySelector('.wrap.generating, .wrap.pending')",
+                )
                 page.locator("#chatbot a.sb-cite").first.click()  # [1] opens its source card
                 settled(page, "() => document.querySelector('.sb-source.sb-hl[open]')")
                 page.screenshot(path=OUT / f"chat-{name}.png")
                 page.get_by_role("tab", name="Quiz").click()
                 page.click("#quiz-next")
                 page.wait_for_function(
-                    "() => document.querySelector('#quiz-question').innerText.includes('?')"
+                    "() => document.querySelector('#quiz-question').innerText.includes('?')",
+                    timeout=120_000,
                 )
                 page.fill("#quiz-answer textarea", "I am not sure")
                 page.click("#quiz-submit")

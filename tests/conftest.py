@@ -84,11 +84,14 @@ def wait_until_up(url: str, proc, timeout: float, what: str, log: Path | None = 
 
 
 @contextlib.contextmanager
-def running_ui(root: Path, notes: list[Path], llm: bool = False, timeout: float = 120):
+def running_ui(root: Path, notes: list[Path], llm: bool = False, timeout: float = 120,
+               env: dict | None = None):  # fmt: skip
     """The real app for a browser or API test: `notes` ingested into a fresh home under `root`,
-    then `studybot ui` on a free loopback port (its output in root/server.log), stopped after."""
+    then `studybot ui` on a free loopback port (its output in root/server.log), stopped after.
+    `env` adds settings (e.g. STUDYBOT_LLM_URL for a stub server)."""
     (root / "tmp").mkdir(exist_ok=True)  # the app's temp files, where a test can see them
-    env = {**os.environ, "STUDYBOT_HOME": str(root / "home"), "TMPDIR": str(root / "tmp")}
+    env = {**os.environ, "STUDYBOT_HOME": str(root / "home"), "TMPDIR": str(root / "tmp"),
+           **(env or {})}  # fmt: skip
     env.pop("STUDYBOT_CHROMA_URL", None)
     exe = [sys.executable, "-m", "studybot.cli"]
     subprocess.run([*exe, "ingest", *map(str, notes), "--json"], env=env, check=True,

@@ -40,11 +40,13 @@ class ScriptedLLM:
 class OpenAIStub:
     """A tiny OpenAI-compatible server on loopback: answers with `reply` (a string, or a function
     of the request body), streamed as SSE chunks when asked to stream, and records each request
-    body and Authorization header."""
+    body and Authorization header. With `hold`, a streamed reply is sent but not ended until
+    the event is set."""
 
-    def __init__(self, reply):
+    def __init__(self, reply, hold: threading.Event | None = None):
         self.reply = reply
         self.requests = []
+        self.hold = hold  # a streamed reply waits for it before it ends: a turn still running
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -78,6 +80,9 @@ class OpenAIStub:
                 for word in reply.split(" "):
                     chunk = {"choices": [{"index": 0, "delta": {"content": word + " "}}]}
                     self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                self.wfile.flush()
+                if stub.hold is not None:
+                    stub.hold.wait(timeout=120)
                 self.wfile.write(b"data: [DONE]\n\n")
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import socket
+import threading
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import CHROMIUM, running_ui
+from tests.llm_stubs import OpenAIStub
 
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="needs Debian's chromium (.ci/run installs it)"
@@ -132,17 +134,56 @@ def test_a_long_note_opens_whole_from_its_card(page):
 def test_a_related_question_is_asked_by_clicking_it(page):
     ask(page, "how is attention computed in transformers?")
     page.wait_for_selector("#chatbot a.sb-ask", timeout=60_000)
-    # The turn is over once its input box is cleared. A click before that can be lost under load
-    # (a known race, issue 16's closing note of session 6), which this test is not about.
-    page.wait_for_function(
-        "() => document.querySelector('#chat-input textarea').value === ''", timeout=60_000
-    )
+    # Clicked as soon as it shows, maybe while the turn still runs: the question waits its turn.
     asked = page.locator("#chatbot a.sb-ask").first.inner_text()
     page.locator("#chatbot a.sb-ask").first.click()
     page.wait_for_function(
         "q => [...document.querySelectorAll('#chatbot .message')].some("
         "m => m.innerText.trim() === q)", arg=asked, timeout=60_000,
     )  # fmt: skip
+
+
+def test_a_question_sent_while_the_model_writes_still_follows_the_conversation(browser, tmp_path):
+    """A question sent while the model still writes the last answer (here: Send clicked, as a
+    related question's link does) waits for that answer, then is asked with the conversation,
+    so "why is it used?" is about RoPE. The click used to be dropped while the turn ran, and
+    the turn's end cleared the box: the question was lost."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "n.md").write_text(
+        "## What is RoPE?\nRotary position embeddings rotate query and key vectors by position.\n\n"
+        "## What is BM25?\nBM25 ranks documents by term frequency and inverse document frequency.\n"
+    )
+    writing, held = threading.Event(), threading.Event()
+
+    def reply(body: dict) -> str:
+        writing.set()
+        return "Rotary position embeddings rotate query and key vectors by position [1]."
+
+    stub = OpenAIStub(reply, hold=held)  # the first answer's stream stays open until released
+    env = {"STUDYBOT_LLM_URL": stub.url, "STUDYBOT_LLM_MODEL": "stub"}
+    try:
+        with running_ui(tmp_path, [notes], llm=True, env=env) as ui:
+            page = browser.new_page()
+            page.goto(ui.url)
+            page.wait_for_selector("#chat-input textarea", timeout=60_000)
+            ask(page, "what is RoPE?")
+            page.wait_for_selector("#chatbot .sb-sources", timeout=60_000)  # the instant answer
+            assert writing.wait(timeout=60)  # and the model is writing
+            ask(page, "and why is it used?")
+            held.set()
+            page.wait_for_function(
+                "() => document.querySelector('#standalone textarea').value"
+                ".startsWith('and why is it used?')", timeout=60_000,
+            )  # fmt: skip
+            assert "RoPE" in page.input_value("#standalone textarea")
+            chat = page.inner_text("#chatbot")  # both turns, in order, the first one finished
+            assert chat.index("what is RoPE?") < chat.index("and why is it used?")
+            assert "no generated answer" in chat.split("and why is it used?")[0]
+            page.close()
+    finally:
+        held.set()
+        stub.close()
 
 
 def test_quiz_answer_shows_the_verdict(page):

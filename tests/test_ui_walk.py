@@ -44,13 +44,15 @@ def app(tmp_path_factory):
 
 
 def ask_and_wait(page, text: str) -> None:
-    """Send a chat message and wait until its turn is over (the box is cleared after it)."""
+    """Send a chat message and wait until its turn is over: the question is in the chat and
+    nothing on the page is still generating."""
     page.fill("#chat-input textarea", text)
     page.click("#chat-send")
     page.wait_for_function(
-        "() => document.querySelector('#chat-input textarea').value === ''",
-        timeout=LLM_STEP_S * 1000,
-    )
+        "q => [...document.querySelectorAll('#chatbot .message')].some(m => m.innerText.trim() === q)"
+        " && !document.querySelector('.wrap.generating, .wrap.pending')",
+        arg=text, timeout=LLM_STEP_S * 1000,
+    )  # fmt: skip
 
 
 @pytest.mark.llm

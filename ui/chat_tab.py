@@ -107,21 +107,27 @@ def related_list(related: list[dict]) -> str:
 
 
 def chat_turn(svc: Services, message: str, messages: list, turns: list, generate: bool):
+    """One turn, streamed as (messages, turns, searched-for, input box, the question asked).
+    The box clears as the turn starts, so a question typed while the answer streams is kept;
+    the turn joins the conversation at once, so a follow-up asked before its answer ends still
+    refers to it."""
     message = (message or "").strip()
     if not message:
-        yield messages, turns, gr.update()
+        yield messages, turns, gr.update(), gr.update(), ""
         return
     messages = [*messages, {"role": "user", "content": inert(message)}]
     request = quiz_request(message)
     if request is not None:  # the Quiz tab takes over (wired in app.py), the chat says so
         where = f" on “{inert(request.topic)}”" if request.topic else ""
         text = f"Starting a quiz{where}: your first question is on the **Quiz** tab."
-        yield [*messages, {"role": "assistant", "content": text}], turns, gr.update()
+        yield [*messages, {"role": "assistant", "content": text}], turns, gr.update(), "", message
         return
-    yield messages, turns, ""
     events = svc.engine.ask(message, turns, generate)
+    turns = [*turns, message]
+    yield messages, turns, "", "", message
     try:
-        yield from _render(svc, events, message, messages, turns, generate)
+        for shown, searched in _render(svc, events, messages, len(turns) - 1, generate):
+            yield shown, turns, searched, gr.update(), gr.update()
     finally:
         # Closed tab or new question: Gradio closes this generator, and closing `events` stops
         # the model mid-answer (the local backend cancels generation when its stream is closed).
@@ -129,8 +135,9 @@ def chat_turn(svc: Services, message: str, messages: list, turns: list, generate
             events.close()
 
 
-def _render(svc: Services, events, message: str, messages: list, turns: list, generate: bool):
-    turn = len(turns)  # names this turn's source cards, so its [n] link to its own sources
+def _render(svc: Services, events, messages: list, turn: int, generate: bool):
+    """(messages, searched-for) as the engine's events arrive; `turn` names this turn's source
+    cards, so its [n] link to its own sources."""
     streamed, carded = "", set()
     while True:
         # Hold the lock per step, never across a yield: an abandoned stream must not keep it.
@@ -151,14 +158,14 @@ def _render(svc: Services, events, message: str, messages: list, turns: list, ge
                 text = "**Not in your notes.**\n\n" + inert(payload.answer)
             text += source_cards(turn, payload.citations, _notes(svc, payload.citations))
             messages = [*messages, {"role": "assistant", "content": text}]
-            yield messages, turns, payload.standalone_query
+            yield messages, payload.standalone_query
         elif kind == "sentence":  # each sentence arrives checked: shown once, never withdrawn
             if not streamed:
                 messages = [*messages, {"role": "assistant", "content": ""}]
             streamed = f"{streamed} {payload}".strip()
             text = "**studybot:** " + linked(streamed, turn, carded)
             messages[-1] = {"role": "assistant", "content": text}
-            yield messages, turns, gr.update()
+            yield messages, gr.update()
         else:
             final = payload
             if final.generated:  # its notes beyond the instant answer's get cards here
@@ -170,8 +177,7 @@ def _render(svc: Services, events, message: str, messages: list, turns: list, ge
             elif final.grounded and final.llm_note and generate:
                 note = f"_(no generated answer: {inert(final.llm_note)})_"
                 messages = [*messages, {"role": "assistant", "content": note}]
-            turns = [*turns, message]
-            yield messages, turns, final.standalone_query
+            yield messages, final.standalone_query
 
 
 def restore(saved) -> tuple[list, list]:
@@ -221,15 +227,18 @@ def build(svc: Services) -> SimpleNamespace:
     def keep(messages, turns_):
         return {"messages": messages, "turns": turns_}
 
-    for trigger in (send.click, box.submit):
-        trigger(lambda m, h, t, g: (yield from chat_turn(svc, m, h, t, g)),
-                [box, chatbot, turns, generate], [chatbot, turns, standalone],
-                concurrency_id=BUSY, api_name=False).then(
-            keep, [chatbot, turns], saved, api_name=False).then(
-            lambda: "", None, box, api_name=False)  # kept in the browser before the box clears  # fmt: skip
+    # One event for both triggers, so a question sent while a turn runs (typed, or a related
+    # question clicked) waits for it and then runs, never dropped or run over it.
+    asked = gr.State("")  # the turn's question, for the Quiz tab ("quiz me on …")
+    turn = gr.on([send.click, box.submit],
+                 lambda m, h, t, g: (yield from chat_turn(svc, m, h, t, g)),
+                 [box, chatbot, turns, generate], [chatbot, turns, standalone, box, asked],
+                 concurrency_id=BUSY, trigger_mode="always_last", api_name=False)  # fmt: skip
+    turn.then(keep, [chatbot, turns], saved, api_name=False)
     new_chat.click(lambda: ([], [], "", keep([], [])), None, [chatbot, turns, standalone, saved],
                    api_name=False)  # fmt: skip
-    return SimpleNamespace(turns=turns, box=box, send=send, chatbot=chatbot, saved=saved)
+    return SimpleNamespace(turns=turns, box=box, send=send, chatbot=chatbot, saved=saved,
+                           turn=turn, asked=asked)  # fmt: skip
 
 
 def build_api(svc: Services) -> None:

@@ -176,10 +176,9 @@ def build(svc: Services, tabs, chat: SimpleNamespace) -> SimpleNamespace:
         return gr.Tabs(selected="chat"), [q.item.question], f"Explain: {q.item.question}"
 
     ask_chat.click(to_chat, [qstate], [tabs, chat.turns, chat.box], api_name=False)
-    for trigger in (chat.send.click, chat.box.submit):
-        # Not queued behind the chat turn (BUSY): it takes svc.lock itself, only for a quiz.
-        trigger(lambda m, g: quiz_from_chat(svc, m, g), [chat.box, graded],
-                [tabs, topic, *next_out], concurrency_limit=None, api_name=False)  # fmt: skip
+    # After the chat turn, which for "quiz me on …" only says so: it takes svc.lock itself.
+    chat.turn.then(lambda m, g: quiz_from_chat(svc, m, g), [chat.asked, graded],
+                   [tabs, topic, *next_out], concurrency_limit=None, api_name=False)  # fmt: skip
 
     def on_load():
         return (topic_box(svc), counts(svc), *progress_view.progress(svc))
