@@ -135,7 +135,7 @@ def after_answer_label(answer: list[str]) -> list[str]:
 
 # A paragraph that opens with a bold label: `**Explanation:** …`, `**Key concepts:** …`.
 _PART = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,40}?[:：]\s*(?:\*\*|__)")
-_PART_ALONE = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,40}?[:：]\s*(?:\*\*|__)\s*$")
+_PART_ALONE = re.compile(_PART.pattern + r"\s*$")  # the label and nothing after it
 
 
 def labelled_part(line: str) -> bool:
