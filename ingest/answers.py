@@ -153,7 +153,9 @@ def answer_part_first(body: list[str]) -> list[str]:
         return body
     for n in filled[1:]:
         m = ANSWER_LABEL.match(body[n])
-        if m and body[n - 1].strip() == "" and ":" in body[n][: m.start("rest")]:
+        # the answer's own paragraph, or its own bold label (`**Answer:**`) on its own line
+        starts = body[n - 1].strip() == "" or m is not None and m.group("open")
+        if m and starts and ":" in body[n][: m.start("rest")]:
             rest = m.group("rest").strip()
             return (
                 ([rest] if rest else []) + body[n + 1 :] + ["", *_filled_parts(body[filled[0] : n])]

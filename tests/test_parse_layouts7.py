@@ -22,6 +22,17 @@ def test_an_answer_written_as_labelled_parts_reads_answer_first():
     assert "rejecting a true null hypothesis" in item.answer
 
 
+def test_labelled_parts_on_consecutive_lines_read_answer_first_too():
+    (item,) = run(
+        "**Question 2: What is a Type I error?**\n"
+        "**Key Concept(s):** Hypothesis testing\n"
+        "**Explanation:** A basic idea.\n"
+        "- **Answer:** A false positive.\n"
+    )
+    assert item.answer.startswith("A false positive.")
+    assert item.answer.endswith("**Explanation:** A basic idea.")
+
+
 def test_a_plain_answer_keeps_its_own_answer_line_in_place():
     """A worked answer that opens with text and ends on `Answer: 42` is one answer, in order."""
     (item,) = run("## Q1: What is 6 times 7?\n\nMultiply six by seven.\n\n**Answer:** 42\n")
