@@ -107,32 +107,43 @@ def related_list(related: list[dict]) -> str:
 
 
 def chat_turn(svc: Services, message: str, messages: list, turns: list, generate: bool):
-    """One turn, streamed as (messages, turns, searched-for, input box, the question asked).
-    The box clears as the turn starts, so a question typed while the answer streams is kept;
-    the turn joins the conversation at once, so a follow-up asked before its answer ends still
-    refers to it."""
+    """One turn, streamed as (messages, turns, searched-for, input box, the question asked,
+    the conversation the browser keeps). The box clears as the turn starts, so a question typed
+    while the answer streams is kept; the turn joins the conversation at once, so a follow-up
+    asked before its answer ends still refers to it; and every step is kept in the browser, so
+    a reload never loses what is on screen."""
+
+    def out(shown, turns_, searched=None, box=None, asked=None):  # None: left as it is
+        same = [gr.update() if x is None else x for x in (searched, box, asked)]
+        return shown, turns_, *same, keep(shown, turns_)
+
     message = (message or "").strip()
     if not message:
-        yield messages, turns, gr.update(), gr.update(), ""
+        yield out(messages, turns, asked="")
         return
     messages = [*messages, {"role": "user", "content": inert(message)}]
     request = quiz_request(message)
     if request is not None:  # the Quiz tab takes over (wired in app.py), the chat says so
         where = f" on “{inert(request.topic)}”" if request.topic else ""
         text = f"Starting a quiz{where}: your first question is on the **Quiz** tab."
-        yield [*messages, {"role": "assistant", "content": text}], turns, gr.update(), "", message
+        yield out([*messages, {"role": "assistant", "content": text}], turns, box="", asked=message)
         return
     events = svc.engine.ask(message, turns, generate)
     turns = [*turns, message]
-    yield messages, turns, "", "", message
+    yield out(messages, turns, searched="", box="", asked=message)
     try:
         for shown, searched in _render(svc, events, messages, len(turns) - 1, generate):
-            yield shown, turns, searched, gr.update(), gr.update()
+            yield out(shown, turns, searched)
     finally:
         # Closed tab or new question: Gradio closes this generator, and closing `events` stops
         # the model mid-answer (the local backend cancels generation when its stream is closed).
         with svc.lock:
             events.close()
+
+
+def keep(messages: list, turns: list) -> dict:
+    """The conversation as the browser keeps it (gr.BrowserState; `restore` reads it back)."""
+    return {"messages": messages, "turns": turns}
 
 
 def _render(svc: Services, events, messages: list, turn: int, generate: bool):
@@ -224,17 +235,13 @@ def build(svc: Services) -> SimpleNamespace:
         new_chat = gr.Button("New chat", elem_id="chat-new")
     standalone = gr.Textbox(label="Searched for", interactive=False, elem_id="standalone")
 
-    def keep(messages, turns_):
-        return {"messages": messages, "turns": turns_}
-
     # One event for both triggers, so a question sent while a turn runs (typed, or a related
     # question clicked) waits for it and then runs, never dropped or run over it.
     asked = gr.State("")  # the turn's question, for the Quiz tab ("quiz me on …")
     turn = gr.on([send.click, box.submit],
                  lambda m, h, t, g: (yield from chat_turn(svc, m, h, t, g)),
-                 [box, chatbot, turns, generate], [chatbot, turns, standalone, box, asked],
+                 [box, chatbot, turns, generate], [chatbot, turns, standalone, box, asked, saved],
                  concurrency_id=BUSY, trigger_mode="always_last", api_name=False)  # fmt: skip
-    turn.then(keep, [chatbot, turns], saved, api_name=False)
     new_chat.click(lambda: ([], [], "", keep([], [])), None, [chatbot, turns, standalone, saved],
                    api_name=False)  # fmt: skip
     return SimpleNamespace(turns=turns, box=box, send=send, chatbot=chatbot, saved=saved,
