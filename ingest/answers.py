@@ -16,6 +16,7 @@ from ingest.lines import (
     THEMATIC_BREAK,
     Lines,
     read_details,
+    unquote,
 )
 from ingest.questions import ANSWER_SUMMARY
 
@@ -118,7 +119,7 @@ def after_answer_label(answer: list[str]) -> list[str]:
     text = [ln for ln in answer if ln.strip()]
     if text and all(ln.lstrip().startswith(">") for ln in text) and ANSWER_LABEL.match(text[0]):
         # `> A: …` quoting the whole answer: the quote is the answer's box, not a quotation.
-        answer = [re.sub(r"^\s*>\s?", "", ln) for ln in answer]
+        answer = [unquote(ln) for ln in answer]
     for n, line in enumerate(answer):
         if not line.strip() or METADATA.match(line) and not ANSWER_LABEL.match(line):
             continue

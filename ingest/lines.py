@@ -71,6 +71,14 @@ def run_in(m: re.Match) -> tuple[str, str]:
 
 STYLED_LABEL = re.compile(r"^\s*[-*]\s+(?:<(\w+)\b[^>]*>[^<]+</\1>|\*\*[^*]+\*\*)\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
+_QUOTE_MARK = re.compile(r"^\s*>\s?")
+
+
+def unquote(line: str) -> str:
+    """A blockquote line without its `>` marker (and the one space after it)."""
+    return _QUOTE_MARK.sub("", line)
+
+
 ECHO = re.compile(r"^[^\"“”]{1,40}?\s[\"“](?P<title>.+)[\"”]\s*$")
 # A multiple-choice option: a task-list box or a letter, `- [ ] …`, `a) …`, `(B) …`.
 OPTION = re.compile(r"^\s*(?:[-*+]\s+\[[ xX✓]?\]\s|[-*+]\s+✓\s|\(?[a-hA-H][.)]\s)")
@@ -159,7 +167,7 @@ def unwrap_callouts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 out.append((loc, title))
             continue
         if in_callout and line.lstrip().startswith(">"):
-            body = re.sub(r"^\s*>\s?", "", line)
+            body = unquote(line)
             out.append((loc, f"    {body}" if asking and body.strip() else body))
             continue
         in_callout = False
