@@ -190,14 +190,15 @@ def _run_suite(settings, suite, splits, rewrite, out, as_json, name, cols, basel
     turn = lambda q, history: standalone(llm, q, history)  # noqa: E731
     report = run_suite(suite, settings, embedder(settings), splits, say, turn, baseline)
     report["rewrite"] = rewrite
+    text = markdown(report, cols)
     if out:
         out.mkdir(parents=True, exist_ok=True)
         (out / f"{name}.json").write_text(json.dumps(report, indent=1) + "\n")
-        (out / f"{name}.md").write_text(markdown(report, cols))
+        (out / f"{name}.md").write_text(text)
     if as_json:
         emit(report)
     else:
-        click.echo(markdown(report, cols))
+        click.echo(text)
 
 
 @eval_cmd.command("answers")
