@@ -189,6 +189,18 @@ def test_seventeenth_batch_first_score():
     )  # fmt: skip
 
 
+def test_eighteenth_batch_first_score():
+    """corpora18, gathered by topic, scored once held out (PARSE-RESULT-first-run.txt: 3 of 6
+    files; 34 of 39 answered and 7 of 12 bare questions)."""
+    _check(
+        EVAL / "corpora18",
+        known={
+            "notebook-perceptron-hrk84ya.ipynb", "param-bullets-hnsw-nmslib.md",
+            "pdf-transformer-calc-eleutherai.pdf",
+        },
+    )  # fmt: skip
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
