@@ -210,7 +210,8 @@ def echoes(lines: Lines, i: int, title: str) -> bool:
 
 
 def plain_heading(lines: Lines, i: int, text: str) -> bool:
-    """A short unpunctuated line followed by a bullet list, e.g. `Chapter 2: Tokens`."""
+    """A short unpunctuated line followed by a bullet list, e.g. `Chapter 2: Tokens`; not an
+    item followed by the next item of its own list (`1. Implement X` over `2. Try Y`)."""
     if (
         not re.search(r"\w", text)
         or len(text) > 90
@@ -220,7 +221,21 @@ def plain_heading(lines: Lines, i: int, text: str) -> bool:
     ):
         return False
     nxt = next_line(lines, i)
-    return nxt is not None and bool(BULLET.match(clean(nxt))) and not ANSWER_LABEL.match(nxt)
+    return (
+        nxt is not None
+        and bool(BULLET.match(clean(nxt)))
+        and not ANSWER_LABEL.match(nxt)
+        and not same_list(lines[i][1], nxt)
+    )
+
+
+def same_list(line: str, other: str) -> bool:
+    """Two items of one list: both numbered or both bulleted, at the same indent."""
+    return (
+        bool(BULLET.match(line) and BULLET.match(other))
+        and indent_of(line) == indent_of(other)
+        and bool(NUMBERED.match(line)) == bool(NUMBERED.match(other))
+    )
 
 
 @dataclass(frozen=True)
