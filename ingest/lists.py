@@ -33,7 +33,7 @@ def close_bullet(p: Parser, o: Open) -> None:
         if o.indent > indent and not asks and _states(text):
             # a sentence nested under a list question answers it ("- Data points separated by
             # the same interval, with no more than 10% missing.")
-            answer = f"{prev.answer}\n- {text}".strip()
+            answer = f"{prev.answer}\n{o.marker} {text}".strip()
             p.items[index] = replace(prev, kind="qa", answer=answer, end=o.end)
             return
         if is_quoted(text) or (o.indent > indent and not asks):
@@ -47,7 +47,7 @@ def close_bullet(p: Parser, o: Open) -> None:
         p.awaiting = len(p.items) - 1
         return
     p.last_bullet = None
-    p.prose.append((o.start, "- " + text))
+    p.prose.append((o.start, f"{o.marker} {text}"))
     p.prose_bullet = o  # an `Answer:` label below would make it a question after all
 
 
@@ -83,7 +83,12 @@ def reopen(p: Parser, loc: int, rest: str, label: bool = True, faq: bool = False
     from ingest.machine import Open
 
     index, o = p.awaiting, p.prose_bullet
-    if o is not None and p.prose and p.prose[-1][1] == "- " + o.question and (label or faq):
+    if (
+        o is not None
+        and p.prose
+        and p.prose[-1][1] == f"{o.marker} {o.question}"
+        and (label or faq)
+    ):
         prev = ParsedItem("question", o.question, "", o.section, o.start, o.end)
         indent, from_prose = o.indent, True
     elif index is not None and index == len(p.items) - 1:
@@ -133,7 +138,8 @@ def open_bullet(p: Parser, i: int, loc: int, raw: str, m: re.Match) -> None:
             p.flush_prose()
             p.open = Open(name, p.section, loc, loc, "labelled", indent=indent, answer=[rest])
             return
-    p.open = Open(text, p.section, loc, loc, "bullet", indent=indent)
+    number = re.match(r"\s*(?:\*\*)?(\d{1,3}[.)])", raw)  # "2." stays "2.", "-", "•" read "-"
+    p.open = Open(text, p.section, loc, loc, "bullet", indent, marker=number[1] if number else "-")
     if _options_follow(p, i, indent):
         p.open.asks = True  # "76. Identify the incorrect element." over `- [ ] A) …` options
     elif i in p.prompts:

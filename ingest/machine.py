@@ -94,6 +94,7 @@ class Open:
     indented_body: bool | None = None
     asks: bool | None = None  # set when the line itself decides (an example prompt, a link)
     labelled_below: bool = False  # a `Q:` question whose answer label is lines below it
+    marker: str = "-"  # a list item's marker as shown again: "-", or its number ("2.")
 
 
 class Parser:

@@ -26,3 +26,14 @@ def test_a_numbered_list_keeps_every_item_in_its_section():
         assert kept in text
     sections = {i.section for i in items}
     assert sections == {"Perceptron > What we learned:", "Perceptron > Insights:"}
+
+
+def test_a_numbered_list_in_prose_keeps_its_numbers():
+    """Steps in order stay numbered when shown (`1.`, `2)`); only bullets read `-`."""
+    (item,) = run(
+        "# Notes\n\nTo train the model on a new dataset:\n\n"
+        "1. Load the data from disk\n2. Fit the model on the training split\n\n"
+        "Things to watch:\n\n* the loss on the validation split\n* the learning rate\n"
+    )
+    assert "\n1. Load the data from disk\n2. Fit the model on the training split\n" in item.answer
+    assert item.answer.endswith("\n- the loss on the validation split\n- the learning rate")
