@@ -121,6 +121,17 @@ def strip_front_matter(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return lines
 
 
+def in_code(lines: Lines) -> list[bool]:
+    """Per line, whether it is code: a fence line, or a line between an opening and a closing
+    fence."""
+    out, inside = [], False
+    for _, line in lines:
+        fence = bool(FENCE.match(line))
+        out.append(inside or fence)
+        inside ^= fence
+    return out
+
+
 def strip_comments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """HTML comments that span lines (`<!-- … -->`) blanked, outside code: a rendered page
     shows nothing of them, so neither may an answer (one-line comments go with `clean`)."""
@@ -152,11 +163,9 @@ def unwrap_callouts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     whose title asks) is a `??? question` admonition whose body is its answer; any other
     (`[!note]`, `[!tip]`) is its title and body as plain text, without the `>` and the marker."""
     out: list[tuple[int, str]] = []
-    in_callout = asking = in_fence = False
-    for loc, line in lines:
-        if FENCE.match(line):
-            in_fence = not in_fence
-        m = None if in_fence else _CALLOUT.match(line)
+    in_callout = asking = False
+    for (loc, line), code in zip(lines, in_code(lines), strict=True):
+        m = None if code else _CALLOUT.match(line)
         if m:
             title = m.group("title").strip()
             asking = m.group("type").lower() in _ASKING_CALLOUTS or title.endswith("?")

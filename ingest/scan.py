@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, QN, Lines
+from ingest.lines import ANSWER_LABEL, BULLET, HEADING, QN, Lines, in_code
 from ingest.questions import is_quoted, question_text, reads_as_question
 
 # A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`;
@@ -51,11 +51,8 @@ def bold_questions(lines: Lines) -> tuple[set[int], set[int]]:
     question is its topic (the second set: labels); one over a list is text ("**Option 1**")."""
     bold: list[tuple[int, bool]] = []
     quoted: list[tuple[int, bool]] = []
-    in_fence = False
-    for i, (_, raw) in enumerate(lines):
-        if FENCE.match(raw):
-            in_fence = not in_fence
-        elif in_fence:
+    for i, ((_, raw), code) in enumerate(zip(lines, in_code(lines), strict=True)):
+        if code:
             continue
         elif (m := _BOLD_LINE.match(_untagged(raw))) and not _label_or_item(raw):
             bold.append((i, reads_as_question(question_text(m.group("text")))))
@@ -137,11 +134,8 @@ def answered_bullets(lines: Lines) -> set[int]:
     written as `- **How do I …?**`, a blank line, then the answer. Three or more such items
     make the pattern; a list of questions followed by one paragraph of prose does not."""
     found: list[int] = []
-    in_fence = False
-    for i, (loc, raw) in enumerate(lines):
-        if FENCE.match(raw):
-            in_fence = not in_fence
-        if in_fence or not (m := BULLET.match(raw)) or "?" not in question_text(m.group("text")):
+    for i, ((loc, raw), code) in enumerate(zip(lines, in_code(lines), strict=True)):
+        if code or not (m := BULLET.match(raw)) or "?" not in question_text(m.group("text")):
             continue
         before = next((ln for _, ln in reversed(lines[:i]) if ln.strip()), "")
         after = next(((j, ln) for j, (_, ln) in enumerate(lines[i + 1 :], i + 1) if ln.strip()),
@@ -167,15 +161,12 @@ def question_runs(
     paragraph) do not break a run: a list under many small headings is still one list."""
     full = full_width(lines) if wrapped else None
     units: list[tuple[int, int, str]] = []
-    in_fence = False
-    for i, (_, raw) in enumerate(lines):
-        if FENCE.match(raw):
-            in_fence = not in_fence
-        if not in_fence and not raw.strip():
+    for i, ((_, raw), code) in enumerate(zip(lines, in_code(lines), strict=True)):
+        if not code and not raw.strip():
             units.append((i, i, " "))  # a blank line: questions set one per paragraph
             continue
-        if in_fence or not _plain(raw):
-            units.append((i, i, "#" if HEADING.match(raw) and not in_fence else ""))
+        if code or not _plain(raw):
+            units.append((i, i, "#" if HEADING.match(raw) and not code else ""))
             continue
         text = raw.strip()
         first, last, prev = units[-1] if units else (-1, -1, "")
