@@ -37,9 +37,9 @@ from typing import TYPE_CHECKING
 from ingest.chrome import drop_chrome
 from ingest.items import ParsedItem
 from ingest.jsx import render_components
-from ingest.lines import strip_comments, strip_front_matter, unfence_banks, unwrap_callouts
 from ingest.machine import Parser
 from ingest.pagetitles import mark_titles
+from ingest.prepasses import strip_comments, strip_front_matter, unfence_banks, unwrap_callouts
 from ingest.prose import Chunker
 from ingest.questions import clean, is_question, question_text
 

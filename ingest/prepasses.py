@@ -1,0 +1,93 @@
+"""Passes over a whole Markdown or plain-text document before it is parsed: front matter
+dropped, multi-line HTML comments blanked, Obsidian callouts read as the layouts they stand
+for, and `Q:`/`A:` banks typed in a code block taken out of it. Each keeps every line's
+location."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.lines import ANSWER_LABEL, FENCE, QN, in_code, unquote
+
+
+def strip_front_matter(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    if lines and lines[0][1].strip() == "---":
+        for j in range(1, min(len(lines), 60)):
+            if lines[j][1].strip() in ("---", "..."):
+                return lines[j + 1 :]
+    return lines
+
+
+def strip_comments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """HTML comments that span lines (`<!-- … -->`) blanked, outside code: a rendered page
+    shows nothing of them, so neither may an answer (one-line comments go with `clean`)."""
+    out, inside, in_fence = [], False, False
+    for loc, line in lines:
+        if not inside and FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence:
+            out.append((loc, line))
+            continue
+        if inside:
+            end = line.find("-->")
+            inside = end < 0
+            line = "" if inside else line[end + 3 :]
+        start = line.rfind("<!--")
+        if start >= 0 and "-->" not in line[start:]:
+            line, inside = line[:start], True
+        out.append((loc, line))
+    return out
+
+
+# An Obsidian callout: `> [!question] Title` (`+`/`-` fold it), its body on the `>` lines below.
+_CALLOUT = re.compile(r"^\s*>\s*\[!(?P<type>[\w-]+)\][+-]?\s*(?P<title>.*)$")
+_ASKING_CALLOUTS = {"question", "faq", "help", "quiz", "flashcard"}
+
+
+def unwrap_callouts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Obsidian callouts read as the other layouts they stand for: a question callout (or one
+    whose title asks) is a `??? question` admonition whose body is its answer; any other
+    (`[!note]`, `[!tip]`) is its title and body as plain text, without the `>` and the marker."""
+    out: list[tuple[int, str]] = []
+    in_callout = asking = False
+    for (loc, line), code in zip(lines, in_code(lines), strict=True):
+        m = None if code else _CALLOUT.match(line)
+        if m:
+            title = m.group("title").strip()
+            asking = m.group("type").lower() in _ASKING_CALLOUTS or title.endswith("?")
+            in_callout = True
+            if asking:
+                out.append((loc, f'??? question "{title.replace(chr(34), "”")}"'))
+            else:
+                out.append((loc, title))
+            continue
+        if in_callout and line.lstrip().startswith(">"):
+            body = unquote(line)
+            out.append((loc, f"    {body}" if asking and body.strip() else body))
+            continue
+        in_callout = False
+        out.append((loc, line))
+    return out
+
+
+def unfence_banks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A code block with no language that holds `Q:` / `A:` pairs (two or more of each) is a
+    bank typed in a monospace box, not code: its fence lines go and its lines are read as
+    text."""
+    out = list(lines)
+    start = None
+    for n, (_, line) in enumerate(lines):
+        if not FENCE.match(line):
+            continue
+        if start is None:
+            start = n if re.fullmatch(r"\s*(```|~~~)\s*", line) else -1
+            continue
+        if start >= 0:
+            body = [ln for _, ln in lines[start + 1 : n]]
+            asked = sum(bool(QN.match(ln)) for ln in body)
+            answered = sum(bool((m := ANSWER_LABEL.match(ln)) and ":" in ln[: m.start("rest")])
+                           for ln in body)  # fmt: skip
+            if asked >= 2 and answered >= 2:
+                out[start], out[n] = (lines[start][0], ""), (lines[n][0], "")
+        start = None
+    return out
