@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.lines import ANSWER_LABEL, BULLET, HEADING, QN, Lines, in_code
+from ingest.headings import GLOSSARY_TITLE
+from ingest.lines import ANSWER_LABEL, BULLET, HEADING, QN, Lines, in_code, next_line
 from ingest.questions import is_quoted, question_text, reads_as_question
 
 # A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`;
@@ -77,7 +78,22 @@ def bold_questions(lines: Lines) -> tuple[set[int], set[int]]:
                     labels.add(i)  # "**Models**" over the bold questions of that topic
                 elif _plain(below):
                     out.add(i)  # answered by the paragraph below ("**Bias-variance trade-off**")
+    glossary = under_glossary(lines)
+    terms = [i for i, _ in bold if glossary[i] and _plain(next_line(lines, i) or "")]
+    if len(terms) >= 3:
+        out.update(terms)  # "## Glossary", then "**Term**" lines each over its definition
     return out, labels
+
+
+def under_glossary(lines: Lines) -> list[bool]:
+    """Per line, whether the nearest heading above it names a glossary ("Glossary", "Key
+    terms", "Definitions" …)."""
+    out, inside = [], False
+    for (_, raw), code in zip(lines, in_code(lines), strict=True):
+        if not code and (heading := HEADING.match(raw)):
+            inside = bool(GLOSSARY_TITLE.search(heading.group(2)))
+        out.append(inside)
+    return out
 
 
 def _sentence(raw: str) -> bool:

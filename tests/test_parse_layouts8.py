@@ -1,6 +1,7 @@
-"""Layout families found in the eighteenth third-party batch (deep learning and LLM notes), each
-on a small hand-made input."""
+"""Layout families found in the eighteenth and nineteenth third-party batches (deep learning,
+LLM and ML-systems notes), each on a small hand-made input."""
 
+from tests.test_formats import load_items
 from tests.test_parse_layouts import run
 
 
@@ -37,3 +38,30 @@ def test_a_numbered_list_in_prose_keeps_its_numbers():
     )
     assert "\n1. Load the data from disk\n2. Fit the model on the training split\n" in item.answer
     assert item.answer.endswith("\n- the loss on the validation split\n- the learning rate")
+
+
+GLOSSARY = [
+    ("Alert", "An alert says a statistic is outside its expected range."),
+    ("Concept drift", "A change in the mapping between the model inputs and the target."),
+    ("Data period", "A span of data, such as the reference or the analysis period."),
+]
+
+
+def test_bold_terms_under_a_glossary_heading_are_cards():
+    """`## Glossary`, then `**Term**` lines each over its definition: one card per term, the
+    definition (all its paragraphs) its answer. Bold lines elsewhere stay emphasis."""
+    body = "\n\n".join(f"**{term}**\n{text}" for term, text in GLOSSARY)
+    items = run(f"# Monitoring\n\n## Glossary\n\n{body}\n")
+    assert [(i.kind, i.question, i.answer.split("\n")[0]) for i in items] == [
+        ("qa", term, text) for term, text in GLOSSARY
+    ]
+    assert {i.kind for i in run(f"# Monitoring\n\n## Overview\n\n{body}\n")} == {"chunk"}
+
+
+def test_a_sphinx_glossary_directive_reads_as_cards(tmp_path):
+    entries = "\n".join(f"    {term}\n        {text}\n" for term, text in GLOSSARY)
+    (tmp_path / "glossary.rst").write_text(f"Glossary\n========\n\n.. glossary::\n\n{entries}")
+    _, items = load_items(tmp_path / "glossary.rst")
+    assert [(i.kind, i.question, i.answer) for i in items] == [
+        ("qa", term, text) for term, text in GLOSSARY
+    ]
