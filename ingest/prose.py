@@ -16,8 +16,22 @@ Chunker = Callable[[str], list[str]]
 _MIN_CHUNK_WORDS = 8
 _STATEMENT = re.compile(r"^(?![-*+•>]|\d+[.)]\s)\S(?:\S*\s+){2,}.*[.!。！]$", re.S)
 _MAX_OVERLAP_CHARS = 400
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s")
 # Chinese and Japanese write no spaces between words: two ideographs count as about a word.
 _IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _paragraph_after_list(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A blank line back between a list and the paragraph after it (the parser keeps a list
+    item to one line), so the paragraph is not shown as part of the last item. A line that
+    starts in lower case goes on with the item ("… (regression)" / "or the majority …")."""
+    out: list[tuple[int, str]] = []
+    for loc, line in block:
+        starts = line[:1].strip() and not line[:1].islower()
+        if starts and out and _LIST_ITEM.match(out[-1][1]) and not _LIST_ITEM.match(line):
+            out.append((loc, ""))
+        out.append((loc, line))
+    return out
 
 
 def word_count(text: str) -> int:
@@ -29,7 +43,7 @@ def prose_chunks(
     block: list[tuple[int, str]], chunker: Chunker, section: str, unit: str
 ) -> list[ParsedItem]:
     """`(location, line)` pairs of one prose run → chunks long enough to stand alone."""
-    block = list(block)
+    block = _paragraph_after_list(list(block)) if unit != "page" else list(block)
     while block and not block[-1][1].strip():
         block.pop()
     if not block:

@@ -65,3 +65,16 @@ def test_a_sphinx_glossary_directive_reads_as_cards(tmp_path):
     assert [(i.kind, i.question, i.answer) for i in items] == [
         ("qa", term, text) for term, text in GLOSSARY
     ]
+
+
+def test_a_paragraph_after_a_list_is_not_part_of_its_last_item():
+    """Shown as Markdown, a line right after a list item continues it; the paragraph after the
+    list keeps the blank line that ends the list. A lower-case line does go on with the item."""
+    (item,) = run(
+        "# Notes\n\nTo train the model on a new dataset:\n\n"
+        "1. Load the data from disk\n2. Fit the model on the training split\n\n"
+        "Then check the loss on the validation split.\n\n"
+        "- take the mean label (regression)\nor the majority label (classification)\n"
+    )
+    assert "training split\n\nThen check the loss" in item.answer
+    assert "(regression)\nor the majority" in item.answer
