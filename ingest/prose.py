@@ -16,6 +16,7 @@ Chunker = Callable[[str], list[str]]
 _MIN_CHUNK_WORDS = 8
 _STATEMENT = re.compile(r"^(?![-*+•>]|\d+[.)]\s)\S(?:\S*\s+){2,}.*[.!。！]$", re.S)
 _MAX_OVERLAP_CHARS = 400
+_FENCE_LINE = re.compile(r"^\s*(?:```|~~~)", re.M)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s")
 # Chinese and Japanese write no spaces between words: two ideographs count as about a word.
 _IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
@@ -60,8 +61,10 @@ def prose_chunks(
         start = found if found >= 0 else cursor
         end = start + len(chunk)
         cursor = max(start + 1, end - _MAX_OVERLAP_CHARS)
-        if word_count(chunk) < _MIN_CHUNK_WORDS and not _STATEMENT.match(chunk.strip()):
-            continue
+        if word_count(chunk) < _MIN_CHUNK_WORDS and not (
+            _STATEMENT.match(chunk.strip()) or _FENCE_LINE.search(chunk)
+        ):
+            continue  # page furniture; a short code block (`pip install x`) is kept
         first = next(loc for off, loc in reversed(offsets) if off <= start)
         last = next(loc for off, loc in reversed(offsets) if off < max(end, start + 1))
         body = join_split_links(chunk.strip())
