@@ -1,6 +1,7 @@
 """Nothing a note says is lost: Markdown notes built from the shapes notes are made of
-(paragraphs, bulleted and numbered lists with and without full stops, bold titles, code, quotes,
-headings) keep every word of their text in some item's question, answer or section."""
+(paragraphs, bulleted, numbered and nested lists with and without full stops, term lists, bold
+titles, code, quotes, tables, questions with answers, `<details>` folds, headings) keep every word
+of their text in some item's question, answer or section."""
 
 import re
 
@@ -21,20 +22,44 @@ def sentence(draw, shortest: int, longest: int, end: str) -> str:
 
 @st.composite
 def block(draw) -> str:
-    kind = draw(st.sampled_from(["paragraph", "bullets", "numbered", "heading", "bold", "code"]))
-    if kind == "paragraph":
-        return " ".join(sentence(draw, 8, 14, ".") for _ in range(draw(st.integers(1, 3))))
-    if kind in ("bullets", "numbered"):
-        ends = draw(st.sampled_from(["", "."]))  # "1. Load the data" or "1. Load the data."
-        items = [sentence(draw, 3, 8, ends) for _ in range(draw(st.integers(1, 4)))]
-        marks = [f"{n}." if kind == "numbered" else "-" for n in range(1, len(items) + 1)]
-        lines = "\n".join(f"{m} {text}" for m, text in zip(marks, items, strict=True))
-        return f"{sentence(draw, 8, 10, ':')}\n\n{lines}"
-    if kind == "heading":
-        return f"{'#' * draw(st.integers(2, 4))} {sentence(draw, 2, 4, '')}"
-    if kind == "bold":
-        return f"**{sentence(draw, 2, 4, '')}**\n{sentence(draw, 8, 12, '.')}"
-    return f"```\n{sentence(draw, 1, 6, '')}\n```"
+    """One block of a note, of a shape drawn at random."""
+
+    def say(shortest: int, longest: int, end: str = "") -> str:
+        return sentence(draw, shortest, longest, end)
+
+    def some(make) -> list[str]:
+        return [make() for _ in range(draw(st.integers(1, 4)))]
+
+    ends = draw(st.sampled_from(["", "."]))  # "1. Load the data" or "1. Load the data."
+    intro = say(8, 10, ":")
+    shapes = {
+        "paragraph": lambda: " ".join(say(8, 14, ".") for _ in range(draw(st.integers(1, 3)))),
+        "bullets": lambda: intro + "\n\n" + "\n".join(f"- {say(3, 8, ends)}" for _ in range(3)),
+        "numbered": lambda: (
+            intro
+            + "\n\n"
+            + "\n".join(
+                f"{n}. {item}" for n, item in enumerate(some(lambda: say(3, 8, ends)), start=1)
+            )
+        ),
+        "nested": lambda: f"{intro}\n\n- {say(3, 6)}\n  - {say(3, 6, '.')}\n- {say(3, 6)}",
+        "terms": lambda: (
+            intro + "\n\n" + "\n".join(some(lambda: f"- **{say(1, 2)}**: {say(4, 8, '.')}"))
+        ),
+        "heading": lambda: f"{'#' * draw(st.integers(2, 4))} {say(2, 4)}",
+        "bold title": lambda: f"**{say(2, 4)}**\n{say(8, 12, '.')}",
+        "code": lambda: f"```\n{say(1, 6)}\n```",
+        "quote": lambda: f"> {say(8, 12, '.')}",
+        "question": lambda: f"{say(4, 8, '?')}\n\n{say(8, 12, '.')}",
+        "table": lambda: (
+            "| Name | Meaning |\n|---|---|\n"
+            + "\n".join(some(lambda: f"| {say(1, 3)} | {say(3, 6)} |"))
+        ),
+        "details": lambda: (
+            f"<details><summary>{say(4, 8, '?')}</summary>\n\n{say(8, 12, '.')}\n\n</details>"
+        ),
+    }
+    return shapes[draw(st.sampled_from(sorted(shapes)))]()
 
 
 @settings(
@@ -45,7 +70,7 @@ def test_every_word_of_a_note_survives_parsing(blocks):
     text = "# Notes\n\n" + "\n\n".join(blocks) + "\n"
     items = run(text)
     kept = " ".join(f"{i.question} {i.answer} {i.section}" for i in items).lower()
-    # A heading with nothing under it is not an item; every other line's words must be kept.
+    # A heading with nothing under it is not an item, and tags are markup: every other word stays.
     body = "\n".join(line for line in text.split("\n") if not line.startswith("#"))
-    lost = {w for w in _WORD.findall(body.lower()) if w not in kept}
+    lost = {w for w in _WORD.findall(re.sub(r"<[^>]+>", " ", body).lower()) if w not in kept}
     assert not lost, (lost, [(i.kind, i.question, i.answer, i.section) for i in items])
