@@ -1,6 +1,8 @@
 """Web-page chrome in copied or saved pages, found by general rules rather than one site's
-strings: reading-time lines, navigation menus at the top of a page, reader-assistant and
-call-to-action widgets, and the one-word buttons that sit next to them."""
+strings: reading-time lines, menus whose labels ran together, tables of contents,
+reader-assistant and call-to-action widgets, and the one-word buttons that sit next to them.
+Short lines at the top of a document are not taken for a menu: they are its title far more often
+(a PDF's title and subtitle, a note's first section)."""
 
 from __future__ import annotations
 
@@ -33,11 +35,6 @@ def _is_button(line: str) -> bool:
     return 0 < len(words) <= 2 and not re.search(r"[.?!:,;]$", line)
 
 
-def _short_unpunctuated(line: str) -> bool:
-    words = line.split()
-    return 0 < len(words) <= 4 and not re.search(r"[.?!:,;]$", line)
-
-
 def chrome_lines(lines: Sequence[str]) -> set[int]:
     """Indexes of lines that are page chrome."""
     drop: set[int] = set()
@@ -50,19 +47,6 @@ def chrome_lines(lines: Sequence[str]) -> set[int]:
             continue
         if _READING_META.match(line) or _RUN_TOGETHER.match(line) or _WIDGET.search(line):
             drop.add(i)
-    # A menu at the top: two or more short label lines before anything else.
-    top: list[int] = []
-    for i, raw in enumerate(lines):
-        line = raw.strip()
-        if not line:
-            if top:
-                break
-            continue
-        if _STRUCTURE.match(raw) or not (_short_unpunctuated(line) or i in drop):
-            break
-        top.append(i)
-    if len(top) >= 2:
-        drop.update(top)
     # Buttons next to widget text ("Chat" under "Ask me anything") are part of the widget.
     for i in sorted(drop):
         if _TOC_ENTRY.match(lines[i]):

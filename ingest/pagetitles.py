@@ -87,6 +87,16 @@ def mark_titles(lines: Lines) -> list[tuple[int, str]]:
     full = full_width(lines)
     out = list(lines)
     joined: set[int] = set()  # later lines of a question title marked on its first line
+    topic, nested = -1, False  # the last title that asks nothing; questions nest under it
+
+    def question_mark(k: int) -> str:
+        """A question right under a title that asks nothing ("Regression analysis" / "What
+        is …?") is one of that title's questions, a level below it; so are the questions after
+        it, until the next such title. Elsewhere questions are titles of their own."""
+        nonlocal nested
+        nested = k == topic + 1 or (nested and topic >= 0)
+        return "###" if nested else "##"
+
     for k, (n, text) in enumerate(filled):
         if n in joined:
             continue
@@ -102,9 +112,14 @@ def mark_titles(lines: Lines) -> list[tuple[int, str]]:
         if _title(text, above, below, max(width, full), asks_next) or (
             not wrapped and _list_title(text, below, asks_next)
         ):
-            out[n] = (lines[n][0], f"{'#' if k == 0 else '##'} {text}")
+            if is_question(text):
+                out[n] = (lines[n][0], f"{question_mark(k)} {text}")
+            else:
+                out[n] = (lines[n][0], f"{'#' if k == 0 else '##'} {text}")
+                topic = k if k else -1  # the document's own title is above every question
         elif not wrapped and (span := _question_span(filled, k, width, full)):
-            out[n] = (lines[n][0], "## " + " ".join(t for _, t in filled[k : k + span]))
+            mark = question_mark(k)
+            out[n] = (lines[n][0], f"{mark} " + " ".join(t for _, t in filled[k : k + span]))
             for m, _ in filled[k + 1 : k + span]:
                 out[m] = (lines[m][0], "")
                 joined.add(m)

@@ -78,3 +78,40 @@ def test_a_paragraph_after_a_list_is_not_part_of_its_last_item():
     )
     assert "training split\n\nThen check the loss" in item.answer
     assert "(regression)\nor the majority" in item.answer
+
+
+def test_a_pdf_keeps_its_title_lines(tmp_path):
+    """Short lines at the top of a PDF are its title and subtitle, not a web menu to drop."""
+    from tests.pdfs import make_pdf
+
+    filler = " ".join(["the estimate of the slope uses the training data and its noise"] * 2)
+    page = "Statistics Notes\nSpring term review\n" + f"{filler}.\n" * 4
+    _, items = load_items(make_pdf(tmp_path / "notes.pdf", [page]))
+    text = " ".join(f"{i.section} {i.answer}" for i in items)
+    assert "Statistics Notes" in text and "Spring term review" in text
+
+
+def test_questions_printed_under_a_topic_title_are_that_topics():
+    """In a PDF's text, a title over a question ("Regression analysis" / "What is …?") heads
+    the questions under it: they are marked a level below it, so none leaves it empty."""
+    from ingest.pagetitles import mark_titles
+
+    filler = "The estimate of the slope uses the training data and the noise in it."
+    lines = [filler] * 8 + [
+        "Regression analysis",
+        "What is the difference between correlation and regression?",
+        filler,
+        "How is the slope estimated?",
+        filler,
+        "Clustering",
+        "What does k-means minimise?",
+        filler,
+    ]
+    marked = [line for _, line in mark_titles(list(enumerate(lines))) if line.startswith("#")]
+    assert marked == [
+        "## Regression analysis",
+        "### What is the difference between correlation and regression?",
+        "### How is the slope estimated?",
+        "## Clustering",
+        "### What does k-means minimise?",
+    ]
