@@ -210,14 +210,15 @@ def test_nineteenth_batch_first_score():
 
 def test_twentieth_batch_first_score():
     """corpora20, gathered by topic, scored once held out (PARSE-RESULT-first-run.txt: 3 of 6
-    files; 49 of 51 answered and 0 of 115 bare questions, all of those in one JSON index)."""
+    files; 49 of 51 answered and 0 of 115 bare questions, all of those in one JSON index).
+    Designed on since: a JSON file's question list found among its other lists."""
     _check(
         EVAL / "corpora20",
         known={
-            "json-question-index-agents-luyao618.json", "prose-eval-taxonomy-maxpetrusenko.md",
+            "prose-eval-taxonomy-maxpetrusenko.md",
             "rst-prompt-engineering-runawayhorse001.rst",
         },
-    )  # fmt: skip
+    )
 
 
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):

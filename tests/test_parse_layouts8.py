@@ -1,6 +1,8 @@
 """Layout families found in the eighteenth and nineteenth third-party batches (deep learning,
 LLM and ML-systems notes), each on a small hand-made input."""
 
+import json
+
 from tests.test_formats import load_items
 from tests.test_parse_layouts import run
 
@@ -114,4 +116,25 @@ def test_questions_printed_under_a_topic_title_are_that_topics():
         "### How is the slope estimated?",
         "## Clustering",
         "### What does k-means minimise?",
+    ]
+
+
+def test_a_json_index_finds_its_question_list_among_others(tmp_path):
+    """`{"categories": [...], "questions": [...]}`: the questions are the list whose records
+    name a question field, or, when none does, the list kept under a key that says they are
+    questions, each record's title the question."""
+    categories = [{"id": "rag", "label": "Retrieval"}, {"id": "agent", "label": "Agents"}]
+    titled = [{"id": f"q{n}", "title": t, "file": f"q{n}.md"} for n, t in enumerate(
+        ["How do you chunk documents for RAG", "What is a tool call", "Why rerank results"])]  # fmt: skip
+    (tmp_path / "index.json").write_text(
+        json.dumps({"categories": categories, "questions": titled})
+    )
+    _, items = load_items(tmp_path / "index.json")
+    assert [(i.kind, i.question) for i in items] == [("question", r["title"]) for r in titled]
+
+    answered = [{"q": "What is RAG?", "a": "Retrieval, then generation."}]
+    (tmp_path / "bank.json").write_text(json.dumps({"topics": categories, "cards": answered}))
+    _, items = load_items(tmp_path / "bank.json")
+    assert [(i.kind, i.question, i.answer) for i in items] == [
+        ("qa", "What is RAG?", "Retrieval, then generation.")
     ]

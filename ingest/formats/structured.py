@@ -18,7 +18,7 @@ def read_json(text: str) -> Records:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise LoadError(f"invalid JSON ({exc}); fix it or export JSON Lines") from exc
-    records = _find_records(data)
+    records, titled = _find_records(data)
     if records is None:
         if isinstance(data, dict) and data and all(isinstance(v, str) for v in data.values()):
             records = [{"question": k, "answer": v} for k, v in data.items()]
@@ -31,7 +31,7 @@ def read_json(text: str) -> Records:
     records, asking = _nested(records)
     for n, (rec, parent) in enumerate(records, start=1):
         line, cursor = _line_of(text, rec, cursor)
-        _add_record(out, rec, line, f"record {n}", headings, parent, asking)
+        _add_record(out, rec, line, f"record {n}", headings, parent, asking or titled)
     return out
 
 
@@ -57,7 +57,7 @@ def read_yaml(text: str) -> Records:
         at = f" at line {where.line + 1}" if where is not None else ""
         problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
         raise LoadError(f"invalid YAML{at} ({problem}); fix it") from exc
-    records = _find_records(data)
+    records, titled = _find_records(data)
     pairs = isinstance(data, dict) and data and all(isinstance(v, str) for v in data.values())
     if records is None and pairs:  # `question: answer` pairs
         records = [{"question": k, "answer": v} for k, v in data.items()]
@@ -66,7 +66,8 @@ def read_yaml(text: str) -> Records:
     out, headings = Records(), _Headings()
     records, asking = _nested(records)
     for n, (rec, parent) in enumerate(records, start=1):
-        _add_record(out, rec, lines.get(id(rec), 1), f"record {n}", headings, parent, asking)
+        where = f"record {n}"
+        _add_record(out, rec, lines.get(id(rec), 1), where, headings, parent, asking or titled)
     return out
 
 
@@ -176,15 +177,34 @@ def _asking_key(records: list) -> str | None:
     return max(fits)[1] if fits else None
 
 
-def _find_records(data) -> list | None:
+# A list kept under a key like these is a bank of questions whatever its records call them.
+_BANK_KEY = re.compile(r"question|faq|flashcard|cards?\b|quiz|interview", re.I)
+
+
+def _find_records(data) -> tuple[list | None, str | None]:
+    """The list of records that holds the questions, and, when its records name no question
+    field but the list is kept under a key that says they are questions (`"questions": [{"title":
+    …}]`), their title field. Of several lists (`"categories"` before `"questions"`), the first
+    whose records name a question field, else the first kept under such a key, else the first."""
+    found = list(_record_lists(data, ""))
+    for _, records in found:
+        if any(isinstance(r, dict) and Columns.of([str(k) for k in r]) for r in records):
+            return records, None
+    for key, records in found:
+        if _BANK_KEY.search(key):
+            titled = [str(k) for r in records if isinstance(r, dict) for k in r
+                      if str(k).lower() in _TITLE_KEYS]  # fmt: skip
+            return records, max(set(titled), key=titled.count) if titled else None
+    return (found[0][1], None) if found else (None, None)
+
+
+def _record_lists(data, key: str):
+    """`(key, list)` for each list of objects in the tree, through objects, in document order."""
     if isinstance(data, list) and any(isinstance(r, dict) for r in data):
-        return data
-    if isinstance(data, dict):
-        for value in data.values():
-            found = _find_records(value)
-            if found is not None:
-                return found
-    return None
+        yield key, data
+    elif isinstance(data, dict):
+        for k, value in data.items():
+            yield from _record_lists(value, str(k))
 
 
 def _line_of(text: str, rec, cursor: int) -> tuple[int, int]:
