@@ -124,7 +124,7 @@ def test_a_json_index_finds_its_question_list_among_others(tmp_path):
     name a question field, or, when none does, the list kept under a key that says they are
     questions, each record's title the question."""
     categories = [{"id": "rag", "label": "Retrieval"}, {"id": "agent", "label": "Agents"}]
-    titled = [{"id": f"q{n}", "title": t, "file": f"q{n}.md"} for n, t in enumerate(
+    titled = [{"id": f"q{n}", "title": t, "category": "rag", "file": f"q{n}.md"} for n, t in enumerate(
         ["How do you chunk documents for RAG", "What is a tool call", "Why rerank results"])]  # fmt: skip
     (tmp_path / "index.json").write_text(
         json.dumps({"categories": categories, "questions": titled})

@@ -192,9 +192,8 @@ def _find_records(data) -> tuple[list | None, str | None]:
             return records, None
     for key, records in found:
         if _BANK_KEY.search(key):
-            titled = [str(k) for r in records if isinstance(r, dict) for k in r
-                      if str(k).lower() in _TITLE_KEYS]  # fmt: skip
-            return records, max(set(titled), key=titled.count) if titled else None
+            keys = {str(k).lower(): str(k) for r in records if isinstance(r, dict) for k in r}
+            return records, next((keys[k] for k in _TITLE_KEYS if k in keys), None)
     return (found[0][1], None) if found else (None, None)
 
 
