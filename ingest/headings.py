@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ingest.answers import answer_fold, fold_lines
-from ingest.lines import BULLET, FENCE, HEADING, OPTION, QN, Lines
+from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, OPTION, QN, Lines
 from ingest.questions import (
     CJK_QUESTION_WORD,
     IMPERATIVES,
@@ -136,6 +136,9 @@ def question_headings(
             continue
         if leaf and any(answer_fold(ln) for ln in body):
             out.add(i)  # an exercise: its title asks whatever its wording; a fold holds the answer
+            continue
+        if leaf and (first := next((ln for ln in body if ln.strip()), None)) and _labelled(first):
+            out.add(i)  # "#### Describe X." over "**Answer:** …": answered, so it asks
             continue
         faq_entry = (
             in_faq
@@ -267,3 +270,9 @@ def _holds_questions(body: list[str]) -> bool:
         for ln in body
     )
     return nested or _lists_questions(body)
+
+
+def _labelled(line: str) -> bool:
+    """A line that opens an answer with its label: `**Answer:** …`, `Answer: …`, `A: …`."""
+    m = ANSWER_LABEL.match(line)
+    return bool(m) and not m.group("indent") and ":" in line[: m.start("rest")]

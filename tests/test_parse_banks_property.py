@@ -1,0 +1,55 @@
+"""Banks in the layouts the parser reads, built at random: every question becomes a
+question–answer item with its own answer, in order, whatever the questions' wording (a "?",
+an interrogative, an imperative with or without a full stop) and whatever comes before the bank."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.test_parse_layouts import run
+
+WORDS = ["model", "gradient", "loss", "token", "layer", "weights", "batch", "vector", "query",
+         "index", "dropout", "softmax", "attention", "variance", "kernel", "encoder"]  # fmt: skip
+OPENINGS = ["What is", "Why does", "How does", "When should you use", "Which", "Explain",
+            "Describe"]  # fmt: skip
+LAYOUTS = {
+    "numbered heading": lambda n, q, a: f"## {n}. {q}\n\n{a}",
+    "Qn heading": lambda n, q, a: f"### Q{n}: {q}\n{a}",
+    "bold Q/A labels": lambda n, q, a: f"**Q:** {q}\n**A:** {a}",
+    "Q/A lines": lambda n, q, a: f"Q: {q}\nA: {a}",
+    "numbered with answer label": lambda n, q, a: f"{n}. {q}\n   - Answer: {a}",
+    "details": lambda n, q, a: f"<details>\n<summary>{q}</summary>\n\n{a}\n\n</details>",
+    "admonition": lambda n, q, a: f'??? question "{q}"\n    {a}',
+    "bold paragraph": lambda n, q, a: f"**{q}**\n\n{a}",
+    "heading with answer label": lambda n, q, a: f"#### {q}\n**Answer:** {a}",
+}
+
+
+@st.composite
+def bank(draw):
+    def words(shortest: int, longest: int) -> str:
+        return " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=shortest, max_size=longest)))
+
+    def question() -> str:
+        opening = draw(st.sampled_from(OPENINGS))
+        ends = ["?"] if opening not in ("Explain", "Describe") else ["", ".", "?"]
+        return f"{opening} {words(2, 6)}{draw(st.sampled_from(ends))}"
+
+    def answer() -> str:
+        return " ".join(f"{words(6, 12).capitalize()}." for _ in range(draw(st.integers(1, 3))))
+
+    layout = draw(st.sampled_from(sorted(LAYOUTS)))
+    pairs = [(question(), answer()) for _ in range(draw(st.integers(3, 6)))]
+    title = f"# {words(1, 3).title()}\n\n"
+    before = draw(st.sampled_from(["", title, f"{title}{answer()}\n\n"]))
+    body = "\n\n".join(LAYOUTS[layout](n, q, a) for n, (q, a) in enumerate(pairs, start=1))
+    return before + body + "\n", pairs
+
+
+@settings(
+    max_examples=300, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(bank())
+def test_every_question_of_a_bank_is_read_with_its_answer(case):
+    text, pairs = case
+    items = [(i.question, i.answer) for i in run(text) if i.kind == "qa"]
+    assert [(q.rstrip("."), a) for q, a in items] == [(q.rstrip("."), a) for q, a in pairs], text
