@@ -8,7 +8,7 @@ import re
 
 from ingest.headings import GLOSSARY_TITLE
 from ingest.lines import ANSWER_LABEL, BULLET, HEADING, QN, Lines, in_code, next_line
-from ingest.questions import is_quoted, question_text, reads_as_question
+from ingest.questions import is_question, is_quoted, question_text, reads_as_question
 
 # A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`;
 # `snake_case` names and single `*` inside are text (`**Why call `load_data()`?**`).
@@ -151,7 +151,7 @@ def answered_bullets(lines: Lines) -> set[int]:
     make the pattern; a list of questions followed by one paragraph of prose does not."""
     found: list[int] = []
     for i, ((loc, raw), code) in enumerate(zip(lines, in_code(lines), strict=True)):
-        if code or not (m := BULLET.match(raw)) or "?" not in question_text(m.group("text")):
+        if code or not (m := BULLET.match(raw)) or not is_question(question_text(m.group("text"))):
             continue
         before = next((ln for _, ln in reversed(lines[:i]) if ln.strip()), "")
         after = next(((j, ln) for j, (_, ln) in enumerate(lines[i + 1 :], i + 1) if ln.strip()),

@@ -1,6 +1,8 @@
 """Banks in the layouts the parser reads, built at random: every question becomes a
 question–answer item with its own answer, in order, whatever the questions' wording (a "?",
-an interrogative, an imperative with or without a full stop) and whatever comes before the bank."""
+an interrogative, an imperative with or without a full stop) and whatever comes before the bank.
+Not covered: plain `###` headings where most questions are imperatives without a "?" ("###
+Explain X."), which read as section titles unless the level is a bank of questions."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,6 +23,13 @@ LAYOUTS = {
     "admonition": lambda n, q, a: f'??? question "{q}"\n    {a}',
     "bold paragraph": lambda n, q, a: f"**{q}**\n\n{a}",
     "heading with answer label": lambda n, q, a: f"#### {q}\n**Answer:** {a}",
+    "numbered, answered below": lambda n, q, a: f"{n}) {q}\n\n{a}",
+    "bold bullet, indented answer": lambda n, q, a: f"- **{q}**\n\n  {a}",
+    "Question N / Answer labels": lambda n, q, a: f"**Question {n}:** {q}\n\n**Answer:** {a}",
+    "Qn. / Ans:": lambda n, q, a: f"Q{n}. {q}\nAns: {a}",
+    "table": lambda n, q, a: (
+        ("| Question | Answer |\n|---|---|\n" if n == 1 else "") + f"| {q} | {a} |"
+    ),
 }
 
 
@@ -41,7 +50,8 @@ def bank(draw):
     pairs = [(question(), answer()) for _ in range(draw(st.integers(3, 6)))]
     title = f"# {words(1, 3).title()}\n\n"
     before = draw(st.sampled_from(["", title, f"{title}{answer()}\n\n"]))
-    body = "\n\n".join(LAYOUTS[layout](n, q, a) for n, (q, a) in enumerate(pairs, start=1))
+    rows = [LAYOUTS[layout](n, q, a) for n, (q, a) in enumerate(pairs, start=1)]
+    body = ("\n" if layout == "table" else "\n\n").join(rows)
     return before + body + "\n", pairs
 
 

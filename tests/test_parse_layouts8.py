@@ -138,3 +138,16 @@ def test_a_json_index_finds_its_question_list_among_others(tmp_path):
     assert [(i.kind, i.question, i.answer) for i in items] == [
         ("qa", "What is RAG?", "Retrieval, then generation.")
     ]
+
+
+def test_numbered_questions_answered_below_may_be_worded_as_tasks():
+    """`1) Describe X.` / blank / its answer, among `2) Why …?` items: the pattern of a
+    numbered list answered by the paragraphs under it holds for tasks as for "?" questions."""
+    pairs = [
+        ("Describe the softmax function.", "It turns scores into probabilities that sum to one."),
+        ("Why does dropout help?", "It stops units from co-adapting, so features are robust."),
+        ("Explain the bias of an estimator", "The gap between its mean and the true value."),
+        ("When should you use a kernel?", "When the classes are not linearly separable."),
+    ]
+    items = run("\n\n".join(f"{n}) {q}\n\n{a}" for n, (q, a) in enumerate(pairs, start=1)))
+    assert [(i.kind, i.question, i.answer) for i in items] == [("qa", q, a) for q, a in pairs]
