@@ -105,6 +105,8 @@ def reopen(p: Parser, loc: int, rest: str, label: bool = True, faq: bool = False
         p.items.pop()
     p.open = Open(prev.question, prev.section, prev.start, loc, "labelled", indent)
     p.open.indented_body = not label and indent_of(rest) > indent
+    if loose and not label and not p.open.indented_body:
+        p.open.loose = next((ln for lc, ln in p.lines if lc == prev.start), "")
     rest = clean(rest).strip()
     if prev.answer:  # the options of a multiple-choice question, then its key
         p.open.answer = [prev.answer, "", f"Answer: {rest}" if label else rest]

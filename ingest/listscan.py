@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, QN, Lines, indent_of
+from ingest.lines import ANSWER_LABEL, BULLET, HEADING, NUMBERED, QN, Lines, in_code, indent_of
 from ingest.questions import clean, ends_sentence, is_question, is_quoted
 
 # A Markdown link whose label asks: `[Why X?](#why-x)` names a question, it does not ask one.
@@ -40,12 +40,12 @@ def asks(text: str) -> bool:
 def _items(lines: Lines) -> list[tuple[int, int, int, str]]:
     """(index, indent, list id, text with its wrapped lines) of every list item."""
     out: list[tuple[int, int, int, str]] = []
-    lists: dict[int, int] = {}  # indent → id of the list open at that indent
-    next_id, in_fence, blank = 0, False, False
-    for i, (_, raw) in enumerate(lines):
-        if FENCE.match(raw):
-            in_fence = not in_fence
-        if in_fence:
+    # (indent, numbered) → id of the list open there: "1." items and "-" items at one indent
+    # are two lists (the bullets of an answer between numbered questions are not the questions')
+    lists: dict[tuple[int, bool], int] = {}
+    next_id, blank = 0, False
+    for i, ((_, raw), code) in enumerate(zip(lines, in_code(lines), strict=True)):
+        if code:
             continue
         if not raw.strip():
             blank = True
@@ -54,16 +54,16 @@ def _items(lines: Lines) -> list[tuple[int, int, int, str]]:
         if HEADING.match(raw):
             lists = {}
         elif m and not ANSWER_LABEL.match(raw) and not QN.match(raw):
-            indent = indent_of(raw)
-            lists = {d: n for d, n in lists.items() if d <= indent}
-            if indent not in lists:
-                lists[indent], next_id = next_id, next_id + 1
-            out.append((i, indent, lists[indent], m.group("text")))
+            indent, key = indent_of(raw), (indent_of(raw), bool(NUMBERED.match(raw)))
+            lists = {k: n for k, n in lists.items() if k[0] < indent or k == key}
+            if key not in lists:
+                lists[key], next_id = next_id, next_id + 1
+            out.append((i, indent, lists[key], m.group("text")))
         elif out and not blank and not ANSWER_LABEL.match(raw):
             n, indent, lid, text = out[-1]
             out[-1] = (n, indent, lid, f"{text} {raw.strip()}")  # a wrapped line
         elif blank:
-            lists = {d: n for d, n in lists.items() if d < indent_of(raw)}
+            lists = {k: n for k, n in lists.items() if k[0] < indent_of(raw)}
         blank = False
     return out
 

@@ -51,6 +51,7 @@ from ingest.lines import (
     next_line,
     plain_heading,
     run_in,
+    same_list,
 )
 from ingest.listscan import list_roles
 from ingest.prose import Chunker, prose_chunks
@@ -95,6 +96,9 @@ class Open:
     asks: bool | None = None  # set when the line itself decides (an example prompt, a link)
     labelled_below: bool = False  # a `Q:` question whose answer label is lines below it
     marker: str = "-"  # a list item's marker as shown again: "-", or its number ("2.")
+    # A list question answered by the text under it, unindented: its own line, so the answer
+    # runs (lists and code included) up to the next item of that list.
+    loose: str = ""
 
 
 class Parser:
@@ -338,7 +342,7 @@ class Parser:
             self.title_line(stripped.lstrip("-* "), raw)
             return
         if self.open is not None and self.open.style in ("qn", "admonition", "labelled"):
-            if self.continues_answer(line):
+            if self.continues_answer(line, loc):
                 o = self.open
                 if o.style == "qn" and not any(a.strip() for a in o.answer):
                     if stripped and self.answer_label_below(i) and not labelled_part(raw):
@@ -443,12 +447,15 @@ class Parser:
         else:
             self.prose.append((loc, line))
 
-    def continues_answer(self, line: str) -> bool:
+    def continues_answer(self, line: str, loc: int) -> bool:
         o = self.open
         assert o is not None
         if o.style == "qn" or not line.strip():
             return True
         indent = indent_of(line)
+        if o.loose:
+            ends = loc in self.answered_bullets or same_list(o.loose, line)
+            return not (ends or THEMATIC_BREAK.match(line))
         if o.style == "labelled":
             # The answer runs until the next list item or thematic break (`---`) at the
             # question's own level; an answer indented under its item, until the indent ends.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.headings import GLOSSARY_TITLE
-from ingest.lines import ANSWER_LABEL, BULLET, HEADING, QN, Lines, in_code, next_line
+from ingest.lines import ANSWER_LABEL, BULLET, HEADING, QN, Lines, in_code, next_line, same_list
 from ingest.questions import is_question, is_quoted, question_text, reads_as_question
 
 # A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`;
@@ -156,7 +156,7 @@ def answered_bullets(lines: Lines) -> set[int]:
         before = next((ln for _, ln in reversed(lines[:i]) if ln.strip()), "")
         after = next(((j, ln) for j, (_, ln) in enumerate(lines[i + 1 :], i + 1) if ln.strip()),
                      None)  # fmt: skip
-        if after is None or after[0] == i + 1 or BULLET.match(before):
+        if after is None or after[0] == i + 1 or same_list(before, raw):
             continue  # a list of questions, or no blank line between question and text
         text = after[1]
         if not (BULLET.match(text) or HEADING.match(text)) and len(text) - len(text.lstrip()) == 0:

@@ -13,18 +13,26 @@ WORDS = ["model", "gradient", "loss", "token", "layer", "weights", "batch", "vec
          "index", "dropout", "softmax", "attention", "variance", "kernel", "encoder"]  # fmt: skip
 OPENINGS = ["What is", "Why does", "How does", "When should you use", "Which", "Explain",
             "Describe"]  # fmt: skip
+
+
+def indented(text: str, pad: str) -> str:
+    return "\n".join(pad + line if line.strip() else line for line in text.split("\n"))
+
+
 LAYOUTS = {
     "numbered heading": lambda n, q, a: f"## {n}. {q}\n\n{a}",
     "Qn heading": lambda n, q, a: f"### Q{n}: {q}\n{a}",
     "bold Q/A labels": lambda n, q, a: f"**Q:** {q}\n**A:** {a}",
     "Q/A lines": lambda n, q, a: f"Q: {q}\nA: {a}",
-    "numbered with answer label": lambda n, q, a: f"{n}. {q}\n   - Answer: {a}",
+    "numbered with answer label": lambda n, q, a: (
+        f"{n}. {q}\n   - Answer: " + indented(a, "     ").lstrip()
+    ),
     "details": lambda n, q, a: f"<details>\n<summary>{q}</summary>\n\n{a}\n\n</details>",
-    "admonition": lambda n, q, a: f'??? question "{q}"\n    {a}',
+    "admonition": lambda n, q, a: f'??? question "{q}"\n' + indented(a, "    "),
     "bold paragraph": lambda n, q, a: f"**{q}**\n\n{a}",
     "heading with answer label": lambda n, q, a: f"#### {q}\n**Answer:** {a}",
     "numbered, answered below": lambda n, q, a: f"{n}) {q}\n\n{a}",
-    "bold bullet, indented answer": lambda n, q, a: f"- **{q}**\n\n  {a}",
+    "bold bullet, indented answer": lambda n, q, a: f"- **{q}**\n\n" + indented(a, "  "),
     "Question N / Answer labels": lambda n, q, a: f"**Question {n}:** {q}\n\n**Answer:** {a}",
     "Qn. / Ans:": lambda n, q, a: f"Q{n}. {q}\nAns: {a}",
     "table": lambda n, q, a: (
@@ -43,13 +51,28 @@ def bank(draw):
         ends = ["?"] if opening not in ("Explain", "Describe") else ["", ".", "?"]
         return f"{opening} {words(2, 6)}{draw(st.sampled_from(ends))}"
 
-    def answer() -> str:
+    def paragraph() -> str:
         return " ".join(f"{words(6, 12).capitalize()}." for _ in range(draw(st.integers(1, 3))))
 
     layout = draw(st.sampled_from(sorted(LAYOUTS)))
+    one_line = layout in ("Q/A lines", "bold Q/A labels", "Qn. / Ans:", "table")
+
+    def answer() -> str:
+        """A paragraph, and in layouts with room for it, a list, code or another paragraph."""
+        more = draw(st.sampled_from(["", "list", "code", "paragraph"] if not one_line else [""]))
+        return (
+            paragraph()
+            + {
+                "": "",
+                "list": "".join(f"\n- {words(2, 5)}" for _ in range(draw(st.integers(2, 3)))),
+                "code": f"\n\n```python\n{words(1, 3).replace(' ', '_')}()\n```",
+                "paragraph": f"\n\n{paragraph()}",
+            }[more]
+        )
+
     pairs = [(question(), answer()) for _ in range(draw(st.integers(3, 6)))]
     title = f"# {words(1, 3).title()}\n\n"
-    before = draw(st.sampled_from(["", title, f"{title}{answer()}\n\n"]))
+    before = draw(st.sampled_from(["", title, f"{title}{paragraph()}\n\n"]))
     rows = [LAYOUTS[layout](n, q, a) for n, (q, a) in enumerate(pairs, start=1)]
     body = ("\n" if layout == "table" else "\n\n").join(rows)
     return before + body + "\n", pairs
@@ -62,4 +85,6 @@ def bank(draw):
 def test_every_question_of_a_bank_is_read_with_its_answer(case):
     text, pairs = case
     items = [(i.question, i.answer) for i in run(text) if i.kind == "qa"]
-    assert [(q.rstrip("."), a) for q, a in items] == [(q.rstrip("."), a) for q, a in pairs], text
+    assert [q.rstrip(".") for q, _ in items] == [q.rstrip(".") for q, _ in pairs], text
+    for (_, got), (_, written) in zip(items, pairs, strict=True):
+        assert " ".join(got.split()) == " ".join(written.split()), text
