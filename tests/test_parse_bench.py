@@ -221,6 +221,19 @@ def test_twentieth_batch_first_score():
     )
 
 
+def test_twenty_first_batch_first_score():
+    """corpora21, gathered by topic, scored once held out (PARSE-RESULT-first-run.txt: 2 of 7
+    files; 155 of 160 answered and 7 of 14 bare questions)."""
+    _check(
+        EVAL / "corpora21",
+        known={
+            "bold-qa-faq-nn-training-ethansager.md", "notebook-exercise-cnn-vitay.ipynb",
+            "pdf-notes-nerf-cs231n.pdf", "pdf-solutions-transposed-conv-csc477.pdf",
+            "quote-flashcards-multimodal-ankittian.md",
+        },
+    )  # fmt: skip
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
