@@ -16,8 +16,12 @@ _MAX_WORDS = 8
 _ENDS_SENTENCE = re.compile(r"[.!?:)\"”]$")
 
 
+# A section number before a title, as LaTeX prints it: "2 Method", "3.1 Training setup".
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\s+(?=\S)")
+
+
 def _title(line: str, above: str, below: str, width: float, asks_next: bool) -> bool:
-    text = line.strip()
+    text = _SECTION_NUMBER.sub("", line.strip())
     words = text.split()
     return (
         0 < len(words) <= _MAX_WORDS

@@ -68,6 +68,8 @@ def bold_questions(lines: Lines) -> tuple[set[int], set[int]]:
             for i, asks in found:
                 if not asks and not any(abs(i - j) <= _NEAR for j in asking):
                     continue  # bold text far from the bank's questions is emphasis
+                if not asks and question_text(lines[i][1]).endswith((":", "：")):
+                    continue  # "**Preventing it through your data:**" leads into an answer's part
                 j, below = next(
                     ((j, ln) for j, (_, ln) in enumerate(lines[i + 1 :], i + 1) if ln.strip()),
                     (len(lines), ""),

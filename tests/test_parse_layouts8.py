@@ -151,3 +151,30 @@ def test_numbered_questions_answered_below_may_be_worded_as_tasks():
     ]
     items = run("\n\n".join(f"{n}) {q}\n\n{a}" for n, (q, a) in enumerate(pairs, start=1)))
     assert [(i.kind, i.question, i.answer) for i in items] == [("qa", q, a) for q, a in pairs]
+
+
+def test_a_bold_lead_in_ending_with_a_colon_is_part_of_the_answer():
+    """In a bank of bold questions, `**Preventing it through your data:**` over a paragraph
+    introduces a part of the answer above; it asks nothing, so it is no question of its own."""
+    items = run(
+        "**Q: What is overfitting?**\n\nA: Fitting noise in the training data.\n\n"
+        "**Q: How do you prevent overfitting?**\n\nA: In three ways.\n\n"
+        "**Preventing it through your data:**\nGet more data, or augment the data you have.\n\n"
+        "**Preventing it through your model:**\nAdd dropout and weight decay to the model.\n\n"
+        "**Q: What is dropout?**\n\nA: Units are zeroed at random during training.\n"
+    )
+    assert [i.question for i in items] == [
+        "What is overfitting?", "How do you prevent overfitting?", "What is dropout?"
+    ]  # fmt: skip
+    assert "augment the data you have" in items[1].answer
+
+
+def test_numbered_section_titles_in_a_pdf_are_sections():
+    """LaTeX prints "3 Approach" and "3.1 Training setup": the section number does not keep a
+    line standing alone between sentences from being a title."""
+    from ingest.pagetitles import mark_titles
+
+    filler = "The estimate of the slope uses the training data and the noise in it."
+    lines = [filler] * 6 + ["3 Approach", filler, filler, "3.1 Training setup", filler, filler]
+    marked = [line for _, line in mark_titles(list(enumerate(lines))) if line.startswith("#")]
+    assert marked == ["## 3 Approach", "## 3.1 Training setup"]
