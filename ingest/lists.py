@@ -106,7 +106,12 @@ def reopen(p: Parser, loc: int, rest: str, label: bool = True, faq: bool = False
     p.open = Open(prev.question, prev.section, prev.start, loc, "labelled", indent)
     p.open.indented_body = not label and indent_of(rest) > indent
     if loose and not label and not p.open.indented_body:
-        p.open.loose = next((ln for lc, ln in p.lines if lc == prev.start), "")
+        p.open.loose = True
+        p.open.row = (
+            o.row
+            if from_prose
+            else next((j for j, (lc, _) in enumerate(p.lines) if lc == prev.start), -1)
+        )
     rest = clean(rest).strip()
     if prev.answer:  # the options of a multiple-choice question, then its key
         p.open.answer = [prev.answer, "", f"Answer: {rest}" if label else rest]
@@ -142,6 +147,7 @@ def open_bullet(p: Parser, i: int, loc: int, raw: str, m: re.Match) -> None:
             return
     number = re.match(r"\s*(?:\*\*)?(\d{1,3}[.)])", raw)  # "2." stays "2.", "-", "•" read "-"
     p.open = Open(text, p.section, loc, loc, "bullet", indent, marker=number[1] if number else "-")
+    p.open.row = i
     if _options_follow(p, i, indent):
         p.open.asks = True  # "76. Identify the incorrect element." over `- [ ] A) …` options
     elif i in p.prompts:

@@ -96,9 +96,10 @@ class Open:
     asks: bool | None = None  # set when the line itself decides (an example prompt, a link)
     labelled_below: bool = False  # a `Q:` question whose answer label is lines below it
     marker: str = "-"  # a list item's marker as shown again: "-", or its number ("2.")
-    # A list question answered by the text under it, unindented: its own line, so the answer
-    # runs (lists and code included) up to the next item of that list.
-    loose: str = ""
+    row: int = -1  # a list item's own line (its index in the document)
+    # A list question answered by the text under it, unindented: the answer runs, lists and
+    # code included, up to the next item of that list.
+    loose: bool = False
 
 
 class Parser:
@@ -122,7 +123,8 @@ class Parser:
         )
         self.exercises = exercise_headings(lines, self.folds)
         self.prompts = prompt_runs(lines)
-        self.answered_bullets = answered_bullets(lines)
+        self.answered_rows = answered_bullets(lines, page=unit == "page")
+        self.answered_bullets = {lines[j][0] for j in self.answered_rows}  # their locations
         self.question_runs = question_runs(lines, wrapped=unit == "page")
         self.prose_lists, self.bank_lists = list_roles(lines)
 
@@ -342,7 +344,7 @@ class Parser:
             self.title_line(stripped.lstrip("-* "), raw)
             return
         if self.open is not None and self.open.style in ("qn", "admonition", "labelled"):
-            if self.continues_answer(line, loc):
+            if self.continues_answer(line, i):
                 o = self.open
                 if o.style == "qn" and not any(a.strip() for a in o.answer):
                     if stripped and self.answer_label_below(i) and not labelled_part(raw):
@@ -407,6 +409,16 @@ class Parser:
                 # (not in a PDF, whose text layer keeps no indents)
                 o.style, o.answer, o.end = "labelled", [stripped], loc
                 return
+            if (
+                stripped
+                and asks
+                and o.row in self.answered_rows
+                and flush_left
+                and not reads_as_question(stripped)  # the question's second part asks too
+            ):
+                # a printed page's `1. What is X?` with its answer on the lines under it
+                o.style, o.answer, o.end, o.loose = "labelled", [stripped], loc, True
+                return
             if stripped and (not ends_sentence(self.open.question) or _AFTERWORD.match(stripped)):
                 # a bullet wrapped onto the next line, or its `Hint: …` line
                 self.open.question += " " + stripped
@@ -447,14 +459,14 @@ class Parser:
         else:
             self.prose.append((loc, line))
 
-    def continues_answer(self, line: str, loc: int) -> bool:
+    def continues_answer(self, line: str, i: int) -> bool:
         o = self.open
         assert o is not None
         if o.style == "qn" or not line.strip():
             return True
         indent = indent_of(line)
         if o.loose:
-            ends = loc in self.answered_bullets or same_list(o.loose, line)
+            ends = i in self.answered_rows or same_list(self.lines[o.row][1], line)
             return not (ends or THEMATIC_BREAK.match(line))
         if o.style == "labelled":
             # The answer runs until the next list item or thematic break (`---`) at the

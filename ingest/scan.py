@@ -147,22 +147,23 @@ def _plain(raw: str) -> bool:
     )
 
 
-def answered_bullets(lines: Lines) -> set[int]:
-    """Locations of list questions answered by the paragraph under them, unindented: a FAQ
+def answered_bullets(lines: Lines, page: bool = False) -> set[int]:
+    """Indexes of list questions answered by the paragraph under them, unindented: a FAQ
     written as `- **How do I …?**`, a blank line, then the answer. Three or more such items
-    make the pattern; a list of questions followed by one paragraph of prose does not."""
+    make the pattern; a list of questions followed by one paragraph of prose does not. Text
+    from a printed `page` has no blank lines to look for: the text under the item will do."""
     found: list[int] = []
-    for i, ((loc, raw), code) in enumerate(zip(lines, in_code(lines), strict=True)):
+    for i, ((_, raw), code) in enumerate(zip(lines, in_code(lines), strict=True)):
         if code or not (m := BULLET.match(raw)) or not is_question(question_text(m.group("text"))):
             continue
         before = next((ln for _, ln in reversed(lines[:i]) if ln.strip()), "")
         after = next(((j, ln) for j, (_, ln) in enumerate(lines[i + 1 :], i + 1) if ln.strip()),
                      None)  # fmt: skip
-        if after is None or after[0] == i + 1 or same_list(before, raw):
+        if after is None or after[0] == i + 1 and not page or same_list(before, raw):
             continue  # a list of questions, or no blank line between question and text
         text = after[1]
         if not (BULLET.match(text) or HEADING.match(text)) and len(text) - len(text.lstrip()) == 0:
-            found.append(loc)
+            found.append(i)
     return set(found) if len(found) >= 3 else set()
 
 

@@ -178,3 +178,19 @@ def test_numbered_section_titles_in_a_pdf_are_sections():
     lines = [filler] * 6 + ["3 Approach", filler, filler, "3.1 Training setup", filler, filler]
     marked = [line for _, line in mark_titles(list(enumerate(lines))) if line.startswith("#")]
     assert marked == ["## 3 Approach", "## 3.1 Training setup"]
+
+
+def test_a_printed_numbered_bank_keeps_each_answer(tmp_path):
+    """A PDF of `1. What is X?` with the answer on the lines under it (a page keeps no blank
+    lines or indents): each question gets the text up to the next question, wrapped lines too."""
+    from tests.pdfs import make_pdf
+
+    answer = "It is the {} part of the model, and it is trained with the rest of the network "
+    pairs = [(f"What is the {w} layer?", (answer.format(w) * 3).strip() + ".")
+             for w in ("input", "hidden", "output", "embedding")]  # fmt: skip
+    text = "Neural network basics\n" + "\n".join(
+        f"{n}. {q}\n{a}" for n, (q, a) in enumerate(pairs, start=1)
+    )
+    _, items = load_items(make_pdf(tmp_path / "bank.pdf", [text]))
+    got = [(i.question, " ".join(i.answer.split())) for i in items if i.kind == "qa"]
+    assert got == pairs
