@@ -194,3 +194,29 @@ def test_a_printed_numbered_bank_keeps_each_answer(tmp_path):
     _, items = load_items(make_pdf(tmp_path / "bank.pdf", [text]))
     got = [(i.question, " ".join(i.answer.split())) for i in items if i.kind == "qa"]
     assert got == pairs
+
+
+def test_a_two_page_pdf_loses_its_running_header_and_footer(tmp_path):
+    """A header and a footer at the edge of both pages of a two-page PDF are the page's, not
+    the notes' (three pages or more were needed before): no answer carries them."""
+    from fpdf import FPDF
+
+    class Notes(FPDF):
+        def header(self):
+            self.cell(0, 8, "ML interview notes, week 3", align="R")
+            self.ln(10)
+
+        def footer(self):
+            self.set_y(-15)
+            self.cell(0, 10, f"Page {self.page_no()} of 2", align="C")
+
+    pdf = Notes()
+    pdf.set_font("helvetica", size=11)
+    for question in ("What is a transformer?", "What is distillation?"):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, f"Q: {question}\nA: A model that is trained in a particular way.")
+    pdf.output(str(tmp_path / "notes.pdf"))
+    doc, items = load_items(tmp_path / "notes.pdf")
+    text = "\n".join(line for _, line in doc.lines)
+    assert "week 3" not in text and "of 2" not in text
+    assert [i.question for i in items] == ["What is a transformer?", "What is distillation?"]

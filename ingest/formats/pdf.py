@@ -78,11 +78,13 @@ def _edges(lines: list[str]) -> list[str]:
 
 
 def _running_lines(pages: list[tuple[int, list[str]]]) -> set[str]:
-    """Lines (digits ignored) at a page edge on most pages: running headers and footers."""
-    if len(pages) < 3:
+    """Lines (digits ignored) at a page edge on most pages, or on both pages of two: running
+    headers and footers."""
+    if len(pages) < 2:
         return set()
+    need = 2 if len(pages) == 2 else max(3, 0.6 * len(pages))
     counts = Counter(key for _, lines in pages for key in {_key(ln) for ln in _edges(lines)})
-    return {key for key, n in counts.items() if key and n >= max(3, 0.6 * len(pages))}
+    return {key for key, n in counts.items() if key and n >= need}
 
 
 def _drop_chrome(lines: list[str], running: set[str]) -> list[str]:
