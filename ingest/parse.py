@@ -39,7 +39,13 @@ from ingest.items import ParsedItem
 from ingest.jsx import render_components
 from ingest.machine import Parser
 from ingest.pagetitles import mark_titles
-from ingest.prepasses import strip_comments, strip_front_matter, unfence_banks, unwrap_callouts
+from ingest.prepasses import (
+    strip_comments,
+    strip_front_matter,
+    unfence_banks,
+    unwrap_callouts,
+    unwrap_definitions,
+)
 from ingest.prose import Chunker
 from ingest.questions import clean, is_question, question_text
 
@@ -62,6 +68,7 @@ def parse(
 ) -> list[ParsedItem]:
     """Parse `(location, line)` pairs — location is a line or page number — into items."""
     kept = unwrap_callouts(strip_comments(unfence_banks(strip_front_matter(list(lines)))))
+    kept = unwrap_definitions(kept)
     kept = drop_chrome(render_components(kept))
     if unit == "page":  # a PDF's text layer has no headings: find its titles by their shape
         kept = mark_titles(kept)

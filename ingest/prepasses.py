@@ -1,7 +1,7 @@
 """Passes over a whole Markdown or plain-text document before it is parsed: front matter
-dropped, multi-line HTML comments blanked, Obsidian callouts read as the layouts they stand
-for, and `Q:`/`A:` banks typed in a code block taken out of it. Each keeps every line's
-location."""
+dropped, multi-line HTML comments blanked, Obsidian callouts and definition lists read as the
+layouts they stand for, and `Q:`/`A:` banks typed in a code block taken out of it. Each keeps
+every line's location."""
 
 from __future__ import annotations
 
@@ -90,4 +90,38 @@ def unfence_banks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if asked >= 2 and answered >= 2:
                 out[start], out[n] = (lines[start][0], ""), (lines[n][0], "")
         start = None
+    return out
+
+
+# A definition list's definition (Pandoc, PHP Markdown Extra, MyST; markdownify's `<dd>`):
+# `: text` on the line under its term.
+_DEFINITION = re.compile(r"^:\s+(?P<text>\S.*)$")
+
+
+def unwrap_definitions(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Each term of a definition list (`Term` over `: definition`, two or more of them) is a
+    card: read as a `??? question` admonition whose body is its definition, outside code."""
+    out = list(lines)
+    code = in_code(lines)
+    terms = [
+        n
+        for n in range(1, len(lines))
+        if _DEFINITION.match(lines[n][1])
+        and not (code[n] or code[n - 1])
+        and (term := lines[n - 1][1].strip())
+        and not term.startswith(("#", "-", "*", ":"))
+    ]
+    if len(terms) < 2:
+        return out  # one line that starts with ": " is wrapped text, not a list
+    for n in terms:
+        m = _DEFINITION.match(lines[n][1])
+        term = lines[n - 1][1].strip()
+        if not out[n - 1][1].startswith("??? question"):
+            out[n - 1] = (lines[n - 1][0], f'??? question "{term.replace(chr(34), "”")}"')
+        out[n] = (lines[n][0], f"    {m.group('text')}")
+        for k in range(n + 1, len(lines)):  # the definition's own lines, indented under it
+            text = lines[k][1]
+            if text.strip() and not text.startswith((" ", "\t")) or code[k]:
+                break
+            out[k] = (lines[k][0], f"    {text.strip()}" if text.strip() else "")
     return out

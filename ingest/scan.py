@@ -84,7 +84,37 @@ def bold_questions(lines: Lines) -> tuple[set[int], set[int]]:
     terms = [i for i, _ in bold if glossary[i] and _plain(next_line(lines, i) or "")]
     if len(terms) >= 3:
         out.update(terms)  # "## Glossary", then "**Term**" lines each over its definition
-    return out, labels
+    return out | answered_paragraphs(lines), labels
+
+
+def answered_paragraphs(lines: Lines) -> set[int]:
+    """Questions set as paragraphs of their own, each answered by the paragraph under it (a
+    FAQ page's `<div>`s, a plain-text note): three or more, most of the question paragraphs.
+    Only in a document with no other layout of questions (question headings, folds, `Q:`
+    lines), where such paragraphs are an answer's own sub-questions."""
+    if any(
+        (h := HEADING.match(raw))
+        and h.group(2).rstrip("*_ ").endswith(("?", "？"))
+        or QN.match(raw)
+        or raw.lstrip().startswith(("<details", "??? ", "???+ "))
+        for _, raw in lines
+    ):
+        return set()
+    asked = [
+        i
+        for i, ((_, raw), code) in enumerate(zip(lines, in_code(lines), strict=True))
+        if not code
+        and _plain(raw)
+        and raw.rstrip().endswith(("?", "？"))
+        and not (i and lines[i - 1][1].strip())
+        and not (i + 1 < len(lines) and lines[i + 1][1].strip())
+        and reads_as_question(question_text(raw))
+    ]
+    answered = [
+        i for i in asked
+        if _plain(below := next_line(lines, i) or "") and not reads_as_question(question_text(below))
+    ]  # fmt: skip
+    return set(answered) if len(answered) >= 3 and 2 * len(answered) > len(asked) else set()
 
 
 def under_glossary(lines: Lines) -> list[bool]:

@@ -220,3 +220,39 @@ def test_a_two_page_pdf_loses_its_running_header_and_footer(tmp_path):
     text = "\n".join(line for _, line in doc.lines)
     assert "week 3" not in text and "of 2" not in text
     assert [i.question for i in items] == ["What is a transformer?", "What is distillation?"]
+
+
+QA = [
+    ("What is a token?", "A piece of text that the model reads as one unit."),
+    ("What is a layer?", "A block of the network that transforms its input."),
+    ("Why use dropout?", "It stops units from co-adapting during training."),
+]
+
+
+def test_questions_set_as_paragraphs_of_their_own_are_answered_by_the_next(tmp_path):
+    """A FAQ page built of `<div>`s (or a plain note): each question a paragraph of its own,
+    its answer the paragraph under it, when the page has no other layout of questions."""
+    faq = "".join(f'<div class="faq"><div class="q">{q}</div><div>{a}</div></div>' for q, a in QA)
+    page = f"<html><body><h1>Notes</h1><p>What this page is about, for readers.</p>{faq}</body>"
+    (tmp_path / "faq.html").write_text(page + "</html>")
+    _, items = load_items(tmp_path / "faq.html")
+    assert [(i.kind, i.question, i.answer) for i in items if i.kind != "chunk"] == [
+        ("qa", q, a) for q, a in QA
+    ]
+
+
+def test_a_definition_list_is_a_list_of_cards(tmp_path):
+    """`Term` over `: definition` (Pandoc, MyST, and what an HTML `<dl>` becomes) is a card
+    per term; a single line that starts with ": " in running text is not."""
+    entries = "\n\n".join(f"{q}\n:   {a}" for q, a in QA)
+    assert [(i.kind, i.question, i.answer) for i in run(f"# Notes\n\n{entries}\n")] == [
+        ("qa", q, a) for q, a in QA
+    ]
+    dl = "".join(f"<dt>{q}</dt><dd>{a}</dd>" for q, a in QA)
+    (tmp_path / "dl.html").write_text(f"<html><body><h1>Notes</h1><dl>{dl}</dl></body></html>")
+    _, items = load_items(tmp_path / "dl.html")
+    assert [(i.kind, i.question, i.answer) for i in items] == [("qa", q, a) for q, a in QA]
+    (item,) = run(
+        "# Cite\n\nPlease cite the paper by Chang and Lin, LIBSVM\n: a library for SVMs.\n"
+    )
+    assert "??? question" not in item.answer
