@@ -88,3 +88,53 @@ def test_every_question_of_a_bank_is_read_with_its_answer(case):
     assert [q.rstrip(".") for q, _ in items] == [q.rstrip(".") for q, _ in pairs], text
     for (_, got), (_, written) in zip(items, pairs, strict=True):
         assert " ".join(got.split()) == " ".join(written.split()), text
+
+
+HTML_LAYOUTS = {
+    "h3 and p": lambda pairs: "".join(f"<h3>{q}</h3><p>{a}</p>" for q, a in pairs),
+    "dl": lambda pairs: "<dl>" + "".join(f"<dt>{q}</dt><dd>{a}</dd>" for q, a in pairs) + "</dl>",
+    "details": lambda pairs: "".join(
+        f"<details><summary>{q}</summary><p>{a}</p></details>" for q, a in pairs
+    ),
+    "table": lambda pairs: (
+        "<table><tr><th>Question</th><th>Answer</th></tr>"
+        + "".join(f"<tr><td>{q}</td><td>{a}</td></tr>" for q, a in pairs)
+        + "</table>"
+    ),
+    "strong and p": lambda pairs: "".join(
+        f"<p><strong>{q}</strong></p><p>{a}</p>" for q, a in pairs
+    ),
+    "divs": lambda pairs: "".join(
+        f'<div class="faq"><div class="q">{q}</div><div class="a">{a}</div></div>' for q, a in pairs
+    ),
+}
+
+
+@st.composite
+def html_bank(draw):
+    def words(shortest: int, longest: int) -> str:
+        return " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=shortest, max_size=longest)))
+
+    def paragraph() -> str:
+        return " ".join(f"{words(6, 12).capitalize()}." for _ in range(draw(st.integers(1, 3))))
+
+    pairs = [(f"{draw(st.sampled_from(OPENINGS[:5]))} {words(2, 6)}?", paragraph())
+             for _ in range(draw(st.integers(3, 7)))]  # fmt: skip
+    layout = HTML_LAYOUTS[draw(st.sampled_from(sorted(HTML_LAYOUTS)))]
+    intro = f"<h1>{words(1, 3).title()}</h1><p>{paragraph()}</p>"
+    return f"<html><body>{intro}{layout(pairs)}</body></html>", pairs
+
+
+@settings(
+    max_examples=100, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(html_bank())
+def test_every_question_of_a_web_page_bank_is_read_with_its_answer(case):
+    from pathlib import Path
+
+    from ingest.loaders import load
+    from ingest.parse import parse_document
+
+    page, pairs = case
+    items = parse_document(load(Path("faq.html"), page.encode()), chunker=lambda text: [text])
+    assert [(i.question, i.answer) for i in items if i.kind == "qa"] == pairs, page
