@@ -123,7 +123,7 @@ class Parser:
         )
         self.exercises = exercise_headings(lines, self.folds)
         self.prompts = prompt_runs(lines)
-        self.answered_rows = answered_bullets(lines, page=unit == "page")
+        self.answered_rows = answered_bullets(lines)
         self.answered_bullets = {lines[j][0] for j in self.answered_rows}  # their locations
         self.question_runs = question_runs(lines, wrapped=unit == "page")
         self.prose_lists, self.bank_lists = list_roles(lines)
@@ -416,7 +416,7 @@ class Parser:
                 and flush_left
                 and not reads_as_question(stripped)  # the question's second part asks too
             ):
-                # a printed page's `1. What is X?` with its answer on the lines under it
+                # `1. What is X?` with its answer on the lines under it (a text note, a page)
                 o.style, o.answer, o.end, o.loose = "labelled", [stripped], loc, True
                 return
             if stripped and (not ends_sentence(self.open.question) or _AFTERWORD.match(stripped)):

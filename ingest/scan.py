@@ -88,8 +88,9 @@ def bold_questions(lines: Lines) -> tuple[set[int], set[int]]:
 
 
 def answered_paragraphs(lines: Lines) -> set[int]:
-    """Questions set as paragraphs of their own, each answered by the paragraph under it (a
-    FAQ page's `<div>`s, a plain-text note): three or more, most of the question paragraphs.
+    """Questions that open a paragraph, each answered by the rest of it or by the paragraph
+    under it (a plain-text note's `Q?` lines, a FAQ page's `<div>`s): three or more, most of
+    the question paragraphs.
     Only in a document with no other layout of questions (question headings, folds, `Q:`
     lines), where such paragraphs are an answer's own sub-questions."""
     if any(
@@ -106,8 +107,7 @@ def answered_paragraphs(lines: Lines) -> set[int]:
         if not code
         and _plain(raw)
         and raw.rstrip().endswith(("?", "？"))
-        and not (i and lines[i - 1][1].strip())
-        and not (i + 1 < len(lines) and lines[i + 1][1].strip())
+        and not (i and lines[i - 1][1].strip())  # it opens a paragraph, its answer may follow
         and reads_as_question(question_text(raw))
     ]
     answered = [
@@ -177,11 +177,11 @@ def _plain(raw: str) -> bool:
     )
 
 
-def answered_bullets(lines: Lines, page: bool = False) -> set[int]:
+def answered_bullets(lines: Lines) -> set[int]:
     """Indexes of list questions answered by the paragraph under them, unindented: a FAQ
-    written as `- **How do I …?**`, a blank line, then the answer. Three or more such items
-    make the pattern; a list of questions followed by one paragraph of prose does not. Text
-    from a printed `page` has no blank lines to look for: the text under the item will do."""
+    written as `- **How do I …?**`, then the answer (after a blank line, or on the next line in
+    a plain-text note or a printed page). Three or more such items make the pattern; a list of
+    questions followed by one paragraph of prose does not."""
     found: list[int] = []
     for i, ((_, raw), code) in enumerate(zip(lines, in_code(lines), strict=True)):
         if code or not (m := BULLET.match(raw)) or not is_question(question_text(m.group("text"))):
@@ -189,7 +189,7 @@ def answered_bullets(lines: Lines, page: bool = False) -> set[int]:
         before = next((ln for _, ln in reversed(lines[:i]) if ln.strip()), "")
         after = next(((j, ln) for j, (_, ln) in enumerate(lines[i + 1 :], i + 1) if ln.strip()),
                      None)  # fmt: skip
-        if after is None or after[0] == i + 1 and not page or same_list(before, raw):
+        if after is None or same_list(before, raw):
             continue  # a list of questions, or no blank line between question and text
         text = after[1]
         if not (BULLET.match(text) or HEADING.match(text)) and len(text) - len(text.lstrip()) == 0:

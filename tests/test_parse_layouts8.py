@@ -256,3 +256,14 @@ def test_a_definition_list_is_a_list_of_cards(tmp_path):
         "# Cite\n\nPlease cite the paper by Chang and Lin, LIBSVM\n: a library for SVMs.\n"
     )
     assert "??? question" not in item.answer
+
+
+def test_a_plain_text_bank_with_answers_on_the_next_lines(tmp_path):
+    """A `.txt` bank as people type it: `1. Q?` or a bare `Q?` line with its answer on the
+    lines right under it, no blank line between."""
+    numbered = "\n".join(f"{n}. {q}\n{a}" for n, (q, a) in enumerate(QA, start=1))
+    paragraphs = "\n\n".join(f"{q}\n{a}" for q, a in QA)
+    for name, body in (("numbered.txt", numbered), ("paragraphs.txt", paragraphs)):
+        (tmp_path / name).write_text(f"Notes\n\nWhat this note is about, for later.\n\n{body}\n")
+        _, items = load_items(tmp_path / name)
+        assert [(i.question, i.answer) for i in items if i.kind == "qa"] == QA, name
