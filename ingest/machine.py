@@ -59,6 +59,7 @@ from ingest.questions import (
     ANSWER_SUMMARY,
     clean,
     ends_sentence,
+    is_question,
     no_answer,
     question_text,
     reads_as_question,
@@ -409,9 +410,12 @@ class Parser:
                 # (not in a PDF, whose text layer keeps no indents)
                 o.style, o.answer, o.end = "labelled", [stripped], loc
                 return
+            # a task ("2. Explain X") over a line that starts a sentence, in typed text (a
+            # printed page wraps lines that start with a capital too)
+            task = self.unit != "page" and stripped[:1].isupper() and is_question(o.question)
             if (
                 stripped
-                and asks
+                and (asks or task)
                 and o.row in self.answered_rows
                 and flush_left
                 and not reads_as_question(stripped)  # the question's second part asks too

@@ -32,6 +32,8 @@ LAYOUTS = {
     "bold paragraph": lambda n, q, a: f"**{q}**\n\n{a}",
     "heading with answer label": lambda n, q, a: f"#### {q}\n**Answer:** {a}",
     "numbered, answered below": lambda n, q, a: f"{n}) {q}\n\n{a}",
+    "numbered, answer on the next line": lambda n, q, a: f"{n}. {q}\n{a}",
+    "question line over its answer": lambda n, q, a: f"{q}\n{a}",
     "bold bullet, indented answer": lambda n, q, a: f"- **{q}**\n\n" + indented(a, "  "),
     "Question N / Answer labels": lambda n, q, a: f"**Question {n}:** {q}\n\n**Answer:** {a}",
     "Qn. / Ans:": lambda n, q, a: f"Q{n}. {q}\nAns: {a}",
@@ -46,15 +48,18 @@ def bank(draw):
     def words(shortest: int, longest: int) -> str:
         return " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=shortest, max_size=longest)))
 
+    layout = draw(st.sampled_from(sorted(LAYOUTS)))
+
     def question() -> str:
-        opening = draw(st.sampled_from(OPENINGS))
+        # a line that only opens a paragraph asks with its "?" (a task there reads as a title)
+        openings = OPENINGS[:5] if layout == "question line over its answer" else OPENINGS
+        opening = draw(st.sampled_from(openings))
         ends = ["?"] if opening not in ("Explain", "Describe") else ["", ".", "?"]
         return f"{opening} {words(2, 6)}{draw(st.sampled_from(ends))}"
 
     def paragraph() -> str:
         return " ".join(f"{words(6, 12).capitalize()}." for _ in range(draw(st.integers(1, 3))))
 
-    layout = draw(st.sampled_from(sorted(LAYOUTS)))
     one_line = layout in ("Q/A lines", "bold Q/A labels", "Qn. / Ans:", "table")
 
     def answer() -> str:
