@@ -470,7 +470,8 @@ class Parser:
             return True
         indent = indent_of(line)
         if o.loose:
-            ends = i in self.answered_rows or same_list(self.lines[o.row][1], line)
+            item = self.lines[o.row][1] if o.row >= 0 else ""
+            ends = i in self.answered_rows or same_list(item, line)
             return not (ends or THEMATIC_BREAK.match(line))
         if o.style == "labelled":
             # The answer runs until the next list item or thematic break (`---`) at the
