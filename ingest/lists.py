@@ -28,7 +28,7 @@ def close_bullet(p: Parser, o: Open) -> None:
     p.prose_bullet = None
     asks = is_question(text) if o.asks is None else o.asks
     if p.last_bullet is not None and o.asks is None:
-        index, indent = p.last_bullet
+        index, indent, _ = p.last_bullet
         prev = p.items[index]
         if o.indent > indent and not asks and _states(text):
             # a sentence nested under a list question answers it ("- Data points separated by
@@ -43,7 +43,7 @@ def close_bullet(p: Parser, o: Open) -> None:
     if asks:
         for part in split_joined_questions(text):
             p.emit(part, "", o.section, o.start, o.end)
-        p.last_bullet = (len(p.items) - 1, o.indent)
+        p.last_bullet = (len(p.items) - 1, o.indent, o.row)
         p.awaiting = len(p.items) - 1
         return
     p.last_bullet = None
@@ -90,13 +90,14 @@ def reopen(p: Parser, loc: int, rest: str, label: bool = True, faq: bool = False
         and (label or faq)
     ):
         prev = ParsedItem("question", o.question, "", o.section, o.start, o.end)
-        indent, from_prose = o.indent, True
+        indent, row, from_prose = o.indent, o.row, True
     elif index is not None and index == len(p.items) - 1:
         prev = p.items[-1]
-        indent, from_prose = (p.last_bullet[1] if p.last_bullet else -1), False
+        indent, row = p.last_bullet[1:] if p.last_bullet else (-1, -1)
+        from_prose = False
     else:
         return False
-    loose = prev.start in p.answered_bullets  # `- **How …?**`, blank, answer (scan.py)
+    loose = row in p.answered_rows  # `- **How …?**`, blank, answer (scan.py)
     if not label and (indent < 0 or (indent_of(rest) <= indent and not loose)):
         return False  # only a paragraph indented under the item answers it
     if from_prose:
@@ -106,12 +107,7 @@ def reopen(p: Parser, loc: int, rest: str, label: bool = True, faq: bool = False
     p.open = Open(prev.question, prev.section, prev.start, loc, "labelled", indent)
     p.open.indented_body = not label and indent_of(rest) > indent
     if loose and not label and not p.open.indented_body:
-        p.open.loose = True
-        p.open.row = (
-            o.row
-            if from_prose
-            else next((j for j, (lc, _) in enumerate(p.lines) if lc == prev.start), -1)
-        )
+        p.open.loose, p.open.row = True, row
     rest = clean(rest).strip()
     if prev.answer:  # the options of a multiple-choice question, then its key
         p.open.answer = [prev.answer, "", f"Answer: {rest}" if label else rest]

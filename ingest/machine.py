@@ -113,7 +113,8 @@ class Parser:
         self.open: Open | None = None
         self.prose: list[tuple[int, str]] = []
         self.in_fence = False
-        self.last_bullet: tuple[int, int] | None = None  # (item index, indent) of a list question
+        # (item index, indent, line index) of the last list question
+        self.last_bullet: tuple[int, int, int] | None = None
         self.awaiting: int | None = None  # a bare question a following <details> may answer
         self.skip_to = -1  # lines already consumed by a multi-line block
         self.prose_bullet: Open | None = None  # a list item just put into prose
@@ -125,7 +126,6 @@ class Parser:
         self.exercises = exercise_headings(lines, self.folds)
         self.prompts = prompt_runs(lines)
         self.answered_rows = answered_bullets(lines)
-        self.answered_bullets = {lines[j][0] for j in self.answered_rows}  # their locations
         self.question_runs = question_runs(lines, wrapped=unit == "page")
         self.prose_lists, self.bank_lists = list_roles(lines)
 
