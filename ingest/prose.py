@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from ingest.formats.markup import join_split_links
 from ingest.items import ParsedItem
+from ingest.lines import BULLET, FENCE
 
 Chunker = Callable[[str], list[str]]
 
@@ -16,8 +17,6 @@ Chunker = Callable[[str], list[str]]
 _MIN_CHUNK_WORDS = 8
 _STATEMENT = re.compile(r"^(?![-*+•>]|\d+[.)]\s)\S(?:\S*\s+){2,}.*[.!。！]$", re.S)
 _MAX_OVERLAP_CHARS = 400
-_FENCE_LINE = re.compile(r"^\s*(?:```|~~~)", re.M)
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s")
 # Chinese and Japanese write no spaces between words: two ideographs count as about a word.
 _IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
@@ -29,7 +28,7 @@ def _paragraph_after_list(block: list[tuple[int, str]]) -> list[tuple[int, str]]
     out: list[tuple[int, str]] = []
     for loc, line in block:
         starts = line[:1].strip() and not line[:1].islower()
-        if starts and out and _LIST_ITEM.match(out[-1][1]) and not _LIST_ITEM.match(line):
+        if starts and out and BULLET.match(out[-1][1]) and not BULLET.match(line):
             out.append((loc, ""))
         out.append((loc, line))
     return out
@@ -62,7 +61,7 @@ def prose_chunks(
         end = start + len(chunk)
         cursor = max(start + 1, end - _MAX_OVERLAP_CHARS)
         if word_count(chunk) < _MIN_CHUNK_WORDS and not (
-            _STATEMENT.match(chunk.strip()) or _FENCE_LINE.search(chunk)
+            _STATEMENT.match(chunk.strip()) or any(map(FENCE.match, chunk.split("\n")))
         ):
             continue  # page furniture; a short code block (`pip install x`) is kept
         first = next(loc for off, loc in reversed(offsets) if off <= start)
