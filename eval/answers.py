@@ -138,6 +138,35 @@ def evaluate_answers(
             "rows": rows, "judgements": per}  # fmt: skip
 
 
+def reference_relevancy(report: dict, settings: Settings, embedder: Embedder) -> dict:
+    """Answer relevancy of the labellers' own reference answers to the questions of a finished
+    run, judged the same way: what a right answer scores with this judge and embedder, so the
+    run's figure can be read against it. Adds `answer_relevancy_reference` (and the shown
+    answers' mean over the same questions) to `report`."""
+    from eval.ragas_metrics import answer_metrics, ragas_llm
+    from rag.llm import load_llm
+
+    judge = load_llm(settings, settings.judge_model, slots=3)
+    ragas = ragas_llm(judge.base_url, judge.api_key, judge.name)
+    rows = [{**r, "response": r["reference"]} for r in report["rows"] if r.get("reference")]
+    scored = answer_metrics(rows, ragas, embedder, metrics=("answer_relevancy",))
+    reference = {
+        p["id"]: p["answer_relevancy"]
+        for p in scored["per_question"]
+        if p.get("answer_relevancy") is not None
+    }
+    shown = [report["judgements"][i].get("answer_relevancy") for i in reference]
+    paired = [(reference[i], s) for i, s in zip(reference, shown, strict=True) if s is not None]
+    report["reference_relevancy"] = {
+        "questions": len(paired),
+        "answer_relevancy_reference": round(statistics.mean(r for r, _ in paired), 4),
+        "answer_relevancy_shown": round(statistics.mean(s for _, s in paired), 4),
+        "judge_failures": scored["failures"],
+        "per_question": reference,
+    }
+    return report
+
+
 def markdown(report: dict) -> str:
     r = report
     lines = [
@@ -160,4 +189,10 @@ def markdown(report: dict) -> str:
     ]
     for f in r["judge_failures"]:
         lines.append(f"  - {f['id']} {f['metric']}: {f['error']}")
+    if ref := r.get("reference_relevancy"):
+        lines.append(
+            f"- the labellers' reference answers to the same {ref['questions']} questions, judged "
+            f"alike: answer relevancy {ref['answer_relevancy_reference']} (the shown answers: "
+            f"{ref['answer_relevancy_shown']}); {len(ref['judge_failures'])} judge failures"
+        )
     return "\n".join(lines) + "\n"

@@ -234,6 +234,22 @@ def eval_answers(settings, split, per_corpus, offset, answer_model, no_judge, ou
     click.echo(markdown(report))
 
 
+@eval_cmd.command("answers-ceiling")
+@click.argument("run", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.pass_obj
+def eval_answers_ceiling(settings, run) -> None:
+    """Judge the labellers' reference answers to the questions of the `eval answers` run in RUN
+    the same way (answer relevancy): what a right answer scores with this judge. RUN's
+    answers.json and answers.md gain the figure."""
+    from eval.answers import markdown, reference_relevancy
+
+    report = json.loads((run / "answers.json").read_text())
+    report = reference_relevancy(report, settings, embedder(settings))
+    (run / "answers.json").write_text(json.dumps(report, indent=1, default=str) + "\n")
+    (run / "answers.md").write_text(markdown(report))
+    click.echo(markdown(report))
+
+
 @eval_cmd.command("build-gold")
 @click.option(
     "--out", type=click.Path(path_type=Path), default=Path("gold-review.jsonl"), show_default=True
