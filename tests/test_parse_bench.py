@@ -273,6 +273,12 @@ def test_twenty_fourth_batch_first_score():
     )
 
 
+def test_twenty_fifth_batch_first_score():
+    """corpora25, gathered by topic (mathematics for ML), scored once held out
+    (PARSE-RESULT-first-run.txt: 4 of 5 files; 22 of 40 answered questions, no bare ones)."""
+    _check(EVAL / "corpora25", known={"nospace-heading-glossary-autodiff-juliadiff.md"})
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
