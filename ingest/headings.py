@@ -112,17 +112,20 @@ def question_headings(
     banks = {
         lv for lv, marks in by_level.items() if len(marks) >= 3 and 2 * sum(marks) >= len(marks)
     }
-    siblings = _sibling_groups(heads)
+    parents = _parents(heads)
+    siblings = _sibling_groups(heads, parents)
     asking_siblings = _asking_siblings(heads, siblings)
     worded_siblings = _asking_siblings(heads, siblings, worded)
     terms = {n for members in siblings if len(members) >= 3 for n in members}
+    cards: set[int] = set()  # positions of a glossary's term headings
     out = set()
     path: list[tuple[int, str]] = []  # the headings above the current one
     for n, (i, level, title) in enumerate(heads):
         path = [(lv, t) for lv, t in path if lv < level]
         in_faq = any(FAQ_TITLE.search(t) for _, t in path)
         under_faq = bool(path) and bool(FAQ_TITLE.search(path[-1][1]))
-        in_glossary = n in terms and any(GLOSSARY_PAGE.search(t) for _, t in path)
+        glossary = any(GLOSSARY_PAGE.search(t) for _, t in path)
+        in_glossary = glossary and (n in terms or parents[n] in cards)  # a term or a sub-term
         path.append((level, title))
         end = next((j for j, lv, _ in heads[n + 1 :] if lv <= level), len(lines))
         body = [ln for _, ln in lines[i + 1 : end]]
@@ -133,8 +136,10 @@ def question_headings(
         if leaf and BARE_NUMBER.match(title) and any(ln.strip() for ln in body):
             out.add(i)  # "### Question 3": the question is the first line of its body
             continue
-        if leaf and in_glossary and any(ln.strip() for ln in body):
-            out.add(i)  # a glossary's term, one of three or more: a card, defined under it
+        below = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+        if in_glossary and any(ln.strip() for _, ln in lines[i + 1 : below]):
+            cards.add(n)  # a card, defined under it; its sub-terms are cards of their own
+            out.add(i)
             continue
         if leaf and any(answer_fold(ln) for ln in body):
             out.add(i)  # an exercise: its title asks whatever its wording; a fold holds the answer
@@ -187,14 +192,19 @@ def _answered_before_questions(body: list[str]) -> bool:
     return False
 
 
-def _sibling_groups(heads: list[tuple[int, int, str]]) -> list[list[int]]:
-    """Positions (in `heads`) of headings grouped by parent and level: sibling sections."""
+def _parents(heads: list[tuple[int, int, str]]) -> list[int]:
+    """Per heading, the position (in `heads`) of the heading it sits under, -1 for none."""
     parents, stack = [], []  # stack: (level, position) of the headings above
     for n, (_, level, _) in enumerate(heads):
         while stack and stack[-1][0] >= level:
             stack.pop()
         parents.append(stack[-1][1] if stack else -1)
         stack.append((level, n))
+    return parents
+
+
+def _sibling_groups(heads: list[tuple[int, int, str]], parents: list[int]) -> list[list[int]]:
+    """Positions (in `heads`) of headings grouped by parent and level: sibling sections."""
     groups: dict[tuple[int, int], list[int]] = {}
     for n, (_, level, _) in enumerate(heads):
         groups.setdefault((parents[n], level), []).append(n)

@@ -1,5 +1,5 @@
 """Passes over a whole Markdown or plain-text document before it is parsed: front matter
-dropped, multi-line HTML comments blanked, Obsidian callouts, Pandoc fenced divs, MyST glossaries
+dropped, headings typed without a space after their hashes spaced, multi-line HTML comments blanked, Obsidian callouts, Pandoc fenced divs, MyST glossaries
 and definition lists read as the layouts they stand for, and `Q:`/`A:` banks typed in a code
 block taken out of it. Each keeps every line's location."""
 
@@ -32,6 +32,20 @@ def strip_front_matter(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if lines[j][1].strip() in ("---", "..."):
                 return lines[j + 1 :]
     return lines
+
+
+# `##Definitions:`: a heading typed without the space after its hashes. Markdown.pl and many
+# editors take it as a heading (CommonMark does not); one hash is left alone (`#tag`, `#1`).
+_UNSPACED_HEADING = re.compile(r"^(#{2,6})(?=[^\s#])")
+
+
+def space_headings(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Headings typed without the space after their hashes, outside code, given it."""
+    code = in_code(lines)
+    return [
+        (loc, line if code[n] else _UNSPACED_HEADING.sub(r"\1 ", line))
+        for n, (loc, line) in enumerate(lines)
+    ]
 
 
 def strip_comments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
