@@ -141,8 +141,9 @@ def evaluate_answers(
 def reference_relevancy(report: dict, settings: Settings, embedder: Embedder) -> dict:
     """Answer relevancy of the labellers' own reference answers to the questions of a finished
     run, judged the same way: what a right answer scores with this judge and embedder, so the
-    run's figure can be read against it. Adds `answer_relevancy_reference` (and the shown
-    answers' mean over the same questions) to `report`."""
+    run's figure can be read against it. Adds `reference_relevancy` to `report`: the mean over
+    the questions both were judged on, the shown answers' mean over the same ones, and the
+    judge's failures."""
     from eval.ragas_metrics import answer_metrics, ragas_llm
     from rag.llm import load_llm
 
@@ -157,10 +158,11 @@ def reference_relevancy(report: dict, settings: Settings, embedder: Embedder) ->
     }
     shown = [report["judgements"][i].get("answer_relevancy") for i in reference]
     paired = [(reference[i], s) for i, s in zip(reference, shown, strict=True) if s is not None]
+    mean = lambda values: round(statistics.mean(values), 4) if paired else None  # noqa: E731
     report["reference_relevancy"] = {
         "questions": len(paired),
-        "answer_relevancy_reference": round(statistics.mean(r for r, _ in paired), 4),
-        "answer_relevancy_shown": round(statistics.mean(s for _, s in paired), 4),
+        "answer_relevancy_reference": mean([r for r, _ in paired]),
+        "answer_relevancy_shown": mean([s for _, s in paired]),
         "judge_failures": scored["failures"],
         "per_question": reference,
     }

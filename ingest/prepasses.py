@@ -1,7 +1,7 @@
 """Passes over a whole Markdown or plain-text document before it is parsed: front matter
-dropped, headings typed without a space after their hashes spaced, multi-line HTML comments blanked, Obsidian callouts, Pandoc fenced divs, MyST glossaries
-and definition lists read as the layouts they stand for, and `Q:`/`A:` banks typed in a code
-block taken out of it. Each keeps every line's location."""
+dropped, `##Heading` given its space, multi-line HTML comments blanked, Obsidian callouts,
+Pandoc fenced divs, MyST glossaries and definition lists read as the layouts they stand for, and
+`Q:`/`A:` banks typed in a code block taken out of it. Each keeps every line's location."""
 
 from __future__ import annotations
 
