@@ -15,6 +15,7 @@ from ingest.lines import (
     QUALIFIER,
     THEMATIC_BREAK,
     Lines,
+    colon_label,
     read_details,
     unquote,
 )
@@ -29,7 +30,7 @@ def strip_answer_label(line: str) -> str:
 def lettered(raw: str, label: re.Match) -> bool:
     """An `ANSWER_LABEL` match that is a lettered item ("a) …", "A. …"), not an answer label
     ("A: …", "**Answer:**")."""
-    return bool(OPTION.match(raw)) and ":" not in raw[: label.start("rest")]
+    return bool(OPTION.match(raw)) and not colon_label(raw, label)
 
 
 def stem_and_options(question: str, answer: list[str]) -> tuple[str, list[str]]:
@@ -127,7 +128,7 @@ def after_answer_label(answer: list[str]) -> list[str]:
             return answer[n + 1 :]
         m = ANSWER_LABEL.match(line)
         # First in the body only as `A:` / `**Answer:**`: "A)" or "A." there is an option.
-        if m and (":" in line[: m.start("rest")] or any(ln.strip() for ln in answer[:n])):
+        if m and (colon_label(line, m) or any(ln.strip() for ln in answer[:n])):
             rest = m.group("rest").strip()
             return ([rest] if rest else []) + answer[n + 1 :]
         break

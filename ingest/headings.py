@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ingest.answers import answer_fold, fold_lines
-from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, OPTION, QN, Lines
+from ingest.lines import BULLET, FENCE, HEADING, OPTION, QN, Lines, in_code, opens_answer
 from ingest.questions import (
     CJK_QUESTION_WORD,
     IMPERATIVES,
@@ -144,7 +144,11 @@ def question_headings(
         if leaf and any(answer_fold(ln) for ln in body):
             out.add(i)  # an exercise: its title asks whatever its wording; a fold holds the answer
             continue
-        if leaf and (first := next((ln for ln in body if ln.strip()), None)) and _labelled(first):
+        if (
+            leaf
+            and (first := next((ln for ln in body if ln.strip()), None))
+            and opens_answer(first)
+        ):
             out.add(i)  # "#### Describe X." over "**Answer:** …": answered, so it asks
             continue
         faq_entry = (
@@ -231,12 +235,10 @@ def _asking_siblings(
 
 def _headings(lines: Lines, folded: set[int] | None = None) -> list[tuple[int, int, str]]:
     """(index, level, title) of every heading outside code fences and answer folds."""
-    heads, in_fence = [], False
+    heads = []
     folded = fold_lines(lines) if folded is None else folded
-    for i, (_, raw) in enumerate(lines):
-        if FENCE.match(raw):
-            in_fence = not in_fence
-        elif not in_fence and i not in folded and (m := HEADING.match(raw)):
+    for i, ((_, raw), code) in enumerate(zip(lines, in_code(lines), strict=True)):
+        if not code and i not in folded and (m := HEADING.match(raw)):
             heads.append((i, len(m.group(1)), m.group(2)))
     return heads
 
@@ -292,9 +294,3 @@ def _holds_questions(body: list[str]) -> bool:
         for ln in body
     )
     return nested or _lists_questions(body)
-
-
-def _labelled(line: str) -> bool:
-    """A line that opens an answer with its label: `**Answer:** …`, `Answer: …`, `A: …`."""
-    m = ANSWER_LABEL.match(line)
-    return bool(m) and not m.group("indent") and ":" in line[: m.start("rest")]

@@ -50,6 +50,20 @@ ANSWER_LABEL = re.compile(
     rf"\s*(?P<rest>.*)$",
     re.I,
 )
+
+
+def colon_label(line: str, label: re.Match, colons: str = ":") -> bool:
+    """Whether the `ANSWER_LABEL` match `label` of `line` ends in a colon (`A: …`,
+    `**Answer:**`), which tells an answer label from a lettered option (`A) …`, `A. …`)."""
+    return any(c in line[: label.start("rest")] for c in colons)
+
+
+def opens_answer(line: str) -> bool:
+    """A line that opens an answer with its label: `**Answer:** …`, `Answer: …`, `A: …`."""
+    m = ANSWER_LABEL.match(line)
+    return bool(m) and not m.group("indent") and colon_label(line, m)
+
+
 BULLET = re.compile(
     r"^(?P<indent>\s*)(?:[-*+•●▪◦]|(?:\*\*)?\d{1,3}[.)](?:\*\*)?)\s+(?P<text>\S.*)$"
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from ingest.lines import ANSWER_LABEL, BULLET, HEADING, QN, Lines
+from ingest.lines import ANSWER_LABEL, BULLET, HEADING, QN, Lines, colon_label
 from ingest.questions import is_question, reads_as_question
 from ingest.scan import full_width
 
@@ -26,7 +26,7 @@ def _marked(line: str) -> bool:
     if BULLET.match(line) or HEADING.match(line) or QN.match(line):
         return True
     m = ANSWER_LABEL.match(line)
-    return bool(m) and any(c in line[: m.start("rest")] for c in ":：")
+    return bool(m) and colon_label(line, m, ":：")
 
 
 def _title(line: str, above: str, below: str, width: float, asks_next: bool) -> bool:

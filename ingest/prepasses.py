@@ -14,6 +14,7 @@ from ingest.lines import (
     FENCE,
     HEADING,
     QN,
+    colon_label,
     in_code,
     unquote,
 )
@@ -115,8 +116,9 @@ def unfence_banks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if start >= 0:
             body = [ln for _, ln in lines[start + 1 : n]]
             asked = sum(bool(QN.match(ln)) for ln in body)
-            answered = sum(bool((m := ANSWER_LABEL.match(ln)) and ":" in ln[: m.start("rest")])
-                           for ln in body)  # fmt: skip
+            answered = sum(
+                bool((m := ANSWER_LABEL.match(ln)) and colon_label(ln, m)) for ln in body
+            )
             if asked >= 2 and answered >= 2:
                 out[start], out[n] = (lines[start][0], ""), (lines[n][0], "")
         start = None
