@@ -281,6 +281,12 @@ def test_twenty_fifth_batch_first_score():
     _check(EVAL / "corpora25", known=set())
 
 
+def test_twenty_sixth_batch_first_score():
+    """corpora26, gathered by topic (NLP), scored once held out (PARSE-RESULT-first-run.txt:
+    3 of 26 answered questions, 0 of 1 bare; two prose files of types studybot did not read)."""
+    _check(EVAL / "corpora26", known={"pdf-slide-quiz-nmt-joeynmt.pdf"})
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
