@@ -16,7 +16,7 @@ from rag.answer import Answer, grounded_answer
 from rag.generate import evidence, standalone, stream_answer
 from rag.llm import LLM, LazyLLM, load_llm
 from rag.retrieve import Retriever
-from rag.verify import ClaimCheck, checked
+from rag.verify import ClaimCheck, checked, closeness
 
 
 @dataclass
@@ -85,7 +85,9 @@ class Engine:
         notes = evidence(instant.answering, instant.hits)
         query = instant.standalone_query
         weight = self.retriever.store.keyword_index().term_weight
-        check = ClaimCheck(notes, quoted=instant.answer, question=query)
+        about = closeness(self.retriever.embedder.embed, query)
+        quoted = tuple(c.n for c in instant.citations)
+        check = ClaimCheck(notes, instant.answer, query, about, quoted)
         shown, cited, dropped = [], set(), []
         try:
             stream = stream_answer(llm, query, notes, weight=weight)

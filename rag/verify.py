@@ -16,21 +16,30 @@ before it is shown (`ClaimCheck`). A sentence is shown only when
   manifest in LLMs?") answers nothing;
 - it says something not already on screen: not a repeat of an earlier sentence, not a
   near-verbatim copy of the note quoted in the instant answer, and not just the question's own
-  words echoed back.
+  words echoed back;
+- it is about the question: it draws on a note the instant answer quotes (judged to answer the
+  question), goes on from the sentence shown just before it out of the same note, or its cosine
+  to the question (`about`) reaches core/thresholds.ON_TOPIC. A true sentence copied from a note
+  on something else ("A credential is valid 12 months" to "how long must I wait to retake?") is
+  supported and still no answer.
 Citations are set from the notes that hold each clause: the model's own [n] where that note
 holds it, else the note that does. Lexical support cannot see every
 paraphrase, so a correct sentence in new words is dropped too: for a study tool, showing the
-note alone beats showing an unchecked claim. Costs microseconds per sentence: no model call.
+note alone beats showing an unchecked claim. Costs microseconds per sentence, and one sentence
+embedding (a few ms) for those that pass every other check: no LLM call.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+
+import numpy as np
 
 from core.records import Hit
 from core.text import fold, terms
+from core.thresholds import ON_TOPIC
 
 _CITE = re.compile(r"\s*\[(\d+)\]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -86,7 +95,17 @@ class Verdict:
 class ClaimCheck:
     """Checks one answer's sentences, in order, against the notes the model was given."""
 
-    def __init__(self, notes: list[Hit], quoted: str = "", question: str = ""):
+    def __init__(
+        self,
+        notes: list[Hit],
+        quoted: str = "",
+        question: str = "",
+        about: Callable[[str], float] | None = None,  # a sentence's closeness to the question
+        quoted_notes: tuple[int, ...] = (),  # the notes `quoted` comes from (1-based)
+    ):
+        self.about = about
+        self.quoted_notes = set(quoted_notes)
+        self.last_notes: set[int] = set()  # the notes of the sentence shown last
         self.notes = [h.item.text for h in notes]
         self.note_terms = [terms(t) for t in self.notes]
         # per note, the words of each stretch of two adjacent sentences or clauses: a claim is
@@ -117,6 +136,7 @@ class ClaimCheck:
         self.repeats_in_a_row = self.repeats_in_a_row + 1 if repeat else 0
         if verdict.shown:
             self.shown_terms |= words
+            self.last_notes = set(verdict.notes)
         return verdict
 
     def _judge(self, bare: str, words: set[str], cited: list[int]) -> Verdict:
@@ -142,6 +162,9 @@ class ClaimCheck:
             return Verdict(bare, None, reason="joins words no note states together into one claim")
         if _negated(bare) != _negated(self._closest(bare, words, notes)):
             return Verdict(bare, None, notes, reason="negation disagrees with the note")
+        on_topic = (self.quoted_notes | self.last_notes) & set(notes)
+        if self.about is not None and not on_topic and self.about(bare) < ON_TOPIC:
+            return Verdict(bare, None, notes, reason="not about the question")
         return Verdict(bare, _with_markers(bare, notes), notes)
 
     def _citing(self, bare: str, cited: list[int]) -> tuple[int, ...] | None:
@@ -165,6 +188,12 @@ class ClaimCheck:
         """The sentence of the cited notes sharing most content words with `bare`."""
         candidates = [pair for n in notes for pair in self.note_sentences[n - 1]]
         return max(candidates, key=lambda pair: len(words & pair[1]), default=("", set()))[0]
+
+
+def closeness(embed: Callable[[list[str]], np.ndarray], question: str) -> Callable[[str], float]:
+    """A sentence's cosine to `question` under `embed` (an Embedder's, unit vectors)."""
+    target = embed([question])[0]
+    return lambda sentence: float(embed([sentence])[0] @ target)
 
 
 def _windows(note: str) -> list[set[str]]:

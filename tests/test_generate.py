@@ -111,6 +111,18 @@ def test_only_checked_sentences_are_shown_never_withdrawn_and_drops_are_counted(
     assert final.citations[0].quote.startswith("It tiles attention")
 
 
+def test_a_true_sentence_about_something_else_is_not_shown(retriever):
+    """The model was given the RoPE note too: copying it is supported, and still no answer."""
+    scripted = ScriptedLLM(
+        "It tiles attention into blocks, so it moves far less memory [1]. "
+        "Rotary embeddings encode relative positions by rotating query and key vectors [2]."
+    )
+    final = Engine(retriever, lambda: scripted).answer("Why is FlashAttention fast?")
+    assert final.answer == "It tiles attention into blocks, so it moves far less memory [1]."
+    assert [d["reason"] for d in final.dropped_sentences] == ["not about the question"]
+    assert [c.source for c in final.citations] and "Rotary" not in final.citations[0].quote
+
+
 def test_a_copy_of_the_quoted_note_is_not_shown_twice(retriever):
     copy = ScriptedLLM(
         "It tiles attention into blocks that fit in on-chip SRAM, so it moves far less memory [1]."

@@ -143,9 +143,9 @@ REWRITE_OPTION = click.option(
 
 @eval_cmd.command("suite")
 @click.option(
-    "--split", type=click.Choice(["dev", "test", "test2", "all"]), default="all",
+    "--split", type=click.Choice(["dev", "test", "test2", "test3", "all"]), default="all",
     show_default=True,
-    help="dev: the corpora rules and thresholds are fitted on; test, test2: scored only.",
+    help="dev: the corpora rules and thresholds are fitted on; test, test2, test3: scored only.",
 )  # fmt: skip
 @REWRITE_OPTION
 @click.option("--out", type=click.Path(path_type=Path), help="Write suite.json and suite.md here.")
@@ -203,9 +203,10 @@ def _run_suite(settings, suite, splits, rewrite, out, as_json, name, cols, basel
 
 @eval_cmd.command("answers")
 @click.option(
-    "--split", type=click.Choice(["dev", "test", "test2"]), default="test2", show_default=True,
+    "--split", type=click.Choice(["dev", "test", "test2", "test3"]), default="test3",
+    show_default=True,
     help="dev: the corpora the answer check was designed on; test: scored in session 8, then "
-    "designed on; test2: scored only.",
+    "designed on; test2: scored in sessions 8-15; test3: scored only.",
 )  # fmt: skip
 @click.option("--per-corpus", default=6, show_default=True, type=click.IntRange(1, 1000))
 @click.option(
