@@ -283,7 +283,9 @@ def test_twenty_fifth_batch_first_score():
 
 def test_twenty_sixth_batch_first_score():
     """corpora26, gathered by topic (NLP), scored once held out (PARSE-RESULT-first-run.txt:
-    3 of 26 answered questions, 0 of 1 bare; two prose files of types studybot did not read)."""
+    3 of 26 answered questions, 0 of 1 bare; two prose files of types studybot did not read).
+    Designed on since: slides printed in builds, a quiz's front and back read as one card (20 of
+    26 and the bare one now; the rest differ in what the labeller took as stimulus)."""
     _check(EVAL / "corpora26", known={"pdf-slide-quiz-nmt-joeynmt.pdf"})
 
 

@@ -1,5 +1,5 @@
-"""PDF pages → clean lines: running headers, footers and page numbers out, hyphenated words
-rejoined, ligatures spelled out."""
+"""PDF pages → clean lines: running headers, footers and page numbers out, slides printed in
+builds folded (slide_builds.py), hyphenated words rejoined, ligatures spelled out."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections import Counter
 
 from core.errors import LoadError
 from core.text import HAN
+from ingest.formats.slide_builds import fold_builds
 
 NO_TEXT_LAYER = "no text layer: scanned PDF, OCR it first (e.g. ocrmypdf in.pdf out.pdf)"
 _EDGE = 3  # lines at the top and bottom of a page where running headers and footers live
@@ -62,11 +63,8 @@ def pdf_lines(data: bytes) -> list[tuple[int, str]]:
         raise LoadError(NO_TEXT_LAYER)
     split = [(n, [fold(ln).rstrip() for ln in text.split("\n")]) for n, text in pages]
     running = _running_lines(split)
-    out: list[tuple[int, str]] = []
-    for n, lines in split:
-        kept = [ln for ln in _drop_chrome(lines, running)]
-        out.extend((n, ln) for ln in dehyphenate(kept))
-    return out
+    kept = [(n, _drop_chrome(lines, running)) for n, lines in split]
+    return [(n, ln) for n, lines in fold_builds(kept) for ln in dehyphenate(lines)]
 
 
 def fold(text: str) -> str:
