@@ -1,6 +1,6 @@
-"""Slides printed in builds: a page whose every line the next page repeats, in order, is an
-earlier step of the same slide (a Beamer overlay, a PowerPoint animation, a quiz slide whose
-next page reveals the answer).
+"""Slides printed in builds: a page whose every line the next page repeats, in order and give or
+take a small edit, under the same title line, is an earlier step of the same slide (a Beamer
+overlay, a PowerPoint animation, a quiz slide whose next page reveals the answer).
 
 An earlier step that asks something is a flashcard's front and the next page its back: the front
 (without its title line and its answer options) is the question, and what the back adds below the
@@ -16,7 +16,9 @@ from difflib import SequenceMatcher
 
 from ingest.questions import is_question
 
-SAME_LINE = 0.85  # difflib ratio
+# Two lines this alike (difflib ratio) are one line edited between builds; set by reading the
+# one quiz of batch 26, whose backs drop a "v2" or respell "detokenization".
+SAME_LINE = 0.85
 # Answer-option boxes and ticks: a quiz's back marks the right options where its front has "☐".
 _BOX = re.compile(r"[☐☑☒□■✓✔✗✘]\s*")
 
