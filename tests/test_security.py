@@ -60,11 +60,14 @@ def test_no_image_link_or_iframe_from_notes_or_model_text_is_loaded(tmp_path):
     notes.mkdir()
     (notes / "rope.md").write_text(
         "## What is RoPE?\nRotary position embeddings rotate query and key vectors by position. "
-        f"{leaks('')}\n\n## What does the model echo?\n{leaks('model-')} Endofmodel closes the echo\n"
+        f"{leaks('')}\n\n## What does the model echo?\nThe model echoes rotary position embeddings "
+        f"for RoPE. {leaks('model-')} Endofmodel closes the echo\n"
     )
     # A prompt-injected model answer tries the same through the streamed text; the links are in
-    # the notes, so its sentences pass the claim check and reach the page.
-    stub = OpenAIStub(f"RoPE rotates query and key vectors by position [1]. {leaks('model-')} "
+    # the notes, so its sentences pass the claim check (the echo goes on from a sentence about
+    # the question, out of the same note) and reach the page.
+    stub = OpenAIStub(f"RoPE rotates query and key vectors by position [1]. The model echoes rotary "
+                      f"position embeddings for RoPE [2]. {leaks('model-')} "
                       "Endofmodel closes the echo [2]")  # fmt: skip
     env = {**os.environ, "STUDYBOT_HOME": str(tmp_path / "home"), "STUDYBOT_LLM_URL": stub.url,
            "STUDYBOT_LLM_MODEL": "stub"}  # fmt: skip
