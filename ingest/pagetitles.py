@@ -151,8 +151,7 @@ def _question_span(filled: list[tuple[int, str]], k: int, width: float, full: fl
         if span > 1 and (
             _ENDS_SENTENCE.search(part[-2])
             or len(part[-2]) >= 0.75 * full
-            or BULLET.match(part[-1])  # "1. What is …?" starts an item of its own
-            or QN.match(part[-1])  # so does "Q: What is …?"
+            or _marked(part[-1])  # "1. What is …?", "Q: What is …?" start an item of their own
         ):
             return 0
         text = " ".join(part)

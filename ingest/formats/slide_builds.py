@@ -66,21 +66,17 @@ def _card(front: list[str], back: list[str]) -> list[str] | None:
 def fold_builds(pages: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
     """Pages with each build folded into the page that completes it; a front and back become one
     card, numbered as the back."""
+    bodies = [[x for x in lines if x.strip()] for _, lines in pages]
     out: list[tuple[int, list[str]]] = []
     i = 0
     while i < len(pages):
-        n, lines = pages[i]
-        body = [x for x in lines if x.strip()]
-        if i + 1 < len(pages):
-            after = [x for x in pages[i + 1][1] if x.strip()]
-            if _builds_on(body, after):
-                card = _card(body, after)
-                if card is not None:
-                    out.append((pages[i + 1][0], card))
-                    i += 2
-                    continue
-                i += 1  # an earlier build: all of it is on the next page
-                continue
-        out.append((n, lines))
+        if i + 1 < len(pages) and _builds_on(bodies[i], bodies[i + 1]):
+            card = _card(bodies[i], bodies[i + 1])
+            if card is not None:
+                out.append((pages[i + 1][0], card))
+                i += 1  # the back is in the card
+            i += 1  # an earlier build that asks nothing: all of it is on the next page
+            continue
+        out.append(pages[i])
         i += 1
     return out
