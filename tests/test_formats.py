@@ -444,6 +444,25 @@ def test_pdf_running_headers_page_numbers_hyphens_and_ligatures(tmp_path):
     ]
 
 
+def test_a_line_like_a_running_header_is_kept_away_from_the_page_edge(tmp_path):
+    """A running line goes where it runs, at the page's edge; the same words inside the page are
+    text (a section titled as the running header, an answer option as short as "0 pts")."""
+    from tests.pdfs import make_pdf
+
+    topics = "queries keys values scores masks heads softmax scaling caches".split()
+
+    def body(page: int) -> str:
+        return "\n".join(f"Notes on {topics[page]} and {topics[k]}." for k in range(4))
+
+    pages = [
+        f"Attention notes\n{body(n)}\nAttention notes\n{body(n + 3)}\n{n}/3" for n in (1, 2, 3)
+    ]
+    doc, _ = load_items(make_pdf(tmp_path / "notes.pdf", pages))
+    for n in (1, 2, 3):
+        page = [line for p, line in doc.lines if p == n]
+        assert page.count("Attention notes") == 1 and page[0] != "Attention notes", page
+
+
 def test_pdf_without_a_text_layer(tmp_path):
     from fpdf import FPDF
 

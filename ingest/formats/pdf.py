@@ -77,8 +77,9 @@ def _key(line: str) -> str:
     return _DIGITS.sub("#", line.strip().lower())
 
 
-def _edges(lines: list[str]) -> list[str]:
-    body = [ln for ln in lines if ln.strip()]
+def _edge_rows(lines: list[str]) -> list[int]:
+    """Where a page's first and last `_EDGE` non-blank lines stand (all of a short page)."""
+    body = [i for i, ln in enumerate(lines) if ln.strip()]
     return body[:_EDGE] + body[-_EDGE:] if len(body) > 2 * _EDGE else body
 
 
@@ -88,16 +89,20 @@ def _running_lines(pages: list[tuple[int, list[str]]]) -> set[str]:
     if len(pages) < 2:
         return set()
     need = 2 if len(pages) == 2 else max(3, 0.6 * len(pages))
-    counts = Counter(key for _, lines in pages for key in {_key(ln) for ln in _edges(lines)})
+    counts = Counter(
+        key for _, lines in pages for key in {_key(lines[i]) for i in _edge_rows(lines)}
+    )
     return {key for key, n in counts.items() if key and n >= need}
 
 
 def _drop_chrome(lines: list[str], running: set[str]) -> list[str]:
-    edges = set(_edges(lines))
+    """The page without its running lines and page numbers, where they stand (at its edges): the
+    same text elsewhere on the page is text."""
+    edges = set(_edge_rows(lines))
     return [
         ln
-        for ln in lines
-        if not (ln in edges and (_key(ln) in running or _PAGE_NUMBER.match(ln.strip())))
+        for i, ln in enumerate(lines)
+        if not (i in edges and (_key(ln) in running or _PAGE_NUMBER.match(ln.strip())))
     ]
 
 
