@@ -4,7 +4,7 @@ exactly its answer, however many pages the bank runs over."""
 
 import random
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.test_formats import load_items
@@ -64,6 +64,10 @@ def test_every_question_of_a_printed_bank_is_read_with_its_answer(tmp_path_facto
     pdf = Printed()
     pdf.set_font("helvetica", size=11)
     pdf.add_page()
+    # Only the page's edges tell a running line from text: a printed line that comes back word
+    # for word (Hypothesis likes banks of one word over and over) could truly be either.
+    printed = pdf.multi_cell(0, 6, text, dry_run=True, output="LINES")
+    assume(len(set(printed)) == len(printed))
     pdf.multi_cell(0, 6, text)
     path = tmp_path_factory.mktemp("pdf") / "bank.pdf"
     pdf.output(str(path))
