@@ -2,7 +2,8 @@
 
 Per file: recall and precision of question items against the labels. A label is matched by an
 item with the same normalised question and the same kind; a `qa` label also needs the item's
-answer to begin with the label's first words. A batch is a folder holding `expected/` (one
+answer to begin with the label's first words. A file studybot refuses to read scores 0, even one
+of prose only: its notes are lost. A batch is a folder holding `expected/` (one
 `.jsonl` of labels per file) and the files themselves in `files/` (or `dev/` and `test/`);
 a batch is scored once its `READY` file exists.
 
@@ -36,13 +37,18 @@ class Score:
     labels: int
     items: int
     matched: int
+    refused: str = ""  # why studybot would not read the file
 
     @property
     def recall(self) -> float:
+        if self.refused:
+            return 0.0
         return self.matched / self.labels if self.labels else 1.0
 
     @property
     def precision(self) -> float:
+        if self.refused:
+            return 0.0
         return self.matched / self.items if self.items else 1.0
 
 
@@ -72,8 +78,8 @@ def score(path: Path, expected: Path) -> Score:
     labels = [lab for lab in labels if lab["kind"] in ("qa", "question")]
     try:
         items = parse_document(load(path), chunker=lambda t: [t])
-    except LoadError:  # a file studybot cannot read yields nothing: every label is missed
-        items = []
+    except LoadError as exc:
+        return Score(path.name, len(labels), 0, 0, str(exc))
     items = [it for it in items if it.kind != "chunk"]
     pool = Counter((norm(it.question), it.kind) for it in items)
     answers: dict[str, list[str]] = {}
@@ -102,7 +108,9 @@ def score_batch(batch: Path) -> list[Score]:
 def table(batch: Path, scores: list[Score]) -> str:
     rows = [f"{batch.name}: file | labels | items | recall | precision"]
     rows += [
-        f"{s.name} | {s.labels} | {s.items} | {s.recall:.1%} | {s.precision:.1%}" for s in scores
+        f"{s.name} | {s.labels} | {s.items} | {s.recall:.1%} | {s.precision:.1%}"
+        + (f" | refused: {s.refused}" if s.refused else "")
+        for s in scores
     ]
     good = sum(min(s.recall, s.precision) >= TARGET for s in scores)
     rows.append(f"{good}/{len(scores)} files at >= {TARGET:.0%} recall and precision")

@@ -18,6 +18,7 @@ from ingest.formats.html_page import html_lines
 from ingest.formats.notebook import notebook_lines
 from ingest.formats.pdf import pdf_lines
 from ingest.formats.plaintext_markup import asciidoc_lines, org_lines
+from ingest.formats.py_notebook import looks_like_py_notebook, py_notebook_lines
 from ingest.formats.rst import rst_lines
 from ingest.formats.sniff import looks_like_anki_text, looks_like_rst
 from ingest.items import ParsedItem
@@ -29,11 +30,12 @@ PDF_SUFFIXES = {".pdf"}
 TABLE_SUFFIXES = {".csv": None, ".tsv": "\t", ".tab": "\t"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 YAML_SUFFIXES = {".yml", ".yaml"}
-RST_SUFFIXES = {".rst", ".rest"}
+RST_SUFFIXES = {".rst", ".rest", ".doctest"}  # doctest pages are reStructuredText
 ORG_SUFFIXES = {".org"}
 ASCIIDOC_SUFFIXES = {".adoc", ".asciidoc", ".asc"}
 ANKI_SUFFIXES = {".apkg", ".colpkg"}
 NOTEBOOK_SUFFIXES = {".ipynb"}
+PY_NOTEBOOK_SUFFIXES = {".py"}  # read only when it has cells: see `_is_notes`
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUPPORTED = (
     TEXT_SUFFIXES
@@ -46,6 +48,7 @@ SUPPORTED = (
     | YAML_SUFFIXES
     | ANKI_SUFFIXES
     | NOTEBOOK_SUFFIXES
+    | PY_NOTEBOOK_SUFFIXES
     | HTML_SUFFIXES
 )
 
@@ -132,8 +135,20 @@ def _walk(folder: Path, seen: set[tuple[int, int]], ignore: tuple[str, ...]) -> 
             continue
         if entry.is_dir(follow_symlinks=True):
             yield from _walk(path, seen, ignore)
-        elif entry.is_file(follow_symlinks=True) and path.suffix.lower() in SUPPORTED:
+        elif entry.is_file(follow_symlinks=True) and _is_notes(path):
             yield Found(path)
+
+
+def _is_notes(path: Path) -> bool:
+    """A file of a type studybot reads; in a folder, a .py only when it is a notebook (the
+    scripts beside one's notes are not notes; named on its own, a script gets the reason)."""
+    suffix = path.suffix.lower()
+    if suffix in PY_NOTEBOOK_SUFFIXES:
+        try:
+            return looks_like_py_notebook(decode(read(path))[0])
+        except LoadError:
+            return True  # unreadable: let loading say why
+    return suffix in SUPPORTED
 
 
 def _is_loop(path: Path) -> bool:
@@ -198,6 +213,8 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return Document(html_lines(text), "line", encoding, data, format="html")
     if suffix in NOTEBOOK_SUFFIXES:
         return Document(notebook_lines(text), "cell", encoding, data, format="notebook")
+    if suffix in PY_NOTEBOOK_SUFFIXES:
+        return Document(py_notebook_lines(text), "cell", encoding, data, format="py notebook")
     if suffix in RST_SUFFIXES or suffix == ".txt" and looks_like_rst(text):
         return Document(rst_lines(text), "line", encoding, data, format="restructuredtext")
     if suffix in ORG_SUFFIXES:

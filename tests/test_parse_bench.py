@@ -285,7 +285,8 @@ def test_twenty_sixth_batch_first_score():
     """corpora26, gathered by topic (NLP), scored once held out (PARSE-RESULT-first-run.txt:
     3 of 26 answered questions, 0 of 1 bare; two prose files of types studybot did not read).
     Designed on since: slides printed in builds, a quiz's front and back read as one card (20 of
-    26 and the bare one now; the rest differ in what the labeller took as stimulus)."""
+    26 and the bare one now; the rest differ in what the labeller took as stimulus); the
+    sphinx-gallery .py example and the .doctest page are read (they were refused)."""
     _check(EVAL / "corpora26", known={"pdf-slide-quiz-nmt-joeynmt.pdf"})
 
 
@@ -305,3 +306,15 @@ def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     assert batches(tmp_path) == [batch]
     [s] = score_batch(batch)
     assert (s.labels, s.items, s.matched, s.recall, s.precision) == (2, 1, 1, 0.5, 1.0)
+
+
+def test_a_file_studybot_refuses_scores_nothing_even_with_no_questions_in_it(tmp_path):
+    batch = tmp_path / "corpora3"
+    (batch / "files").mkdir(parents=True)
+    (batch / "expected").mkdir()
+    (batch / "files" / "notes.tex").write_text("\\section{Attention}\nQueries meet keys.\n")
+    (batch / "expected" / "notes.jsonl").write_text('{"kind": "prose", "heading": "Attention"}\n')
+    [s] = score_batch(batch)
+    assert (s.recall, s.precision) == (0.0, 0.0)
+    assert "unsupported file type .tex" in s.refused
+    assert "refused: unsupported file type .tex" in table(batch, [s])

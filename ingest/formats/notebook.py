@@ -1,6 +1,7 @@
-"""Jupyter notebooks (.ipynb): Markdown cells read as Markdown, code cells as fenced code in the
-notebook's language, outputs left out (results, images and widgets are not notes). Every line
-is located by its cell number, which is what a reader of the notebook can find."""
+"""Jupyter notebooks (.ipynb, and .py notebooks read by jupytext): Markdown cells read as
+Markdown, code cells as fenced code in the notebook's language, outputs left out (results,
+images and widgets are not notes). Every line is located by its cell number, which is what a
+reader of the notebook can find."""
 
 from __future__ import annotations
 
@@ -16,6 +17,11 @@ def notebook_lines(text: str) -> list[tuple[int, str]]:
         nb = json.loads(text)
     except json.JSONDecodeError as exc:
         raise LoadError(f"invalid notebook JSON ({exc.msg} at line {exc.lineno}); fix it") from exc
+    return cell_lines(nb)
+
+
+def cell_lines(nb) -> list[tuple[int, str]]:
+    """`notebook_lines` of a notebook already read into its nbformat dict."""
     if not isinstance(nb, dict):
         raise LoadError("not a Jupyter notebook (no cells)")
     cells = nb.get("cells")
@@ -33,8 +39,7 @@ def notebook_lines(text: str) -> list[tuple[int, str]]:
             continue
         kind = cell.get("cell_type")
         if kind == "code":
-            fence = "`" * max(3, 1 + max((len(r) for r in re.findall(r"`+", source)), default=0))
-            body = [f"{fence}{language}", *source.split("\n"), fence]
+            body = _fenced(source, language)
         elif kind == "heading":  # nbformat 3
             level = cell.get("level")
             level = min(max(level, 1), 6) if isinstance(level, int) else 1
@@ -45,6 +50,11 @@ def notebook_lines(text: str) -> list[tuple[int, str]]:
     if not out:
         raise LoadError("empty notebook: no cell has text")
     return out
+
+
+def _fenced(source: str, language: str) -> list[str]:
+    fence = "`" * max(3, 1 + max((len(r) for r in re.findall(r"`+", source)), default=0))
+    return [f"{fence}{language}", *source.split("\n"), fence]
 
 
 def _language(metadata) -> str:
