@@ -290,6 +290,21 @@ def test_twenty_sixth_batch_first_score():
     _check(EVAL / "corpora26", known={"pdf-slide-quiz-nmt-joeynmt.pdf"})
 
 
+def test_twenty_seventh_batch_first_score():
+    """corpora27, gathered by topic (Python, NumPy and pandas), scored once held out
+    (PARSE-RESULT-first-run.txt: 13 of 132 answered questions, 0 of 36 bare)."""
+    _check(
+        EVAL / "corpora27",
+        known={
+            "front-back-heading-deck-numpy-sswam.md",
+            "myst-gated-exercises-numpy-scipy-lectures.md",
+            "python-dict-questions-pandas-merge-teach-me-codes.py",
+            "setext-heading-bank-python-1st.md",
+            "sphinx-lesson-rst-pandas-aaltoscicomp.rst",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
