@@ -35,7 +35,7 @@ ORG_SUFFIXES = {".org"}
 ASCIIDOC_SUFFIXES = {".adoc", ".asciidoc", ".asc"}
 ANKI_SUFFIXES = {".apkg", ".colpkg"}
 NOTEBOOK_SUFFIXES = {".ipynb"}
-PY_NOTEBOOK_SUFFIXES = {".py"}  # read only when it has cells: see `_is_notes`
+PYTHON_SUFFIXES = {".py"}  # a notebook or a bank in literals, not a program: see `_is_notes`
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUPPORTED = (
     TEXT_SUFFIXES
@@ -48,7 +48,7 @@ SUPPORTED = (
     | YAML_SUFFIXES
     | ANKI_SUFFIXES
     | NOTEBOOK_SUFFIXES
-    | PY_NOTEBOOK_SUFFIXES
+    | PYTHON_SUFFIXES
     | HTML_SUFFIXES
 )
 
@@ -140,15 +140,21 @@ def _walk(folder: Path, seen: set[tuple[int, int]], ignore: tuple[str, ...]) -> 
 
 
 def _is_notes(path: Path) -> bool:
-    """A file of a type studybot reads; in a folder, a .py only when it is a notebook (the
-    scripts beside one's notes are not notes; named on its own, a script gets the reason)."""
+    """A file of a type studybot reads; in a folder, a .py only when it is a notebook or a bank
+    (the scripts beside one's notes are not notes; named on its own, a script gets the reason)."""
     suffix = path.suffix.lower()
-    if suffix in PY_NOTEBOOK_SUFFIXES:
-        try:
-            return looks_like_py_notebook(decode(read(path))[0])
-        except LoadError:
-            return True  # unreadable: let loading say why
-    return suffix in SUPPORTED
+    if suffix not in PYTHON_SUFFIXES:
+        return suffix in SUPPORTED
+    try:
+        text = decode(read(path))[0]
+    except LoadError:
+        return True  # unreadable: let loading say why
+    if looks_like_py_notebook(text):
+        return True
+    try:
+        return bool(structured.read_python(text).items)
+    except LoadError:
+        return False
 
 
 def _is_loop(path: Path) -> bool:
@@ -213,8 +219,10 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return Document(html_lines(text), "line", encoding, data, format="html")
     if suffix in NOTEBOOK_SUFFIXES:
         return Document(notebook_lines(text), "cell", encoding, data, format="notebook")
-    if suffix in PY_NOTEBOOK_SUFFIXES:
+    if suffix in PYTHON_SUFFIXES and looks_like_py_notebook(text):
         return Document(py_notebook_lines(text), "cell", encoding, data, format="py notebook")
+    if suffix in PYTHON_SUFFIXES:
+        return _structured(structured.read_python(text), data, encoding, "python", text)
     if suffix in RST_SUFFIXES or suffix == ".txt" and looks_like_rst(text):
         return Document(rst_lines(text), "line", encoding, data, format="restructuredtext")
     if suffix in ORG_SUFFIXES:

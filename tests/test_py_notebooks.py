@@ -89,7 +89,7 @@ def test_a_sphinx_gallery_example_reads_its_docstring_and_text_blocks_as_restruc
 def test_a_python_program_is_refused_with_its_reason_and_skipped_in_a_folder(tmp_path):
     (tmp_path / "train.py").write_text("import sys\n\n# train the model\nprint(sys.argv)\n")
     (tmp_path / "notes.py").write_text(PERCENT)
-    with pytest.raises(LoadError, match="a Python program, not a notebook"):
+    with pytest.raises(LoadError, match="a Python program, not notes"):
         load(tmp_path / "train.py")
     assert [f.path.name for f in discover(tmp_path)] == ["notes.py"]
     assert [f.path.name for f in discover(tmp_path / "train.py")] == ["train.py"]

@@ -1,7 +1,7 @@
 """Notebooks kept as Python scripts, read by jupytext: the percent format (`# %%` cells, VS Code
 and Spyder write it), with Markdown in its comment cells, and sphinx-gallery examples, whose
 module docstring and `# %%` / `#####` comment blocks are reStructuredText. Code cells become
-fenced code; every line is located by its cell. A .py without cells is a program, not notes."""
+fenced code; every line is located by its cell."""
 
 from __future__ import annotations
 
@@ -11,10 +11,6 @@ from core.errors import LoadError
 from ingest.formats.notebook import cell_lines
 from ingest.formats.rst import rst_lines
 
-NOT_A_NOTEBOOK = (
-    "a Python program, not a notebook: studybot reads a .py file only as a notebook with cells "
-    "(jupytext's '# %%' format or a sphinx-gallery example)"
-)
 # A cell marker of the percent format, a sphinx-gallery text block's rule, or jupytext's header.
 _CELLS = re.compile(r"^(# ?%%|#{20,}\s*$|# jupyter:\s*$)", re.M)
 # sphinx-gallery: an example opens with a docstring that holds its reStructuredText title.
@@ -32,8 +28,6 @@ def py_notebook_lines(text: str) -> list[tuple[int, str]]:
     import jupytext
     from jupytext.formats import guess_format
 
-    if not looks_like_py_notebook(text):
-        raise LoadError(NOT_A_NOTEBOOK)
     docstring = _DOCSTRING.match(text)
     if docstring and _TITLE_RULE.search(docstring.group(2)):
         fmt = "sphinx"

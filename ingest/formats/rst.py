@@ -5,7 +5,9 @@ stay lists, links become their text and inline literals keep Markdown backquotes
 nothing a reader studies is left out: tables of contents (`.. contents::`), raw HTML, comments,
 link targets, substitution definitions and admonition titles (`.. note::` prints a "Note"
 label, not text). Directives and roles docutils does not know (Sphinx's `code-block`, `:ref:`,
-`.. toctree::` …) keep their content as text. Each line keeps the source line it came from.
+`.. toctree::` …) keep their content as text (ingest/formats/rst_directives.py); a box titled
+over a solution box is an exercise, its title a heading over a `:::{solution}` fold. Each line
+keeps the source line it came from.
 """
 
 from __future__ import annotations
@@ -15,16 +17,12 @@ import re
 
 from docutils import nodes
 from docutils.core import publish_doctree
-from docutils.parsers.rst import Directive, directives, roles
 
 from core.errors import LoadError
+from ingest.formats.rst_directives import answer_box, exercise_box, register_unknown
 
 Lines = list[tuple[int, str]]
 
-_DIRECTIVE_NAME = re.compile(r"^\s*\.\.\s+([\w:.+-]+)::", re.M)
-_ROLE_NAME = re.compile(r"(?<![\w`]):([\w:.+-]+):`")
-_CODE_DIRECTIVES = {"code-block", "sourcecode", "literalinclude"}
-_CALLABLE_ROLES = {"func", "meth"}  # Sphinx prints these with "()" (add_function_parentheses)
 _SKIPPED = (
     nodes.comment,
     nodes.raw,
@@ -47,75 +45,9 @@ _SETTINGS = {
 }
 
 
-class _AnyOption(dict):
-    """Accepts every option a Sphinx directive may carry (`:linenos:`, `:caption:` …)."""
-
-    def __missing__(self, key):
-        return directives.unchanged
-
-
-class _Lenient(Directive):
-    """A directive that takes any arguments and options and keeps its content."""
-
-    final_argument_whitespace = True
-    has_content = True
-    option_spec = _AnyOption()
-
-
-class _Code(_Lenient):
-    """`.. code-block:: python` (Sphinx) read as a literal block of its content."""
-
-    optional_arguments = 1
-
-    def run(self):
-        block = nodes.literal_block("\n".join(self.content), "\n".join(self.content))
-        block.line = self.content_offset + 1
-        return [block]
-
-
-class _Content(_Lenient):
-    """A directive docutils does not know: its content is read as ordinary body text."""
-
-    optional_arguments = 10
-
-    def run(self):
-        box = nodes.container()
-        if self.content:
-            self.state.nested_parse(self.content, self.content_offset, box)
-        return list(box.children)
-
-
-def _text_role(name, rawtext, text, lineno, inliner, options=None, content=None):
-    """An unknown role (`:ref:`, `:class:` …) shows its text as Sphinx prints it.
-
-    `Title <target>` → `Title`; a leading `~` keeps only the last dotted part
-    (`~torch.nn.Module` → `Module`); function and method roles add `()`.
-    """
-    shown = re.sub(r"\s*<[^<>]*>$", "", text)
-    if shown.startswith("~"):
-        shown = shown.rsplit(".", 1)[-1]
-    shown = shown.lstrip("~!") or text
-    if name.rsplit(":", 1)[-1] in _CALLABLE_ROLES and not shown.endswith(")"):
-        shown += "()"
-    return [nodes.literal(rawtext, shown)], []
-
-
-def _register_unknown(text: str) -> None:
-    """Give every directive and role the text uses, and docutils lacks, a reading."""
-    for name in set(_DIRECTIVE_NAME.findall(text)):
-        known = name in directives._directive_registry or name in directives._directives
-        if name in _CODE_DIRECTIVES:
-            directives.register_directive(name, _Code)
-        elif not known and name not in ("role", "default-role"):
-            directives.register_directive(name, _Content)
-    for name in set(_ROLE_NAME.findall(text)):
-        if name not in roles._role_registry and name not in roles._roles:
-            roles.register_local_role(name, _text_role)
-
-
 def rst_lines(text: str) -> Lines:
     """`(line, markdown)` pairs for a reStructuredText document."""
-    _register_unknown(text)
+    register_unknown(text)
     try:
         doc = publish_doctree(
             text, settings_overrides=dict(_SETTINGS, warning_stream=io.StringIO())
@@ -227,6 +159,19 @@ class _Writer:
             for child in node.children:
                 if not isinstance(child, nodes.title):
                     self.block(child, depth, indent)
+            return
+        if answer_box(node):  # a fold, as answers.py reads MyST's `:::{solution}`
+            self.blank()
+            self.emit(node, ":::{solution}", indent)
+            self.body(node, depth, indent)
+            self.emit(None, ":::", indent)
+            self.blank()
+            return
+        if exercise_box(node):  # its title asks, as a heading over its fold
+            self.blank()
+            self.emit(node, f"{'#' * min(depth + 1, 6)} {node['title']}")
+            self.blank()
+            self.body(node, depth, indent)
             return
         if isinstance(node, nodes.caption | nodes.legend | nodes.attribution):
             self.emit(node, inline(node), indent)

@@ -1,8 +1,10 @@
-"""JSON, JSONL and YAML question banks: records found wherever the tree holds them, fields found
-by name (ingest/formats/tabular.py's `Columns`), nested sections read as the records' section."""
+"""JSON, JSONL and YAML question banks, and banks kept as Python literals: records found wherever
+the tree holds them, fields found by name (ingest/formats/tabular.py's `Columns`), nested
+sections read as the records' section."""
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 
@@ -71,6 +73,48 @@ def read_yaml(text: str) -> Records:
     return out
 
 
+NOT_NOTES = (
+    "a Python program, not notes: studybot reads a .py file as a notebook with cells (jupytext's "
+    "'# %%' format, a sphinx-gallery example) or as a bank kept in a literal (questions = [{…}])"
+)
+
+
+def read_python(text: str) -> Records:
+    """A bank kept in a Python module as literals (`questions = [{"question": …}, …]`), read
+    with `ast.literal_eval`, which runs nothing: the module's literal assignments are the tree
+    searched for records, named by their variables."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError) as exc:
+        raise LoadError(f"{NOT_NOTES} (it does not parse: {exc})") from exc
+    data, dicts = {}, []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            dicts.append((node.lineno, _literal(node)))
+    for stmt in tree.body:
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [getattr(stmt, "target", None)]
+        for target in (t for t in targets if isinstance(t, ast.Name)):
+            data[target.id] = _literal(stmt.value)
+    records, titled = _find_records(data)
+    if records is None:
+        raise LoadError(NOT_NOTES)
+    out, headings = Records(), _Headings()
+    records, asking = _nested(records)
+    cursor = 0
+    for n, (rec, parent) in enumerate(records, start=1):
+        line = next((ln for ln, value in dicts if ln >= cursor and value == rec), cursor or 1)
+        cursor = line
+        _add_record(out, rec, line, f"record {n}", headings, parent, asking or titled)
+    return out
+
+
+def _literal(node: ast.AST | None):
+    try:
+        return ast.literal_eval(node) if node is not None else None
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None  # not a literal: code
+
+
 # Record keys named like HTML headings (`h2: Deep Learning`): a site prints them as a title
 # above a run of cards, so each one is the section of its record and of the records after it.
 _HEADING_KEY = re.compile(r"^h([1-6])$", re.I)
@@ -129,7 +173,21 @@ def _add_record(
         return
     answer = _text(values[cols.answer]) if cols.answer is not None else ""
     section = _text(values[cols.section]) if cols.section is not None else opened
-    out.add(_text(values[cols.question]), answer, section, line)
+    question = _text(values[cols.question])
+    out.add(question, answer, section, line)
+    # More questions in a list of their own (`"Follow-up questions": [...]`) are asked after
+    # this one, so they stand under it.
+    for n, (key, value) in enumerate(zip(keys, values, strict=True)):
+        if n != cols.question and _FURTHER_QUESTIONS.search(key) and _strings(value):
+            for asked in value:
+                out.add(asked, "", " > ".join(t for t in (section, question) if t), line)
+
+
+_FURTHER_QUESTIONS = re.compile(r"questions", re.I)
+
+
+def _strings(value) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value)
 
 
 def _text(value) -> str:

@@ -12,7 +12,9 @@ from ingest.formats.markup import clean_field
 from ingest.items import ParsedItem
 
 _QUESTION_KEYS = ("question", "q", "front", "prompt", "term", "query", "questions")
-_ANSWER_KEYS = ("answer", "a", "back", "response", "definition", "solution", "answers", "reply")
+_ANSWER_KEYS = (
+    "answer", "a", "back", "response", "definition", "solution", "answers", "reply", "explanation"
+)  # fmt: skip
 _SECTION_KEYS = ("section", "topic", "category", "chapter", "deck", "subject", "module")
 
 

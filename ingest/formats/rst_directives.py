@@ -1,0 +1,105 @@
+"""Sphinx directives and roles that docutils does not know, given a reading: code blocks as
+literal blocks, any other directive as a box of ordinary text that keeps its name and title (so
+the writer can tell an exercise box from its solution box), a role as the text Sphinx prints."""
+
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+from docutils.parsers.rst import Directive, directives, roles
+
+from ingest.lines import ANSWER_HEADING
+from ingest.questions import ANSWER_SUMMARY
+
+_DIRECTIVE_NAME = re.compile(r"^\s*\.\.\s+([\w:.+-]+)::", re.M)
+_ROLE_NAME = re.compile(r"(?<![\w`]):([\w:.+-]+):`")
+_CODE_DIRECTIVES = {"code-block", "sourcecode", "literalinclude"}
+_CALLABLE_ROLES = {"func", "meth"}  # Sphinx prints these with "()" (add_function_parentheses)
+
+
+class _AnyOption(dict):
+    """Accepts every option a Sphinx directive may carry (`:linenos:`, `:caption:` …)."""
+
+    def __missing__(self, key):
+        return directives.unchanged
+
+
+class _Lenient(Directive):
+    """A directive that takes any arguments and options and keeps its content."""
+
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = _AnyOption()
+
+
+class _Code(_Lenient):
+    """`.. code-block:: python` (Sphinx) read as a literal block of its content."""
+
+    optional_arguments = 1
+
+    def run(self):
+        block = nodes.literal_block("\n".join(self.content), "\n".join(self.content))
+        block.line = self.content_offset + 1
+        return [block]
+
+
+class _Content(_Lenient):
+    """A directive docutils does not know: its content is read as ordinary body text, in a box
+    that remembers the directive's name and title (`.. challenge:: Exploring dataframes`)."""
+
+    optional_arguments = 10
+
+    def run(self):
+        box = nodes.container(directive=self.name.lower(), title=" ".join(self.arguments))
+        box.line = self.lineno
+        if self.content:
+            self.state.nested_parse(self.content, self.content_offset, box)
+        return [box]
+
+
+def answer_box(node: nodes.Node) -> bool:
+    """A directive box that holds an answer: `.. solution::`, `.. answer::`, or any titled
+    "Solution" / "Show answer"."""
+    if not isinstance(node, nodes.container) or "directive" not in node.attributes:
+        return False
+    name, title = node["directive"], node["title"]
+    return bool(ANSWER_HEADING.match(name) or ANSWER_HEADING.match(title) or
+                ANSWER_SUMMARY.match(title))  # fmt: skip
+
+
+def exercise_box(node: nodes.Node) -> bool:
+    """A titled directive box answered by a solution box inside it or right after it
+    (sphinx-lesson's `.. challenge:: Title` over `.. solution::`)."""
+    if not isinstance(node, nodes.container) or not node.get("title") or answer_box(node):
+        return False
+    after = node.next_node(descend=False, siblings=True, ascend=False)
+    return answer_box(after) or any(answer_box(c) for c in node.findall(nodes.container))
+
+
+def _text_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """An unknown role (`:ref:`, `:class:` …) shows its text as Sphinx prints it.
+
+    `Title <target>` → `Title`; a leading `~` keeps only the last dotted part
+    (`~torch.nn.Module` → `Module`); function and method roles add `()`.
+    """
+    shown = re.sub(r"\s*<[^<>]*>$", "", text)
+    if shown.startswith("~"):
+        shown = shown.rsplit(".", 1)[-1]
+    shown = shown.lstrip("~!") or text
+    if name.rsplit(":", 1)[-1] in _CALLABLE_ROLES and not shown.endswith(")"):
+        shown += "()"
+    return [nodes.literal(rawtext, shown)], []
+
+
+def register_unknown(text: str) -> None:
+    """Give every directive and role the text uses, and docutils lacks, a reading."""
+    for name in set(_DIRECTIVE_NAME.findall(text)):
+        known = name in directives._directive_registry or name in directives._directives
+        if name in _CODE_DIRECTIVES:
+            directives.register_directive(name, _Code)
+        elif not known and name not in ("role", "default-role"):
+            directives.register_directive(name, _Content)
+    for name in set(_ROLE_NAME.findall(text)):
+        if name not in roles._role_registry and name not in roles._roles:
+            roles.register_local_role(name, _text_role)
