@@ -17,7 +17,7 @@ from ingest.parse import parse_document
 from tests.conftest import running_ui
 
 SUFFIXES = [".md", ".txt", ".pdf", ".csv", ".tsv", ".json", ".jsonl", ".apkg", ".rst", ".yml",
-            ".org", ".adoc", ".ipynb", ".html"]  # fmt: skip
+            ".org", ".adoc", ".ipynb", ".html", ".py"]  # fmt: skip
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -66,6 +66,17 @@ _CELL = st.fixed_dictionaries(
 @given(st.lists(st.one_of(_CELL, st.integers(), st.text(max_size=5)), max_size=8))
 def test_notebooks_with_any_cells_parse_or_fail_with_a_reason(cells):
     _read(".ipynb", json.dumps({"cells": cells, "metadata": {}}).encode())
+
+
+_PY_LINES = st.sampled_from(["# %%", "# %% [markdown]", "# ## What is X?", "#" * 30, 'r"""',
+                             '"""', "Title", "=====", "questions = [", "{'question': 'Q?',",
+                             "'answer': 'A.'},", "]", "x = 1", "print(x)", "# text", ""])  # fmt: skip
+
+
+@FUZZ
+@given(st.lists(st.one_of(_PY_LINES, st.text(max_size=8)), max_size=12))
+def test_python_notebooks_and_banks_of_any_shape_parse_or_fail_with_a_reason(lines):
+    _read(".py", "\n".join(lines).encode())
 
 
 _ARGS = st.lists(st.one_of(st.sampled_from(["search", "ask", "quiz", "eval", "ingest", "--top-k",

@@ -29,16 +29,15 @@ def py_notebook_lines(text: str) -> list[tuple[int, str]]:
     from jupytext.formats import guess_format
 
     docstring = _DOCSTRING.match(text)
-    if docstring and _TITLE_RULE.search(docstring.group(2)):
-        fmt = "sphinx"
-        # jupytext reads the docstring as text only without a raw-string prefix (r\"\"\"…, kept
+    sphinx = bool(docstring and _TITLE_RULE.search(docstring.group(2)))
+    if sphinx:
+        # jupytext reads the docstring as text only without a raw-string prefix (r"""…""", kept
         # for LaTeX backslashes), and splits text blocks only at '#####' rules, which
         # sphinx-gallery writes as '# %%' too.
         text = text[: docstring.start(1)].rstrip("rRuU") + text[docstring.start(1) :]
         text = _PERCENT_RULE.sub("#" * 79, text)
-    else:
-        fmt, _ = guess_format(text, ".py")
     try:
+        fmt = "sphinx" if sphinx else guess_format(text, ".py")[0]
         nb = jupytext.reads(text, fmt=f"py:{fmt}")
     except Exception as exc:  # jupytext raises many types on text it cannot split
         raise LoadError(f"unreadable .py notebook ({type(exc).__name__}: {exc})") from exc
@@ -48,7 +47,7 @@ def py_notebook_lines(text: str) -> list[tuple[int, str]]:
         for c in nb.cells
         if c.cell_type != "code" or c.source.split("\n")[0].strip() in text
     ]
-    if fmt == "sphinx":
+    if sphinx:
         return _rst_cells(cells)
     return cell_lines({"cells": [{"cell_type": kind, "source": source} for kind, source in cells]})
 

@@ -85,7 +85,7 @@ def read_python(text: str) -> Records:
     searched for records, named by their variables."""
     try:
         tree = ast.parse(text)
-    except (SyntaxError, ValueError) as exc:
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         raise LoadError(f"{NOT_NOTES} (it does not parse: {exc})") from exc
     data, dicts = {}, []
     for node in ast.walk(tree):
