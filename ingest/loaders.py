@@ -213,16 +213,16 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return _structured(structured.read_jsonl(text), data, encoding, "jsonl", text)
     if suffix in YAML_SUFFIXES:
         return _structured(structured.read_yaml(text), data, encoding, "yaml", text)
+    if suffix in PYTHON_SUFFIXES and looks_like_py_notebook(text):
+        return Document(py_notebook_lines(text), "cell", encoding, data, format="py notebook")
+    if suffix in PYTHON_SUFFIXES:
+        return _structured(structured.read_python(text), data, encoding, "python", text)
     if looks_like_anki_text(text):
         return _structured(anki.read_anki_text(text), data, encoding, "anki text", text)
     if suffix in HTML_SUFFIXES:
         return Document(html_lines(text), "line", encoding, data, format="html")
     if suffix in NOTEBOOK_SUFFIXES:
         return Document(notebook_lines(text), "cell", encoding, data, format="notebook")
-    if suffix in PYTHON_SUFFIXES and looks_like_py_notebook(text):
-        return Document(py_notebook_lines(text), "cell", encoding, data, format="py notebook")
-    if suffix in PYTHON_SUFFIXES:
-        return _structured(structured.read_python(text), data, encoding, "python", text)
     if suffix in RST_SUFFIXES or suffix == ".txt" and looks_like_rst(text):
         return Document(rst_lines(text), "line", encoding, data, format="restructuredtext")
     if suffix in ORG_SUFFIXES:
