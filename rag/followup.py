@@ -5,7 +5,8 @@ antecedent of its own ("why is *it* faster?", "*the second one*?"), an ellipsis 
 continuation word ("and for classification?", "what about the decoder?"), or no subject at all
 ("why?"). A complete question that happens to open with "and"/"so", say "it" without pointing
 back ("is it worth learning X?") or hold a relative "that" ("the metric that penalises …") stands
-alone and is searched as typed.
+alone and is searched as typed, and so does one whose pronoun comes after a clause of its own
+("why do LLMs forget older stuff when you train *them* on new data?").
 """
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ _BEFORE_POINTING_THAT = {
     "into", "use", "using", "mean", "means", "why", "how", "what", "and", "but", "so", "all",
 }  # fmt: skip
 TOPIC_TERMS = 4  # words of the earlier turns carried into a follow-up
+# A pronoun after this many content words of its own question points into that question ("why
+# do LLMs forget older stuff when you train *them* on new data?"). In the conversation sets
+# written so far (dev, test, test2), no follow-up's pronoun comes after more than four.
+OWN_ANTECEDENT = 5
 # Words that never name a topic, beyond retrieval's stop words: pronouns, quantities, function
 # words and the verbs every question uses.
 _NOT_TOPIC = set(
@@ -76,7 +81,9 @@ def _refers_back(text: str) -> bool:
     text = _EMPTY_IT.sub(" ", text)
     words = re.findall(r"[\w']+", text.lower())
     return any(
-        _REFERRING.fullmatch(w) and not (w == "that" and _relative_that(words, n))
+        _REFERRING.fullmatch(w)
+        and not (w == "that" and _relative_that(words, n))
+        and len(terms(" ".join(words[:n]))) < OWN_ANTECEDENT
         for n, w in enumerate(words)
     )
 

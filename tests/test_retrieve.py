@@ -134,6 +134,17 @@ def test_a_complete_question_stands_alone_however_it_opens():
         assert standalone_query(switch, history) == switch, switch
 
 
+def test_a_pronoun_after_a_clause_of_its_own_points_into_its_own_question():
+    """"why does batch norm behave differently at inference when you freeze it?": "it" is batch
+    norm, named in the same question, so the turn stands alone; "why does it behave differently
+    at inference?" names nothing before its pronoun and carries the topic."""
+    history = ["What is BM25?"]
+    switch = "why does batch norm behave differently at inference when you freeze it?"
+    assert standalone_query(switch, history) == switch
+    assert "BM25" in standalone_query("why does it behave differently at inference?", history)
+    assert "BM25" in standalone_query("how much memory does the index take for it?", history)
+
+
 def test_pointers_and_ellipses_carry_the_conversation():
     """A turn that points back by position ("the second one", "the other kind"), or continues
     without a question of its own, is a follow-up; its topic comes from the last turn, and from
