@@ -135,7 +135,7 @@ def test_a_complete_question_stands_alone_however_it_opens():
 
 
 def test_a_pronoun_after_a_clause_of_its_own_points_into_its_own_question():
-    """"why does batch norm behave differently at inference when you freeze it?": "it" is batch
+    """ "why does batch norm behave differently at inference when you freeze it?": "it" is batch
     norm, named in the same question, so the turn stands alone; "why does it behave differently
     at inference?" names nothing before its pronoun and carries the topic."""
     history = ["What is BM25?"]
