@@ -307,6 +307,21 @@ def test_twenty_seventh_batch_first_score():
     )
 
 
+def test_twenty_eighth_batch_first_score():
+    """corpora28, gathered by topic (generative models), scored once held out
+    (PARSE-RESULT-first-run.txt: 1 of 2 answered questions, 7 of 28 bare; a literate-Python
+    file refused as a program)."""
+    _check(
+        EVAL / "corpora28",
+        known={
+            "answer-sheet-diffusion-jfwallin.md",
+            "html-notes-vae-deepgenerativemodels.html",
+            "literate-python-ddpm-labmlai.py",
+            "pdf-poster-generative-metrics-toshas.pdf",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
