@@ -1,5 +1,5 @@
-"""Layout families found in the twenty-seventh third-party batch (Python, NumPy and pandas), each
-on a small hand-made input."""
+"""Layout families found in the twenty-seventh and twenty-eighth third-party batches (Python,
+NumPy and pandas; generative models), each on a small hand-made input."""
 
 from ingest.loaders import discover, load
 from ingest.parse import parse_document
@@ -77,3 +77,24 @@ def test_an_restructuredtext_challenge_box_is_answered_by_its_solution_box(tmp_p
     assert "Type a name and a question mark." in text
     assert "Compute the mean age of the first ten passengers." in text
     assert ":::" not in text
+
+
+def test_an_answer_sheet_left_blank_holds_bare_questions():
+    """A lab's answer sheet: each question over an answer form (field labels, blanks to fill in,
+    empty list items, a hint in parentheses) with nothing written in is a bare question; a
+    field filled in is an answer."""
+    items = run(
+        "# Lab 8 answer sheet\n\n"
+        "### Q1. What is forward diffusion?\n\n*(Hint: think about noise)*\n\n**Answer:**\n\n"
+        "**Forward diffusion:**\n\n<br><br>\n\n"
+        "### Q2. At what timestep does the digit vanish?\n\n**Timestep:** t = ________\n\n"
+        "**Why at this timestep?**\n\n"
+        "### Q3. What limits this toy model?\n\n**Main limitations:**\n1.\n\n2.\n\n"
+        "### Q4. What final loss did you reach?\n\n**Final loss:** 0.05, close to the target.\n"
+    )
+    assert qa(items) == [
+        ("question", "What is forward diffusion?", ""),
+        ("question", "At what timestep does the digit vanish?", ""),
+        ("question", "What limits this toy model?", ""),
+        ("qa", "What final loss did you reach?", "**Final loss:** 0.05, close to the target."),
+    ]

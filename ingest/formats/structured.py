@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+import warnings
 
 from core.errors import LoadError
 from ingest.formats.markup import clean_field
@@ -84,7 +85,9 @@ def read_python(text: str) -> Records:
     with `ast.literal_eval`, which runs nothing: the module's literal assignments are the tree
     searched for records, named by their variables."""
     try:
-        tree = ast.parse(text)
+        with warnings.catch_warnings():  # a program's own faults ("invalid escape") are not ours
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         raise LoadError(f"{NOT_NOTES} (it does not parse: {exc})") from exc
     data, dicts = {}, []
