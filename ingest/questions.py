@@ -8,9 +8,8 @@ import re
 from ingest.formats.markup import clean_line
 
 # Numbering before a question: `12.`, `3)`, `Q:`, `Q7 -`, `Q3.1-`, `Question 4:`, a card's
-# `Front:`, with the
-# full-width colon of CJK text (`Q：`). A dash or a middle dot counts only when a space follows
-# ("Q1- Why", "Q01 · Perplexity").
+# `Front:`, with the full-width colon of CJK text (`Q：`). A dash or a middle dot counts only when
+# a space follows ("Q1- Why", "Q01 · Perplexity").
 NUMBER_END = r"(?:\.\d{1,3})*\s*(?:[.):：]|[-–—·](?=\s))"
 # "Question N" in Japanese and Chinese (問N, 問題N, 问题N, 题N) and Korean (문제 N, 질문 N).
 CJK_QUESTION_WORD = r"(?:問題?|问题?|题|문제|질문)"
@@ -21,8 +20,9 @@ KEYCAP = r"(?:(?:\d\ufe0f?\u20e3)+|\U0001f51f)"
 # "Step 5.", "Exercise 2:", "Task 13.a." number an exercise's steps.
 STEP_WORD = r"(?:Step|Exercise|Task|Problem)"
 NUMBERING = (
-    rf"(?:\d{{1,4}}{NUMBER_END}|Q\s*\d{{0,4}}{NUMBER_END}|Question\s*\d{{1,4}}{NUMBER_END}|Front\s*[:：]"
+    rf"(?:\d{{1,4}}{NUMBER_END}|Q\s*\d{{0,4}}{NUMBER_END}|Question\s*\d{{1,4}}{NUMBER_END}"
     rf"|{CJK_QUESTION_WORD}\s*\d{{1,4}}{NUMBER_END}|{STEP_WORD}\s*\d{{1,4}}(?:\.[a-z])?{NUMBER_END}"
+    rf"|Front\s*[:：]"
     rf"|{KEYCAP}\s|{PART}(?:\s*[-–—:.](?=\s))?)"
 )
 _NUMBER_PREFIX = re.compile(rf"^\s*{NUMBERING}\s*")
