@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ingest.formats.markup import strip_html
 from ingest.formats.tabular import Columns
-from ingest.questions import clean, is_question, question_text
+from ingest.questions import ANSWER_SUMMARY, clean, is_question, question_text
 
 Lines = Sequence[tuple[int, str]]
 
@@ -100,6 +100,15 @@ ECHO = re.compile(r"^[^\"“”]{1,40}?\s[\"“](?P<title>.+)[\"”]\s*$")
 OPTION = re.compile(r"^\s*(?:[-*+]\s+\[[ xX✓]?\]\s|[-*+]\s+✓\s|\(?[a-hA-H][.)]\s)")
 # A sub-heading that only labels what follows as the answer: `### ✅ Answer`, `#### Solution:`.
 ANSWER_HEADING = re.compile(r"^[^\w]*(?:answers?|solutions?|ans)\s*:?\s*$", re.I)
+
+
+def says_answer(title: str) -> bool:
+    """A box's or fold's title that says it holds the answer: "Solution", "Answers", "Show
+    answer" (quotes around it aside)."""
+    title = title.strip().strip("\"'")
+    return bool(ANSWER_HEADING.match(title) or ANSWER_SUMMARY.match(title))
+
+
 # A list entry that opens with a link, `[Title?](url) by X: …`: a reading list, not a question.
 LINK_LEAD = re.compile(r"^\s*(?:\*\*)?\[[^\]]*\]\([^)]*\)")
 THEMATIC_BREAK = re.compile(r"^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")

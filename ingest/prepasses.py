@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from ingest.lines import (
-    ANSWER_HEADING,
     ANSWER_LABEL,
     BULLET,
     FENCE,
@@ -16,9 +15,9 @@ from ingest.lines import (
     QN,
     colon_label,
     in_code,
+    says_answer,
     unquote,
 )
-from ingest.questions import ANSWER_SUMMARY
 
 
 def _card(title: str) -> str:
@@ -200,19 +199,13 @@ def unwrap_divs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         says = [t for t in (m.group("title"), titled and titled.group(1)) if t]
         first = next((k for k in range(n + 1, len(lines)) if lines[k][1].strip()), None)
         heading = HEADING.match(lines[first][1]) if first is not None else None
-        heading_says = bool(heading and _answers(heading.group(2)))
-        answer = bool(classes & _ANSWER_CLASSES) or any(map(_answers, says)) or heading_says
+        heading_says = bool(heading and says_answer(heading.group(2)))
+        answer = bool(classes & _ANSWER_CLASSES) or any(map(says_answer, says)) or heading_says
         stack.append(answer)
         out[n] = (loc, ":::{solution}" if answer else _NOTHING)
         if heading_says:
             out[first] = (lines[first][0], "")  # the fold's title: a label, not answer text
     return out
-
-
-def _answers(title: str) -> bool:
-    """A box title that says the box holds the answer: "Solution", "Answers", "Show answer"."""
-    title = title.strip().strip("\"'")
-    return bool(ANSWER_HEADING.match(title) or ANSWER_SUMMARY.match(title))
 
 
 # A MyST glossary: ```{glossary} (or :::{glossary}) over terms, each over its indented definition.

@@ -9,8 +9,7 @@ import re
 from docutils import nodes
 from docutils.parsers.rst import Directive, directives, roles
 
-from ingest.lines import ANSWER_HEADING
-from ingest.questions import ANSWER_SUMMARY
+from ingest.lines import ANSWER_HEADING, says_answer
 
 _DIRECTIVE_NAME = re.compile(r"^\s*\.\.\s+([\w:.+-]+)::", re.M)
 _ROLE_NAME = re.compile(r"(?<![\w`]):([\w:.+-]+):`")
@@ -64,8 +63,7 @@ def answer_box(node: nodes.Node) -> bool:
     if not isinstance(node, nodes.container) or "directive" not in node.attributes:
         return False
     name, title = node["directive"], node["title"]
-    return bool(ANSWER_HEADING.match(name) or ANSWER_HEADING.match(title) or
-                ANSWER_SUMMARY.match(title))  # fmt: skip
+    return bool(ANSWER_HEADING.match(name)) or says_answer(title)
 
 
 def exercise_box(node: nodes.Node) -> bool:
