@@ -21,13 +21,14 @@ CREDIBLE_ANSWER = 0.50
 # Chosen by eye in session 1 so that unrelated questions are not offered; not fitted.
 RELATED_ABOVE = 0.30
 
-# A generated sentence is shown only when it is about the question: its cosine to the (standalone)
-# question at least this, unless it draws on a note the instant answer quotes or goes on from the
-# sentence shown just before it, out of the same note ("It also covers study groups."). Without
-# it, the model copied sentences of the other notes it was given that answer something else ("how
-# long do I wait to retake?" -> "A credential is valid 12 months"). Fitted in session 16 on the dev corpora's 136 answerable questions (0.5B
-# model, the sentences that passed the other checks): it keeps 15 of the 16 sentences drawn from
-# a note holding the blind evidence quote and drops 40 of the 53 drawn from notes that do not.
+# A generated sentence is shown only when it is about the question: its cosine to the
+# (standalone) question at least this, unless it draws on a note the instant answer quotes or goes
+# on from the sentence shown just before it, out of the same note ("It also covers study groups.").
+# Without it, the model copied sentences of the other notes it was given that answer something
+# else ("how long do I wait to retake?" -> "A credential is valid 12 months"). Fitted in session 16
+# on the dev corpora's 136 answerable questions (0.5B model, the sentences that passed the other
+# checks): it keeps 15 of the 16 sentences drawn from a note holding the blind evidence quote and
+# drops 40 of the 53 drawn from notes that do not.
 ON_TOPIC = 0.45
 
 # Does a retrieved passage answer the query? A logistic model over its cosine to the query, the

@@ -181,12 +181,9 @@ def _add_record(
     # More questions in a list of their own (`"Follow-up questions": [...]`) are asked after
     # this one, so they stand under it.
     for n, (key, value) in enumerate(zip(keys, values, strict=True)):
-        if n != cols.question and _FURTHER_QUESTIONS.search(key) and _strings(value):
+        if n != cols.question and "questions" in key.lower() and _strings(value):
             for asked in value:
                 out.add(asked, "", " > ".join(t for t in (section, question) if t), line)
-
-
-_FURTHER_QUESTIONS = re.compile(r"questions", re.I)
 
 
 def _strings(value) -> bool:
