@@ -55,7 +55,7 @@ LABEL_LINE = re.compile(
 
 # A MyST directive that folds an exercise's answer away: `:::{note} Solutions` (with
 # `:class: dropdown`), `:::{dropdown} Answer`, or sphinx-exercise's `:::{solution}`.
-_DIRECTIVE = re.compile(r"^\s*(?P<fence>:{3,}|`{3,})\{(?P<name>[\w:-]+)\}\s*(?P<title>.*)$")
+_DIRECTIVE = re.compile(r"^\s*(?P<fence>:{3,}|`{3,})\s*\{(?P<name>[\w:-]+)\}\s*(?P<title>.*)$")
 _DIRECTIVE_OPTION = re.compile(r"^\s*:[\w-]+:")
 
 

@@ -40,6 +40,7 @@ from ingest.chrome import drop_chrome
 from ingest.items import ParsedItem
 from ingest.jsx import render_components
 from ingest.machine import Parser
+from ingest.myst import unwrap_myst
 from ingest.pagetitles import mark_titles
 from ingest.prepasses import (
     separate_run_in_answers,
@@ -73,7 +74,7 @@ def parse(
     lines: Sequence[tuple[int, str]], chunker: Chunker, unit: str = "line"
 ) -> list[ParsedItem]:
     """Parse `(location, line)` pairs — location is a line or page number — into items."""
-    kept = unwrap_glossaries(space_headings(strip_front_matter(list(lines))))
+    kept = unwrap_myst(unwrap_glossaries(space_headings(strip_front_matter(list(lines)))))
     kept = unwrap_callouts(strip_comments(unfence_banks(kept)))
     kept = separate_run_in_answers(unwrap_definitions(unwrap_divs(kept)))
     kept = drop_chrome(render_components(kept))
