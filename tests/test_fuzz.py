@@ -42,7 +42,8 @@ _MARKUP = st.sampled_from(["#", "##", "- ", "1. ", "**", "Q1:", "Answer:", "<det
                            "``x``", "`t <u>`__", "- question: ", "  answer: ", ": >", "&a", "*a",
                            "* ", "#+BEGIN_SRC", "#+END_SRC", ":PROPERTIES:", ":END:", "[[a][b]]",
                            "= ", "::", "[qanda]", "////", "....", ".T", "<h2>", "</h2>", "<li>",
-                           "<script>", "<table><tr><td>", "<pre>"])  # fmt: skip
+                           "<script>", "<table><tr><td>", "<pre>", ":::{note} T", "::: {exercise-start}",
+                           "```{solution-start} a", "::::", ":label: x", "+++ {}", "```{code-cell}"])  # fmt: skip
 _LINES = st.lists(st.one_of(_MARKUP, st.text(max_size=40)), max_size=60).map("".join)
 
 
