@@ -78,6 +78,7 @@ TOC_ENTRY = re.compile(r"^\s*(?:\*\*)?(?:[-*+]\s+)?\[[^\]]*\]\(#[^)]*\)")
 # A labelled line right under a list question that belongs to it: `Hint: …`, `Note: …`.
 _AFTERWORD = re.compile(r"^(?:Hint|Note|Tip|Hints|Notes)\s*:\s+\S", re.I)
 _ANSWER_STYLES = ("qn", "admonition", "labelled", "heading")
+_EMPHASIS_PAIR = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _BOLD_LINE = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*|__)")  # a line set in bold (or a bold item)
 # A list marker left alone once its item's image or badge is removed prints nothing.
 _EMPTIED_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s*$")
@@ -171,7 +172,9 @@ class Parser:
         self.flush_prose()
         self.last_bullet = None
         self.awaiting = None
-        title = clean(strip_anchor(title)).strip().strip("*_`").strip()
+        # Emphasis goes from a section's name, pairs first ("1. **Basics**" is "1. Basics").
+        title = _EMPHASIS_PAIR.sub(r"\2", clean(strip_anchor(title)))
+        title = title.strip().strip("*_`").strip()
         if not title:
             return
         self.cut_sections(level)
