@@ -79,7 +79,9 @@ TOC_ENTRY = re.compile(r"^\s*(?:\*\*)?(?:[-*+]\s+)?\[[^\]]*\]\(#[^)]*\)")
 _AFTERWORD = re.compile(r"^(?:Hint|Note|Tip|Hints|Notes)\s*:\s+\S", re.I)
 _ANSWER_STYLES = ("qn", "admonition", "labelled", "heading")
 _EMPHASIS_PAIR = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_BOLD_LINE = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*|__)")  # a line set in bold (or a bold item)
+# a line set in bold, or a bold item of a list, an emoji before it aside ("- **Pros**",
+# "1. **Switch models**", "✅ **Pros:**")
+_BOLD_LINE = re.compile(r"\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?[^\w\s*_]{0,3}\s*(?:\*\*|__)")
 # A list marker left alone once its item's image or badge is removed prints nothing.
 _EMPTIED_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s*$")
 

@@ -7,18 +7,18 @@ BODY = "   - Potential savings: a third to a half of the monthly bill\n   - Trad
 
 
 def test_a_section_named_by_a_bold_line_keeps_no_emphasis_marks():
-    """A bold numbered line, or a bold lead-in, heads its part of the section; the name shown
-    with its items is plain text ("1. Switch to a smaller model", not "1. **Switch …")."""
+    """A bold numbered line, or a bold lead-in, heads its part of the section it stands in
+    (under its heading, not in place of it); the name shown with its items is plain text
+    ("1. Switch to a smaller model", not "1. **Switch …")."""
     items = run(
         "# Quiz\n\n## Sample answer\n\nThe plan has several parts, cheapest first.\n\n"
         f"1. **Switch to a smaller model (13B)**\n{BODY}"
         f"2. **Quantise the weights to 4 bits**\n{BODY}"
         f"✅ **Pros:**\n\n- Cheaper serving of the same model to the same users\n"
     )
-    names = [i.section.split(" > ")[-1] for i in items]
-    assert names == [
-        "Sample answer",
-        "1. Switch to a smaller model (13B)",
-        "2. Quantise the weights to 4 bits",
-        "✅ Pros:",
+    assert [i.section for i in items] == [
+        "Quiz > Sample answer",
+        "Quiz > Sample answer > 1. Switch to a smaller model (13B)",
+        "Quiz > Sample answer > 2. Quantise the weights to 4 bits",
+        "Quiz > Sample answer > ✅ Pros:",
     ]
