@@ -37,6 +37,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ingest.chrome import drop_chrome
+from ingest.grouped_asks import join_listed_asks
 from ingest.items import ParsedItem
 from ingest.jsx import render_components
 from ingest.machine import Parser
@@ -75,7 +76,7 @@ def parse(
 ) -> list[ParsedItem]:
     """Parse `(location, line)` pairs — location is a line or page number — into items."""
     kept = unwrap_myst(unwrap_glossaries(space_headings(strip_front_matter(list(lines)))))
-    kept = unwrap_callouts(strip_comments(unfence_banks(kept)))
+    kept = join_listed_asks(unwrap_callouts(strip_comments(unfence_banks(kept))))
     kept = separate_run_in_answers(unwrap_definitions(unwrap_divs(kept)))
     kept = drop_chrome(render_components(kept))
     if unit == "page":  # a PDF's text layer has no headings: find its titles by their shape

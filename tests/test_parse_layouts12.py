@@ -1,7 +1,7 @@
 """Layout families found in the twenty-ninth third-party batch (LLM fine-tuning, alignment and
 inference), each on a small hand-made input."""
 
-from tests.test_parse_layouts import run
+from tests.test_parse_layouts import qa, run
 
 BODY = "   - Potential savings: a third to a half of the monthly bill\n   - Trade-off: some quality\n\n"
 
@@ -22,3 +22,33 @@ def test_a_section_named_by_a_bold_line_keeps_no_emphasis_marks():
         "Quiz > Sample answer > 2. Quantise the weights to 4 bits",
         "Quiz > Sample answer > ✅ Pros:",
     ]
+
+
+def test_asks_listed_under_one_answer_label_are_one_question():
+    """A case study's asks — a list under "Questions:", or a list of questions — then, after a
+    blank line, one answer label: the one answer answers them all, down to the next heading.
+    A list that goes on from a question's own line, or a label right under the list's last
+    item, keeps the reading it had."""
+    items = run(
+        "### Scenario 1: Cost\n\n**Situation:** Four GPUs serve a 70B model all day.\n\n"
+        "**Questions:**\n1. Identify five cost strategies\n2. Estimate the savings of each\n\n"
+        "**Sample Answer:**\n\n**Strategies:**\n\n1. **Use a smaller model**\n"
+        "   - Savings: half the bill or more\n\n2. **Quantise to 4 bits**\n"
+        "   - Savings: a third of the bill\n\n"
+        "### Scenario 2: Latency\n\n1. What is the likely root cause?\n"
+        "2. What would you do first?\n\n**Sample Answer:** Check the queue depth first.\n\n"
+        "### Stem\n\n**Question 2:** Test your detector.\n- What share of faces has a dog?\n"
+        "- What share of dogs has a dog?\n\n**Answer:** \n\n"
+        "### Bank\n\n1. What is bias?\n2. What is variance?\nAnswer: Spread of estimates.\n"
+    )
+    got = qa(items)
+    assert got[:2] == [
+        ("qa", "Identify five cost strategies Estimate the savings of each", "**Strategies:**"),
+        ("qa", "What is the likely root cause? What would you do first?",
+         "Check the queue depth first."),
+    ]  # fmt: skip
+    first = next(i for i in items if i.kind == "qa")
+    assert "Quantise to 4 bits" in first.answer and "Four GPUs" not in first.answer
+    assert all("What share of faces" not in q or "Test your detector" in q for _, q, _ in got)
+    assert ("question", "What is bias?", "") in got
+    assert ("qa", "What is variance?", "Spread of estimates.") in got
