@@ -21,6 +21,7 @@ from ingest.questions import (
     question_text,
     reads_as_question,
 )
+from ingest.siblings import NUMBER, asking_siblings, parents_of, sibling_groups, steps, worded
 
 # `Q12.` / `Question 3:` / `Q3.1-` / a part `1(a)` before a heading's text says it is a question,
 # whatever the wording (in a bank of asking headings, a numbered one that does not ask is a
@@ -28,7 +29,6 @@ from ingest.questions import (
 _Q_NUMBER = re.compile(
     rf"^\W*(?:(?:Q|Question|{CJK_QUESTION_WORD})\s*\d{{1,4}}{NUMBER_END}|{PART})", re.I
 )
-_NUMBER = re.compile(rf"^\W*\d{{1,4}}{NUMBER_END}")
 # A heading that only numbers a question: "Question 3", "Q12.", "Problem 4:", "Exercise 2".
 BARE_NUMBER = re.compile(r"^\W*(?:Q|Question|Problem|Exercise)\s*\d{1,4}\s*[.:)]?\s*$", re.I)
 # A heading that names a collection of questions: "FAQ", "General Questions", "Q&A".
@@ -65,9 +65,13 @@ def offers_options(body: list[str]) -> bool:
     return options >= 2
 
 
-def _asks(title: str, body: list[str], bank: bool) -> bool:
+def _asks(title: str, body: list[str], bank: bool, step: bool = False) -> bool:
+    """`step`: one of a run of numbered headings most of which do not read as questions (a
+    tutorial's "1. Set up", "2. Create the dataset", "3. Align the model"): its number does not
+    make it a question."""
     text = question_text(title)
-    if is_question(text) and (asks_outright(text) or bank or _NUMBER.match(title)):
+    numbered = bool(NUMBER.match(title)) and not step
+    if is_question(text) and (asks_outright(text) or bank or numbered):
         return True
     if (_Q_NUMBER.match(title) and not bank) or offers_options(body):
         return True
@@ -79,7 +83,7 @@ def _asks(title: str, body: list[str], bank: bool) -> bool:
     if len(words) >= 4 and words[0].lower() in IMPERATIVES and words[1].lower() in _WH:
         return True
     # "13. Define variance", "How Do You Handle Missing Data": in a bank of questions only.
-    return (bank or bool(_NUMBER.match(title))) and reads_as_question(text)
+    return (bank or numbered) and reads_as_question(text)
 
 
 def _lists_questions(body: list[str]) -> bool:
@@ -112,10 +116,11 @@ def question_headings(
     banks = {
         lv for lv, marks in by_level.items() if len(marks) >= 3 and 2 * sum(marks) >= len(marks)
     }
-    parents = _parents(heads)
-    siblings = _sibling_groups(heads, parents)
-    asking_siblings = _asking_siblings(heads, siblings)
-    worded_siblings = _asking_siblings(heads, siblings, worded)
+    parents = parents_of(heads)
+    siblings = sibling_groups(heads, parents)
+    faq_like = asking_siblings(heads, siblings)
+    worded_like = asking_siblings(heads, siblings, worded)
+    walkthrough = steps(heads, siblings)
     terms = {n for members in siblings if len(members) >= 3 for n in members}
     cards: set[int] = set()  # positions of a glossary's term headings
     out = set()
@@ -156,17 +161,17 @@ def question_headings(
             and leaf
             and bool(
                 _ENTRY_NUMBER.match(title)
-                or ((level in banks or n in asking_siblings) and not _SUB_NUMBER.match(title))
+                or ((level in banks or n in faq_like) and not _SUB_NUMBER.match(title))
                 # "How to serialize an algorithm", "What are raw and inner ids": right under a
                 # FAQ title whose entries are mostly worded as questions, though without "?"
-                or (under_faq and n in worded_siblings and worded(title))
+                or (under_faq and n in worded_like and worded(title))
             )
         )
         step = notebook and bool(_STEP.match(title)) and _nothing_but_code(body)
         if (
             not (faq_entry and any(ln.strip() for ln in body))
             and not step
-            and not _asks(title, body, level in banks)
+            and not _asks(title, body, level in banks, n in walkthrough)
         ):
             continue
         subs = [
@@ -194,43 +199,6 @@ def _answered_before_questions(body: list[str]) -> bool:
         if line.strip():
             return True
     return False
-
-
-def _parents(heads: list[tuple[int, int, str]]) -> list[int]:
-    """Per heading, the position (in `heads`) of the heading it sits under, -1 for none."""
-    parents, stack = [], []  # stack: (level, position) of the headings above
-    for n, (_, level, _) in enumerate(heads):
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        parents.append(stack[-1][1] if stack else -1)
-        stack.append((level, n))
-    return parents
-
-
-def _sibling_groups(heads: list[tuple[int, int, str]], parents: list[int]) -> list[list[int]]:
-    """Positions (in `heads`) of headings grouped by parent and level: sibling sections."""
-    groups: dict[tuple[int, int], list[int]] = {}
-    for n, (_, level, _) in enumerate(heads):
-        groups.setdefault((parents[n], level), []).append(n)
-    return list(groups.values())
-
-
-def worded(title: str) -> bool:
-    """A title worded as a question, "?" or not ("How to serialize an algorithm")."""
-    return reads_as_question(question_text(title))
-
-
-def _asking_siblings(
-    heads: list[tuple[int, int, str]], siblings: list[list[int]], asks=has_mark
-) -> set[int]:
-    """Positions of headings among three or more siblings most of which ask (by default: end
-    in "?"): a FAQ section inside a longer page."""
-    return {
-        n
-        for members in siblings
-        if len(members) >= 3 and 2 * sum(asks(heads[n][2]) for n in members) >= len(members)
-        for n in members
-    }
 
 
 def _headings(lines: Lines, folded: set[int] | None = None) -> list[tuple[int, int, str]]:
@@ -273,7 +241,7 @@ def exercise_headings(lines: Lines, folded: set[int] | None = None) -> set[int]:
         end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
         body = [ln for _, ln in lines[i + 1 : end]]
         empty = not any(ln.strip() for ln in body)
-        fits = bool(_NUMBER.match(title)) and (empty or _code_only(body))
+        fits = bool(NUMBER.match(title)) and (empty or _code_only(body))
         if run and not (fits and level == run_level):
             if len(run) >= 3 and 2 * sum(run) > len(run):
                 out.update(j for j, _, _ in heads[first : first + len(run)])

@@ -326,13 +326,13 @@ def test_twenty_eighth_batch_first_score():
 def test_twenty_ninth_batch_first_score():
     """corpora29, gathered by topic (LLM fine-tuning, alignment and inference), scored once held
     out (PARSE-RESULT-first-run.txt: 38 of 42 answered questions, none bare in it). Designed on
-    since: asks listed under one answer label are one question (the quiz's scenarios). Below
-    the target: a tutorial FAQ whose 'Short answer:' the labeller keeps, and how-to step
-    headings read as questions."""
+    since: asks listed under one answer label are one question (the quiz's scenarios); a
+    walkthrough's numbered steps are sections (the DPO notebook). Below the target: a tutorial
+    FAQ whose 'Short answer:' the labeller keeps and whose topic headings studybot reads as
+    questions."""
     _check(
         EVAL / "corpora29",
         known={
-            "notebook-dpo-alignment-philschmid.ipynb",
             "tutorial-faq-llm-training-mosaicml.md",
         },
     )

@@ -52,3 +52,27 @@ def test_asks_listed_under_one_answer_label_are_one_question():
     assert all("What share of faces" not in q or "Test your detector" in q for _, q, _ in got)
     assert ("question", "What is bias?", "") in got
     assert ("qa", "What is variance?", "Spread of estimates.") in got
+
+
+def test_numbered_steps_of_a_walkthrough_are_sections_not_questions():
+    """A number makes a task-worded heading a question in a bank ("13. Define variance"), not
+    among numbered siblings most of which are not worded as questions: a tutorial's steps."""
+    body = "We load the data and keep a test split of a fifth for later.\n\n"
+    steps = run(
+        "# RLHF with DPO\n\n"
+        + "".join(f"## {t}\n\n{body}" for t in (
+            "1. Setup development environment", "2. Create and prepare the dataset",
+            "3. Align the model with the DPO trainer", "4. Test the model (vibe check)",
+            "5. Evaluate the model on MT-Bench"))
+    )  # fmt: skip
+    assert qa(steps) == []
+    bank = run(
+        "# Statistics\n\n"
+        + "".join(f"## {t}\n\n{body}" for t in (
+            "1. Define variance", "2. Explain the bias of an estimator",
+            "3. Describe overfitting", "4. What is a p-value?"))
+    )  # fmt: skip
+    assert [q for _, q, _ in qa(bank)] == [
+        "Define variance", "Explain the bias of an estimator", "Describe overfitting",
+        "What is a p-value?",
+    ]  # fmt: skip

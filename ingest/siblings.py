@@ -1,0 +1,59 @@
+"""How a heading reads among its siblings (the headings with the same parent, at the same
+level): most of them asking makes a FAQ inside a longer page; most numbered ones not worded as
+questions make a walkthrough's steps."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.questions import NUMBER_END, has_mark, question_text, reads_as_question
+
+NUMBER = re.compile(rf"^\W*\d{{1,4}}{NUMBER_END}")  # a heading's leading number: "3. ", "12)"
+
+
+def parents_of(heads: list[tuple[int, int, str]]) -> list[int]:
+    """Per heading, the position (in `heads`) of the heading it sits under, -1 for none."""
+    parents, stack = [], []  # stack: (level, position) of the headings above
+    for n, (_, level, _) in enumerate(heads):
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        parents.append(stack[-1][1] if stack else -1)
+        stack.append((level, n))
+    return parents
+
+
+def sibling_groups(heads: list[tuple[int, int, str]], parents: list[int]) -> list[list[int]]:
+    """Positions (in `heads`) of headings grouped by parent and level: sibling sections."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for n, (_, level, _) in enumerate(heads):
+        groups.setdefault((parents[n], level), []).append(n)
+    return list(groups.values())
+
+
+def steps(heads: list[tuple[int, int, str]], siblings: list[list[int]]) -> set[int]:
+    """Positions of the numbered headings among siblings of which three or more are numbered
+    and fewer than half of those are worded as questions: a walkthrough's steps."""
+    out: set[int] = set()
+    for members in siblings:
+        numbered = [n for n in members if NUMBER.match(heads[n][2])]
+        if len(numbered) >= 3 and 2 * sum(worded(heads[n][2]) for n in numbered) < len(numbered):
+            out.update(numbered)
+    return out
+
+
+def worded(title: str) -> bool:
+    """A title worded as a question, "?" or not ("How to serialize an algorithm")."""
+    return reads_as_question(question_text(title))
+
+
+def asking_siblings(
+    heads: list[tuple[int, int, str]], siblings: list[list[int]], asks=has_mark
+) -> set[int]:
+    """Positions of headings among three or more siblings most of which ask (by default: end
+    in "?"): a FAQ section inside a longer page."""
+    return {
+        n
+        for members in siblings
+        if len(members) >= 3 and 2 * sum(asks(heads[n][2]) for n in members) >= len(members)
+        for n in members
+    }
