@@ -13,7 +13,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from core.errors import LoadError
-from ingest.formats import anki, structured, tabular
+from ingest.formats import anki, structured, tabular, xml_bank
 from ingest.formats.html_page import html_lines
 from ingest.formats.notebook import notebook_lines
 from ingest.formats.pdf import pdf_lines
@@ -37,6 +37,7 @@ ANKI_SUFFIXES = {".apkg", ".colpkg"}
 NOTEBOOK_SUFFIXES = {".ipynb"}
 PYTHON_SUFFIXES = {".py"}  # a notebook or a bank in literals, not a program: see `_is_notes`
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+XML_SUFFIXES = {".xml"}
 SUPPORTED = (
     TEXT_SUFFIXES
     | RST_SUFFIXES
@@ -50,6 +51,7 @@ SUPPORTED = (
     | NOTEBOOK_SUFFIXES
     | PYTHON_SUFFIXES
     | HTML_SUFFIXES
+    | XML_SUFFIXES
 )
 
 
@@ -204,6 +206,8 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return _structured(records, data, "binary", "anki deck")
     text, encoding = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if suffix in XML_SUFFIXES:
+        return _structured(xml_bank.read_xml(data, text), data, encoding, "xml", text)
     if suffix in TABLE_SUFFIXES:
         records = tabular.read_delimited(text, TABLE_SUFFIXES[suffix])
         return _structured(records, data, encoding, suffix[1:], text)

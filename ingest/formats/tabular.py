@@ -15,7 +15,7 @@ _QUESTION_KEYS = ("question", "q", "front", "prompt", "term", "query", "question
 _ANSWER_KEYS = (
     "answer", "a", "back", "response", "definition", "solution", "answers", "reply", "explanation"
 )  # fmt: skip
-_SECTION_KEYS = ("section", "topic", "category", "chapter", "deck", "subject", "module")
+SECTION_KEYS = ("section", "topic", "category", "chapter", "deck", "subject", "module")
 
 
 @dataclass
@@ -62,7 +62,7 @@ class Columns:
     def of(cls, header: list[str]) -> Columns | None:
         q = _pick(header, _QUESTION_KEYS, "question")
         a = _pick(header, _ANSWER_KEYS, "answer")
-        section = _pick(header, _SECTION_KEYS, "topic")
+        section = _pick(header, SECTION_KEYS, "topic")
         if q is None and a is not None and _pick([header[a]], _DEFINITION_KEYS, "definition") == 0:
             # A glossary ("Name | Definition | Use cases"): the first column is the term, and
             # the columns beyond the definition belong to its answer, under their names.
