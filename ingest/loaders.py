@@ -143,14 +143,18 @@ def _walk(folder: Path, seen: set[tuple[int, int]], ignore: tuple[str, ...]) -> 
 
 def _is_notes(path: Path) -> bool:
     """A file of a type studybot reads; in a folder, a .py only when it is a notebook or a bank
-    (the scripts beside one's notes are not notes; named on its own, a script gets the reason)."""
+    and an .xml only when it holds records (the scripts and project files beside one's notes
+    are not notes; named on its own, such a file gets the reason)."""
     suffix = path.suffix.lower()
-    if suffix not in PYTHON_SUFFIXES:
+    if suffix not in PYTHON_SUFFIXES | XML_SUFFIXES:
         return suffix in SUPPORTED
     try:
-        text = decode(read(path))[0]
+        data = read(path)
+        text = decode(data)[0]
+        if suffix in XML_SUFFIXES:
+            return bool(xml_bank.read_xml(data, text).items)
     except LoadError:
-        return True  # unreadable: let loading say why
+        return True  # unreadable, broken or unsafe: let loading say why
     if looks_like_py_notebook(text):
         return True
     try:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from core.errors import LoadError
-from ingest.loaders import load
+from ingest.loaders import discover, load
 
 
 def items_of(tmp_path: Path, text: str, name: str = "bank.xml"):
@@ -112,3 +112,13 @@ def test_unsafe_broken_or_questionless_xml_gets_one_reason(tmp_path, text, reaso
         items_of(tmp_path, text)
     assert reason in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_in_a_folder_an_xml_file_without_records_is_passed_over(tmp_path):
+    """A project file beside one's notes (`pom.xml`) is no notes: a folder walk passes over
+    it; a bank, or a broken file whose reason the user should see, is kept."""
+    (tmp_path / "bank.xml").write_text("<faq><entry><q>What?</q><a>That.</a></entry></faq>")
+    (tmp_path / "pom.xml").write_text("<project><version>1.0</version></project>")
+    (tmp_path / "broken.xml").write_text("<faq><entry>")
+    assert sorted(f.path.name for f in discover(tmp_path)) == ["bank.xml", "broken.xml"]
+    assert [f.path.name for f in discover(tmp_path / "pom.xml")] == ["pom.xml"]
