@@ -293,7 +293,9 @@ def test_twenty_seventh_batch_first_score():
     (PARSE-RESULT-dev.txt: 127 of 132, 33 of 36): a card's Front:/Back: labels, a bank kept as a
     Python literal, rST challenge boxes answered by solution boxes. Below the target: MyST gated
     exercises whose questions the labeller took from inside the box, a problem statement left
-    unanswered (a bare question to the labeller), and a sphinx-lesson box of learning questions."""
+    unanswered (a bare question to the labeller), and tips worded as tasks in a sphinx-lesson
+    callout (its box of learning questions reads as bare questions since boxes end their
+    lists)."""
     _check(
         EVAL / "corpora27",
         known={

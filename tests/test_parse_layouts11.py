@@ -79,6 +79,27 @@ def test_an_restructuredtext_challenge_box_is_answered_by_its_solution_box(tmp_p
     assert ":::" not in text
 
 
+def test_restructuredtext_boxes_keep_their_lists_apart(tmp_path):
+    """A box ends as it does on the page: sphinx-lesson's `.. questions::` list (the episode's
+    questions, bare) does not run into the `.. objectives::` list after it (statements)."""
+    (tmp_path / "episode.rst").write_text(
+        "Pandas\n======\n\n"
+        ".. questions::\n\n   - How do I learn a new package?\n"
+        "   - How can I use dataframes in my research?\n\n"
+        ".. objectives::\n\n   - Learn simple usage of dataframes\n"
+        "   - Get a feeling for when pandas is useful\n"
+        "   - Read enough to use its documentation\n\n"
+        "The community wrote good material:\n\n- A getting started guide\n- A cheatsheet\n"
+        "- A cookbook\n"
+    )
+    items = load_items(tmp_path / "episode.rst")
+    assert [(i.kind, i.question) for i in items if i.kind != "chunk"] == [
+        ("question", "How do I learn a new package?"),
+        ("question", "How can I use dataframes in my research?"),
+    ]
+    assert "<!--" not in "\n".join(i.answer for i in items)
+
+
 def test_an_answer_sheet_left_blank_holds_bare_questions():
     """A lab's answer sheet: each question over an answer form (field labels, blanks to fill in,
     empty list items, a hint in parentheses) with nothing written in is a bare question; a

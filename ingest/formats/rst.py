@@ -173,6 +173,11 @@ class _Writer:
             self.blank()
             self.body(node, depth, indent)
             return
+        if isinstance(node, nodes.container) and node.get("directive"):
+            self.body(node, depth, indent)  # any other box: its text, ended as on the page
+            self.emit(None, "<!-- -->", indent)  # so lists of two boxes do not run together
+            self.blank()
+            return
         if isinstance(node, nodes.caption | nodes.legend | nodes.attribution):
             self.emit(node, inline(node), indent)
             self.blank()
