@@ -99,7 +99,11 @@ def unwrap_myst(lines: Lines) -> Lines:
             out.extend([(loc, title), (loc, "")] if title else [(loc, "")])
             drop.add(close)
             n = end
-        else:  # an answer fold, code, math, a figure: as written, without its options
+        elif m["fence"][0] == "`" and close is not None:  # code, math: as written
+            out.append((loc, line))
+            out.extend(lines[end : close + 1])  # without its options
+            n = close + 1
+        else:  # an answer fold, a figure: as written, without its options
             out.append((loc, line))
             n = end
     return out

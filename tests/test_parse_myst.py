@@ -67,3 +67,13 @@ def test_code_cells_lose_their_options_and_notebook_cell_breaks_print_nothing():
     assert "+++" not in shown and ":id:" not in shown and ":outputId:" not in shown
     assert "```{code-cell} ipython3\n\ngrad_tanh = grad(jnp.tanh)\n```" in shown
     assert "````md\n```{note}\nShown as source.\n```\n````" in shown
+
+
+def test_a_box_after_a_code_cell_is_unwrapped_too():
+    """A code cell's closing fence does not open a code block of its own."""
+    items = run(
+        "# Notes\n\n```{code-cell} ipython3\nx = 1\n```\n\n"
+        ":::{note} Careful\nThe cell above runs first.\n:::\n\n```\nplain code\n```\n"
+    )
+    shown = text_of(items)
+    assert ":::" not in shown and "Careful" in shown and "```\nplain code\n```" in shown
