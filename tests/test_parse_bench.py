@@ -337,6 +337,21 @@ def test_twenty_ninth_batch_first_score():
     )
 
 
+def test_thirtieth_batch_first_score():
+    """corpora30, gathered by topic (optimisation and training dynamics), scored once held out
+    (PARSE-RESULT-first-run.txt: 7 of 57 answered questions, 0 of 24 bare): a Python module of
+    one dict per quiz item refused as a program, a Chinese checklist form of fill-in blanks,
+    an HTML epigraph question."""
+    _check(
+        EVAL / "corpora30",
+        known={
+            "checklist-form-zh-accuracy-mindspore-ai.md",
+            "python-mcq-dicts-training-joshred83.py",
+            "research-readme-faq-warmup-liyuanlucasliu.md",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
