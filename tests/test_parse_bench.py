@@ -341,7 +341,9 @@ def test_thirtieth_batch_first_score():
     """corpora30, gathered by topic (optimisation and training dynamics), scored once held out
     (PARSE-RESULT-first-run.txt: 7 of 57 answered questions, 0 of 24 bare): a Python module of
     one dict per quiz item refused as a program, a Chinese checklist form of fill-in blanks,
-    an HTML epigraph question."""
+    an HTML epigraph question. Designed on since: one record per variable, options ticked
+    (the module's 49 items read; 23 true/false answers differ from labels that repeat the key
+    after the options)."""
     _check(
         EVAL / "corpora30",
         known={

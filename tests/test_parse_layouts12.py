@@ -1,6 +1,12 @@
-"""Layout families found in the twenty-ninth third-party batch (LLM fine-tuning, alignment and
-inference), each on a small hand-made input."""
+"""Layout families found in the twenty-ninth and thirtieth third-party batches (LLM fine-tuning,
+alignment and inference; optimisation and training), each on a small hand-made input."""
 
+import json
+
+import pytest
+
+from core.errors import LoadError
+from ingest.loaders import load
 from tests.test_parse_layouts import qa, run
 
 BODY = "   - Potential savings: a third to a half of the monthly bill\n   - Trade-off: some quality\n\n"
@@ -76,3 +82,38 @@ def test_numbered_steps_of_a_walkthrough_are_sections_not_questions():
         "Define variance", "Explain the bias of an estimator", "Describe overfitting",
         "What is a p-value?",
     ]  # fmt: skip
+
+
+def test_a_bank_kept_one_record_per_variable_with_options_and_explanations(tmp_path):
+    """`q1 = {…}`, `q2 = {…}` in a module (or `{"q1": {…}, …}` in JSON): each value is a
+    record; a name assigned twice is two records, as a reader sees them. Options are listed
+    with the one the answer names ticked (by text or letter), the explanation below; an
+    explanation is the answer only of a record with no answer field."""
+    (tmp_path / "quiz.py").write_text(
+        "q1 = {'question': 'Which optimiser adapts per-parameter rates?',\n"
+        "      'options_list': ['SGD', 'Adam'], 'correct_answer': 'Adam',\n"
+        "      'explanation': 'Adam keeps running moments per parameter.'}\n"
+        "# q2 = {'question': 'Commented out?', 'correct_answer': 'Yes'}\n"
+        "q2 = {'question': 'Which is true of ReLU?', 'options': ['A) Saturates', 'B) Sparse'],\n"
+        "      'correct_answer': 'B'}\n"
+        "q2 = {'question': 'True or False: warm-up helps Adam early on.',\n"
+        "      'options_list': ['True', 'False'], 'correct_answer': 'True'}\n"
+    )
+    got = [(i.question, i.answer) for i in load(tmp_path / "quiz.py").items]
+    assert got == [
+        ("Which optimiser adapts per-parameter rates?",
+         "- SGD\n- ✓ Adam\nAdam keeps running moments per parameter."),
+        ("Which is true of ReLU?", "- A) Saturates\n- ✓ B) Sparse"),
+        ("True or False: warm-up helps Adam early on.", "- ✓ True\n- False"),
+    ]  # fmt: skip
+    (tmp_path / "cards.json").write_text(
+        json.dumps({"a": {"q": "What is RoPE?", "explanation": "Rotary position embedding."},
+                    "b": {"q": "What is ALiBi?", "explanation": "Linear attention biases."}})
+    )  # fmt: skip
+    assert [(i.question, i.answer) for i in load(tmp_path / "cards.json").items] == [
+        ("What is RoPE?", "Rotary position embedding."),
+        ("What is ALiBi?", "Linear attention biases."),
+    ]
+    (tmp_path / "settings.py").write_text("config = {'question': 'x?', 'answer': 'y'}\nrate = 3\n")
+    with pytest.raises(LoadError, match="program"):
+        load(tmp_path / "settings.py")  # one record among other values: a program's data

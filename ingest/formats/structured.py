@@ -11,7 +11,7 @@ import warnings
 
 from core.errors import LoadError
 from ingest.formats.markup import clean_field
-from ingest.formats.tabular import Columns, Records
+from ingest.formats.tabular import Columns, Records, with_options
 
 
 def read_json(text: str) -> Records:
@@ -22,6 +22,8 @@ def read_json(text: str) -> Records:
     except json.JSONDecodeError as exc:
         raise LoadError(f"invalid JSON ({exc}); fix it or export JSON Lines") from exc
     records, titled = _find_records(data)
+    if records is None and isinstance(data, dict):
+        records = _record_values(list(data.values()))  # `{"q1": {…}, "q2": {…}}`
     if records is None:
         if isinstance(data, dict) and data and all(isinstance(v, str) for v in data.values()):
             records = [{"question": k, "answer": v} for k, v in data.items()]
@@ -90,15 +92,17 @@ def read_python(text: str) -> Records:
             tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         raise LoadError(f"{NOT_NOTES} (it does not parse: {exc})") from exc
-    data, dicts = {}, []
+    assigned, dicts = [], []
     for node in ast.walk(tree):
         if isinstance(node, ast.Dict):
             dicts.append((node.lineno, _literal(node)))
     for stmt in tree.body:
         targets = stmt.targets if isinstance(stmt, ast.Assign) else [getattr(stmt, "target", None)]
         for target in (t for t in targets if isinstance(t, ast.Name)):
-            data[target.id] = _literal(stmt.value)
-    records, titled = _find_records(data)
+            assigned.append((target.id, _literal(stmt.value)))
+    records, titled = _find_records(dict(assigned))
+    if records is None:  # one record per variable (`q1 = {…}`), a name used twice twice
+        records = _record_values([value for _, value in assigned])
     if records is None:
         raise LoadError(NOT_NOTES)
     out, headings = Records(), _Headings()
@@ -175,6 +179,8 @@ def _add_record(
         out.warnings.append(f"{where}: no question field (have {', '.join(keys[:5])}); skipped")
         return
     answer = _text(values[cols.answer]) if cols.answer is not None else ""
+    if answer:
+        answer = with_options(rec, keys, answer, {cols.question, cols.answer})
     section = _text(values[cols.section]) if cols.section is not None else opened
     question = _text(values[cols.question])
     out.add(question, answer, section, line)
@@ -184,6 +190,13 @@ def _add_record(
         if n != cols.question and "questions" in key.lower() and _strings(value):
             for asked in value:
                 out.add(asked, "", " > ".join(t for t in (section, question) if t), line)
+
+
+def _record_values(values: list) -> list | None:
+    """Values kept one per key or variable, when two or more of them are records and they are
+    most of the values: those records, in order."""
+    found = [v for v in values if isinstance(v, dict) and Columns.of([str(k) for k in v])]
+    return found if len(found) >= 2 and 2 * len(found) >= len(values) else None
 
 
 def _strings(value) -> bool:

@@ -1,5 +1,6 @@
-"""CSV and TSV question banks: one row per question, columns found by name. `Records` and
-`Columns` serve the JSON, JSONL and YAML readers too (ingest/formats/structured.py)."""
+"""CSV and TSV question banks: one row per question, columns found by name. `Records`,
+`Columns` and `with_options` serve the JSON, JSONL, YAML and Python readers too
+(ingest/formats/structured.py)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,7 @@ from ingest.formats.markup import clean_field
 from ingest.items import ParsedItem
 
 _QUESTION_KEYS = ("question", "q", "front", "prompt", "term", "query", "questions")
-_ANSWER_KEYS = (
-    "answer", "a", "back", "response", "definition", "solution", "answers", "reply", "explanation"
-)  # fmt: skip
+_ANSWER_KEYS = ("answer", "a", "back", "response", "definition", "solution", "answers", "reply")
 SECTION_KEYS = ("section", "topic", "category", "chapter", "deck", "subject", "module")
 
 
@@ -61,7 +60,9 @@ class Columns:
     @classmethod
     def of(cls, header: list[str]) -> Columns | None:
         q = _pick(header, _QUESTION_KEYS, "question")
+        # an explanation answers only a record that has no answer field (`correct_answer`)
         a = _pick(header, _ANSWER_KEYS, "answer")
+        a = _pick(header, ("explanation",), "explanation") if a is None else a
         section = _pick(header, SECTION_KEYS, "topic")
         if q is None and a is not None and _pick([header[a]], _DEFINITION_KEYS, "definition") == 0:
             # A glossary ("Name | Definition | Use cases"): the first column is the term, and
@@ -122,6 +123,34 @@ def _choices(row: list[str]) -> str:
         return ""
     keyed = ord(letter) - 65
     return "\n".join(f"- {'✓ ' if n == keyed else ''}{o}" for n, o in enumerate(options))
+
+
+_OPTIONS_KEY = re.compile(r"option|choice", re.I)
+_EXPLAINS_KEY = re.compile(r"explanation|rationale|reason", re.I)
+
+
+def with_options(rec: dict, keys: list[str], answer: str, used: set[int]) -> str:
+    """A record's answer with its options (a field named like `options` or `choices` listing
+    two to eight strings) above it, the one the answer names ticked, by its text or letter,
+    and its explanation (a field so named that is not the answer) below."""
+    n = next((i for i, k in enumerate(keys) if _OPTIONS_KEY.search(k) and i not in used), None)
+    options = rec[keys[n]] if n is not None else None
+    if _all_strings(options) and 2 <= len(options) <= 8:
+        key = answer.strip()
+        letter = ord(key.upper()) - 65 if len(key) == 1 and key.isalpha() else -1
+        ticked = [o.strip() == key or i == letter for i, o in enumerate(options)]
+        listed = "\n".join(
+            f"- {'✓ ' if t else ''}{o}" for o, t in zip(options, ticked, strict=True)
+        )
+        answer = listed if any(ticked) else f"{listed}\n\nAnswer: {answer}"
+    why = next((i for i, k in enumerate(keys) if _EXPLAINS_KEY.search(k) and i not in used), None)
+    if why is not None and isinstance(rec[keys[why]], str) and rec[keys[why]].strip():
+        answer = f"{answer}\n\n{rec[keys[why]].strip()}"
+    return answer
+
+
+def _all_strings(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def read_rows(
