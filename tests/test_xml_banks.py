@@ -104,6 +104,7 @@ def test_a_moodle_quiz_export(tmp_path):
             "unsafe",
         ),
         ("<faq><entry><question>What?</question>", "invalid"),
+        ("<a>" * 5000 + "</a>" * 5000, "nested too deeply"),
         ("<config><port>80</port><host>a</host></config>", "no questions found"),
     ],
 )

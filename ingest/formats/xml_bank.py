@@ -150,9 +150,7 @@ def read_xml(data: bytes, text: str) -> Records:
         root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except (ET.ParseError, DefusedXmlException) as exc:
         raise LoadError(f"invalid or unsafe XML ({exc}); nothing read") from exc
-    out, cursor = Records(), 0
-    category = ""
-
+    out, cursor, category = Records(), 0, ""
     memo: dict = {}
 
     def walk(el: ET.Element, path: str) -> None:
@@ -174,7 +172,10 @@ def read_xml(data: bytes, text: str) -> Records:
             if _tag(child) not in _TITLES:
                 walk(child, inner)
 
-    walk(root, "")
+    try:
+        walk(root, "")
+    except RecursionError as exc:
+        raise LoadError("XML nested too deeply to read; nothing read") from exc
     if not out.items:
         out.warnings.append("no element holds a question field (question, q, front, term, …)")
     return out
