@@ -54,7 +54,7 @@ def join_listed_asks(lines: Lines) -> Lines:
             or label_at == after  # no blank line between the list and the label
             or label is None
             or not colon_label(lines[label_at][1], label)
-            or label["indent"] > BULLET.match(lines[n][1])["indent"]
+            or len(label["indent"]) > len(BULLET.match(lines[n][1])["indent"])
             or code[label_at]
         ):
             n = after
