@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.lines import ANSWER_LABEL, BULLET, HEADING, THEMATIC_BREAK, colon_label, in_code
+from ingest.prepasses import card
 from ingest.questions import clean, is_question
 
 Lines = list[tuple[int, str]]
@@ -64,10 +65,9 @@ def join_listed_asks(lines: Lines) -> Lines:
              if not code[k] and (HEADING.match(lines[k][1]) or THEMATIC_BREAK.match(lines[k][1]))),
             len(lines),
         )  # fmt: skip
-        title = " ".join(items).replace('"', "”")
         if labelled:  # the label prints as the card's own title does
             out[above] = (lines[above][0], "")
-        out[n] = (lines[n][0], f'??? question "{title}"')
+        out[n] = (lines[n][0], card(" ".join(items)))
         for k in range(n + 1, after):
             out[k] = (lines[k][0], "")
         rest = label["rest"].strip()

@@ -20,7 +20,7 @@ from ingest.lines import (
 )
 
 
-def _card(title: str) -> str:
+def card(title: str) -> str:
     """The `??? question "…"` admonition line a pass writes for a card titled `title` (its
     straight quotes curled, so they cannot end the title)."""
     return f'??? question "{title.replace(chr(34), "”")}"'
@@ -87,7 +87,7 @@ def unwrap_callouts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             asking = m.group("type").lower() in _ASKING_CALLOUTS or title.endswith("?")
             in_callout = True
             if asking:
-                out.append((loc, _card(title)))
+                out.append((loc, card(title)))
             else:
                 out.append((loc, title))
             continue
@@ -148,7 +148,7 @@ def unwrap_definitions(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         m = _DEFINITION.match(lines[n][1])
         term = lines[n - 1][1].strip()
         if not out[n - 1][1].startswith("??? question"):
-            out[n - 1] = (lines[n - 1][0], _card(term))
+            out[n - 1] = (lines[n - 1][0], card(term))
         out[n] = (lines[n][0], f"    {m.group('text')}")
         for k in range(n + 1, len(lines)):  # the definition's own lines, indented under it
             text = lines[k][1]
@@ -230,7 +230,7 @@ def unwrap_glossaries(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         for k in range(n + 1, close):
             loc, text = lines[k]
             if text.strip() and not text[0].isspace():
-                out[k] = (loc, _card(text.strip()))
+                out[k] = (loc, card(text.strip()))
         n = close + 1
     return out
 
