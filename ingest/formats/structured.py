@@ -11,7 +11,7 @@ import warnings
 
 from core.errors import LoadError
 from ingest.formats.markup import clean_field
-from ingest.formats.tabular import Columns, Records, with_options
+from ingest.formats.tabular import Columns, Records, strings, with_options
 
 
 def read_json(text: str) -> Records:
@@ -187,7 +187,7 @@ def _add_record(
     # More questions in a list of their own (`"Follow-up questions": [...]`) are asked after
     # this one, so they stand under it.
     for n, (key, value) in enumerate(zip(keys, values, strict=True)):
-        if n != cols.question and "questions" in key.lower() and _strings(value):
+        if n != cols.question and "questions" in key.lower() and strings(value):
             for asked in value:
                 out.add(asked, "", " > ".join(t for t in (section, question) if t), line)
 
@@ -197,10 +197,6 @@ def _record_values(values: list) -> list | None:
     most of the values: those records, in order."""
     found = [v for v in values if isinstance(v, dict) and Columns.of([str(k) for k in v])]
     return found if len(found) >= 2 and 2 * len(found) >= len(values) else None
-
-
-def _strings(value) -> bool:
-    return isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value)
 
 
 def _text(value) -> str:

@@ -114,6 +114,11 @@ def csv_rows(
             yield line, row
 
 
+def ticked(options: list[str], marks: list[bool]) -> str:
+    """Options as a list, each marked right ticked: `- ✓ Adam`, `- SGD`."""
+    return "\n".join(f"- {'✓ ' if t else ''}{o}" for o, t in zip(options, marks, strict=True))
+
+
 def _choices(row: list[str]) -> str:
     """A headerless multiple-choice row — question, two to six options, the key's letter
     (MMLU's layout) — as the options listed with the key ticked; else ""."""
@@ -122,7 +127,7 @@ def _choices(row: list[str]) -> str:
     if not (2 <= len(options) <= 6 and len(letter) == 1 and "A" <= letter < chr(65 + len(options))):
         return ""
     keyed = ord(letter) - 65
-    return "\n".join(f"- {'✓ ' if n == keyed else ''}{o}" for n, o in enumerate(options))
+    return ticked(options, [n == keyed for n in range(len(options))])
 
 
 _OPTIONS_KEY = re.compile(r"option|choice", re.I)
@@ -135,22 +140,21 @@ def with_options(rec: dict, keys: list[str], answer: str, used: set[int]) -> str
     and its explanation (a field so named that is not the answer) below."""
     n = next((i for i, k in enumerate(keys) if _OPTIONS_KEY.search(k) and i not in used), None)
     options = rec[keys[n]] if n is not None else None
-    if _all_strings(options) and 2 <= len(options) <= 8:
+    if strings(options) and 2 <= len(options) <= 8:
         key = answer.strip()
         letter = ord(key.upper()) - 65 if len(key) == 1 and key.isalpha() else -1
-        ticked = [o.strip() == key or i == letter for i, o in enumerate(options)]
-        listed = "\n".join(
-            f"- {'✓ ' if t else ''}{o}" for o, t in zip(options, ticked, strict=True)
-        )
-        answer = listed if any(ticked) else f"{listed}\n\nAnswer: {answer}"
+        marks = [o.strip() == key or i == letter for i, o in enumerate(options)]
+        listed = ticked(options, marks)
+        answer = listed if any(marks) else f"{listed}\n\nAnswer: {answer}"
     why = next((i for i, k in enumerate(keys) if _EXPLAINS_KEY.search(k) and i not in used), None)
     if why is not None and isinstance(rec[keys[why]], str) and rec[keys[why]].strip():
         answer = f"{answer}\n\n{rec[keys[why]].strip()}"
     return answer
 
 
-def _all_strings(value) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+def strings(value) -> bool:
+    """A list of strings, not empty."""
+    return isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value)
 
 
 def read_rows(

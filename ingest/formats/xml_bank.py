@@ -18,7 +18,7 @@ from defusedxml.ElementTree import fromstring
 
 from core.errors import LoadError
 from ingest.formats.markup import clean_field
-from ingest.formats.tabular import SECTION_KEYS, Columns, Records
+from ingest.formats.tabular import SECTION_KEYS, Columns, Records, ticked
 
 _TITLES = ("title", "name", "group", "heading", "caption")
 _ASKS_BY_ATTRIBUTE = ("text", "title", "q", "question", "value", "name")
@@ -73,7 +73,7 @@ def _answer(children: list[ET.Element]) -> str:
         except ValueError:
             return False
 
-    return "\n".join(f"- {'✓ ' if full(c) else ''}{_value(c)}" for c in scored)
+    return ticked([_value(c) for c in scored], [full(c) for c in scored])
 
 
 def _record(el: ET.Element, memo: dict | None = None) -> tuple[str, str] | None:
