@@ -53,15 +53,19 @@ LABEL_LINE = re.compile(
 )
 
 
-# A MyST directive that folds an exercise's answer away: `:::{note} Solutions` (with
-# `:class: dropdown`), `:::{dropdown} Answer`, or sphinx-exercise's `:::{solution}`.
-_DIRECTIVE = re.compile(r"^\s*(?P<fence>:{3,}|`{3,})\s*\{(?P<name>[\w:-]+)\}\s*(?P<title>.*)$")
-_DIRECTIVE_OPTION = re.compile(r"^\s*:[\w-]+:")
+# A MyST directive's opening fence (`:::{note} Title`, ```` ```{code-cell} ````, `::: {x}`) and
+# an option line under it (`:class: dropdown`); ingest/myst.py reads every directive with them.
+DIRECTIVE = re.compile(
+    r"^\s*(?P<fence>:{3,}|`{3,})\s*\{(?P<name>[A-Za-z][\w:-]*)\}\s*(?P<title>.*)$"
+)
+DIRECTIVE_OPTION = re.compile(r"^\s*:[\w-]+:(?:\s|$)")
 
 
 def answer_fold(line: str) -> str | None:
-    """The closing fence of the answer fold this line opens, or None."""
-    m = _DIRECTIVE.match(line)
+    """The closing fence of the answer fold this line opens, or None: a MyST directive that
+    folds an exercise's answer away, `:::{note} Solutions` (with `:class: dropdown`),
+    `:::{dropdown} Answer`, or sphinx-exercise's `:::{solution}`."""
+    m = DIRECTIVE.match(line)
     if m is None:
         return None
     named = m.group("name").lower() in ("solution", "answer")
@@ -104,7 +108,7 @@ def split_fold(body: list[str]) -> tuple[list[str], list[str]] | None:
         if close is not None:
             if line.strip() == close:
                 close = None
-            elif not (_DIRECTIVE_OPTION.match(line) and not folded):
+            elif not (DIRECTIVE_OPTION.match(line) and not folded):
                 folded.append(line)
             continue
         rest.append(line)

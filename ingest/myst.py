@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import re
 
-from ingest.answers import answer_fold
+from ingest.answers import DIRECTIVE, DIRECTIVE_OPTION, answer_fold
 from ingest.lines import FENCE
 
 Lines = list[tuple[int, str]]
 
-# `:::{note} Title`, ```` ```{code-cell} ipython3 ````, `::: {exercise-start}`.
-_OPEN = re.compile(r"^\s*(?P<fence>:{3,}|`{3,})\s*\{(?P<name>[A-Za-z][\w:-]*)\}\s*(?P<title>.*)$")
-_OPTION = re.compile(r"^\s*:[\w-]+:(?:\s|$)")
 _CELL_BREAK = re.compile(r"^\+\+\+(?:\s*\{.*\})?\s*$")  # jupytext's MyST notebook cell break
 # Boxes whose body is Markdown: Sphinx's admonitions, sphinx-design's, sphinx-exercise's and
 # sphinx-proof's (`prf:theorem`), MyST's asides.
@@ -63,22 +60,22 @@ def _options_end(lines: Lines, k: int) -> int:
     if k < len(lines) and lines[k][1].strip() == "---":
         end = next((j for j in range(k + 1, len(lines)) if lines[j][1].strip() == "---"), None)
         return k if end is None else end + 1
-    while k < len(lines) and _OPTION.match(lines[k][1]):
+    while k < len(lines) and DIRECTIVE_OPTION.match(lines[k][1]):
         k += 1
     return k
 
 
 def unwrap_myst(lines: Lines) -> Lines:
     """A MyST document's directives read as the page prints them (see the module's doc)."""
-    if not any(_OPEN.match(line) for _, line in lines):
+    if not any(DIRECTIVE.match(line) for _, line in lines):
         return lines
-    notebook = any((m := _OPEN.match(ln)) and m["name"] == "code-cell" for _, ln in lines)
+    notebook = any((m := DIRECTIVE.match(ln)) and m["name"] == "code-cell" for _, ln in lines)
     out: Lines = []
     drop: set[int] = set()  # closing fences of unwrapped boxes
     n = 0
     while n < len(lines):
         loc, line = lines[n]
-        m = _OPEN.match(line)
+        m = DIRECTIVE.match(line)
         if n in drop or notebook and _CELL_BREAK.match(line):
             out.append((loc, ""))
             n += 1
