@@ -8,7 +8,17 @@ from __future__ import annotations
 import re
 
 from ingest.answers import answer_fold, fold_lines
-from ingest.lines import BULLET, FENCE, HEADING, OPTION, QN, Lines, in_code, opens_answer
+from ingest.lines import (
+    BULLET,
+    FENCE,
+    HEADING,
+    OPTION,
+    QN,
+    Lines,
+    defined_term,
+    in_code,
+    opens_answer,
+)
 from ingest.questions import (
     CJK_QUESTION_WORD,
     IMPERATIVES,
@@ -47,12 +57,21 @@ GLOSSARY_TITLE = re.compile(
 GLOSSARY_PAGE = re.compile(r"\bglossary\b|术语表|用語集", re.I)
 # An entry number with no sub-number: `3.`, `12)` (not `2.1`, which numbers a sub-section).
 _STEP = re.compile(rf"^\W*{STEP_WORD}\s*\d{{1,4}}", re.I)
+_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s+\S")  # "2 Method", "1.3 References"
 _ENTRY_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s")
 _SUB_NUMBER = re.compile(r"^\W*(?:Q|Question)?\s*\d{1,4}\.\d", re.I)  # `Q15.1-`: a sub-section
 _WH = {"how", "why", "what", "which", "when", "where", "whether", "who"}
 _YES_NO = {"would", "should", "could", "can", "does", "do", "did", "is", "are", "will"}
 _LINK_ITEM = re.compile(r"^\s*[-*+]\s+\[[ xX]?\]\s+\[[^\]]*\]\([^)]*\)\s*$")
 _SKIPPABLE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|\|.*\|)\s*$")
+
+
+def defines_terms(body: list[str]) -> bool:
+    """Most of the body is list items that each define a term (`- Xt - the response
+    variable.`): a heading over it names a group of terms, and is no term itself."""
+    filled = [ln for ln in body if ln.strip()]
+    defined = [ln for ln in filled if (m := BULLET.match(ln)) and defined_term(m.group("text"))]
+    return bool(defined) and 2 * len(defined) > len(filled)
 
 
 def offers_options(body: list[str]) -> bool:
@@ -145,7 +164,12 @@ def question_headings(
             out.add(i)  # "### Question 3": the question is the first line of its body
             continue
         below = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
-        if in_glossary and any(ln.strip() for _, ln in lines[i + 1 : below]):
+        if (
+            in_glossary
+            and not _SECTION.match(title)  # "1.3 References": a part of the page, not a term
+            and any(ln.strip() for _, ln in lines[i + 1 : below])
+            and not defines_terms([ln for _, ln in lines[i + 1 : below]])
+        ):
             cards.add(n)  # a card, defined under it; its sub-terms are cards of their own
             out.add(i)
             continue

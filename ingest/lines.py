@@ -250,3 +250,23 @@ def read_table(lines: Lines, i: int) -> tuple[list[Row], int] | None:
     if rows and all(_ROW_NUMBER.match(r.question) for r in rows):
         return None  # an answer key ("| 1 | B |"): numbers, not questions
     return rows, j - 1
+
+
+# A term and its definition on one list item: `**Term**: text`, `**Term:** text`, `Term: text`,
+# `Xt - text` (a symbol of a notation list), `Term — text`. A plain term is short and no sentence.
+BOLD_TERM = re.compile(
+    r"^(?:\*\*|__)[^*_]{1,60}(?:\*\*|__)\s*[:：–—-]\s*|^(?:\*\*|__)[^*_]{1,60}[:：](?:\*\*|__)\s*"
+)
+_PLAIN_TERM = re.compile(r"^(?P<term>[^:：.?!$\\`]{1,40}?)(?:\s*[:：]\s+|\s+[-–—]\s+)(?=\S)")
+
+
+def defined_term(text: str) -> tuple[str, str] | None:
+    """(term, definition) when a list item's text defines a term, else None."""
+    if m := BOLD_TERM.match(text):
+        term = re.sub(r"[*_]{2}", "", m.group(0)).strip().rstrip(":：–—-").strip()
+    elif (m := _PLAIN_TERM.match(text)) and len(m.group("term").split()) <= 5:
+        term = m.group("term").strip()
+    else:
+        return None
+    definition = text[m.end() :].strip()
+    return (term, definition) if term and definition else None

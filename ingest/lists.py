@@ -8,18 +8,24 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from core.text import join_wrapped
-from ingest.headings import GLOSSARY_TITLE
+from ingest.headings import GLOSSARY_PAGE, GLOSSARY_TITLE
 from ingest.items import ParsedItem
-from ingest.lines import BULLET, LINK_LEAD, OPTION, RUN_IN, indent_of, run_in
+from ingest.lines import (
+    BOLD_TERM,
+    BULLET,
+    LINK_LEAD,
+    OPTION,
+    RUN_IN,
+    defined_term,
+    indent_of,
+    run_in,
+)
 from ingest.listscan import ASKING_LINK, asks, linked_question
 from ingest.questions import clean, is_question, is_quoted, split_joined_questions
 
 if TYPE_CHECKING:
     from ingest.machine import Open, Parser
 
-_TERM = re.compile(
-    r"^(?:\*\*|__)[^*_]{1,60}(?:\*\*|__)\s*[:：–—-]\s*|^(?:\*\*|__)[^*_]{1,60}[:：](?:\*\*|__)\s*"
-)
 _QUOTES = "“\"'‘«"
 
 
@@ -134,14 +140,14 @@ def open_bullet(p: Parser, i: int, loc: int, raw: str, m: re.Match) -> None:
         question, rest = run_in(m)
         p.open = Open(question, p.section, loc, loc, "labelled", indent=indent, answer=[rest])
         return
-    if p.sections and GLOSSARY_TITLE.search(p.sections[-1][1]) and (term := _TERM.match(text)):
+    # the section names terms ("Key concepts"), or the page is a glossary ("Glossary" > "Terms")
+    in_glossary = bool(p.sections) and bool(GLOSSARY_TITLE.search(p.sections[-1][1]))
+    in_glossary |= any(GLOSSARY_PAGE.search(title) for _, title in p.sections)
+    if in_glossary and (pair := defined_term(text)) and (rest := clean(pair[1]).strip()):
         # in a glossary, a term is a card and its description the answer
-        name = re.sub(r"[*_]{2}", "", term.group(0)).strip().rstrip(":：–—-").strip()
-        rest = clean(text[term.end() :]).strip()
-        if name and rest:
-            p.flush_prose()
-            p.open = Open(name, p.section, loc, loc, "labelled", indent=indent, answer=[rest])
-            return
+        p.flush_prose()
+        p.open = Open(pair[0], p.section, loc, loc, "labelled", indent=indent, answer=[rest])
+        return
     number = re.match(r"\s*(?:\*\*)?(\d{1,3}[.)])", raw)  # "2." stays "2.", "-", "•" read "-"
     p.open = Open(text, p.section, loc, loc, "bullet", indent, marker=number[1] if number else "-")
     p.open.row = i
@@ -159,7 +165,7 @@ def open_bullet(p: Parser, i: int, loc: int, raw: str, m: re.Match) -> None:
         # `[Attention? Attention!](url) by …`: a "?" in the link's title does not ask
         rest = item.group("text")[link.end() :]
         p.open.asks = "?" in clean(rest)
-    elif (item := BULLET.match(raw)) and (term := _TERM.match(item.group("text"))):
+    elif (item := BULLET.match(raw)) and (term := BOLD_TERM.match(item.group("text"))):
         # `**Code Implementation**: practise …`: a term and its description ask only if the
         # description does
         rest = clean(item.group("text")[term.end() :]).strip()

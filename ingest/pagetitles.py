@@ -6,9 +6,10 @@ parser sees sections, and a title that asks is answered by the text under it."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from statistics import median
 
-from ingest.lines import ANSWER_LABEL, BULLET, HEADING, QN, Lines, colon_label
+from ingest.lines import ANSWER_LABEL, BULLET, HEADING, NUMBERED, QN, Lines, colon_label
 from ingest.questions import is_question, reads_as_question
 from ingest.scan import full_width
 
@@ -44,6 +45,69 @@ def _title(line: str, above: str, below: str, width: float, asks_next: bool) -> 
         and len(below.split()) > _MAX_WORDS
         # a short question next to another is an item of a list of questions
         and not (is_question(text) and (asks_next or is_question(above)))
+    )
+
+
+def _numbered(line: str, above: str, width: float, repeated: bool) -> bool:
+    """A short line under a section number ("1.1 Notation", "2 Method") that ends no sentence,
+    at the start of a block: a numbered title, whatever follows it (a list, a short line). Not
+    a line printed more than once ("1 PT · MULTIPLE CHOICE" over every question of an exam) nor
+    a contents entry (it ends in its page number)."""
+    m = _SECTION_NUMBER.match(line.strip())
+    text = line.strip()[m.end() :] if m else ""
+    return (
+        bool(text)
+        and not repeated
+        and not text[-1].isdigit()
+        and len(text.split()) <= _MAX_WORDS
+        and text[:1].isupper()
+        and not re.search(r"[.,;:!?)\"”-]$", text)
+        and bool(re.search(r"[^\W\d_]{3}", text))
+        and (not above or bool(_ENDS_SENTENCE.search(above)) or len(above) < 0.6 * width)
+    )
+
+
+def _numbered_titles(filled: list[tuple[int, str]], width: float) -> set[int]:
+    """Which of the `filled` lines are numbered titles: each needs a neighbour in the numbering
+    among the others (its parent, a child or a sibling: "1 Glossary" and "1.1 Notation"), so a
+    table row that starts with a number ("1 NaN") is none."""
+    printed = Counter(text for _, text in filled)
+    found = {
+        k: tuple(int(x) for x in _SECTION_NUMBER.match(text).group(0).split("."))
+        for k, (_, text) in enumerate(filled)
+        if _numbered(text, filled[k - 1][1] if k else "", width, printed[text] > 1)
+        and not is_question(text)
+    }
+    numbers = set(found.values())
+
+    def near(n: tuple[int, ...]) -> bool:
+        sibling = n[:-1] + (n[-1] + 1,) in numbers or n[:-1] + (n[-1] - 1,) in numbers
+        return sibling or n[:-1] in numbers or any(m[:-1] == n for m in numbers)
+
+    return {k for k, n in found.items() if near(n)}
+
+
+def _list_head(line: str, above: str, below: str, width: float) -> bool:
+    """A short Title Case line (or of one to three words) that asks nothing, right over a
+    bulleted list and after a block's end: the title of that list ("Periodic Signals" over
+    "• A - amplitude …"). A lead-in that ends in a colon is the list's sentence, not a title."""
+    text = line.strip()
+    words = text.split()
+    return (
+        0 < len(words) <= _MAX_WORDS
+        and (len(words) <= 3 or _title_case(words))
+        and text[:1].isupper()
+        and not re.search(r"[.,;:?!？)\"”-]$", text)
+        and bool(re.search(r"[^\W\d_]{3}", text))
+        and not _marked(line)
+        and not is_question(text)
+        and bool(BULLET.match(below))
+        and not NUMBERED.match(below)  # a short line over "4. Other topics" ends a list item
+        and (
+            not above
+            or bool(_ENDS_SENTENCE.search(above) or BULLET.match(above))
+            or len(above) < 0.6 * width
+        )
     )
 
 
@@ -101,6 +165,8 @@ def mark_titles(lines: Lines) -> list[tuple[int, str]]:
     out = list(lines)
     joined: set[int] = set()  # later lines of a question title marked on its first line
     topic, nested = -1, False  # the last title that asks nothing; questions nest under it
+    depth = 0  # how deep the last numbered title was: "1.1 Notation" is 2
+    sections = _numbered_titles(filled, max(width, full))
 
     def question_mark(k: int) -> str:
         """A question right under a title that asks nothing ("Regression analysis" / "What
@@ -122,13 +188,21 @@ def mark_titles(lines: Lines) -> list[tuple[int, str]]:
         )
         # a line under one that reached the margin mid-sentence continues it
         wrapped = len(above) >= full and not _ENDS_SENTENCE.search(above)
-        if _title(text, above, below, max(width, full), asks_next) or (
-            not wrapped and _list_title(text, below, asks_next)
+        widest = max(width, full)
+        numbered = k in sections
+        head = not (numbered or wrapped) and _list_head(text, above, below, widest)
+        if (
+            numbered
+            or head
+            or _title(text, above, below, widest, asks_next)
+            or (not wrapped and _list_title(text, below, asks_next))
         ):
             if is_question(text):
                 out[n] = (lines[n][0], f"{question_mark(k)} {text}")
             else:
-                out[n] = (lines[n][0], f"{'#' if k == 0 else '##'} {text}")
+                out[n] = (lines[n][0], f"{_level(k, text, head, depth)} {text}")
+                if number := _SECTION_NUMBER.match(text):
+                    depth = number.group(0).count(".") + 1
                 topic = k if k else -1  # the document's own title is above every question
         elif not wrapped and (span := _question_span(filled, k, width, full)):
             mark = question_mark(k)
@@ -137,6 +211,17 @@ def mark_titles(lines: Lines) -> list[tuple[int, str]]:
                 out[m] = (lines[m][0], "")
                 joined.add(m)
     return out
+
+
+def _level(k: int, text: str, head: bool, depth: int) -> str:
+    """A title's heading mark: the document's own title `#`; a numbered title as deep as its
+    number ("1 Glossary" `##`, "1.1 Notation" `###`); a list's title one level under the
+    numbered title it follows; any other `##`."""
+    if k == 0:
+        return "#"
+    if number := _SECTION_NUMBER.match(text):
+        return "#" * min(6, 2 + number.group(0).count("."))
+    return "#" * min(6, 2 + depth) if head and depth else "##"
 
 
 def _question_span(filled: list[tuple[int, str]], k: int, width: float, full: float) -> int:

@@ -80,3 +80,68 @@ def test_an_mdx_accordion_is_a_question_over_its_answer():
     assert items[0].answer == (
         "Get started with forecasting in minutes, from the first call to a plot."
     )
+
+
+def test_term_definitions_in_a_glossary_are_cards_at_any_depth():
+    """Under a glossary, a list item that defines a term (`Term: text`, a notation list's
+    `Xt - text`) is a card, in a sub-section too; the heading over such a list names a group of
+    terms and is no card itself. Bold lists elsewhere stay prose."""
+    items = run(
+        "# Glossary\n\n## Terms\n\n"
+        "- Ensemble: The totality of all possible realizations of a series.\n"
+        "- Period: The time one cycle takes.\n\n"
+        "## Notation\n\n### Forecasting\n\n"
+        "- l - a forecast step.\n- t0 - the forecast horizon.\n\n"
+        "### Filtering\n\n- H(B) - transfer function\n\n"
+        "# Study plan\n\n- Week one: read the chapter on stationarity.\n"
+    )
+    assert qa(items) == [
+        ("qa", "Ensemble", "The totality of all possible realizations of a series."),
+        ("qa", "Period", "The time one cycle takes."),
+        ("qa", "l", "a forecast step."),
+        ("qa", "t0", "the forecast horizon."),
+        ("qa", "H(B)", "transfer function"),
+    ]
+    assert items[-1].kind == "chunk" and "Week one" in items[-1].answer
+    assert items[2].section == "Glossary > Notation > Forecasting"
+
+
+def test_a_pdf_glossary_keeps_its_numbered_sections_and_list_titles(tmp_path):
+    """A PDF's text keeps no font sizes: "1 Glossary" / "1.1 Notation" are titles by their
+    section numbers, as deep as the number, and a short title line right over a bulleted list
+    ("Periodic Signals") heads that list, a level under them; its definitions are cards. A
+    line printed before every question ("1 PT") or a table row ("1 NaN") is no title."""
+    from tests.pdfs import make_pdf
+    from tests.test_formats import load_items
+
+    text = (
+        "Time series notes\nMarch 14, 2020\n1 Glossary\n"
+        "Notation and terms used in time series analysis.\n1.1 Notation\nPeriodic Signals\n"
+        "- A - amplitude of the periodic signal.\n- f - frequency of a periodic signal.\n"
+        "Forecasting\n- l - a forecast step.\n- t0 - the forecast horizon.\n1.2 Terms\n"
+        "- Period: The amount of time for one cycle to complete.\n"
+        "- Frequency: The number of cycles per unit time.\n"
+    )
+    _, items = load_items(make_pdf(tmp_path / "glossary.pdf", [text]))
+    cards = [(i.section, i.question, i.answer) for i in items if i.kind == "qa"]
+    assert cards == [
+        ("1 Glossary > 1.1 Notation > Periodic Signals", "A", "amplitude of the periodic signal."),
+        ("1 Glossary > 1.1 Notation > Periodic Signals", "f", "frequency of a periodic signal."),
+        ("1 Glossary > 1.1 Notation > Forecasting", "l", "a forecast step."),
+        ("1 Glossary > 1.1 Notation > Forecasting", "t0", "the forecast horizon."),
+        ("1 Glossary > 1.2 Terms", "Period", "The amount of time for one cycle to complete."),
+        ("1 Glossary > 1.2 Terms", "Frequency", "The number of cycles per unit time."),
+    ]
+
+
+def test_numbers_that_head_no_section_stay_text():
+    """A line printed before every question of an exam ("1 PT · Multiple choice") and a table
+    row that starts with a number ("1 NaN") have no neighbour in a section numbering."""
+    from ingest.pagetitles import mark_titles
+
+    filler = "The estimate of the slope uses the training data and the noise in it."
+    lines = [filler, "1 PT · Multiple choice", "Which pair gives precision?", "- TP and FP",
+             "- TN and FN", "1 PT · Multiple choice", "Which model is an ensemble?",
+             "- Random forest", "- Linear regression", filler, "1 NaN", "2 3 2 4", filler]  # fmt: skip
+    marked = [ln for _, ln in mark_titles(list(enumerate(lines)))]
+    assert not [ln for ln in marked if ln.startswith("#") and ("PT" in ln or "NaN" in ln)]

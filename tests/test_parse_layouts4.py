@@ -217,6 +217,7 @@ def test_asciidoc_qanda_lists_listing_blocks_and_lists(tmp_path):
         ("qa", "What is a learning rate?", "The step size of each **gradient** update."),
         ("qa", "Why warm up the learning rate?", "Early updates are noisy; see the paper."),
         ("qa", "What is gradient clipping?", "Capping the gradient norm."),
+        ("qa", "Epoch", "one pass over the data."),  # a glossary's term is a card
     ]
     assert items[0].section == "Deep learning FAQ > Training"
     assert items[0].locator == "lines 7-8"

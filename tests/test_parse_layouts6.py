@@ -73,7 +73,7 @@ def test_a_q_numbered_heading_answered_before_its_follow_up_pairs():
 
 def test_terms_in_a_glossary_are_cards():
     items = run(
-        "# Glossary\n\nThe main concepts:\n\n"
+        "# Key concepts\n\nThe main concepts:\n\n"
         "- **Utterance**: the raw text coming from the user.\n"
         "- **Intent**: the canonical form of an utterance.\n\n"
         "## Naming\n\n- **Verb first**: start each message name with a verb.\n"
@@ -82,7 +82,8 @@ def test_terms_in_a_glossary_are_cards():
     assert cards == [
         ("qa", "Utterance", "the raw text coming from the user."),
         ("qa", "Intent", "the canonical form of an utterance."),
-    ]  # under "Naming" a term and its description are a note, not a card
+    ]  # under "Naming" a term and its description are a note, not a card (a page titled
+    # "Glossary" is all definitions: there they are cards at any depth, test_parse_layouts13)
 
 
 def test_question_and_answer_labels_alone_on_their_lines():

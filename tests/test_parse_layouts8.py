@@ -171,13 +171,14 @@ def test_a_bold_lead_in_ending_with_a_colon_is_part_of_the_answer():
 
 def test_numbered_section_titles_in_a_pdf_are_sections():
     """LaTeX prints "3 Approach" and "3.1 Training setup": the section number does not keep a
-    line standing alone between sentences from being a title."""
+    line standing alone between sentences from being a title, and a sub-section nests under its
+    section."""
     from ingest.pagetitles import mark_titles
 
     filler = "The estimate of the slope uses the training data and the noise in it."
     lines = [filler] * 6 + ["3 Approach", filler, filler, "3.1 Training setup", filler, filler]
     marked = [line for _, line in mark_titles(list(enumerate(lines))) if line.startswith("#")]
-    assert marked == ["## 3 Approach", "## 3.1 Training setup"]
+    assert marked == ["## 3 Approach", "### 3.1 Training setup"]
 
 
 def test_a_printed_numbered_bank_keeps_each_answer(tmp_path):
