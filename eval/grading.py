@@ -1,4 +1,4 @@
-"""How well the quiz grader agrees with hand labels: eval/grading/{dev,test,test2}.jsonl (written
+"""How well the quiz grader agrees with hand labels: eval/grading/{dev,test,test2,test3}.jsonl (written
 blind by helpers who never saw the grader) and the team's old eval/grading.jsonl."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from rag.retrieve import Retriever
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_LABELS = HERE / "grading.jsonl"
-SPLITS = {split: HERE / "grading" / f"{split}.jsonl" for split in ("dev", "test", "test2")}
+SPLITS = {split: HERE / "grading" / f"{split}.jsonl" for split in ("dev", "test", "test2", "test3")}
 VERDICTS = ("correct", "partial", "incorrect")
 
 

@@ -304,8 +304,8 @@ def eval_accept_gold(review, gold) -> None:
 )
 @click.option(
     "--split",
-    type=click.Choice(["dev", "test", "test2"]),
-    help="Shorthand for --labels eval/grading/{dev,test,test2}.jsonl (the blind sets).",
+    type=click.Choice(["dev", "test", "test2", "test3"]),
+    help="Shorthand for --labels eval/grading/{dev,test,test2,test3}.jsonl (the blind sets).",
 )
 @click.option("--no-llm", is_flag=True, help="Measure the grader without its LLM judge.")
 @click.option(
