@@ -24,6 +24,7 @@ from ingest.answers import (
     stem_and_options,
     strip_answer_label,
 )
+from ingest.exercises import blank_exercise
 from ingest.formats.markup import join_split_links, strip_anchor
 from ingest.headings import BARE_NUMBER, FAQ_TITLE, exercise_headings, question_headings
 from ingest.items import ParsedItem
@@ -216,6 +217,12 @@ class Parser:
             lines = [lines[0].strip(), dedent("\n".join(lines[1:]))]
         answer = dedent("\n".join(lines)).strip()
         if no_answer(answer):
+            answer = ""
+        elif blank_exercise(answer):
+            # code to fill in answers nothing: the exercise is bare, what it gives a note
+            section = " > ".join(x for x in (o.section, question_text(question)) if x)
+            block = [(o.start, ln) for ln in answer.split("\n")]
+            self.items.extend(prose_chunks(block, self.chunker, section, self.unit))
             answer = ""
         self.emit(question, answer, o.section, o.start, o.end)
         if not answer and o.style in ("qn", "labelled"):

@@ -37,6 +37,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ingest.chrome import drop_chrome
+from ingest.exercises import answer_fields
 from ingest.grouped_asks import join_listed_asks
 from ingest.items import ParsedItem
 from ingest.jsx import render_components
@@ -83,7 +84,7 @@ def parse(
     kept = drop_chrome(render_components(kept))
     if unit == "page":  # a PDF's text layer has no headings: find its titles by their shape
         kept = mark_titles(kept)
-    items = Parser(kept, unit, chunker).run()
+    items = answer_fields(Parser(kept, unit, chunker).run(), chunker)
     return [replace(it, question=unfence_math(it.question), answer=unfence_math(it.answer))
             for it in items]  # fmt: skip
 

@@ -261,7 +261,7 @@ def is_quoted(text: str) -> bool:
 # A line of an answer form left blank: a field's label with nothing after it (`**Answer:**`), a
 # bold prompt (`**Why at this timestep?**`), a line with a blank to fill in (`**Timestep:** t =
 # ______`), an empty list item (`1.`), a line break, or a hint in parentheses (`*(Hint: …)*`).
-_FORM_LINE = re.compile(
+FORM_LINE = re.compile(
     r"^\s*(?:(?:\*\*|__)[^*_\n]{1,60}?[:：?？]\s*(?:\*\*|__)\s*[:：]?\s*|.*_{3,}.*"
     r"|(?:\d{1,3}[.)]|[-*+])|(?:<br\s*/?>\s*)+|[*_]\(.*\)[*_])$",
     re.I,
@@ -274,7 +274,7 @@ def no_answer(answer: str) -> bool:
     if not any(c.isalnum() for c in answer):
         return True
     lines = [ln for ln in answer.split("\n") if ln.strip()]
-    if all(_FORM_LINE.match(ln) for ln in lines):
+    if all(FORM_LINE.match(ln) for ln in lines):
         return True
     return len(answer) < 80 and bool(NO_ANSWER.match(answer))
 

@@ -145,3 +145,42 @@ def test_numbers_that_head_no_section_stay_text():
              "- Random forest", "- Linear regression", filler, "1 NaN", "2 3 2 4", filler]  # fmt: skip
     marked = [ln for _, ln in mark_titles(list(enumerate(lines)))]
     assert not [ln for ln in marked if ln.startswith("#") and ("PT" in ln or "NaN" in ln)]
+
+
+def _exercise_notebook(tmp_path, cells):
+    import json
+
+    from tests.test_formats import load_items
+
+    def cell(kind, text):
+        extra = {"outputs": [], "execution_count": None} if kind == "code" else {}
+        return {"cell_type": kind, "metadata": {}, "source": [text], **extra}
+
+    nb = {"cells": [cell(k, t) for k, t in cells], "metadata": {}, "nbformat": 4}
+    (tmp_path / "lab.ipynb").write_text(json.dumps(nb))
+    return load_items(tmp_path / "lab.ipynb")[1]
+
+
+def test_an_exercise_over_code_to_fill_in_is_unanswered(tmp_path):
+    """A lab notebook's "**Question 1:** Write a function …" over a `# TODO` stub, and "Which
+    … and why?" over given plot code and an empty "Write your answer here:" cell, are left to
+    the student: bare questions, their hints and code kept as notes. A question answered by
+    real code, or by a written answer, keeps its answer."""
+    items = _exercise_notebook(tmp_path, [
+        ("markdown", "## Highlight anomalies\n\n**Question 1:** Write a function that plots "
+                     "the series with its anomalies in red.\n\n**Hint:** Use matplotlib."),
+        ("code", "# TODO: Implement the following function\ndef plot(x, y):\n    pass"),
+        ("markdown", "## Compare detectors\n\n**Question 2:** Which detector is best, and why?"),
+        ("code", "plt.bar(names, scores)\nplt.show()"),
+        ("markdown", "**Write your answer here:**"),
+        ("markdown", "## Count anomalies\n\n**Question 3:** How do you count the anomalies?"),
+        ("code", "def count(y):\n    return int(np.sum(np.diff(y) == 1))"),
+    ])  # fmt: skip
+    asked = [(i.kind, i.question) for i in items if i.kind != "chunk"]
+    assert asked == [
+        ("question", "Write a function that plots the series with its anomalies in red."),
+        ("question", "Which detector is best, and why?"),
+        ("qa", "How do you count the anomalies?"),
+    ]
+    notes = " ".join(i.answer for i in items if i.kind == "chunk")
+    assert "Use matplotlib" in notes and "def plot(x, y)" in notes and "plt.bar" in notes

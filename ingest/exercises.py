@@ -1,0 +1,82 @@
+"""An exercise left to the student: under its question, only hints and code to fill in (a
+notebook's `# TODO` / `pass` stubs, `= ?` blanks, nbgrader's "YOUR CODE HERE"), or given code
+over an empty "Write your answer here:" field. The code is no answer: the question is bare, and
+what it gives (hints, stubs, given code) is kept as a note."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ingest.items import ParsedItem
+from ingest.lines import FENCE
+from ingest.prose import Chunker, prose_chunks
+from ingest.questions import FORM_LINE
+
+# A blank in code: a TODO, "your code here", a function left as `pass` or NotImplementedError,
+# a value left as `?`, a `____` line to fill in.
+_FILL_IN = re.compile(
+    r"\bTODO\b|\byour code\b|NotImplementedError|^\s*pass\s*$|=\s*\?|_{4,}", re.I | re.M
+)
+# A paragraph that guides rather than answers: "**Hint:** …", "Example: …", "Expected output: …".
+_GUIDE = re.compile(
+    r"^\s*(?:\*\*|__)?(?:hints?|examples?|tips?|notes?|expected(?: output)?)\b[^:：\n]{0,20}[:：]",
+    re.I,
+)
+
+
+# The field an answer is to be written in: "**Write your answer here:**", "Your answer below".
+_ANSWER_HERE = re.compile(
+    r"^\W*(?:(?:write|type|put|enter|add|insert)\s+)?(?:your\s+|the\s+)?(?:answer|solution|"
+    r"response)s?\s+(?:goes\s+)?(?:here|below)\W*$",
+    re.I,
+)
+
+
+def _unwritten(answer: str) -> tuple[bool, bool]:
+    """(nothing is written but code, hints, examples or an empty form; something is left to
+    fill in: a blank in a code block or an empty answer field)."""
+    code, blank, guide = False, False, False
+    block: list[str] = []
+    for line in answer.split("\n"):
+        if FENCE.match(line):
+            if code:
+                blank |= bool(_FILL_IN.search("\n".join(block)))
+            code, block = not code, []
+        elif code:
+            block.append(line)
+        elif not line.strip():
+            guide = False
+        elif _GUIDE.match(line):
+            guide = True
+        elif _ANSWER_HERE.match(line):
+            blank = True
+        elif not (guide or FORM_LINE.match(line)):
+            return False, blank
+    return True, blank
+
+
+def blank_exercise(answer: str) -> bool:
+    """Nothing written but code, hints, examples or an empty form, and something left to fill
+    in: a blank in a code block, or a "Write your answer here:" field."""
+    return all(_unwritten(answer))
+
+
+def answer_fields(items: list[ParsedItem], chunker: Chunker) -> list[ParsedItem]:
+    """An empty "Write your answer here:" field is no question: it is where the answer to the
+    question above goes, so that question is unanswered, and the code shown with it a note."""
+    out: list[ParsedItem] = []
+    for item in items:
+        if item.kind != "question" or not _ANSWER_HERE.match(item.question):
+            out.append(item)
+            continue
+        prev = next((k for k in range(len(out) - 1, -1, -1) if out[k].kind != "chunk"), None)
+        if prev is not None and out[prev].kind == "qa" and _unwritten(out[prev].answer)[0]:
+            asked = out[prev]
+            section = " > ".join(x for x in (asked.section, asked.question) if x)
+            block = [(asked.start, ln) for ln in asked.answer.split("\n")]
+            out[prev : prev + 1] = [
+                *prose_chunks(block, chunker, section, asked.unit),
+                replace(asked, kind="question", answer=""),
+            ]
+    return out
