@@ -386,7 +386,10 @@ def test_thirty_third_batch_first_score():
     MDX FAQ of <Accordion> components, a PDF glossary of "Term: definition" lines, an exercise
     notebook whose questions sit over code blanks, an rST FAQ answer indented with tabs.
     Designed on since: an MDX disclosure widget (`<Accordion title="…">`) is read as a
-    `<details>` block (the FAQ: 29 of 32; three "Error message: …" titles do not ask)."""
+    `<details>` block (the FAQ: 29 of 32; three "Error message: …" titles do not ask); a
+    glossary's plain and notation-list definitions are cards, and a PDF's numbered titles and
+    list titles are sections (the glossary: 27 of 36; the rest are Greek symbols its text layer
+    prints as Latin letters); an exercise over code to fill in is bare (the notebook: 16 of 18)."""
     _check(
         EVAL / "corpora33",
         known={
@@ -426,3 +429,19 @@ def test_a_file_studybot_refuses_scores_nothing_even_with_no_questions_in_it(tmp
     assert (s.recall, s.precision) == (0.0, 0.0)
     assert "unsupported file type .tex" in s.refused
     assert "refused: unsupported file type .tex" in table(batch, [s])
+
+
+def test_thirty_fourth_batch_first_score():
+    """corpora34, gathered by topic (convolutional and recurrent networks), scored once held out
+    (PARSE-RESULT-first-run.txt: 3 of 5 answered questions, 3 of 6 files): the LaTeX source of
+    a guide is refused as an unsupported type; an ELI5 note's "**You:** … / **Me:** …" dialogue
+    and its bold call-outs; a README's call to action ("Liked this project? …") read as an
+    entry."""
+    _check(
+        EVAL / "corpora34",
+        known={
+            "eli5-dialogue-notes-lstm-ojhaharsh.md",
+            "latex-guide-conv-arithmetic-vdumoulin.tex",
+            "nbconvert-readme-lstm-har-guillaume-chevalier.md",
+        },
+    )
