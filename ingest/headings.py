@@ -14,6 +14,7 @@ from ingest.lines import (
     HEADING,
     OPTION,
     QN,
+    SECTION_NUMBER,
     Lines,
     defined_term,
     in_code,
@@ -57,7 +58,6 @@ GLOSSARY_TITLE = re.compile(
 GLOSSARY_PAGE = re.compile(r"\bglossary\b|术语表|用語集", re.I)
 # An entry number with no sub-number: `3.`, `12)` (not `2.1`, which numbers a sub-section).
 _STEP = re.compile(rf"^\W*{STEP_WORD}\s*\d{{1,4}}", re.I)
-_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s+\S")  # "2 Method", "1.3 References"
 _ENTRY_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s")
 _SUB_NUMBER = re.compile(r"^\W*(?:Q|Question)?\s*\d{1,4}\.\d", re.I)  # `Q15.1-`: a sub-section
 _WH = {"how", "why", "what", "which", "when", "where", "whether", "who"}
@@ -166,7 +166,7 @@ def question_headings(
         below = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
         if (
             in_glossary
-            and not _SECTION.match(title)  # "1.3 References": a part of the page, not a term
+            and not SECTION_NUMBER.match(title)  # "1.3 References": a part of the page, not a term
             and any(ln.strip() for _, ln in lines[i + 1 : below])
             and not defines_terms([ln for _, ln in lines[i + 1 : below]])
         ):

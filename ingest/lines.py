@@ -71,6 +71,8 @@ BULLET = re.compile(
     r"^(?P<indent>\s*)(?:[-*+•●▪◦]|(?:\*\*)?\d{1,3}[.)](?:\*\*)?)\s+(?P<text>\S.*)$"
 )
 NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s")
+# A section number before a title, as LaTeX prints it: "2 Method", "3.1 Training setup".
+SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\s+(?=\S)")
 # A paragraph that opens with its question in bold and answers it on: `**Why X?** Because …`.
 RUN_IN = re.compile(r"^(?:\*\*|__)(?P<q>[^*_\n]{3,200}?[?？])(?:\*\*|__)\s+(?P<rest>\S.*)$")
 # A question sentence right after a run-in question rephrases it: "**What do optimizers tune?**

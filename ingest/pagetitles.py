@@ -9,16 +9,21 @@ import re
 from collections import Counter
 from statistics import median
 
-from ingest.lines import ANSWER_LABEL, BULLET, HEADING, NUMBERED, QN, Lines, colon_label
+from ingest.lines import (
+    ANSWER_LABEL,
+    BULLET,
+    HEADING,
+    NUMBERED,
+    QN,
+    SECTION_NUMBER,
+    Lines,
+    colon_label,
+)
 from ingest.questions import is_question, reads_as_question
 from ingest.scan import full_width
 
 _MAX_WORDS = 8
 _ENDS_SENTENCE = re.compile(r"[.!?:)\"”]$")
-
-
-# A section number before a title, as LaTeX prints it: "2 Method", "3.1 Training setup".
-_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\s+(?=\S)")
 
 
 def _marked(line: str) -> bool:
@@ -31,7 +36,7 @@ def _marked(line: str) -> bool:
 
 
 def _title(line: str, above: str, below: str, width: float, asks_next: bool) -> bool:
-    text = _SECTION_NUMBER.sub("", line.strip())
+    text = SECTION_NUMBER.sub("", line.strip())
     words = text.split()
     return (
         0 < len(words) <= _MAX_WORDS
@@ -53,7 +58,7 @@ def _numbered(line: str, above: str, width: float, repeated: bool) -> bool:
     at the start of a block: a numbered title, whatever follows it (a list, a short line). Not
     a line printed more than once ("1 PT · MULTIPLE CHOICE" over every question of an exam) nor
     a contents entry (it ends in its page number)."""
-    m = _SECTION_NUMBER.match(line.strip())
+    m = SECTION_NUMBER.match(line.strip())
     text = line.strip()[m.end() :] if m else ""
     return (
         bool(text)
@@ -73,7 +78,7 @@ def _numbered_titles(filled: list[tuple[int, str]], width: float) -> set[int]:
     table row that starts with a number ("1 NaN") is none."""
     printed = Counter(text for _, text in filled)
     found = {
-        k: tuple(int(x) for x in _SECTION_NUMBER.match(text).group(0).split("."))
+        k: tuple(int(x) for x in SECTION_NUMBER.match(text).group(0).split("."))
         for k, (_, text) in enumerate(filled)
         if _numbered(text, filled[k - 1][1] if k else "", width, printed[text] > 1)
         and not is_question(text)
@@ -201,7 +206,7 @@ def mark_titles(lines: Lines) -> list[tuple[int, str]]:
                 out[n] = (lines[n][0], f"{question_mark(k)} {text}")
             else:
                 out[n] = (lines[n][0], f"{_level(k, text, head, depth)} {text}")
-                if number := _SECTION_NUMBER.match(text):
+                if number := SECTION_NUMBER.match(text):
                     depth = number.group(0).count(".") + 1
                 topic = k if k else -1  # the document's own title is above every question
         elif not wrapped and (span := _question_span(filled, k, width, full)):
@@ -219,7 +224,7 @@ def _level(k: int, text: str, head: bool, depth: int) -> str:
     numbered title it follows; any other `##`."""
     if k == 0:
         return "#"
-    if number := _SECTION_NUMBER.match(text):
+    if number := SECTION_NUMBER.match(text):
         return "#" * min(6, 2 + number.group(0).count("."))
     return "#" * min(6, 2 + depth) if head and depth else "##"
 
