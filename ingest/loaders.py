@@ -12,6 +12,7 @@ from pathlib import Path
 from core.errors import LoadError
 from ingest.formats import anki, structured, tabular, xml_bank
 from ingest.formats.html_page import html_lines
+from ingest.formats.latex import latex_lines
 from ingest.formats.notebook import cell_lines, notebook_lines
 from ingest.formats.pdf import pdf_lines
 from ingest.formats.plaintext_markup import asciidoc_lines, org_lines
@@ -37,6 +38,7 @@ YAML_SUFFIXES = {".yml", ".yaml"}
 RST_SUFFIXES = {".rst", ".rest", ".doctest"}  # doctest pages are reStructuredText
 ORG_SUFFIXES = {".org"}
 ASCIIDOC_SUFFIXES = {".adoc", ".asciidoc", ".asc"}
+LATEX_SUFFIXES = {".tex", ".latex"}
 ANKI_SUFFIXES = {".apkg", ".colpkg"}
 NOTEBOOK_SUFFIXES = {".ipynb"}
 PYTHON_SUFFIXES = {".py"}  # a notebook, literate Python or a bank in literals (ingest.discover)
@@ -49,6 +51,7 @@ SUPPORTED = (
     | RST_SUFFIXES
     | ORG_SUFFIXES
     | ASCIIDOC_SUFFIXES
+    | LATEX_SUFFIXES
     | PDF_SUFFIXES
     | set(TABLE_SUFFIXES)
     | JSON_SUFFIXES
@@ -148,6 +151,8 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return Document(org_lines(text), "line", encoding, data, format="org")
     if suffix in ASCIIDOC_SUFFIXES:
         return Document(asciidoc_lines(text), "line", encoding, data, format="asciidoc")
+    if suffix in LATEX_SUFFIXES:
+        return Document(latex_lines(text), "line", encoding, data, format="latex")
     lines = [_TRAILING_SPACE_ENTITY.sub("", line) for line in text.split("\n")]
     fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
     return Document(list(enumerate(lines, start=1)), "line", encoding, data, format=fmt)

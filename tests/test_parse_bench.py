@@ -423,12 +423,12 @@ def test_a_file_studybot_refuses_scores_nothing_even_with_no_questions_in_it(tmp
     batch = tmp_path / "corpora3"
     (batch / "files").mkdir(parents=True)
     (batch / "expected").mkdir()
-    (batch / "files" / "notes.tex").write_text("\\section{Attention}\nQueries meet keys.\n")
+    (batch / "files" / "notes.rtf").write_text("{\\rtf1 \\b Attention\\b0\\par Queries meet keys.}\n")
     (batch / "expected" / "notes.jsonl").write_text('{"kind": "prose", "heading": "Attention"}\n')
     [s] = score_batch(batch)
     assert (s.recall, s.precision) == (0.0, 0.0)
-    assert "unsupported file type .tex" in s.refused
-    assert "refused: unsupported file type .tex" in table(batch, [s])
+    assert "unsupported file type .rtf" in s.refused
+    assert "refused: unsupported file type .rtf" in table(batch, [s])
 
 
 def test_thirty_fourth_batch_first_score():
@@ -436,7 +436,8 @@ def test_thirty_fourth_batch_first_score():
     (PARSE-RESULT-first-run.txt: 3 of 5 answered questions, 3 of 6 files): the LaTeX source of
     a guide is refused as an unsupported type; an ELI5 note's "**You:** … / **Me:** …" dialogue
     and its bold call-outs; a README's call to action ("Liked this project? …") read as an
-    entry."""
+    entry. Designed on since: LaTeX notes are read (the guide's prose; two objectives of its
+    "twofold" aim, imperative list items, read as bare questions keep it below target)."""
     _check(
         EVAL / "corpora34",
         known={

@@ -1,6 +1,8 @@
 """Layout families found in the thirty-first to thirty-third third-party batches (probability
 and information theory; transformer internals; time series), each on a small hand-made input."""
 
+import pytest
+
 from tests.test_parse_layouts import qa, run
 
 
@@ -184,3 +186,50 @@ def test_an_exercise_over_code_to_fill_in_is_unanswered(tmp_path):
     ]
     notes = " ".join(i.answer for i in items if i.kind == "chunk")
     assert "Use matplotlib" in notes and "def plot(x, y)" in notes and "plt.bar" in notes
+
+
+def test_latex_notes_read_as_the_markdown_they_stand_for(tmp_path):
+    """A `.tex` file: the preamble gives the title, sections are headings (a question section
+    answered by its text), itemize items are list items, maths stays as written, verbatim is
+    code, comments, citations and labels print nothing; each item cites its source line."""
+    from ingest.loaders import load
+    from ingest.parse import parse_document
+
+    tex = (
+        "\\documentclass{article}\n\\title{Convolution notes}\n\\begin{document}\n\\maketitle\n"
+        "\\section{What does padding do?}\n\\label{sec:pad}\n"
+        "Zero padding keeps the \\textbf{output size} \\cite{dumoulin}. % remember this\n\n"
+        "\\begin{itemize}\n\\item same padding: $o = i$\n\n\\item full padding: $o = i + k - 1$\n"
+        "\\end{itemize}\n\n\\section{Strides}\nThe output is\n\\begin{equation}\n"
+        "o = \\lfloor (i + 2p - k) / s \\rfloor + 1\n\\end{equation}\n\n"
+        "\\begin{verbatim}\nx = conv(y)  # 50% off\n\\end{verbatim}\n\\end{document}\n"
+    )
+    path = tmp_path / "notes.tex"
+    path.write_text(tex)
+    doc = load(path)
+    assert doc.format == "latex"
+    items = parse_document(doc, lambda text: [text])
+    first = items[0]
+    assert (first.kind, first.question, first.section) == (
+        "qa",
+        "What does padding do?",
+        "Convolution notes",
+    )
+    assert "**output size**" in first.answer and "- same padding: $o = i$" in first.answer
+    assert "remember" not in first.answer and "dumoulin" not in first.answer
+    assert first.locator == "lines 4-9"  # from the paragraph the section opens in
+    strides = " ".join(i.answer for i in items if "Strides" in i.section)
+    assert (
+        "\\lfloor (i + 2p - k) / s \\rfloor" in strides
+        and "```\nx = conv(y)  # 50% off\n```" in strides
+    )
+
+
+def test_latex_with_no_text_gets_a_reason(tmp_path):
+    from core.errors import LoadError
+    from ingest.loaders import load
+
+    path = tmp_path / "empty.tex"
+    path.write_text("\\documentclass{article}\n\\begin{document}\n% nothing yet\n\\end{document}\n")
+    with pytest.raises(LoadError, match="no text"):
+        load(path)
