@@ -423,7 +423,9 @@ def test_a_file_studybot_refuses_scores_nothing_even_with_no_questions_in_it(tmp
     batch = tmp_path / "corpora3"
     (batch / "files").mkdir(parents=True)
     (batch / "expected").mkdir()
-    (batch / "files" / "notes.rtf").write_text("{\\rtf1 \\b Attention\\b0\\par Queries meet keys.}\n")
+    (batch / "files" / "notes.rtf").write_text(
+        "{\\rtf1 \\b Attention\\b0\\par Queries meet keys.}\n"
+    )
     (batch / "expected" / "notes.jsonl").write_text('{"kind": "prose", "heading": "Attention"}\n')
     [s] = score_batch(batch)
     assert (s.recall, s.precision) == (0.0, 0.0)
