@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ingest.items import ParsedItem
 from ingest.lines import FENCE
-from ingest.prose import Chunker, prose_chunks
+from ingest.prose import Chunker, note_under
 from ingest.questions import FORM_LINE
 
 # A blank in code: a TODO, "your code here", a function left as `pass` or NotImplementedError,
@@ -73,10 +73,9 @@ def answer_fields(items: list[ParsedItem], chunker: Chunker) -> list[ParsedItem]
         prev = next((k for k in range(len(out) - 1, -1, -1) if out[k].kind != "chunk"), None)
         if prev is not None and out[prev].kind == "qa" and _unwritten(out[prev].answer)[0]:
             asked = out[prev]
-            section = " > ".join(x for x in (asked.section, asked.question) if x)
-            block = [(asked.start, ln) for ln in asked.answer.split("\n")]
+            given = asked.answer.split("\n")
             out[prev : prev + 1] = [
-                *prose_chunks(block, chunker, section, asked.unit),
+                *note_under(asked.question, asked.section, asked.start, given, chunker, asked.unit),
                 replace(asked, kind="question", answer=""),
             ]
     return out

@@ -56,7 +56,7 @@ from ingest.lines import (
     same_list,
 )
 from ingest.listscan import list_roles
-from ingest.prose import Chunker, prose_chunks
+from ingest.prose import Chunker, note_under, prose_chunks
 from ingest.questions import (
     ANSWER_SUMMARY,
     clean,
@@ -205,9 +205,8 @@ class Parser:
         if o.style == "heading" and (fold := split_fold(lines)):
             # an exercise: the folded solution answers it; the problem statement is a note
             statement, lines = fold[0], after_answer_label(fold[1])
-            section = " > ".join(x for x in (o.section, question_text(question)) if x)
-            block = [(o.start, ln) for ln in statement]
-            self.items.extend(prose_chunks(block, self.chunker, section, self.unit))
+            self.items += note_under(question_text(question), o.section, o.start, statement,
+                                     self.chunker, self.unit)  # fmt: skip
         elif o.style == "heading":
             question, lines = stem_and_options(question, after_answer_label(lines))
         elif o.style == "qn":
@@ -220,9 +219,8 @@ class Parser:
             answer = ""
         elif blank_exercise(answer):
             # code to fill in answers nothing: the exercise is bare, what it gives a note
-            section = " > ".join(x for x in (o.section, question_text(question)) if x)
-            block = [(o.start, ln) for ln in answer.split("\n")]
-            self.items.extend(prose_chunks(block, self.chunker, section, self.unit))
+            self.items += note_under(question_text(question), o.section, o.start,
+                                     answer.split("\n"), self.chunker, self.unit)  # fmt: skip
             answer = ""
         self.emit(question, answer, o.section, o.start, o.end)
         if not answer and o.style in ("qn", "labelled"):

@@ -171,7 +171,8 @@ def mark_titles(lines: Lines) -> list[tuple[int, str]]:
     joined: set[int] = set()  # later lines of a question title marked on its first line
     topic, nested = -1, False  # the last title that asks nothing; questions nest under it
     depth = 0  # how deep the last numbered title was: "1.1 Notation" is 2
-    sections = _numbered_titles(filled, max(width, full))
+    widest = max(width, full)
+    sections = _numbered_titles(filled, widest)
 
     def question_mark(k: int) -> str:
         """A question right under a title that asks nothing ("Regression analysis" / "What
@@ -193,7 +194,6 @@ def mark_titles(lines: Lines) -> list[tuple[int, str]]:
         )
         # a line under one that reached the margin mid-sentence continues it
         wrapped = len(above) >= full and not _ENDS_SENTENCE.search(above)
-        widest = max(width, full)
         numbered = k in sections
         head = not (numbered or wrapped) and _list_head(text, above, below, widest)
         if (
@@ -206,8 +206,7 @@ def mark_titles(lines: Lines) -> list[tuple[int, str]]:
                 out[n] = (lines[n][0], f"{question_mark(k)} {text}")
             else:
                 out[n] = (lines[n][0], f"{_level(k, text, head, depth)} {text}")
-                if number := SECTION_NUMBER.match(text):
-                    depth = number.group(0).count(".") + 1
+                depth = _depth(text) or depth
                 topic = k if k else -1  # the document's own title is above every question
         elif not wrapped and (span := _question_span(filled, k, width, full)):
             mark = question_mark(k)
@@ -218,14 +217,20 @@ def mark_titles(lines: Lines) -> list[tuple[int, str]]:
     return out
 
 
+def _depth(text: str) -> int:
+    """How deep a title's section number is: "1 Glossary" 1, "1.1 Notation" 2, none 0."""
+    number = SECTION_NUMBER.match(text)
+    return number.group(0).count(".") + 1 if number else 0
+
+
 def _level(k: int, text: str, head: bool, depth: int) -> str:
     """A title's heading mark: the document's own title `#`; a numbered title as deep as its
     number ("1 Glossary" `##`, "1.1 Notation" `###`); a list's title one level under the
-    numbered title it follows; any other `##`."""
+    numbered title it follows (`depth` deep); any other `##`."""
     if k == 0:
         return "#"
-    if number := SECTION_NUMBER.match(text):
-        return "#" * min(6, 2 + number.group(0).count("."))
+    if own := _depth(text):
+        return "#" * min(6, 1 + own)
     return "#" * min(6, 2 + depth) if head and depth else "##"
 
 

@@ -41,6 +41,15 @@ def word_count(text: str) -> int:
     return len(text.split()) + len(_IDEOGRAPH.findall(text)) // 2
 
 
+def note_under(
+    question: str, section: str, start: int, lines: list[str], chunker: Chunker, unit: str
+) -> list[ParsedItem]:
+    """What an exercise gives besides its answer (its statement, hints, starter code): prose
+    filed in a section named after its question."""
+    path = " > ".join(x for x in (section, question) if x)
+    return prose_chunks([(start, ln) for ln in lines], chunker, path, unit)
+
+
 def prose_chunks(
     block: list[tuple[int, str]], chunker: Chunker, section: str, unit: str
 ) -> list[ParsedItem]:

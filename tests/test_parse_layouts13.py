@@ -1,5 +1,6 @@
-"""Layout families found in the thirty-first to thirty-third third-party batches (probability
-and information theory; transformer internals; time series), each on a small hand-made input."""
+"""Layout families found in the thirty-first to thirty-fourth third-party batches (probability
+and information theory; transformer internals; time series; CNNs and RNNs), each on a small
+hand-made input."""
 
 import pytest
 
