@@ -14,6 +14,8 @@ Each rule is a family of layouts seen in real question banks, not one file's str
 - mkdocs admonitions `??? question "…"` whose body is the answer, indented or flat;
   `??? tip "…"` and `!!! abstract "…"` act as section headings; Obsidian callouts
   (`> [!question] …`) read the same way, other callouts as their plain text;
+- a dialogue of bold speaker labels (`**You:**` / `**Me:**`) where one speaker asks and the
+  other answers;
 - exercises whose answer is folded away: a MyST `:::{solution}` or a Pandoc fenced div
   (`::: solution`, a Quarto callout titled "Solution") under the exercise's heading;
 - bulleted question lists (`-`, `*`, `•`, `1.`) under Markdown or plain-text headings;
@@ -37,6 +39,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ingest.chrome import drop_chrome
+from ingest.dialogue import label_dialogues
 from ingest.exercises import answer_fields
 from ingest.grouped_asks import join_listed_asks
 from ingest.items import ParsedItem
@@ -79,7 +82,8 @@ def parse(
     """Parse `(location, line)` pairs — location is a line or page number — into items."""
     kept = space_headings(fence_math(strip_front_matter(list(lines))))
     kept = unwrap_myst(unwrap_glossaries(kept))
-    kept = join_listed_asks(unwrap_callouts(strip_comments(unfence_banks(kept))))
+    kept = unwrap_callouts(label_dialogues(strip_comments(unfence_banks(kept))))
+    kept = join_listed_asks(kept)
     kept = separate_run_in_answers(unwrap_definitions(unwrap_divs(kept)))
     kept = drop_chrome(render_components(kept))
     if unit == "page":  # a PDF's text layer has no headings: find its titles by their shape
