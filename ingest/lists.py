@@ -133,8 +133,8 @@ def open_bullet(p: Parser, i: int, loc: int, raw: str, m: re.Match) -> None:
     p.close()
     if _option_of_question(p, loc, raw, indent):
         return
-    if is_question(text) or p.last_bullet is not None:
-        p.flush_prose()
+    if is_question(text) and i not in p.prose_lists or p.last_bullet is not None:
+        p.flush_prose()  # a question starts a new item; a prose list stays one run of text
     if m := RUN_IN.match(text):  # `- **How do I X?** You …`: answered on its own line
         p.flush_prose()
         question, rest = run_in(m)

@@ -1,7 +1,9 @@
 """Which lists are prose: in a document whose list items mostly do not ask (a long note, a
 playbook), a list asks only when most of its own items do; steps such as "1. Identify the
 goal" or an aside with a "?" inside a prose list are text, not quiz questions. In any document,
-a linked question in a list of links that mostly do not ask is a reading-list entry."""
+a linked question in a list of links that mostly do not ask is a reading-list entry, and a list
+that a sentence introduces as aims ("This guide's objective is twofold:", "By the end you will
+be able to:") lists what a text sets out to do, not tasks for the reader."""
 
 from __future__ import annotations
 
@@ -12,6 +14,11 @@ from ingest.questions import clean, ends_sentence, is_question, is_quoted
 
 # A Markdown link whose label asks: `[Why X?](#why-x)` names a question, it does not ask one.
 ASKING_LINK = re.compile(r"\[[^\]]*[?？][^\]]*\]\([^)]*\)")
+# A lead-in that announces a list of aims or learning outcomes, ending in a colon.
+_AIMS = re.compile(
+    r"\b(?:objectives?|goals?|aims?|outcomes?|you will|you'll|you should|be able to)\b[^.?!]*:\s*$",
+    re.I,
+)
 # A list item that is one link to another page and nothing else: `[Why X?](https://…/x)`.
 _LINK_ONLY = re.compile(
     r"^\s*(?:\*\*)?\[(?P<label>[^\]]+)\]\((?P<url>[^)#\s][^)\s]*)\)(?:\*\*)?\s*$"
@@ -81,7 +88,22 @@ def list_roles(lines: Lines) -> tuple[set[int], set[int]]:
     items = _items(lines)
     asking = [asks(text) for *_, text in items]
     by_list = _by_list(items, asking)
-    return _prose(items, asking, by_list), _bank(items, asking, by_list)
+    aims = _aims(lines, items)
+    prose = _prose(items, asking, by_list) | {i for (i, _, lid, _) in items if lid in aims}
+    return prose, _bank(items, asking, by_list) - prose
+
+
+def _aims(lines: Lines, items) -> set[int]:
+    """Ids of the lists a lead-in sentence introduces as aims (`_AIMS`)."""
+    firsts: dict[int, int] = {}
+    for i, _, lid, _ in items:
+        firsts.setdefault(lid, i)
+    out = set()
+    for lid, i in firsts.items():
+        before = next((ln for _, ln in reversed(lines[:i]) if ln.strip()), "")
+        if _AIMS.search(clean(before)):
+            out.add(lid)
+    return out
 
 
 def _bank(items, asking, by_list, share: float = 0.8, least: int = 5) -> set[int]:

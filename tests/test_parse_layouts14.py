@@ -36,3 +36,36 @@ def test_labelled_lines_that_are_no_dialogue_stay_as_they_are():
     )
     assert {it.kind for it in items} == {"chunk"}
     assert "Yes, twice." in " ".join(it.answer for it in items)
+
+
+def test_a_list_introduced_as_aims_is_prose_not_tasks():
+    """ "This guide's objective is twofold:" or "By the end you will be able to:" lists what a
+    text sets out to do; the same imperatives under "Try these:" are exercises."""
+    items = run(
+        "## Introduction\n\nConvolutions are everywhere. This guide's objective is twofold:\n\n"
+        "1. Explain how padding changes the output shape.\n"
+        "2. Provide an intuition for transposed convolutions.\n\n"
+        "## Objectives\n\nBy the end of this lesson you will be able to:\n\n"
+        "- Describe a receptive field.\n- Compute the output size of a pooling layer.\n\n"
+        "## Exercises\n\nTry these:\n\n"
+        "1. Explain how padding changes the output shape.\n"
+        "2. Compute the output size of a pooling layer.\n"
+    )
+    assert [it.question for it in items if it.kind == "question"] == [
+        "Explain how padding changes the output shape.",
+        "Compute the output size of a pooling layer.",
+    ]
+    prose = " ".join(it.answer for it in items if it.kind == "chunk")
+    assert "Provide an intuition" in prose and "Describe a receptive field." in prose
+
+
+def test_a_prose_list_with_an_aside_that_asks_loses_no_item():
+    """In notes whose lists mostly state things, an item with a "?" is text like its
+    siblings: the short items after it stay in the note instead of being dropped as fragments."""
+    items = run(
+        "## Related work\n\nWe compare against three baselines in this chapter of the notes:\n\n"
+        "- Plain SGD with momentum and weight decay.\n- Why not Adam?\n- Lion.\n- Sophia.\n\n"
+        "Each is trained for the same budget of tokens on the same data mixture.\n"
+    )
+    assert [it.kind for it in items] == ["chunk"]
+    assert "- Lion.\n- Sophia." in items[0].answer
