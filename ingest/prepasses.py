@@ -236,7 +236,7 @@ def unwrap_glossaries(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 # A list item that is one bold question: `- **How do I check the version?**`.
-_BOLD_QUESTION = re.compile(r"^(?:\*\*|__)[^*_]+\?(?:\*\*|__)\s*$")
+_BOLD_QUESTION = re.compile(r"^(?:\*\*[^*]+\?\*\*|__[^_]+\?__)\s*$")  # `feature_extraction` inside
 
 
 def separate_run_in_answers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -389,14 +389,14 @@ def test_thirty_third_batch_first_score():
     `<details>` block (the FAQ: 29 of 32; three "Error message: …" titles do not ask); a
     glossary's plain and notation-list definitions are cards, and a PDF's numbered titles and
     list titles are sections (the glossary: 27 of 36; the rest are Greek symbols its text layer
-    prints as Latin letters); an exercise over code to fill in is bare (the notebook: 16 of 18)."""
+    prints as Latin letters); an exercise over code to fill in is bare (the notebook: 16 of 18);
+    a bold question with `_` in an identifier is a question (the rST FAQ: 6 of 6)."""
     _check(
         EVAL / "corpora33",
         known={
             "mdx-accordion-faq-timegpt-nixtla.mdx",
             "notebook-exercises-anomaly-detection-sylligardos.ipynb",
             "pdf-glossary-time-series-sjmiller8182.pdf",
-            "rst-enumerated-faq-tsfresh-blue-yonder.rst",
         },
     )
 

@@ -69,3 +69,25 @@ def test_a_prose_list_with_an_aside_that_asks_loses_no_item():
     )
     assert [it.kind for it in items] == ["chunk"]
     assert "- Lion.\n- Sophia." in items[0].answer
+
+
+def test_an_rst_faq_item_whose_bold_question_names_an_identifier(tmp_path):
+    """An enumerated rST FAQ: the bold question holds `feature_extraction` and a Sphinx role,
+    which rST leaves as source inside bold; its answer is the paragraph indented under it."""
+    from tests.test_formats import load_items
+
+    (tmp_path / "faq.rst").write_text(
+        "FAQ\n===\n\n"
+        "    1. **Does it support series of different lengths?**\n\n"
+        "       Yes, some features need a minimal length.\n\n"
+        "    2. **Even with :class:`settings.EfficientFCParameters` the feature_extraction"
+        " is slow. What can I do?**\n\n"
+        "\tCheck that you are not over-provisioning your CPU cores.\n"
+    )
+    _, items = load_items(tmp_path / "faq.rst")
+    assert [(i.kind, i.question, i.answer) for i in items] == [
+        ("qa", "Does it support series of different lengths?",
+         "Yes, some features need a minimal length."),
+        ("qa", "Even with `settings.EfficientFCParameters` the feature_extraction is slow."
+         " What can I do?", "Check that you are not over-provisioning your CPU cores."),
+    ]  # fmt: skip

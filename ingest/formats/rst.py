@@ -213,6 +213,9 @@ class _Writer:
         self.blank()
 
 
+_ROLE_SOURCE = re.compile(r":[a-z][\w:.+-]*:`(?P<text>[^`]+)`")
+
+
 def inline(node: nodes.Node) -> str:
     """Inline markup as Markdown shows it: literals in backquotes, strong in `**`, links as
     their text; raw and reference debris left out."""
@@ -225,10 +228,11 @@ def inline(node: nodes.Node) -> str:
     inner = "".join(inline(c) for c in node.children) if isinstance(node, nodes.Element) else ""
     if isinstance(node, nodes.literal):
         return f"`{inner}`" if inner else ""
-    if isinstance(node, nodes.strong):
-        return f"**{inner}**" if inner.strip() else inner
-    if isinstance(node, nodes.emphasis):
-        return f"*{inner}*" if inner.strip() else inner
+    if isinstance(node, nodes.strong | nodes.emphasis):
+        # rST markup does not nest: a role inside bold is left as its source, `:class:`x``
+        inner = _ROLE_SOURCE.sub(r"`\g<text>`", inner)
+        mark = "**" if isinstance(node, nodes.strong) else "*"
+        return f"{mark}{inner}{mark}" if inner.strip() else inner
     if isinstance(node, nodes.math):
         return f"${inner}$"
     if isinstance(node, nodes.paragraph | nodes.Inline | nodes.TextElement):
