@@ -401,6 +401,22 @@ def test_thirty_third_batch_first_score():
     )
 
 
+def test_thirty_fifth_batch_first_score():
+    """corpora35, gathered by topic (ML system design and production ML), scored once held out
+    (PARSE-RESULT-first-run.txt: 13 of 17 answered questions, 5 of 16 bare, 3 of 6 files): a
+    MkDocs glossary written as a definition list whose terms are bold; an exam PDF whose
+    "Question N: Topic [Np]" titles were read as questions answered by their lettered parts;
+    an rST guide's "Testing: is our model any good?" topic title read as a question."""
+    _check(
+        EVAL / "corpora35",
+        known={
+            "deflist-glossary-feature-store-mundipagg.md",
+            "pdf-midterm-ml-in-production-ckaestne.pdf",
+            "rst-guide-learning-to-rank-o19s.rst",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
