@@ -134,26 +134,31 @@ def unwrap_definitions(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     card: read as a `??? question` admonition whose body is its definition, outside code."""
     out = list(lines)
     code = in_code(lines)
-    terms = [
-        n
-        for n in range(1, len(lines))
-        if _DEFINITION.match(lines[n][1])
-        and not (code[n] or code[n - 1])
-        and (term := lines[n - 1][1].strip())
-        and not term.startswith(("#", "-", "*", ":"))
-    ]
+    terms = {}  # definition line → its term's line: right above it, or over one blank line
+    for n in range(1, len(lines)):
+        t = n - 2 if n >= 2 and not lines[n - 1][1].strip() else n - 1
+        if (
+            _DEFINITION.match(lines[n][1])
+            and not (code[n] or code[t])
+            and (term := lines[t][1].strip())
+            and not term.startswith(("#", "-", "*", ":"))
+            and (t == n - 1 or t == 0 or not lines[t - 1][1].strip())  # over a blank: alone
+        ):
+            terms[n] = t
     if len(terms) < 2:
         return out  # one line that starts with ": " is wrapped text, not a list
-    for n in terms:
+    starts = set(terms) | set(terms.values())
+    for n, t in terms.items():
         m = _DEFINITION.match(lines[n][1])
-        term = lines[n - 1][1].strip()
-        if not out[n - 1][1].startswith("??? question"):
-            out[n - 1] = (lines[n - 1][0], card(term))
+        if not out[t][1].startswith("??? question"):
+            out[t] = (lines[t][0], card(lines[t][1].strip()))
         out[n] = (lines[n][0], f"    {m.group('text')}")
-        for k in range(n + 1, len(lines)):  # the definition's own lines, indented under it
+        lazy = True  # a line right under a line of the definition continues it, indented or not
+        for k in range(n + 1, len(lines)):  # the definition's own lines
             text = lines[k][1]
-            if text.strip() and not text.startswith((" ", "\t")) or code[k]:
+            if k in starts or code[k] or text.strip() and not lazy and not text[:1].isspace():
                 break
+            lazy = bool(text.strip())
             out[k] = (lines[k][0], f"    {text.strip()}" if text.strip() else "")
     return out
 

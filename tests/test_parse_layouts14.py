@@ -91,3 +91,22 @@ def test_an_rst_faq_item_whose_bold_question_names_an_identifier(tmp_path):
         ("qa", "Even with `settings.EfficientFCParameters` the feature_extraction is slow."
          " What can I do?", "Check that you are not over-provisioning your CPU cores."),
     ]  # fmt: skip
+
+
+def test_a_definition_list_with_a_blank_line_under_each_term():
+    """PHP Markdown Extra and Pandoc allow a blank line between a term and its `:   `
+    definition, and a definition's wrapped lines need no indent; a tight list still reads."""
+    items = run(
+        "# Glossary\n\n`Entity`\n\n:   Entities identify the key on which features are stored.\n\n"
+        "`Feature`\n\n:   A feature is a measurable property,\ntypically of one entity.\n\n"
+        "`Skew`\n\n:   A gap between training and serving. It comes from:\n\n"
+        "    - different pipelines.\n\n"
+        "## Tight\n\nLag\n:   A shift back in time.\nLead\n:   A shift forward.\n"
+    )
+    assert [(it.question, it.answer) for it in items] == [
+        ("Entity", "Entities identify the key on which features are stored."),
+        ("Feature", "A feature is a measurable property,\ntypically of one entity."),
+        ("Skew", "A gap between training and serving. It comes from:\n\n- different pipelines."),
+        ("Lag", "A shift back in time."),
+        ("Lead", "A shift forward."),
+    ]
