@@ -16,6 +16,8 @@ Each rule is a family of layouts seen in real question banks, not one file's str
   (`> [!question] …`) read the same way, other callouts as their plain text;
 - a dialogue of bold speaker labels (`**You:**` / `**Me:**`) where one speaker asks and the
   other answers;
+- exam questions titled by a topic (`Question 2: Model Quality [8p]`) and asked in lettered
+  parts `(a)`, `(b)`: each part a question;
 - exercises whose answer is folded away: a MyST `:::{solution}` or a Pandoc fenced div
   (`::: solution`, a Quarto callout titled "Solution") under the exercise's heading;
 - bulleted question lists (`-`, `*`, `•`, `1.`) under Markdown or plain-text headings;
@@ -40,6 +42,7 @@ from typing import TYPE_CHECKING
 
 from ingest.chrome import drop_chrome
 from ingest.dialogue import label_dialogues
+from ingest.exam_parts import lettered_parts
 from ingest.exercises import answer_fields
 from ingest.grouped_asks import join_listed_asks
 from ingest.items import ParsedItem
@@ -88,6 +91,7 @@ def parse(
     kept = drop_chrome(render_components(kept))
     if unit == "page":  # a PDF's text layer has no headings: find its titles by their shape
         kept = mark_titles(kept)
+    kept = lettered_parts(kept)  # after PDF titles: its headings are Markdown's
     items = answer_fields(Parser(kept, unit, chunker).run(), chunker)
     return [replace(it, question=unfence_math(it.question), answer=unfence_math(it.answer))
             for it in items]  # fmt: skip

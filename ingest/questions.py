@@ -268,13 +268,17 @@ FORM_LINE = re.compile(
 )
 
 
+# A plain field label with nothing written after it, as an exam sheet prints: "Measure:".
+_FIELD_LABEL = re.compile(r"^\s*[^\s:：][^:：\n]{0,80}[:：]\s*$")
+
+
 def no_answer(answer: str) -> bool:
     """The body says the answer is missing, holds no word at all (a placeholder `!`), or is an
     answer form left blank (labels, blanks and hints, no answer written in)."""
     if not any(c.isalnum() for c in answer):
         return True
     lines = [ln for ln in answer.split("\n") if ln.strip()]
-    if all(FORM_LINE.match(ln) for ln in lines):
+    if all(FORM_LINE.match(ln) or _FIELD_LABEL.match(ln) for ln in lines):
         return True
     return len(answer) < 80 and bool(NO_ANSWER.match(answer))
 

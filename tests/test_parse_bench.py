@@ -407,7 +407,10 @@ def test_thirty_fifth_batch_first_score():
     MkDocs glossary written as a definition list whose terms are bold; an exam PDF whose
     "Question N: Topic [Np]" titles were read as questions answered by their lettered parts;
     an rST guide's "Testing: is our model any good?" topic title read as a question. Designed
-    on since: a definition list's term may stand over a blank line (the glossary: 4 of 4)."""
+    on since: a definition list's term may stand over a blank line (the glossary: 4 of 4); an
+    exam question titled by a topic asks in its lettered parts, or in its stem over a form of
+    field labels (the exam: 9 of 11; its two "Risk N: …" statements over "Mitigation and
+    explanation:" fields, which the labeller counts as questions, stay in the prose)."""
     _check(
         EVAL / "corpora35",
         known={

@@ -110,3 +110,40 @@ def test_a_definition_list_with_a_blank_line_under_each_term():
         ("Lag", "A shift back in time."),
         ("Lead", "A shift forward."),
     ]
+
+
+EXAM = """Question 1: Goals [8p]
+For the project, identify a goal of the system and a measure at each of these levels:
+(a) Organizational objective:
+Measure:
+(b) User outcome:
+Measure:
+Question 2: Model Quality Offline [8p]
+(a) [4p] The precision numbers seem promising, but you want a better sense of how good they
+are. Suggest two baseline heuristics to compare against, and (1) say why, (2) say how.
+*
+*
+(b) [4p] Explain why the dataset is split three ways.
+----
+Question 3: What is a feature store?
+It keeps features consistent between training and serving.
+"""
+
+
+def test_an_exam_question_in_lettered_parts_asks_in_each_part():
+    """A numbered label that names a topic titles its lettered parts, each a question (with
+    its wrapped lines, points dropped) over a blank answer form; when every part is a field
+    label, the stem asks. A label that asks is still the question."""
+    from ingest.parse import parse
+
+    lines = [(1 + n // 8, line) for n, line in enumerate(EXAM.split("\n"))]  # a PDF's pages
+    items = parse(lines, chunker=lambda t: [t], unit="page")
+    assert [(it.kind, it.section, it.question) for it in items] == [
+        ("question", "Goals",
+         "For the project, identify a goal of the system and a measure at each of these levels:"),
+        ("question", "Model Quality Offline",
+         "The precision numbers seem promising, but you want a better sense of how good they are."
+         " Suggest two baseline heuristics to compare against, and (1) say why, (2) say how."),
+        ("question", "Model Quality Offline", "Explain why the dataset is split three ways."),
+        ("qa", "", "What is a feature store?"),
+    ]  # fmt: skip

@@ -1,0 +1,93 @@
+"""An exam question in lettered parts: the numbered label names a topic, its parts ask.
+
+    Question 2: Model Quality Offline [8p]
+    (a) [4p] The numbers look promising. Suggest two baselines to compare against.
+    (b) [4p] Explain why the dataset is split three ways.
+
+"Model Quality Offline" asks nothing: it titles the parts, and each part is a question of its
+own, answered (or left blank, as on an exam sheet) by what follows it up to the next part. The
+label becomes a heading and each part a `**Q:**` line holding its wrapped lines; a part that is
+only a field label ("(b) Leading indicator:") stays as it is, and when every part is one, the
+question's stem above them is what asks. Points ("[4p]", "(5 points)") are
+marks, not words of the question. Every line keeps its location.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.lines import HEADING, QN, in_code
+from ingest.questions import FORM_LINE, ends_sentence, reads_as_question
+
+_PART = re.compile(r"^\s*\((?:[a-h]|[1-9]|i{1,3}|iv|vi{0,3})\)\s+(?P<rest>\S.*)$")
+_POINTS = re.compile(r"\s*[\[(]\s*\d{1,3}\s*(?:p|pts?|points?|marks?)\.?\s*[\])]\s*", re.I)
+
+
+def _field(text: str) -> bool:
+    """A form's field label ("Measure:", "(b) Leading indicator:"): a short line that ends in
+    a colon, with nothing after it to read as a question."""
+    return text.rstrip().endswith((":", "：")) and len(text.split()) <= 8
+
+
+def _label(line: str) -> tuple[str, str, bool] | None:
+    """`(hashes, text, asks)` of a numbered question label ("Question 2: Model Quality Offline
+    [8p]", or a heading of it): its text without points, and whether that text asks."""
+    heading = HEADING.match(line)
+    m = QN.match(heading.group(2) if heading else line)
+    if not m or not m.group("n"):
+        return None
+    text = _POINTS.sub(" ", m.group("q")).strip()
+    asks = not text or reads_as_question(text) or ends_sentence(text)
+    return (heading.group(1) if heading else "##"), text, asks
+
+
+def _ends_part(line: str) -> bool:
+    return (
+        not line.strip()
+        or bool(_PART.match(line) or FORM_LINE.match(line) or HEADING.match(line))
+        or _field(line)
+        or set(line.strip()) <= set("-*_=")
+    )
+
+
+def lettered_parts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Numbered exam questions titled by a topic and asked in two or more lettered parts:
+    the label a heading, each part a question (see the module docstring)."""
+    out = list(lines)
+    code = in_code(lines)
+    labels = {n: lb for n, (_, line) in enumerate(lines) if not code[n] and (lb := _label(line))}
+    starts = sorted(labels)
+    split = False
+    for k, n in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        if labels[n][2]:
+            continue  # a label that asks is the question
+        lettered = [i for i in range(n + 1, end) if not code[i] and _PART.match(lines[i][1])]
+        asking = [i for i in lettered if not _field(_PART.match(lines[i][1]).group("rest"))]
+        stem = next((i for i in range(n + 1, end) if lines[i][1].strip()), None)
+        if len(asking) >= 2:
+            parts = asking
+        elif len(lettered) >= 2 and not asking and stem is not None and stem < lettered[0]:
+            parts = [stem]  # the parts are fields of an answer form: the stem asks
+        else:
+            continue
+        split = True
+        for i in parts:
+            m = _PART.match(lines[i][1])
+            text = _POINTS.sub(" ", m.group("rest") if m else lines[i][1]).strip()
+            j = i + 1
+            while j < end and not _complete(text) and not _ends_part(lines[j][1]):
+                text = f"{text} {lines[j][1].strip()}"  # a wrapped line of the part
+                out[j] = (lines[j][0], "")
+                j += 1
+            out[i] = (lines[i][0], f"**Q:** {text}")
+    if split:  # an exam: every numbered label heads its question, its siblings' titles too
+        for n, (hashes, text, asks) in labels.items():
+            title = lines[n][1].strip().lstrip("#").strip() if asks else text
+            out[n] = (lines[n][0], f"{hashes} {title}")
+    return out
+
+
+def _complete(text: str) -> bool:
+    """Ends a sentence or a lead-in (a part's "(3)" inside it does not)."""
+    return text.rstrip().endswith((".", "?", "!", ":", "。", "？", "！", "："))
