@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ingest import siblings as sibling_looks
 from ingest.answers import answer_fold, fold_lines
 from ingest.lines import (
     BULLET,
@@ -143,6 +144,7 @@ def question_headings(
     faq_like = asking_siblings(heads, siblings)
     worded_like = asking_siblings(heads, siblings, worded)
     walkthrough = steps(heads, siblings)
+    subtitled = sibling_looks.subtitled_topics(heads, siblings)
     terms = {n for members in siblings if len(members) >= 3 for n in members}
     cards: set[int] = set()  # positions of a glossary's term headings
     out = set()
@@ -196,6 +198,8 @@ def question_headings(
             )
         )
         step = notebook and bool(_STEP.match(title)) and _nothing_but_code(body)
+        if n in subtitled and not faq_entry:
+            continue  # "Testing: is our model any good?" among "Features: the raw material …"
         if (
             not (faq_entry and any(ln.strip() for ln in body))
             and not step

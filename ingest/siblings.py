@@ -57,3 +57,28 @@ def asking_siblings(
         if len(members) >= 3 and 2 * sum(asks(heads[n][2]) for n in members) >= len(members)
         for n in members
     }
+
+
+# "Judgments: expression of the ideal ordering", "Optimal Transport — The Cost of Rearrangement":
+# a topic, then a subtitle after a colon or a dash.
+_SUBTITLED = re.compile(r"^(?P<topic>[^:?？—–]{2,60}?)\s*(?::|\s[—–-]\s)\s*(?P<sub>\S.*)$")
+
+
+def subtitled_topics(heads: list[tuple[int, int, str]], siblings: list[list[int]]) -> set[int]:
+    """Positions of headings that name a topic and ask only in their subtitle ("Testing: is
+    our model any good?") among three or more siblings titled the same way, most of whose
+    subtitles do not ask: a topic title worded like its siblings, not a question. A numbered
+    part ("Part 1: What is precision?") names no topic: its subtitle is the question."""
+    out: set[int] = set()
+    for members in siblings:
+        shaped = [
+            (n, m)
+            for n in members
+            if (m := _SUBTITLED.match(question_text(heads[n][2])))
+            and not reads_as_question(m.group("topic"))
+            and not m.group("topic")[-1].isdigit()  # "Part 1: What is precision?" numbers a part
+        ]
+        asking = [n for n, m in shaped if has_mark(m.group("sub"))]
+        if len(shaped) >= 3 and 2 * len(asking) < len(shaped):
+            out.update(asking)
+    return out

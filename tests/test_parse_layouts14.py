@@ -147,3 +147,22 @@ def test_an_exam_question_in_lettered_parts_asks_in_each_part():
         ("question", "Model Quality Offline", "Explain why the dataset is split three ways."),
         ("qa", "", "What is a feature store?"),
     ]  # fmt: skip
+
+
+def test_a_topic_whose_subtitle_asks_among_subtitled_siblings_is_no_question():
+    """ "Testing: is our model any good?" is titled like its siblings ("Features: the raw
+    material …"): a topic, not a question. A heading that asks outright still asks, and so does
+    a numbered part's subtitle ("Part 2: Why quantize?")."""
+    items = run(
+        "# Guide\n\n## What is learning to rank?\nMachine learning applied to ranking.\n\n"
+        "## Judgments: the ideal ordering\nGraded results per query.\n\n"
+        "## Features: the raw material of relevance\nSignals a model ranks on.\n\n"
+        "## Logging: completing the training set\nRecord feature values per query.\n\n"
+        "## Testing: is our model any good?\nCompare it with the baseline offline.\n\n"
+        "## Part 1: Setup\nInstall it.\n\n## Part 2: Why quantize?\nTo save memory.\n\n"
+        "## Part 3: Loading\nLoad the weights.\n"
+    )
+    assert [it.question for it in items if it.kind == "qa"] == [
+        "What is learning to rank?",
+        "Part 2: Why quantize?",
+    ]
