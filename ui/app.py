@@ -23,6 +23,9 @@ CSS = """
 .sb-source { border: 1px solid #ddd; border-radius: 6px; padding: 4px 8px; margin: 4px 0; }
 .sb-source blockquote { margin: 4px 0; font-size: 0.9em; }
 .sb-source summary { cursor: pointer; }
+.sb-source table { border-collapse: collapse; margin: 4px 0; }
+.sb-source th, .sb-source td { border: 1px solid #ddd; padding: 2px 6px; }
+.sb-source p { margin: 2px 0; }
 .sb-where { color: #6b7280; font-size: 0.85em; }
 .sb-hl { outline: 2px solid #f59e0b; background: #fffbeb; }
 """

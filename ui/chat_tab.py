@@ -11,7 +11,7 @@ import gradio as gr
 
 from rag.answer import CLOSEST
 from rag.intent import quiz_request
-from ui.services import BUSY, Services, display_math, esc, inert
+from ui.services import BUSY, Services, esc, inert, note_html
 
 # Math in notes renders ($…$, $$…$$, \(…\), and \[…\], which `display_math` turns into $$…$$:
 # as a delimiter here it would also match the \[ that `inert` makes of every bracket, so a
@@ -75,20 +75,16 @@ def source_cards(turn: int, citations, notes: dict | None = None) -> str:
         card = (
             f"<details class='sb-source' id='sb-{turn}-{c.n}'><summary>[{c.n}] "
             f"{esc(c.title or c.source)} <span class='sb-where'>{esc(where)}</span></summary>"
-            f"<blockquote>{_lines(c.quote)}</blockquote>"
+            f"<blockquote>{note_html(c.quote)}</blockquote>"
         )
         item = notes.get(c.id)
         if item is not None and len(item.answer or item.question) > len(c.quote):
             card += (
                 "<details class='sb-whole'><summary>Whole note</summary>"
-                f"<blockquote>{_lines(item.text)}</blockquote></details>"
+                f"<blockquote>{note_html(item.text)}</blockquote></details>"
             )
         cards.append(card + "</details>")
     return "\n\n<div class='sb-sources'>" + "".join(cards) + "</div>"
-
-
-def _lines(text: str) -> str:
-    return esc(display_math(text)).replace("\n", "<br>")
 
 
 def _notes(svc: Services, citations) -> dict:

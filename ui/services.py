@@ -10,6 +10,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from markdown_it import MarkdownIt
+
 from core.config import Settings
 from ingest.embedder import Embedder, build_embedder
 from ingest.store import IndexStore
@@ -56,6 +58,31 @@ def display_math(text: str) -> str:
     """`\\[ … \\]` as `$$ … $$`: the chat renders those as display math, while the brackets,
     once escaped so they can never form a link, would not be."""
     return _DISPLAY_MATH.sub(lambda m: f"$${m.group(1)}$$", text)
+
+
+# Notes as a reader sees them in a source card: Markdown rendered (tables, lists, emphasis,
+# code), raw HTML escaped, and no rule that makes a link or an image, so nothing in a note can
+# load or point anywhere: `[x](url)` and `![x](url)` stay as the text they are.
+_NOTE_MD = (
+    MarkdownIt("commonmark", {"html": False})
+    .enable("table")
+    .disable(["link", "image", "autolink", "reference"])
+)
+_MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$|\\\(.+?\\\)", re.S)
+
+
+def note_html(text: str) -> str:
+    """A note (or a quote of one) as one line of safe HTML for a source card; its maths kept
+    as written for the chat's math renderer, not read as Markdown emphasis."""
+    spans: list[str] = []
+
+    def hold(m: re.Match) -> str:
+        spans.append(m.group(0))
+        return f"\ue000{len(spans) - 1}\ue001"
+
+    body = _NOTE_MD.render(_MATH.sub(hold, display_math(text)))
+    body = re.sub("\ue000(\\d+)\ue001", lambda m: esc(spans[int(m.group(1))]), body)
+    return body.strip().replace("\n", "&#10;")
 
 
 def esc(text: str) -> str:
