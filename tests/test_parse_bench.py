@@ -411,6 +411,22 @@ def test_thirty_fifth_batch_first_score():
     _check(EVAL / "corpora35", known={"pdf-midterm-ml-in-production-ckaestne.pdf"})
 
 
+def test_thirty_sixth_batch_first_score():
+    """corpora36, gathered by topic (graph machine learning), scored once held out
+    (PARSE-RESULT-first-run.txt: 8 of 10 answered questions, 0 of 1 bare, 3 of 6 files): a
+    lecture note's numbered method steps ("Define an encoder …") read as bare questions; an
+    rST page's "What is a graph" titles without "?" read as topics; a Pluto export's
+    "(Optional) Exercise" task inside raw HTML not read."""
+    _check(
+        EVAL / "corpora36",
+        known={
+            "jekyll-note-node-embeddings-snap-stanford.md",
+            "pluto-html-tutorial-graph-classification-carlolucibello.md",
+            "rst-intro-kg-embedding-awslabs.rst",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
