@@ -102,6 +102,10 @@ def _asks(title: str, body: list[str], bank: bool, step: bool = False) -> bool:
     words = text.split()
     if len(words) >= 4 and words[0].lower() in _YES_NO and words[1][:1].islower():
         return True
+    # "What is a graph": a wh-word then a verb, in question order, asks; "How it works" and
+    # "What's new" title a section.
+    if len(words) >= 4 and words[0].lower() in _WH and words[1].lower() in _YES_NO:
+        return True
     # "Tell how many GPUs you need", "Explain why X": a task verb asking for a how/why/what.
     if len(words) >= 4 and words[0].lower() in IMPERATIVES and words[1].lower() in _WH:
         return True

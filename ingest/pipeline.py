@@ -23,7 +23,7 @@ from ingest.parse import parse_document
 from ingest.store import FileItems, IndexStore
 
 _BATCH_ITEMS = 2000  # items embedded and committed together; bounds memory on huge corpora
-PARSER_VERSION = "86"  # bump when parsing changes what items a file yields
+PARSER_VERSION = "87"  # bump when parsing changes what items a file yields
 
 
 @dataclass

@@ -166,3 +166,15 @@ def test_a_topic_whose_subtitle_asks_among_subtitled_siblings_is_no_question():
         "What is learning to rank?",
         "Part 2: Why quantize?",
     ]
+
+
+def test_a_heading_in_question_order_asks_without_a_question_mark():
+    """ "What is a graph" puts a verb right after its wh-word, as a question does; "How it
+    works" and "What's new" title sections."""
+    items = run(
+        "# Knowledge graphs\n\n## What is a graph\nNodes and the edges between them.\n\n"
+        "## How it works\nEach relation is a vector.\n\n## What's new\nVersion two.\n"
+    )
+    assert [(it.kind, it.question) for it in items if it.kind != "chunk"] == [
+        ("qa", "What is a graph")
+    ]
