@@ -25,13 +25,13 @@ NOTES = """# Retrieval
     The softmax is $\\sigma(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$, or as a display:
     $$\\frac{e^{z_i}}{\\sum_j e^{z_j}}$$
     The outputs sum to one: \\[ \\sum_j \\sigma(z)_j = 1 \\]
-??? question "How do the attention variants compare?"
-    | variant | key-value heads |
+??? question "How do the subword tokenizers compare?"
+    | tokenizer | merges by |
     |---|---|
-    | multi-head attention | one per query head |
-    | grouped-query attention | one per group of query heads |
+    | byte-pair encoding | the most frequent pair of symbols |
+    | WordPiece | the pair that most raises the likelihood |
 
-    See [the paper](http://example.invalid/gqa) for the trade-off.
+    See [the paper](http://example.invalid/bpe) for the trade-off.
 ??? question "How does BM25 score a document?"
     BM25 adds up, over the query terms, the inverse document frequency of each term times a saturated term frequency.
     The saturation uses the parameter k1: a term that appears ten times does not count ten times as much as one that appears once.
@@ -264,7 +264,7 @@ def test_math_in_a_note_renders_as_math(page):
 def test_a_table_in_a_note_reads_as_a_table_in_its_source_card(page):
     """A source card renders its note's Markdown (a table here, not rows of pipes) and still
     makes no link out of the note's `[the paper](http://…)`."""
-    ask(page, "how do the attention variants compare?")
+    ask(page, "how do the subword tokenizers compare?")
     page.wait_for_selector(f"{SOURCES} details", timeout=60_000)
     page.locator("#chatbot a.sb-cite").first.click()
     card = page.locator(".sb-source.sb-hl")
