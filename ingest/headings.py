@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ingest import siblings as sibling_looks
+from ingest import siblings as kin  # `siblings` names the sibling groups below
 from ingest.answers import answer_fold, fold_lines
 from ingest.lines import (
     BULLET,
@@ -33,7 +33,6 @@ from ingest.questions import (
     question_text,
     reads_as_question,
 )
-from ingest.siblings import NUMBER, asking_siblings, parents_of, sibling_groups, steps, worded
 
 # `Q12.` / `Question 3:` / `Q3.1-` / a part `1(a)` before a heading's text says it is a question,
 # whatever the wording (in a bank of asking headings, a numbered one that does not ask is a
@@ -93,7 +92,7 @@ def _asks(title: str, body: list[str], bank: bool, step: bool = False) -> bool:
     tutorial's "1. Set up", "2. Create the dataset", "3. Align the model"): its number does not
     make it a question."""
     text = question_text(title)
-    numbered = bool(NUMBER.match(title)) and not step
+    numbered = bool(kin.NUMBER.match(title)) and not step
     if is_question(text) and (asks_outright(text) or bank or numbered):
         return True
     if (_Q_NUMBER.match(title) and not bank) or offers_options(body):
@@ -143,12 +142,12 @@ def question_headings(
     banks = {
         lv for lv, marks in by_level.items() if len(marks) >= 3 and 2 * sum(marks) >= len(marks)
     }
-    parents = parents_of(heads)
-    siblings = sibling_groups(heads, parents)
-    faq_like = asking_siblings(heads, siblings)
-    worded_like = asking_siblings(heads, siblings, worded)
-    walkthrough = steps(heads, siblings)
-    subtitled = sibling_looks.subtitled_topics(heads, siblings)
+    parents = kin.parents_of(heads)
+    siblings = kin.sibling_groups(heads, parents)
+    faq_like = kin.asking_siblings(heads, siblings)
+    worded_like = kin.asking_siblings(heads, siblings, kin.worded)
+    walkthrough = kin.steps(heads, siblings)
+    subtitled = kin.subtitled_topics(heads, siblings)
     terms = {n for members in siblings if len(members) >= 3 for n in members}
     cards: set[int] = set()  # positions of a glossary's term headings
     out = set()
@@ -198,7 +197,7 @@ def question_headings(
                 or ((level in banks or n in faq_like) and not _SUB_NUMBER.match(title))
                 # "How to serialize an algorithm", "What are raw and inner ids": right under a
                 # FAQ title whose entries are mostly worded as questions, though without "?"
-                or (under_faq and n in worded_like and worded(title))
+                or (under_faq and n in worded_like and kin.worded(title))
             )
         )
         step = notebook and bool(_STEP.match(title)) and _nothing_but_code(body)
@@ -277,7 +276,7 @@ def exercise_headings(lines: Lines, folded: set[int] | None = None) -> set[int]:
         end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
         body = [ln for _, ln in lines[i + 1 : end]]
         empty = not any(ln.strip() for ln in body)
-        fits = bool(NUMBER.match(title)) and (empty or _code_only(body))
+        fits = bool(kin.NUMBER.match(title)) and (empty or _code_only(body))
         if run and not (fits and level == run_level):
             if len(run) >= 3 and 2 * sum(run) > len(run):
                 out.update(j for j, _, _ in heads[first : first + len(run)])
