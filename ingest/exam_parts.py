@@ -62,19 +62,22 @@ def lettered_parts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
         if labels[n][2]:
             continue  # a label that asks is the question
-        lettered = [i for i in range(n + 1, end) if not code[i] and _PART.match(lines[i][1])]
-        asking = [i for i in lettered if not _field(_PART.match(lines[i][1]).group("rest"))]
+        lettered = {
+            i: m["rest"]
+            for i in range(n + 1, end)
+            if not code[i] and (m := _PART.match(lines[i][1]))
+        }
+        asking = [i for i, rest in lettered.items() if not _field(rest)]
         stem = next((i for i in range(n + 1, end) if lines[i][1].strip()), None)
         if len(asking) >= 2:
             parts = asking
-        elif len(lettered) >= 2 and not asking and stem is not None and stem < lettered[0]:
+        elif len(lettered) >= 2 and not asking and stem is not None and stem < min(lettered):
             parts = [stem]  # the parts are fields of an answer form: the stem asks
         else:
             continue
         split = True
         for i in parts:
-            m = _PART.match(lines[i][1])
-            text = _POINTS.sub(" ", m.group("rest") if m else lines[i][1]).strip()
+            text = _POINTS.sub(" ", lettered.get(i, lines[i][1])).strip()
             j = i + 1
             while j < end and not _complete(text) and not _ends_part(lines[j][1]):
                 text = f"{text} {lines[j][1].strip()}"  # a wrapped line of the part

@@ -100,7 +100,7 @@ def _aims(lines: Lines, items) -> set[int]:
         firsts.setdefault(lid, i)
     out = set()
     for lid, i in firsts.items():
-        before = next((ln for _, ln in reversed(lines[:i]) if ln.strip()), "")
+        before = next((lines[k][1] for k in range(i - 1, -1, -1) if lines[k][1].strip()), "")
         if _AIMS.search(clean(before)):
             out.add(lid)
     return out
