@@ -1,0 +1,71 @@
+"""Layout families found in the forty-first and later third-party batches, each on a small
+hand-made input."""
+
+import json
+from pathlib import Path
+
+from ingest.loaders import load
+from ingest.parse import parse_document
+from tests.test_parse_layouts import run
+
+SHEET = (
+    "# Sheet 4: Gradient methods\n\n"
+    "## 1) Step size\n\nA quadratic bowl has curvature 4.\n\n"
+    "1. Which step sizes converge?\n2. Which one is fastest?\n\n"
+    "## A reminder from the lecture\n\nThe update is x minus eta times the gradient.\n\n"
+    "### Pseudocode\n\n- repeat the update until the change is small\n\n"
+    "## 1) Solution\n\nEvery step size below one half converges; one quarter is fastest.\n\n"
+    "## 2) Momentum\n\nAdd a velocity term to the update of task 1.\n\n"
+    "## Solution to task 2\n\nThe velocity averages past gradients, damping oscillation.\n"
+)
+
+
+def test_a_numbered_solution_heading_answers_the_task_of_its_number():
+    """An exercise sheet whose `## N) Solution` heading follows the `## N) Title` task: the
+    task's title is the question, the solution heading's section its answer, and the task's
+    statement (its sub-tasks and the sub-headings before the solution) a note, not questions."""
+    items = run(SHEET)
+    assert [(it.kind, it.question, it.answer) for it in items if it.kind != "chunk"] == [
+        ("qa", "Step size", "Every step size below one half converges; one quarter is fastest."),
+        ("qa", "Momentum", "The velocity averages past gradients, damping oscillation."),
+    ]
+    notes = " ".join(it.answer for it in items if it.kind == "chunk")
+    assert "Which step sizes converge?" in notes and "until the change is small" in notes
+
+
+def test_the_same_sheet_as_notebook_cells_reads_alike(tmp_path: Path):
+    """A notebook whose task and solution are cells of their own, the solution in code cells
+    after its heading cell."""
+    cells = [
+        {"cell_type": "markdown", "metadata": {}, "source": "## 1) Step size\n\nWhich converge?"},
+        {"cell_type": "markdown", "metadata": {}, "source": "## 1) Solution"},
+        {"cell_type": "code", "metadata": {}, "execution_count": 1, "outputs": [],
+         "source": "etas = [eta for eta in grid if eta < 0.5]"},
+    ]  # fmt: skip
+    path = tmp_path / "sheet.ipynb"
+    path.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4,
+                                "nbformat_minor": 4}))  # fmt: skip
+    items = parse_document(load(path), chunker=lambda t: [t])
+    [qa] = [it for it in items if it.kind != "chunk"]
+    assert qa.kind == "qa" and qa.question == "Step size" and "eta < 0.5" in qa.answer
+
+
+def test_solutions_gathered_after_all_tasks_are_not_paired_across_tasks():
+    """`## 1) Solution` after `## 2) …`: another task stands between, so nothing is taken as
+    task 1's statement (task 2 would be swallowed into it)."""
+    items = run(
+        "## 1) Step size\n\nPick a step for the bowl.\n\n## 2) Momentum\n\nAdd a velocity term.\n\n"
+        "## 1) Solution\n\nOne quarter is fastest.\n\n## 2) Solution\n\nIt damps oscillation.\n"
+    )
+    assert not [it for it in items if it.kind == "qa" and it.question == "Step size"]
+    assert [it.section for it in items if "Add a velocity term." in it.answer] == ["2) Momentum"]
+
+
+def test_a_solution_heading_numbered_apart_from_every_task_changes_nothing():
+    items = run(
+        "## Background\n\nGradients point uphill.\n\n## 3) Solution\n\nWalk downhill along the negative gradient.\n"
+    )
+    assert [(it.kind, it.section, it.answer) for it in items] == [
+        ("chunk", "Background", "Gradients point uphill."),
+        ("chunk", "3) Solution", "Walk downhill along the negative gradient."),
+    ]
