@@ -9,6 +9,7 @@ import re
 
 from ingest import siblings as kin  # `siblings` names the sibling groups below
 from ingest.answers import answer_fold, fold_lines
+from ingest.checkers import calls_checker
 from ingest.lines import (
     BULLET,
     FENCE,
@@ -181,6 +182,9 @@ def question_headings(
         ):
             cards.add(n)  # a card, defined under it; its sub-terms are cards of their own
             out.add(i)
+            continue
+        if leaf and notebook and calls_checker(body):
+            out.add(i)  # an exercise whose answer a checker holds: asks whatever its wording
             continue
         if leaf and any(answer_fold(ln) for ln in body):
             out.add(i)  # an exercise: its title asks whatever its wording; a fold holds the answer

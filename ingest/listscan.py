@@ -25,6 +25,11 @@ _LINK_ONLY = re.compile(
 )
 
 
+# A reading-list entry: a link, then a dash or colon and what the page offers (`[Leaf disease
+# contest](https://…) - Rather compete for prizes? Train a net …`).
+_LINK_ENTRY = re.compile(r"^\s*(?:\*\*)?\[(?P<label>[^\]]+)\]\([^)\s]+\)(?:\*\*)?\s*[-–—:]\s+\S")
+
+
 def linked_question(text: str) -> bool:
     """A list item that is only a link to another page, its label asking: a bank that links
     each question to its answer elsewhere (`* [Why normalise?](https://…)`). A link with text
@@ -39,6 +44,10 @@ def asks(text: str) -> bool:
     item is that link alone (`linked_question`)."""
     if linked_question(text):
         return True
+    if (m := _LINK_ENTRY.match(text)) and "?" not in m.group("label"):
+        # the page's title, then what it offers: it asks only if it ends asking ("[Survey](…):
+        # what is left to solve?"), not with a teaser before the pitch ("Rather compete? Train …")
+        return clean(text).rstrip().endswith("?")
     if ASKING_LINK.search(text):
         return "?" in clean(ASKING_LINK.sub("", text))
     return is_question(clean(text))

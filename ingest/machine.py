@@ -24,6 +24,7 @@ from ingest.answers import (
     stem_and_options,
     strip_answer_label,
 )
+from ingest.checkers import calls_checker
 from ingest.exercises import blank_exercise, exercise_headings
 from ingest.formats.markup import join_split_links, strip_anchor, url_title
 from ingest.headings import BARE_NUMBER, FAQ_TITLE, question_headings
@@ -235,7 +236,7 @@ class Parser:
         answer = dedent("\n".join(lines)).strip()
         if no_answer(answer):
             answer = ""
-        elif blank_exercise(answer):
+        elif blank_exercise(answer) or calls_checker(answer.split("\n")):
             # code to fill in answers nothing: the exercise is bare, what it gives a note
             self.items += note_under(question_text(question), o.section, o.start,
                                      answer.split("\n"), self.chunker, self.unit)  # fmt: skip

@@ -69,3 +69,48 @@ def test_a_solution_heading_numbered_apart_from_every_task_changes_nothing():
         ("chunk", "Background", "Gradients point uphill."),
         ("chunk", "3) Solution", "Walk downhill along the negative gradient."),
     ]
+
+
+def _notebook(tmp_path: Path, cells: list[tuple[str, str]]) -> list:
+    nb = {"cells": [{"cell_type": kind, "metadata": {}, "source": src, "outputs": [],
+                     "execution_count": None} if kind == "code" else
+                    {"cell_type": kind, "metadata": {}, "source": src} for kind, src in cells],
+          "metadata": {}, "nbformat": 4, "nbformat_minor": 4}  # fmt: skip
+    path = tmp_path / "exercise.ipynb"
+    path.write_text(json.dumps(nb))
+    return parse_document(load(path), chunker=lambda t: [t])
+
+
+def test_an_exercise_a_checker_grades_is_a_bare_question(tmp_path: Path):
+    """Kaggle Learn's `q_1.check()` / `q_2.hint()` and otter-grader's `grader.check("q3")`:
+    the answer lives in the checker, so each titled task is a question left to the student
+    (its title the question, whatever its wording), and its prompt and code a note."""
+    items = _notebook(tmp_path, [
+        ("markdown", "# 1) Satellite images #\n\nWhich flips suit photos taken from above?"),
+        ("code", "# Check your answer\nq_1.check()"),
+        ("markdown", "# 2) Add a rotation layer #\n\nAdd it to the model below."),
+        ("code", "model = keras.Sequential([\n    # ____,\n])"),
+        ("code", "#_COMMENT_IF(PROD)_\nq_2.hint()\nq_2.solution()"),
+        ("markdown", "# 3) Pick a learning rate #\n\nTry three values and compare."),
+        ("code", 'grader.check("q3")'),
+    ])  # fmt: skip
+    assert [(it.kind, it.question) for it in items if it.kind != "chunk"] == [
+        ("question", "Satellite images"),
+        ("question", "Add a rotation layer"),
+        ("question", "Pick a learning rate"),
+    ]
+    notes = " ".join(it.answer for it in items if it.kind == "chunk")
+    assert "Which flips suit photos taken from above?" in notes and "q_2.hint()" in notes
+
+
+def test_a_reading_list_entry_that_asks_in_its_description_is_no_question():
+    """`- [Page title](url) - Rather compete for prizes? Train …`: the entry says what the
+    linked page offers, and the list stays one run of prose."""
+    items = run(
+        "# Next steps\n\nCarry on with the bonus lessons below.\n\n"
+        "- [Build a submission](https://example.org/a) - Prepare a file for the contest.\n"
+        "- [Leaf disease contest](https://example.org/b) - Rather compete for prizes? Train a "
+        "net on plant photos.\n"
+    )
+    assert [it.kind for it in items] == ["chunk"]
+    assert "Rather compete for prizes?" in items[0].answer
