@@ -483,6 +483,21 @@ def test_forty_second_batch_first_score():
     _check(EVAL / "corpora42", known={"notebook-exercise-data-augmentation-kaggle.ipynb"})
 
 
+def test_forty_third_batch_first_score():
+    """corpora43, gathered by topic (classical machine learning), scored once held out
+    (PARSE-RESULT-first-run.txt: 13 of 21 answered questions, 34 of 35 bare, 4 of 6 files): a
+    Jupyter Book exercise notebook whose solutions sit in hidden cells and `{toggle}` answers
+    (0 of 7), and a review notebook whose one worked question reads as bare. Not designed on
+    yet."""
+    _check(
+        EVAL / "corpora43",
+        known={
+            "notebook-exercises-classification-trees-pykale.ipynb",
+            "notebook-midterm-review-questions-ubc-cs.ipynb",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
