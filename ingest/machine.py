@@ -166,6 +166,18 @@ class Parser:
         its solutions under (`ingest.solutions`); None outside such a bank."""
         return split_unlabelled(lines) if self.solution_bank and o.indent <= 6 else None
 
+    def ends_box(self, raw: str) -> bool:
+        """An admonition whose answer is indented under it is open, and `raw` is not indented
+        into it (a flattened box, its answer flush left, runs on to the next title)."""
+        o = self.open
+        first = next((a for a in o.answer if a.strip()), None) if o is not None else None
+        return (
+            o is not None
+            and o.style == "admonition"
+            and first is not None
+            and indent_of(first) > o.indent >= indent_of(raw)
+        )
+
     def labels_question(self, line: str) -> bool:
         """`**Q：…？**` after a question heading's own answer: a follow-up of its own."""
         return not self.in_fence and bool(
@@ -315,6 +327,8 @@ class Parser:
             o.end = loc if stripped else o.end
             return
         if FENCE.match(line):
+            if not self.in_fence and self.ends_box(raw):
+                self.close()  # a fence at the box's own indent is outside its answer
             self.in_fence = not self.in_fence
             self.content(loc, line)
             return

@@ -67,7 +67,7 @@ from ingest.prepasses import (
 from ingest.prose import Chunker
 from ingest.questions import clean, is_question, question_text
 from ingest.setext import setext_headings
-from ingest.solutions import solution_headings
+from ingest.solutions import revealed_solutions, solution_headings
 
 if TYPE_CHECKING:
     from ingest.loaders import Document
@@ -94,7 +94,8 @@ def parse(
     kept = unwrap_myst(unwrap_glossaries(unwrap_inline_cards(kept)))
     kept = unwrap_callouts(label_dialogues(strip_comments(unfence_banks(kept))))
     kept = join_listed_asks(join_bold_paragraphs(kept))
-    kept = separate_run_in_answers(unwrap_definitions(solution_headings(unwrap_divs(kept))))
+    kept = solution_headings(revealed_solutions(unwrap_divs(kept)))
+    kept = separate_run_in_answers(unwrap_definitions(kept))
     kept = drop_chrome(render_components(kept))
     if unit == "page":  # a PDF's text layer has no headings: find its titles by their shape
         kept = mark_titles(kept)

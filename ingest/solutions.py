@@ -13,6 +13,7 @@ import re
 from ingest.answers import LABEL_LINE
 from ingest.headings import headings_of
 from ingest.lines import FENCE, HEADING, METADATA, THEMATIC_BREAK, Lines, in_code
+from ingest.prepasses import card
 
 _N = r"(?P<{}>\d{{1,4}}(?:\.\d{{1,3}})*[a-z]?)"
 _TASK_WORD = r"(?:exercises?|tasks?|problems?|questions?|parts?)"
@@ -101,4 +102,89 @@ def solution_headings(lines: Lines) -> Lines:
         closes[end] = closes.get(end, 0) + 1
     for end in sorted(closes, reverse=True):
         out[end:end] = [(lines[end - 1][0], ":::")] * closes[end]
+    return out
+
+
+# A line saying the solution follows: "*Compare your answer with the reference solution below*".
+_SOLUTION_BELOW = re.compile(
+    r"^\W*(?:(?:compare|check)\s+your\s+\w+\s+(?:with|against|to)\s+|see\s+)?the\s+(?:\w+\s+)?"
+    r"(?:solutions?|answers?)\s+below\W*$",
+    re.I,
+)
+# A bold exercise number opening its paragraph: "**3.** Now, train …", "**a**. What is …".
+_BOLD_NUMBER = re.compile(r"^\s*\*\*\s*(?:\d{1,3}|[a-z])\s*[.)]?\s*\*\*\s*[.)]?\s+")
+# A fence that opens a MyST directive (```{toggle}): its content is text, not code.
+_DIRECTIVE_FENCE = re.compile(r"^\s*(?:`{3,}|:{3,})\{[\w-]+\}")
+
+
+def _paragraphs_before(lines: Lines, code: list[bool], label: int, floor: int) -> list[int]:
+    """The exercise's text above a solution label: its paragraphs (code skipped) back to the
+    one its bold number opens, or only the nearest one when none is numbered; never above
+    `floor` (a heading or the previous solution's end)."""
+    taken: list[int] = []
+    for n in range(label - 1, floor, -1):
+        text = lines[n][1]
+        if HEADING.match(text) and not code[n] or _SOLUTION_BELOW.match(text):
+            break
+        if code[n] or not text.strip():
+            continue
+        taken.insert(0, n)
+        if _BOLD_NUMBER.match(text):
+            return taken
+    nearest = []  # no number: the nearest paragraph alone
+    for n in reversed(taken):
+        if nearest and n != nearest[0] - 1:
+            break
+        nearest.insert(0, n)
+    return nearest
+
+
+def _solution_after(lines: Lines, code: list[bool], label: int) -> list[int]:
+    """The solution under its label: one code block (or directive block), or the paragraphs up
+    to the next exercise, heading or label."""
+    start = next((n for n in range(label + 1, len(lines)) if lines[n][1].strip()), None)
+    if start is None:
+        return []
+    if code[start]:
+        end = next((n for n in range(start + 1, len(lines)) if FENCE.match(lines[n][1])), None)
+        return list(range(start, end + 1)) if end is not None else []
+    out = []
+    for n in range(start, len(lines)):
+        text = lines[n][1]
+        if HEADING.match(text) or _BOLD_NUMBER.match(text) or _SOLUTION_BELOW.match(text):
+            break
+        out.append(n)
+    while out and not lines[out[-1]][1].strip():
+        out.pop()
+    return out
+
+
+def revealed_solutions(lines: Lines) -> Lines:
+    """An exercise, a line saying its solution follows ("Compare your answer with the reference
+    solution below"), then the solution: read as a card whose question is the exercise's text
+    (from its bold number, `**3.**`, without it) and whose answer is the solution (a code
+    block, a MyST `{toggle}` block's text, or paragraphs). A blank code form between them
+    stays where it is."""
+    code = in_code(lines)
+    out = list(lines)
+    floor = -1
+    for label, (loc, text) in enumerate(lines):
+        if code[label] or not _SOLUTION_BELOW.match(text):
+            if HEADING.match(text) and not code[label]:
+                floor = label
+            continue
+        asked = _paragraphs_before(lines, code, label, floor)
+        answer = _solution_after(lines, code, label)
+        if not asked or not answer:
+            continue
+        question = " ".join(_BOLD_NUMBER.sub("", lines[n][1]).strip() for n in asked)
+        for n in asked:
+            out[n] = (lines[n][0], "")
+        out[label] = (loc, card(question))
+        directive = bool(_DIRECTIVE_FENCE.match(lines[answer[0]][1]))
+        for n in answer:
+            fence = directive and n in (answer[0], answer[-1])
+            body = lines[n][1]
+            out[n] = (lines[n][0], "" if fence or not body.strip() else f"    {body}")
+        floor = answer[-1]
     return out

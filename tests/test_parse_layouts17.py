@@ -114,3 +114,40 @@ def test_a_reading_list_entry_that_asks_in_its_description_is_no_question():
     )
     assert [it.kind for it in items] == ["chunk"]
     assert "Rather compete for prizes?" in items[0].answer
+
+
+def test_a_solution_announced_below_an_exercise_answers_it():
+    """`**1.** task`, a blank code form, "*Compare your answer with the reference solution
+    below*", then the solution: a code block, a MyST `{toggle}` block's text, or a paragraph.
+    The task's paragraphs (from its bold number, without it) are the question; the form
+    stays as a note."""
+    items = run(
+        "## Exercises\n\n**1.** All exercises use the iris data.\n\nLoad it and show five rows.\n\n"
+        "```python\n# Write your code below to answer the question\n```\n\n"
+        "*Compare your answer with the reference solution below*\n\n"
+        "```python\ndf = load_iris(as_frame=True).frame\ndf.head()\n```\n\n"
+        "**2.** Which species is hardest to separate?\n\n"
+        "*Compare your answer with the solution below*\n\n"
+        "```{toggle}\nVersicolor and virginica overlap in petal width.\n```\n\n"
+        "**a**. Does a depth-two tree separate setosa?\n\n"
+        "*Compare your answer with the solution below*\n\n"
+        "Yes: one split on petal length isolates it.\n\n"
+        "## Next chapter\n\nForests average many trees to cut variance.\n"
+    )
+    assert [(it.kind, it.question, it.answer) for it in items if it.kind != "chunk"] == [
+        ("qa", "All exercises use the iris data. Load it and show five rows.",
+         "```python\ndf = load_iris(as_frame=True).frame\ndf.head()\n```"),
+        ("qa", "Which species is hardest to separate?",
+         "Versicolor and virginica overlap in petal width."),
+        ("qa", "Does a depth-two tree separate setosa?",
+         "Yes: one split on petal length isolates it."),
+    ]  # fmt: skip
+    notes = [it.answer for it in items if it.kind == "chunk"]
+    assert any("# Write your code below" in n for n in notes)
+    assert any("Forests average many trees" in n for n in notes)
+
+
+def test_a_solution_announced_with_nothing_below_changes_nothing():
+    items = run("## Exercises\n\n**1.** Plot the tree you fitted.\n\n*See the solution below*\n")
+    assert [it.kind for it in items] == ["chunk"]
+    assert "Plot the tree you fitted." in items[0].answer
