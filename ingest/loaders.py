@@ -11,7 +11,7 @@ from pathlib import Path
 
 from core.errors import LoadError
 from ingest.formats import anki, structured, tabular, xml_bank
-from ingest.formats.html_page import html_lines
+from ingest.formats.html_page import html_lines, script_deck
 from ingest.formats.latex import latex_lines
 from ingest.formats.notebook import cell_lines, notebook_lines
 from ingest.formats.pdf import pdf_lines
@@ -140,6 +140,8 @@ def load(path: Path, data: bytes | None = None) -> Document:
         )
     if looks_like_anki_text(text):
         return _structured(anki.read_anki_text(text), data, encoding, "anki text", text)
+    if suffix in HTML_SUFFIXES and (deck := script_deck(text)) is not None:
+        return _structured(deck, data, encoding, "html deck", text)
     if suffix in HTML_SUFFIXES:
         return Document(html_lines(text), "line", encoding, data, format="html")
     if suffix in NOTEBOOK_SUFFIXES:

@@ -609,6 +609,42 @@ def test_an_html_page_is_read_as_markdown_with_its_details_and_without_scripts(t
         load(tmp_path / "app.html")
 
 
+def test_a_flashcard_app_page_is_read_as_the_deck_its_script_holds(tmp_path):
+    """A single-page flashcard app keeps its deck in a script as a JSON literal: the literal is
+    parsed as JSON (never run) and its cards read, each titled card answered by its fields that
+    say something. A literal that is not JSON, or too small to be a deck, leaves the page."""
+    cards = [
+        {"n": n, "section": "Storage", "difficulty": "FOUNDATIONS", "title": title,
+         "whatItIs": what, "example": example, "source": "Slides · week 2"}
+        for n, (title, what, example) in enumerate([
+            ("Data lake", "A store that keeps raw data in its native format.",
+             "An S3 bucket of raw clickstream events."),
+            ("Data warehouse", "A columnar store of cleaned data built for analytical queries.",
+             "Nightly loads of orders into a star schema."),
+            ("Feature store", "A shared catalogue of features served the same way offline and online.",
+             "Training and serving read one user-age feature."),
+        ], start=1)
+    ]  # fmt: skip
+    page = ("<html><body><h1>Deck</h1><p>Mastered 0 / 0</p><script>const CARDS = {}; "
+            "function show(i) {{ return CARDS[i]; }}</script></body></html>")  # fmt: skip
+    (tmp_path / "deck.html").write_text(page.format(json.dumps(cards)))
+    doc, items = load_items(tmp_path / "deck.html")
+    assert doc.format == "html deck"
+    assert [(i.kind, i.section, i.question) for i in items] == [
+        ("qa", "Storage", "Data lake"), ("qa", "Storage", "Data warehouse"),
+        ("qa", "Storage", "Feature store"),
+    ]  # fmt: skip
+    assert items[0].answer == (
+        "A store that keeps raw data in its native format.\n"
+        "example: An S3 bucket of raw clickstream events."
+    )  # the source, a label and not a sentence, is no part of the answer
+    js = page.format(json.dumps(cards).replace('"title"', "title"))  # unquoted keys: not JSON
+    (tmp_path / "js.html").write_text(js)
+    assert load(tmp_path / "js.html").format == "html"
+    (tmp_path / "two.html").write_text(page.format(json.dumps(cards[:2])))
+    assert load(tmp_path / "two.html").format == "html"
+
+
 def test_a_headerless_multiple_choice_csv_and_restructuredtext_saved_as_txt(tmp_path):
     (tmp_path / "mmlu.csv").write_text(
         'Which is a linear model?,Logistic regression,"Random forest",k-NN,C4.5,A\n'

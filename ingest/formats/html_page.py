@@ -1,15 +1,21 @@
 """Web pages and HTML exports (`.html`/`.htm`: a saved page, a Notion or Evernote export), read
 as the Markdown that markdownify makes of them: headings, lists, tables and code keep their
 shape, so every Markdown rule applies. `<details>` blocks are kept as written, so a folded
-answer stays one; scripts, styles, forms and navigation are dropped (cards that a page's script
-draws at run time are not in its text, and are not read). Locators count lines of that
-Markdown, as the page's text reads from the top."""
+answer stays one; scripts, styles, forms and navigation are dropped. A flashcard app that keeps
+its deck in a script as a JSON literal (`const CARDS = [{"title": …, "whatItIs": …}, …]`) is
+read as that deck: the literal is parsed as JSON, never run (cards a script fetches or computes
+are not read). Locators count lines of that Markdown, as the page's text reads from the top."""
 
 from __future__ import annotations
+
+import json
+import re
 
 from markdownify import MarkdownConverter
 
 from core.errors import LoadError
+from ingest.formats.structured import read_data
+from ingest.formats.tabular import Records
 
 _DROPPED = ("nav", "footer", "form", "button", "noscript", "svg", "iframe", "template", "head")
 
@@ -42,3 +48,29 @@ def html_lines(text: str) -> list[tuple[int, str]]:
     if not any(ln.strip() for ln in lines):
         raise LoadError("no text in this HTML page (is its content drawn by a script?)")
     return list(enumerate(lines, start=1))
+
+
+_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.S | re.I)
+_ASSIGNED = re.compile(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?=[\[{])")
+_LEAST_CARDS = 3
+
+
+def script_deck(text: str) -> Records | None:
+    """The deck a page's script assigns as a JSON literal to a variable, read as a JSON bank
+    under the variable's name (`CARDS` says its records are cards); None when no literal holds
+    three cards or more."""
+    decoder = json.JSONDecoder()
+    for script in _SCRIPT.finditer(text):
+        body = script.group(1)
+        for m in _ASSIGNED.finditer(body):
+            try:
+                value, _ = decoder.raw_decode(body, m.end())
+            except json.JSONDecodeError:
+                continue  # a JavaScript literal that is not JSON, or code: not read
+            try:
+                records = read_data({m.group(1): value}, text)
+            except LoadError:
+                continue
+            if len(records.items) >= _LEAST_CARDS:
+                return records
+    return None

@@ -11,7 +11,7 @@ import warnings
 
 from core.errors import LoadError
 from ingest.formats.markup import clean_field
-from ingest.formats.tabular import Columns, Records, strings, with_options
+from ingest.formats.tabular import Columns, Records, described, strings, with_options
 
 
 def read_json(text: str) -> Records:
@@ -21,6 +21,11 @@ def read_json(text: str) -> Records:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise LoadError(f"invalid JSON ({exc}); fix it or export JSON Lines") from exc
+    return read_data(data, text)
+
+
+def read_data(data, text: str) -> Records:
+    """`read_json` of data already parsed; `text` is where locators find its records."""
     records, titled = _find_records(data)
     if records is None and isinstance(data, dict):
         records = _record_values(list(data.values()))  # `{"q1": {…}, "q2": {…}}`
@@ -180,12 +185,14 @@ def _add_record(
     values = list(rec.values())
     cols = Columns.of(keys)
     if cols is None and asking in keys:
-        cols = Columns(keys.index(asking), None, None)
+        cols = Columns.titled(keys, keys.index(asking))
     opened = (headings.section(rec) if headings is not None else "") or parent
     if cols is None:
         out.warnings.append(f"{where}: no question field (have {', '.join(keys[:5])}); skipped")
         return
     answer = _text(values[cols.answer]) if cols.answer is not None else ""
+    if cols.answer is None and keys[cols.question].lower() in _TITLE_KEYS:
+        answer = described(rec, keys, {cols.question, cols.section})
     if answer:
         answer = with_options(rec, keys, answer, {cols.question, cols.answer})
     section = _text(values[cols.section]) if cols.section is not None else opened

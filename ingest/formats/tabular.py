@@ -75,6 +75,11 @@ class Columns:
             return None
         return cls(q, a, section)
 
+    @classmethod
+    def titled(cls, header: list[str], question: int) -> Columns:
+        """A record asked by its field `question` (a title), with its section field if any."""
+        return cls(question, None, _pick(header, SECTION_KEYS, "topic"))
+
     def with_notes(self, answer: str, row: list[str]) -> str:
         """`answer` and, under their column names, the row's other cells that the answer owns."""
         extra = [f"{name}: {row[n].strip()}" for n, name in self.notes
@@ -150,6 +155,19 @@ def with_options(rec: dict, keys: list[str], answer: str, used: set[int]) -> str
     if why is not None and isinstance(rec[keys[why]], str) and rec[keys[why]].strip():
         answer = f"{answer}\n\n{rec[keys[why]].strip()}"
     return answer
+
+
+_SENTENCE_END = (".", "!", "?", "。", "！", "？")
+
+
+def described(rec: dict, keys: list[str], skip: set[int | None]) -> str:
+    """A card titled by a title field (`{title, whatItIs, example}`): its answer is the text of
+    its other fields that say something (sentences of five words or more, not metadata such as
+    a source or a file name), the first as it is and the rest under their names."""
+    said = [(k, v.strip()) for n, (k, v) in enumerate(zip(keys, rec.values(), strict=True))
+            if n not in skip and isinstance(v, str)
+            and len(v.split()) >= 5 and v.rstrip().endswith(_SENTENCE_END)]  # fmt: skip
+    return "\n\n".join(v if n == 0 else f"{k}: {v}" for n, (k, v) in enumerate(said))
 
 
 def strings(value) -> bool:
