@@ -9,6 +9,10 @@ more lines outside code makes them cards (one or two such lines are prose that h
 it); C++'s `std::vector` has no space around its colons. Each card is rewritten as the
 `??? question` admonition the line reader takes as a question over its indented answer; every
 line keeps its location.
+
+A true/false quiz typed the same way, each numbered statement followed by its verdict
+(`4. The dendrogram is read from right to left. (False,`), three or more in a list, is one card
+per statement: the statement asks, the verdict answers.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingest.lines import BULLET, in_code
+from ingest.lines import BULLET, NUMBERED, in_code
 from ingest.prepasses import card
 
 _CARD = re.compile(r"^\s*(?P<front>\S.*?)\s+(?P<sep>:{2,3}|::[^\s:]{1,3}::)\s+(?P<back>\S.*)$")
@@ -47,4 +51,33 @@ def unwrap_inline_cards(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out.append((loc, line))
             continue
         out += [(loc, card(m.group("front"))), (loc, f"    {m.group('back')}"), (loc, "")]
+    return out
+
+
+# A statement, then its verdict: "… independent. - True,", "… to left. (False,", "… (True".
+_VERDICT_LINE = re.compile(
+    r"^(?P<statement>.+?(?:[.?)]\s*|\s+[-–—]\s+|\s+(?=\())|\s*(?=\())"
+    r"(?:[-–—]\s*)?\(?\s*(?P<verdict>True|False)\b[\s,.;)]*$"
+)
+
+
+def unwrap_verdicts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Numbered statements each followed by its verdict, three or more in the document, as
+    true/false cards: the statement over its verdict."""
+    code = in_code(lines)
+    found = {}
+    for n, ((_, line), skip) in enumerate(zip(lines, code, strict=True)):
+        m = None if skip else NUMBERED.match(line)
+        if m and (v := _VERDICT_LINE.match(line[m.end() :].strip())):
+            found[n] = v
+    if len(found) < _MIN_CARDS:
+        return lines
+    out: list[tuple[int, str]] = []
+    for n, (loc, line) in enumerate(lines):
+        v = found.get(n)
+        if v is None:
+            out.append((loc, line))
+            continue
+        out += [(loc, card(v.group("statement").strip(" -–—"))), (loc, f"    {v.group('verdict')}"),
+                (loc, "")]  # fmt: skip
     return out

@@ -46,7 +46,7 @@ from ingest.dialogue import label_dialogues
 from ingest.exam_parts import lettered_parts
 from ingest.exercises import answer_fields
 from ingest.grouped_asks import join_listed_asks
-from ingest.inline_cards import unwrap_inline_cards
+from ingest.inline_cards import unwrap_inline_cards, unwrap_verdicts
 from ingest.items import ParsedItem
 from ingest.jsx import render_components
 from ingest.machine import Parser
@@ -58,6 +58,7 @@ from ingest.prepasses import (
     space_headings,
     strip_comments,
     strip_front_matter,
+    unescape_numbers,
     unfence_banks,
     unwrap_callouts,
     unwrap_definitions,
@@ -90,8 +91,8 @@ def parse(
     kept = fence_math(strip_front_matter(list(lines)))
     if unit != "page":  # a PDF's text layer has no Markdown to read
         kept = setext_headings(kept)
-    kept = space_headings(kept)
-    kept = unwrap_myst(unwrap_glossaries(unwrap_inline_cards(kept)))
+    kept = unescape_numbers(space_headings(kept))
+    kept = unwrap_myst(unwrap_glossaries(unwrap_verdicts(unwrap_inline_cards(kept))))
     kept = unwrap_callouts(label_dialogues(strip_comments(unfence_banks(kept))))
     kept = join_listed_asks(join_bold_paragraphs(kept))
     kept = solution_headings(revealed_solutions(unwrap_divs(kept)))

@@ -48,6 +48,20 @@ def space_headings(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     ]
 
 
+# `1\. Cluster analysis …`: a number whose dot an HTML-to-Markdown converter escaped (turndown,
+# behind GitBook and web-clipper exports, escapes any "N." that opens a paragraph).
+_ESCAPED_NUMBER = re.compile(r"^(\s*\d{1,4})\\(\.\s)")
+
+
+def unescape_numbers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Numbered paragraphs whose dot was escaped, outside code, read as numbered."""
+    code = in_code(lines)
+    return [
+        (loc, line if code[n] else _ESCAPED_NUMBER.sub(r"\1\2", line))
+        for n, (loc, line) in enumerate(lines)
+    ]
+
+
 def strip_comments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """HTML comments that span lines (`<!-- … -->`) blanked, outside code: a rendered page
     shows nothing of them, so neither may an answer (one-line comments go with `clean`)."""

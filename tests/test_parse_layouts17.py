@@ -151,3 +151,34 @@ def test_a_solution_announced_with_nothing_below_changes_nothing():
     items = run("## Exercises\n\n**1.** Plot the tree you fitted.\n\n*See the solution below*\n")
     assert [it.kind for it in items] == ["chunk"]
     assert "Plot the tree you fitted." in items[0].answer
+
+
+def test_numbered_statements_with_their_verdicts_are_true_false_cards():
+    """A true/false quiz typed as numbered statements each followed by its verdict (the dots
+    escaped, `1\\.`, as GitBook's converter writes them): the statement asks, the verdict
+    answers. Two such lines in a note are prose."""
+    items = run(
+        "#### Trees\n\n"
+        "1\\. A deeper tree has lower bias. - True,\n\n"
+        "2\\. Bagging reduces the bias of a tree.(False,\n\n"
+        "3\\. Gini impurity is zero for a pure node. (True,\n\n"
+        "4\\. Pruning is done on samples of 300 or more. False,\n\n"
+        "5\\. Which ensemble uses bootstrap samples?\n"
+    )
+    assert [(it.kind, it.question, it.answer) for it in items] == [
+        ("qa", "A deeper tree has lower bias.", "True"),
+        ("qa", "Bagging reduces the bias of a tree.", "False"),
+        ("qa", "Gini impurity is zero for a pure node.", "True"),
+        ("qa", "Pruning is done on samples of 300 or more.", "False"),
+        ("question", "Which ensemble uses bootstrap samples?", ""),
+    ]
+    two = run("1. Set the flag to True\n2. Leave the cache as it is. False\n")
+    assert all(it.kind == "chunk" for it in two)
+
+
+def test_letters_styled_by_code_point_read_as_plain_letters():
+    """ "Fancy text" pasted from social posts (𝘞𝘩𝘢𝘵 𝘪𝘴 𝘵𝘩𝘦 𝘱-𝘷𝘢𝘭𝘶𝘦?) is stored as the
+    letters it styles, so a search for "p-value" finds it."""
+    [item] = run("**Q. 𝘞𝘩𝘢𝘵 𝘪𝘴 𝘵𝘩𝘦 𝘱-𝘷𝘢𝘭𝘶𝘦?**\n\n𝐓𝐡𝐞 chance of data this extreme under H0.\n")
+    assert item.question == "What is the p-value?"
+    assert item.answer == "The chance of data this extreme under H0."

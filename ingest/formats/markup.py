@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from functools import lru_cache
 from html.parser import HTMLParser
 
@@ -185,10 +186,21 @@ _DECORATION = re.compile(
 )
 
 
+# Letters styled by Unicode code point (𝘞𝘩𝘢𝘵 𝘪𝘴, 𝐁𝐨𝐥𝐝: "fancy text" pasted from social posts):
+# the Mathematical Alphanumeric Symbols block, read as the letters and digits they style.
+_STYLED_LETTERS = re.compile("[\U0001d400-\U0001d7ff]+")
+
+
+def plain_letters(text: str) -> str:
+    """Styled letters and digits as plain ones, so "𝘱-𝘷𝘢𝘭𝘶𝘦" is found by "p-value"."""
+    return _STYLED_LETTERS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
 def clean_line(text: str) -> str:
     """One line of stored text: HTML comments and elements out, links (wiki links too) to
     their text, MyST roles to what they print, footnote references out, task-list boxes to a
-    tick or nothing, attribute lists and icon shortcodes out."""
+    tick or nothing, attribute lists and icon shortcodes out, styled letters plain."""
+    text = plain_letters(text)
     text = _MYST_ROLE.sub(lambda m: m["text"], text) if "}`" in text else text
     if _DECORATION.search(text):
         text = _outside_code_spans(text, lambda part: _DECORATION.sub("", part))
@@ -199,8 +211,9 @@ def clean_line(text: str) -> str:
 
 
 def clean_field(text: str) -> str:
-    """A flashcard field (HTML): block elements to line breaks, media references dropped."""
-    text = re.sub(r"\[sound:[^\]]*\]", "", text)
+    """A flashcard field (HTML): block elements to line breaks, media references dropped,
+    styled letters plain."""
+    text = plain_letters(re.sub(r"\[sound:[^\]]*\]", "", text))
     text = strip_html(text, blocks=True).replace("\xa0", " ")
     lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n")]
     return "\n".join(ln for ln in lines if ln).strip()
