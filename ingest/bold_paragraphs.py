@@ -2,7 +2,9 @@
 question wrapped over several lines by the editor (`**There are inf values …!` / `Should I be
 concerned?**`), two bold lines of one question, or bold runs split around a few words of code
 (`**My provided** pool **is crashing?**`) because reStructuredText cannot nest markup inside bold.
-The parser's bold-question rules read single lines; this pass gives them the whole paragraph."""
+The parser's bold-question rules read single lines; this pass gives them the whole paragraph.
+And a question or answer label set in italics (`*Q: Why is training slow?*`, `*A:* Because …`)
+reads as the bold label the label rules know."""
 
 from __future__ import annotations
 
@@ -51,3 +53,22 @@ def _bold_paragraph(para: list[str]) -> str | None:
     if len(para) == 1 and len(runs) == 1:
         return None
     return "**" + " ".join(p for p in parts if p) + "**"
+
+
+# `*Q: question*`, `_Q:_ question`, `*A:* answer`, `*Answer:*answer`: a label in italics.
+_ITALIC_LABEL = re.compile(
+    r"^(?P<indent>\s*)(?P<mark>[*_])(?P<label>Q|A|Question|Answer)\s*:\s*"
+    r"(?:(?P=mark)\s*(?P<after>\S.*)|(?P<inside>\S.*?)\s*(?P=mark))\s*$"
+)
+
+
+def bold_italic_labels(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Question and answer labels set in italics, outside code, written as bold labels."""
+    code = in_code(lines)
+    out = []
+    for n, (loc, line) in enumerate(lines):
+        m = None if code[n] else _ITALIC_LABEL.match(line)
+        if m:
+            line = f"{m['indent']}**{m['label']}:** {m['after'] or m['inside']}"
+        out.append((loc, line))
+    return out

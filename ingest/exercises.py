@@ -10,9 +10,10 @@ import re
 from dataclasses import replace
 
 from ingest import siblings as kin
+from ingest.checkers import calls_checker
 from ingest.headings import headings_of
 from ingest.items import ParsedItem
-from ingest.lines import FENCE, Lines
+from ingest.lines import BULLET, FENCE, HEADING, Lines
 from ingest.prose import Chunker, note_under
 from ingest.questions import FORM_LINE
 
@@ -112,4 +113,36 @@ def exercise_headings(lines: Lines, folded: set[int] | None = None) -> set[int]:
             if not run:
                 first, run_level = n, level
             run.append(empty)
+    return out
+
+
+# A heading that names an exercise: "## Exercise 1.2", "### Task 3", "# Problem 4: …".
+_EXERCISE_HEADING = re.compile(r"^#{1,6}\s+\W*(?:exercise|task|problem)s?\s*\d", re.I)
+
+
+def asking_cells(lines: Lines) -> dict[int, tuple[int, str]]:
+    """In an exercise notebook (headings that name exercises, or a checker it calls), a
+    Markdown cell that is one paragraph ending in a question ("Change the code … What do you
+    observe?") asks the student: `first index → (last index, question)`, as `question_runs`."""
+    texts = [raw for _, raw in lines]
+    if not (any(_EXERCISE_HEADING.match(t) for t in texts) or calls_checker(texts)):
+        return {}
+    out: dict[int, tuple[int, str]] = {}
+    n = 0
+    while n < len(lines):
+        end = n
+        while end + 1 < len(lines) and lines[end + 1][0] == lines[n][0]:
+            end += 1
+        cell = [t for t in texts[n : end + 1]]
+        while cell and not cell[-1].strip():
+            cell.pop()
+        paragraph = bool(cell) and all(
+            t.strip()
+            and not (HEADING.match(t) or FENCE.match(t) or BULLET.match(t))
+            and not t.lstrip().startswith(("|", "<", "!["))
+            for t in cell
+        )
+        if paragraph and cell[-1].rstrip().endswith("?"):
+            out[n] = (n + len(cell) - 1, " ".join(t.strip() for t in cell))
+        n = end + 1
     return out

@@ -201,7 +201,12 @@ def question_headings(
             continue
         faq_entry = (
             in_faq
-            and leaf
+            # a numbered entry's answer may run over sub-headings of its own, none asking
+            and (
+                leaf
+                or bool(_ENTRY_NUMBER.match(title))
+                and not any(reads_as_question(question_text(t)) for j, _, t in heads if i < j < end)
+            )
             and not _LABEL.match(title)
             and bool(
                 # a numbered part of a question's answer ("#### 1. Data with timestamps") is none

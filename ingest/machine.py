@@ -25,7 +25,7 @@ from ingest.answers import (
     strip_answer_label,
 )
 from ingest.checkers import calls_checker
-from ingest.exercises import blank_exercise, exercise_headings
+from ingest.exercises import asking_cells, blank_exercise, exercise_headings
 from ingest.formats.markup import join_split_links, strip_anchor, url_title
 from ingest.headings import BARE_NUMBER, FAQ_TITLE, question_headings
 from ingest.items import ParsedItem
@@ -134,6 +134,8 @@ class Parser:
         self.prompts = prompt_runs(lines)
         self.answered_rows = answered_bullets(lines)
         self.question_runs = question_runs(lines, wrapped=unit == "page")
+        if unit == "cell":
+            self.question_runs |= asking_cells(lines)
         self.prose_lists, self.bank_lists = list_roles(lines)
         self.solution_bank = labels_solutions(lines, self.question_headings, self.folds)
 

@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ingest.bold_paragraphs import join_bold_paragraphs
+from ingest.bold_paragraphs import bold_italic_labels, join_bold_paragraphs
 from ingest.chrome import drop_chrome
 from ingest.dialogue import label_dialogues
 from ingest.exam_parts import lettered_parts
@@ -94,7 +94,7 @@ def parse(
     kept = unescape_numbers(space_headings(kept))
     kept = unwrap_myst(unwrap_glossaries(unwrap_verdicts(unwrap_inline_cards(kept))))
     kept = unwrap_callouts(label_dialogues(strip_comments(unfence_banks(kept))))
-    kept = join_listed_asks(join_bold_paragraphs(kept))
+    kept = join_listed_asks(join_bold_paragraphs(bold_italic_labels(kept)))
     kept = solution_headings(revealed_solutions(unwrap_divs(kept)))
     kept = separate_run_in_answers(unwrap_definitions(kept))
     kept = drop_chrome(render_components(kept))

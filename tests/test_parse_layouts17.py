@@ -182,3 +182,51 @@ def test_letters_styled_by_code_point_read_as_plain_letters():
     [item] = run("**Q. 𝘞𝘩𝘢𝘵 𝘪𝘴 𝘵𝘩𝘦 𝘱-𝘷𝘢𝘭𝘶𝘦?**\n\n𝐓𝐡𝐞 chance of data this extreme under H0.\n")
     assert item.question == "What is the p-value?"
     assert item.answer == "The chance of data this extreme under H0."
+
+
+def test_question_and_answer_labels_in_italics():
+    """`*Q: question*` over `*A:* answer`, as a Jekyll guide's troubleshooting section writes
+    them, read as the bold labels they stand for."""
+    items = run(
+        "## Troubleshooting\n\n*Q: Why does training take forever?*\n\n"
+        "*A:* Every sentence was loaded as one long sentence, so each window runs far.\n\n"
+        "_Q:_ How much memory does it use?\n\n*A:*The weight matrix dominates the footprint.\n"
+    )
+    assert [(it.kind, it.question, it.answer) for it in items] == [
+        ("qa", "Why does training take forever?",
+         "Every sentence was loaded as one long sentence, so each window runs far."),
+        ("qa", "How much memory does it use?", "The weight matrix dominates the footprint."),
+    ]  # fmt: skip
+
+
+def test_a_numbered_faq_entry_answers_over_its_own_sub_headings():
+    """`### 2. Use custom models` under a FAQ, answered over `#####` sub-sections that do not
+    ask: the entry is a question and its sub-sections are its answer."""
+    items = run(
+        "# Frequently Asked Questions\n\n### 1. How to train\n\nRun the train command.\n\n"
+        "### 2. Use custom models\n\nAny model that maps text to scores works.\n\n"
+        "##### Model from a file\n\nPoint the loader at the file that builds it.\n\n"
+        "### 3. The attack is too slow\n\nUse more GPUs at once.\n"
+    )
+    assert [(it.kind, it.question) for it in items] == [
+        ("qa", "How to train"), ("qa", "Use custom models"), ("qa", "The attack is too slow"),
+    ]  # fmt: skip
+    assert "Point the loader at the file" in items[1].answer
+
+
+def test_a_cell_that_asks_in_an_exercise_notebook_is_a_bare_question(tmp_path: Path):
+    """In a notebook whose headings name exercises, a Markdown cell that is one paragraph
+    ending in a question asks the student; in a tutorial notebook the same cell is prose."""
+    cells = [
+        ("markdown", "## Exercise 1.2\n\nWe provide a perceptron."),
+        ("code", "perc.train(X, y)"),
+        ("markdown", "Save the weights every five epochs and plot them. What do you observe?"),
+        ("code", "plot(weights)"),
+        ("markdown", "The margin grows as the weights settle."),
+    ]
+    items = _notebook(tmp_path, cells)
+    assert [(it.kind, it.question) for it in items if it.kind != "chunk"] == [
+        ("question", "Save the weights every five epochs and plot them. What do you observe?")
+    ]
+    tutorial = _notebook(tmp_path, [("markdown", "## Perceptrons"), *cells[1:]])
+    assert all(it.kind == "chunk" for it in tutorial)
