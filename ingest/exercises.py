@@ -133,7 +133,7 @@ def asking_cells(lines: Lines) -> dict[int, tuple[int, str]]:
         end = n
         while end + 1 < len(lines) and lines[end + 1][0] == lines[n][0]:
             end += 1
-        cell = [t for t in texts[n : end + 1]]
+        cell = texts[n : end + 1]
         while cell and not cell[-1].strip():
             cell.pop()
         paragraph = bool(cell) and all(

@@ -56,7 +56,7 @@ def unwrap_inline_cards(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 # A statement, then its verdict: "… independent. - True,", "… to left. (False,", "… (True".
 _VERDICT_LINE = re.compile(
-    r"^(?P<statement>.+?(?:[.?)]\s*|\s+[-–—]\s+|\s+(?=\())|\s*(?=\())"
+    r"^(?P<statement>.+?(?:[.?)]\s*|\s+[-–—]\s+|\s*(?=\()))"
     r"(?:[-–—]\s*)?\(?\s*(?P<verdict>True|False)\b[\s,.;)]*$"
 )
 
