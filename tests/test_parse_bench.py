@@ -513,6 +513,24 @@ def test_forty_fourth_batch_first_score():
     )
 
 
+def test_forty_fifth_batch_first_score():
+    """corpora45, gathered by topic (statistics), scored once held out
+    (PARSE-RESULT-first-run.txt: 9 of 65 answered questions, 0 of 1 bare, 1 of 6 files): a
+    notebook glossary of bold-term paragraphs, a bookdown HTML glossary, a homework answer
+    sheet with [T]/[F] case boxes, a Q&A page's one question answered under a second label, a
+    blog notebook's bold motivating question. Not designed on yet."""
+    _check(
+        EVAL / "corpora45",
+        known={
+            "html-glossary-p-terms-psyteachr.html",
+            "md-homework-answers-ab-testing-cstorm125.md",
+            "md-qa-hypothesis-testing-statisticalbiotechnology.md",
+            "notebook-blog-bootstrap-ci-acclab.ipynb",
+            "notebook-glossary-statistics-pennngg.ipynb",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
