@@ -154,6 +154,8 @@ def question_headings(
     walkthrough = kin.steps(heads, siblings)
     subtitled = kin.subtitled_topics(heads, siblings)
     terms = {n for members in siblings if len(members) >= 3 for n in members}
+    # a page whose title (its first heading) names a glossary: a site's header over its chapters
+    titled_glossary = bool(heads) and bool(GLOSSARY_PAGE.search(heads[0][2]))
     cards: set[int] = set()  # positions of a glossary's term headings
     out = set()
     path: list[tuple[int, str]] = []  # the headings above the current one
@@ -161,7 +163,7 @@ def question_headings(
         path = [(lv, t) for lv, t in path if lv < level]
         in_faq = any(FAQ_TITLE.search(t) for _, t in path)
         under_faq = bool(path) and bool(FAQ_TITLE.search(path[-1][1]))
-        glossary = any(GLOSSARY_PAGE.search(t) for _, t in path)
+        glossary = titled_glossary or any(GLOSSARY_PAGE.search(t) for _, t in path)
         in_glossary = glossary and (n in terms or parents[n] in cards)  # a term or a sub-term
         path.append((level, title))
         end = next((j for j, lv, _ in heads[n + 1 :] if lv <= level), len(lines))

@@ -10,6 +10,10 @@ it); C++'s `std::vector` has no space around its colons. Each card is rewritten 
 `??? question` admonition the line reader takes as a question over its indented answer; every
 line keeps its location.
 
+A glossary typed as paragraphs that each open with a bold term (`**density**: Essentially a
+relative probability …`), ten or more in a row with distinct terms, is one card per term (a few
+such paragraphs are bold lead-ins of prose).
+
 A true/false quiz typed the same way, each numbered statement followed by its verdict
 (`4. The dendrogram is read from right to left. (False,`), three or more in a list, is one card
 per statement: the statement asks, the verdict answers.
@@ -20,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingest.lines import BULLET, NUMBERED, in_code
+from ingest.lines import ANSWER_LABEL, BOLD_TERM, BULLET, NUMBERED, QN, defined_term, in_code
 from ingest.prepasses import card
 
 _CARD = re.compile(r"^\s*(?P<front>\S.*?)\s+(?P<sep>:{2,3}|::[^\s:]{1,3}::)\s+(?P<back>\S.*)$")
@@ -80,4 +84,43 @@ def unwrap_verdicts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             continue
         out += [(loc, card(v.group("statement").strip(" -–—"))), (loc, f"    {v.group('verdict')}"),
                 (loc, "")]  # fmt: skip
+    return out
+
+
+# A bold term with italics inside it, as statistics writes "*p*-value": `***p*-value**`.
+_ITALIC_IN_BOLD = re.compile(r"^\*\*((?:[^*\n]|\*[^*\s][^*\n]*\*)+?)\*\*(?!\*)")
+_MIN_TERMS = 10  # fewer are bold lead-ins of prose ("**Training phase**: when the model …")
+
+
+def unwrap_term_paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Paragraphs that each open with a bold term and its definition (`**term**: …`), ten or
+    more in a row with nothing else between and no term twice (a label such as `**Note**:`
+    repeats), as cards: the term over its definition."""
+    code = in_code(lines)
+    runs: list[list[tuple[int, tuple[str, str]]]] = [[]]
+    for n, ((_, line), skip) in enumerate(zip(lines, code, strict=True)):
+        if not line.strip() and not skip:
+            continue
+        pair = None
+        line = _ITALIC_IN_BOLD.sub(lambda m: "**" + m[1].replace("*", "") + "**", line)
+        if not skip and BOLD_TERM.match(line) and not (QN.match(line) or ANSWER_LABEL.match(line)):
+            pair = defined_term(line.strip())
+        if pair is None:
+            runs.append([])
+        else:
+            runs[-1].append((n, pair))
+    found: dict[int, tuple[str, str]] = {}
+    for run in runs:
+        terms = [term.lower() for _, (term, _) in run]
+        if len(run) >= _MIN_TERMS and len(set(terms)) == len(terms):
+            found.update(run)
+    if not found:
+        return lines
+    out: list[tuple[int, str]] = []
+    for n, (loc, line) in enumerate(lines):
+        if n in found:
+            term, definition = found[n]
+            out += [(loc, card(term)), (loc, f"    {definition}"), (loc, "")]
+        else:
+            out.append((loc, line))
     return out

@@ -46,7 +46,7 @@ from ingest.dialogue import label_dialogues
 from ingest.exam_parts import lettered_parts
 from ingest.exercises import answer_fields
 from ingest.grouped_asks import join_listed_asks
-from ingest.inline_cards import unwrap_inline_cards, unwrap_verdicts
+from ingest.inline_cards import unwrap_inline_cards, unwrap_term_paragraphs, unwrap_verdicts
 from ingest.items import ParsedItem
 from ingest.jsx import render_components
 from ingest.machine import Parser
@@ -92,7 +92,8 @@ def parse(
     if unit != "page":  # a PDF's text layer has no Markdown to read
         kept = setext_headings(kept)
     kept = unescape_numbers(space_headings(kept))
-    kept = unwrap_myst(unwrap_glossaries(unwrap_verdicts(unwrap_inline_cards(kept))))
+    kept = unwrap_verdicts(unwrap_term_paragraphs(unwrap_inline_cards(kept)))
+    kept = unwrap_myst(unwrap_glossaries(kept))
     kept = unwrap_callouts(label_dialogues(strip_comments(unfence_banks(kept))))
     kept = join_listed_asks(join_bold_paragraphs(bold_italic_labels(kept)))
     kept = solution_headings(revealed_solutions(unwrap_divs(kept)))

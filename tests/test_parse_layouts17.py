@@ -230,3 +230,44 @@ def test_a_cell_that_asks_in_an_exercise_notebook_is_a_bare_question(tmp_path: P
     ]
     tutorial = _notebook(tmp_path, [("markdown", "## Perceptrons"), *cells[1:]])
     assert all(it.kind == "chunk" for it in tutorial)
+
+
+def test_a_glossary_of_bold_term_paragraphs_is_cards():
+    """Ten or more paragraphs in a row each opening with a distinct bold term (`***p*-value**`
+    with its italics too) are a glossary; five bold lead-ins of prose are not."""
+    terms = ["bias", "variance", "***p*-value**", "power", "effect size", "sample", "statistic",
+             "parameter", "quantile", "skew"]  # fmt: skip
+    text = "\n\n".join(
+        (t if t.startswith("*") else f"**{t}**") + f": The definition of {t.strip('*')} here."
+        for t in terms
+    )
+    items = run(text + "\n")
+    assert [(it.kind, it.question) for it in items][:3] == [
+        ("qa", "bias"), ("qa", "variance"), ("qa", "p-value"),
+    ]  # fmt: skip
+    assert len(items) == 10 and items[0].answer == "The definition of bias here."
+    lead_ins = run(
+        "\n\n".join(f"**Pitfall {n}**: Forgetting step {n} of the recipe." for n in "abcde")
+    )
+    assert all(it.kind == "chunk" for it in lead_ins)
+
+
+def test_a_bookdown_glossary_page_reads_its_numbered_terms(tmp_path: Path):
+    """A bookdown page of a glossary site: the site's title bar names the glossary, and pandoc's
+    section numbers (`<span class="header-section-number">17.1</span>`) are no part of a title."""
+    number = '<span class="header-section-number">{}</span> '
+    page = (
+        '<html><body><header><h1><a href="index.html">Glossary</a></h1></header><main>'
+        f"<h1>{number.format('17')}P</h1>"
+        f"<h2>{number.format('17.1')}p-value</h2><p>The chance of data this extreme.</p>"
+        f"<h2>{number.format('17.2')}power</h2><p>The chance of rejecting a false null.</p>"
+        f"<h2>{number.format('17.3')}population</h2><p>Everyone we wish to generalise to.</p>"
+        "</main></body></html>"
+    )
+    (tmp_path / "p.html").write_text(page)
+    items = parse_document(load(tmp_path / "p.html"), chunker=lambda t: [t])
+    assert [(it.kind, it.question, it.answer) for it in items] == [
+        ("qa", "p-value", "The chance of data this extreme."),
+        ("qa", "power", "The chance of rejecting a false null."),
+        ("qa", "population", "Everyone we wish to generalise to."),
+    ]

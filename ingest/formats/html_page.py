@@ -30,6 +30,10 @@ class _Converter(MarkdownConverter):
     def _drop(self, el, text, parent_tags):
         return ""
 
+    def convert_span(self, el, text, parent_tags):
+        # a section number pandoc, bookdown or Quarto prints before a title ("17.1 p-value")
+        return "" if "header-section-number" in (el.get("class") or []) else text
+
 
 for _tag in _DROPPED:
     setattr(_Converter, f"convert_{_tag}", _Converter._drop)
