@@ -532,6 +532,23 @@ def test_forty_fifth_batch_first_score():
     )
 
 
+def test_forty_sixth_batch_first_score():
+    """corpora46, gathered by topic (deep-learning fundamentals), scored once held out
+    (PARSE-RESULT-first-run.txt: 50 of 71 answered questions, 0 of 10 bare, 1 of 6 files): a
+    self-check guide's "Show answer" toggles, slide decks (reveal-md, remark HTML), a German
+    exercise sheet, a Jekyll lesson's questions kept in its front matter. Not designed on."""
+    _check(
+        EVAL / "corpora46",
+        known={
+            "html-remark-slides-neural-networks-amueller.html",
+            "jekyll-episode-gradient-descent-hsf-training.md",
+            "md-exercise-sheet-backprop-artificial-intelligence-hsbi-tdu.md",
+            "md-selfcheck-guide-deep-learning-shakeri-lab.md",
+            "revealmd-slides-overfitting-regularisation-rses-dl-course.md",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
