@@ -19,6 +19,11 @@ _AIMS = re.compile(
     r"\b(?:objectives?|goals?|aims?|outcomes?|you will|you'll|you should|be able to)\b[^.?!]*:\s*$",
     re.I,
 )
+# A heading over a list of aims, no colon needed: "### What you'll learn", "## Learning outcomes".
+_AIMS_TITLE = re.compile(
+    r"\b(?:objectives?|goals?|aims|outcomes?|what you(?:'ll| will) learn|you(?:'ll| will) learn)\b",
+    re.I,
+)
 # A list item that is one link to another page and nothing else: `[Why X?](https://…/x)`.
 _LINK_ONLY = re.compile(
     r"^\s*(?:\*\*)?\[(?P<label>[^\]]+)\]\((?P<url>[^)#\s][^)\s]*)\)(?:\*\*)?\s*$"
@@ -110,7 +115,8 @@ def _aims(lines: Lines, items) -> set[int]:
     out = set()
     for lid, i in firsts.items():
         before = next((lines[k][1] for k in range(i - 1, -1, -1) if lines[k][1].strip()), "")
-        if _AIMS.search(clean(before)):
+        heading = HEADING.match(before)
+        if _AIMS.search(clean(before)) or heading and _AIMS_TITLE.search(clean(heading.group(2))):
             out.add(lid)
     return out
 

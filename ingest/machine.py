@@ -396,6 +396,8 @@ class Parser:
             if self.continues_answer(line, i):
                 o = self.open
                 if o.style == "qn" and not any(a.strip() for a in o.answer):
+                    if "<summary" in raw.lower() and ANSWER_SUMMARY.match(stripped):
+                        return  # a "Show answer" disclosure control: a label, not the question
                     if stripped and self.answer_label_below(i) and not labelled_part(raw):
                         # the question wraps, its sub-questions' numbers aside
                         o.question = join_wrapped(o.question, NUMBERED.sub("", stripped))

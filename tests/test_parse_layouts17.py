@@ -271,3 +271,28 @@ def test_a_bookdown_glossary_page_reads_its_numbered_terms(tmp_path: Path):
         ("qa", "power", "The chance of rejecting a false null."),
         ("qa", "population", "Everyone we wish to generalise to."),
     ]
+
+
+def test_a_show_answer_control_is_no_part_of_the_question_above_it():
+    """`**Q6.** question` over a `<details>` whose summary only names the control ("Show
+    answer") and whose content is labelled `**Answer:**`: the control is a label."""
+    items = run(
+        "### Test your understanding\n\n**Q6.** What is the gradient of softmax cross-entropy?\n\n"
+        "<details><summary>Show answer</summary>\n\n"
+        "**Answer:** The predicted probabilities minus the one-hot target.\n\n</details>\n"
+    )
+    assert [(it.kind, it.question, it.answer) for it in items] == [
+        ("qa", "What is the gradient of softmax cross-entropy?",
+         "The predicted probabilities minus the one-hot target."),
+    ]  # fmt: skip
+
+
+def test_a_list_under_a_what_you_will_learn_heading_lists_aims():
+    """Objectives under "### What you'll learn" ("Derive gradients …", "Implement gradient
+    checking …") say what the module teaches; they are not tasks for the quiz."""
+    items = run(
+        "## Module 2\n\n### What you'll learn\n\n- Derive gradients for a two-layer network\n"
+        "- Implement gradient checking and validate derivatives\n- Explain why ReLU helps\n"
+    )
+    assert [it.kind for it in items] == ["chunk"]
+    assert "Implement gradient checking" in items[0].answer
