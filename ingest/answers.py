@@ -140,6 +140,9 @@ def after_answer_label(answer: list[str]) -> list[str]:
 
 
 # A paragraph that opens with a bold label: `**Explanation:** …`, `**Key concepts:** …`.
+# A multiple-choice option listed under its question: `- a) …`, `* (B) …`.
+_LISTED_OPTION = re.compile(r"^\s*[-*+]\s+\(?[A-Ha-h][.)]\s")
+_KEY_LETTER = re.compile(r"^\(?[A-Ha-h][.)]?$")
 _PART = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,40}?[:：]\s*(?:\*\*|__)")
 _PART_ALONE = re.compile(_PART.pattern + r"\s*$")  # the label and nothing after it
 
@@ -152,10 +155,12 @@ def labelled_part(line: str) -> bool:
 def answer_part_first(body: list[str]) -> list[str]:
     """A body written as labelled parts (`**Key concepts:**`, `**Explanation:**`, …, then
     `**Answer:**`): the answer part comes first, the parts before it follow it, so the answer
-    reads as the answer and nothing is lost. A body that opens with plain text is left as it
+    reads as the answer and nothing is lost; so do multiple-choice options listed before the
+    answer label. A body that opens with plain text is left as it
     is, even with an `Answer:` line further down (a worked example's own conclusion)."""
     filled = [n for n, ln in enumerate(body) if ln.strip()]
-    if not filled or not _PART.match(body[filled[0]]):
+    options = bool(filled) and bool(_LISTED_OPTION.match(body[filled[0]]))
+    if not filled or not (_PART.match(body[filled[0]]) or options):
         return body
     for n in filled[1:]:
         m = ANSWER_LABEL.match(body[n])
@@ -163,6 +168,8 @@ def answer_part_first(body: list[str]) -> list[str]:
         starts = body[n - 1].strip() == "" or m is not None and m.group("open")
         if m and starts and ":" in body[n][: m.start("rest")]:
             rest = m.group("rest").strip()
+            if options and _KEY_LETTER.match(rest):
+                return body  # `Answer: B` names an option the quiz ticks among those listed
             return (
                 ([rest] if rest else []) + body[n + 1 :] + ["", *_filled_parts(body[filled[0] : n])]
             )

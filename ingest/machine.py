@@ -395,15 +395,17 @@ class Parser:
         if self.open is not None and self.open.style in ("qn", "admonition", "labelled"):
             if self.continues_answer(line, i):
                 o = self.open
+                if o.style == "qn" and "<summary" in raw.lower() and ANSWER_SUMMARY.match(stripped):
+                    return  # a "Show answer" disclosure control: a label, not text
                 if o.style == "qn" and not any(a.strip() for a in o.answer):
-                    if "<summary" in raw.lower() and ANSWER_SUMMARY.match(stripped):
-                        return  # a "Show answer" disclosure control: a label, not the question
                     if stripped and self.answer_label_below(i) and not labelled_part(raw):
                         # the question wraps, its sub-questions' numbers aside
                         o.question = join_wrapped(o.question, NUMBERED.sub("", stripped))
                         o.labelled_below = True
                         return
-                    line = strip_answer_label(line)
+                    if not ((b := BULLET.match(raw)) and (m := ANSWER_LABEL.match(b["text"]))
+                            and lettered(b["text"], m)):  # fmt: skip
+                        line = strip_answer_label(line)  # `A: …`, not a listed option `- a) …`
                 elif o.style == "qn" and THEMATIC_BREAK.match(line):
                     self.close()  # `---` between entries
                     return

@@ -18,14 +18,16 @@ _KEY_LETTER = re.compile(
 def split_choices(answer: str) -> tuple[str, str] | None:
     """(the options as the student sees them, ticks removed; the key: what follows the options,
     or the ticked ones) for a multiple-choice answer; None for any other answer. Options are
-    two or more leading bullet lines, lettered or with a tick among them."""
+    two or more leading bullet lines, lettered or with a tick among them; or two or more
+    lettered ones closing an answer that states the key first (the revealed answer of a "Show
+    answer" fold, the options listed after it)."""
     lines = answer.strip().split("\n")
-    found = []
-    for line in lines:
-        m = _OPTION.match(line)
-        if m is None:
-            break
-        found.append(m)
+    found = _leading(lines)
+    if len(found) < 2:
+        trailing = _leading(lines[::-1])[::-1]
+        before = "\n".join(lines[: len(lines) - len(trailing)]).strip()
+        if len(trailing) >= 2 and before and all(m.group("letter") for m in trailing):
+            return "\n".join(m.string for m in trailing), before
     ticked = [m.string for m in found if m.group("tick")]
     lettered = all(m.group("letter") for m in found)
     if len(found) < 2 or not (ticked or lettered):
@@ -39,6 +41,16 @@ def split_choices(answer: str) -> tuple[str, str] | None:
     else:
         key = rest
     return ("\n".join(options), key) if key else None
+
+
+def _leading(lines: list[str]) -> list[re.Match]:
+    """The option lines `lines` open with."""
+    found = []
+    for line in lines:
+        if (m := _OPTION.match(line)) is None:
+            break
+        found.append(m)
+    return found
 
 
 def _text(option: str) -> str:

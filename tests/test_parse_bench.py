@@ -537,16 +537,15 @@ def test_forty_sixth_batch_first_score():
     (PARSE-RESULT-first-run.txt: 50 of 71 answered questions, 0 of 10 bare, 1 of 6 files): a
     self-check guide's "Show answer" toggles, slide decks (reveal-md, remark HTML), a German
     exercise sheet, a Jekyll lesson's questions kept in its front matter. Partly designed on
-    since: the guide's "Show answer" controls and "What you'll learn" lists (58 of 67;
-    PARSE-RESULT-dev.txt); its multiple-choice answers, whose options stand before the fold the
-    labeller starts them in, and the other four files are not."""
+    since: the self-check guide 67 of 67 ("Show answer" controls, "What you'll learn" lists,
+    options listed before a revealed answer; PARSE-RESULT-dev.txt); the slide decks, the
+    exercise sheet and the front-matter questions are not."""
     _check(
         EVAL / "corpora46",
         known={
             "html-remark-slides-neural-networks-amueller.html",
             "jekyll-episode-gradient-descent-hsf-training.md",
             "md-exercise-sheet-backprop-artificial-intelligence-hsbi-tdu.md",
-            "md-selfcheck-guide-deep-learning-shakeri-lab.md",
             "revealmd-slides-overfitting-regularisation-rses-dl-course.md",
         },
     )

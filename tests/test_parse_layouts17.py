@@ -296,3 +296,27 @@ def test_a_list_under_a_what_you_will_learn_heading_lists_aims():
     )
     assert [it.kind for it in items] == ["chunk"]
     assert "Implement gradient checking" in items[0].answer
+
+
+def test_options_before_a_show_answer_fold_follow_the_revealed_answer():
+    """`**Q4.** question`, lettered options, then a "Show answer" fold with `**Answer:** …`:
+    the revealed answer leads (what the chat quotes), the options follow with their letters,
+    and the quiz still shows them on the card with the revealed answer as the key. An
+    `Answer: B` that only names a letter keeps the options first."""
+    from rag.quiz_choices import split_choices
+
+    [item] = run(
+        "**Q4.** What does variance measure?\n\n- a) The bias of the mean\n"
+        "- b) How much predictions change with the training set\n- c) The noise floor\n\n"
+        "<details><summary>Show answer</summary>\n\n"
+        "**Answer:** How much predictions change with the training set.\n\n"
+        "It is the model's sensitivity to its sample.\n\n</details>\n"
+    )
+    assert item.question == "What does variance measure?"
+    assert item.answer.startswith("How much predictions change with the training set.")
+    assert "- a) The bias of the mean" in item.answer and "Show answer" not in item.answer
+    options, key = split_choices(item.answer)
+    assert options.splitlines()[0] == "- a) The bias of the mean"
+    assert key.startswith("How much predictions change") and "- a)" not in key
+    [keyed] = run("**Q1.** Which is convex?\n\n- A) x squared\n- B) sine\n\n**Answer:** A\n")
+    assert keyed.answer.startswith("- A) x squared")
