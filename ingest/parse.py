@@ -45,6 +45,7 @@ from ingest.chrome import drop_chrome
 from ingest.dialogue import label_dialogues
 from ingest.exam_parts import lettered_parts
 from ingest.exercises import answer_fields
+from ingest.front_matter import strip_front_matter
 from ingest.grouped_asks import join_listed_asks
 from ingest.inline_cards import unwrap_inline_cards, unwrap_term_paragraphs, unwrap_verdicts
 from ingest.items import ParsedItem
@@ -57,7 +58,6 @@ from ingest.prepasses import (
     separate_run_in_answers,
     space_headings,
     strip_comments,
-    strip_front_matter,
     unescape_numbers,
     unfence_banks,
     unwrap_callouts,

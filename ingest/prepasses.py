@@ -1,5 +1,5 @@
-"""Passes over a whole Markdown or plain-text document before it is parsed: front matter
-dropped, `##Heading` given its space, multi-line HTML comments blanked, Obsidian callouts,
+"""Passes over a whole Markdown or plain-text document before it is parsed: `##Heading` given
+its space, multi-line HTML comments blanked, Obsidian callouts,
 Pandoc fenced divs, MyST glossaries and definition lists read as the layouts they stand for, and
 `Q:`/`A:` banks typed in a code block taken out of it. Each keeps every line's location."""
 
@@ -24,14 +24,6 @@ def card(title: str) -> str:
     """The `??? question "…"` admonition line a pass writes for a card titled `title` (its
     straight quotes curled, so they cannot end the title)."""
     return f'??? question "{title.replace(chr(34), "”")}"'
-
-
-def strip_front_matter(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    if lines and lines[0][1].strip() == "---":
-        for j in range(1, min(len(lines), 60)):
-            if lines[j][1].strip() in ("---", "..."):
-                return lines[j + 1 :]
-    return lines
 
 
 # `##Definitions:`: a heading typed without the space after its hashes. Markdown.pl and many

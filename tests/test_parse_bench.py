@@ -538,8 +538,9 @@ def test_forty_sixth_batch_first_score():
     self-check guide's "Show answer" toggles, slide decks (reveal-md, remark HTML), a German
     exercise sheet, a Jekyll lesson's questions kept in its front matter. Partly designed on
     since: the self-check guide 67 of 67 ("Show answer" controls, "What you'll learn" lists,
-    options listed before a revealed answer; PARSE-RESULT-dev.txt); the slide decks, the
-    exercise sheet and the front-matter questions are not."""
+    options listed before a revealed answer; PARSE-RESULT-dev.txt) and the lesson's three
+    front-matter questions (its "Definitions" read as cards keep it below); the slide decks and
+    the exercise sheet are not."""
     _check(
         EVAL / "corpora46",
         known={

@@ -320,3 +320,17 @@ def test_options_before_a_show_answer_fold_follow_the_revealed_answer():
     assert key.startswith("How much predictions change") and "- a)" not in key
     [keyed] = run("**Q1.** Which is convex?\n\n- A) x squared\n- B) sine\n\n**Answer:** A\n")
     assert keyed.answer.startswith("- A) x squared")
+
+
+def test_the_questions_a_lesson_episode_lists_in_its_front_matter_are_asked():
+    """A Carpentries episode keeps the questions its page prints in its YAML front matter
+    (`questions:`); the rest of the front matter prints nothing."""
+    items = run(
+        '---\ntitle: "Gradient descent"\nteaching: 20\nquestions:\n- "How does training '
+        'optimise?"\n- "What is overfitting?"\nobjectives:\n- "Discuss the loss."\n---\n\n'
+        "## Definitions\n\nA loss function scores how well a model fits its data.\n"
+    )
+    assert [(it.kind, it.question) for it in items if it.kind != "chunk"] == [
+        ("question", "How does training optimise?"), ("question", "What is overfitting?"),
+    ]  # fmt: skip
+    assert not any("Discuss the loss" in it.answer or "teaching" in it.answer for it in items)
