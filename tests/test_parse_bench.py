@@ -539,7 +539,8 @@ def test_forty_sixth_batch_first_score():
     exercise sheet, a Jekyll lesson's questions kept in its front matter. Partly designed on
     since: the self-check guide 67 of 67 ("Show answer" controls, "What you'll learn" lists,
     options listed before a revealed answer; PARSE-RESULT-dev.txt) and the lesson's three
-    front-matter questions (its "Definitions" read as cards keep it below); the slide decks and
+    front-matter questions (its "Definitions" read as cards keep it below), the remark deck read
+    as its slides (four step items of its slides still read as tasks); the reveal-md deck and
     the exercise sheet are not."""
     _check(
         EVAL / "corpora46",

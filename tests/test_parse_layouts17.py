@@ -334,3 +334,26 @@ def test_the_questions_a_lesson_episode_lists_in_its_front_matter_are_asked():
         ("question", "How does training optimise?"), ("question", "What is overfitting?"),
     ]  # fmt: skip
     assert not any("Discuss the loss" in it.answer or "teaching" in it.answer for it in items)
+
+
+def test_a_remark_slide_deck_reads_as_its_slides(tmp_path: Path):
+    """A remark.js deck saved as HTML keeps its slides as Markdown in `<textarea id="source">`:
+    `#Title` is a title, `???` opens the presenter's notes (text of the slide, not a
+    collapsible question), `class:` lines and `.center[` wrappers print nothing."""
+    page = (
+        '<html><body><textarea id="source">\nclass: center, middle\n\n# Neural Networks\n\n'
+        "---\n\n#Backpropagation\n\n.center[\n![](img/graph.png)\n]\n\n"
+        "Gradients flow backwards through the graph.\n???\nThe chain rule applied layer by "
+        "layer gives every weight its gradient.\n\n---\n\n#Learning rate\n\n"
+        "Too large and the loss diverges.\n</textarea>"
+        '<script src="https://remarkjs.com/downloads/remark-latest.min.js"></script>'
+        "<script>var slideshow = remark.create();</script></body></html>"
+    )
+    (tmp_path / "slides.html").write_text(page)
+    items = parse_document(load(tmp_path / "slides.html"), chunker=lambda t: [t])
+    assert all(it.kind == "chunk" for it in items)
+    sections = {it.section for it in items}
+    assert {"Backpropagation", "Learning rate"} <= sections
+    backprop = " ".join(it.answer for it in items if it.section.endswith("Backpropagation"))
+    assert "Gradients flow backwards" in backprop and "The chain rule applied" in backprop
+    assert "class:" not in backprop and ".center[" not in backprop

@@ -8,6 +8,7 @@ are not read). Locators count lines of that Markdown, as the page's text reads f
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -41,6 +42,8 @@ for _tag in _DROPPED:
 
 def html_lines(text: str) -> list[tuple[int, str]]:
     """(line, text) of the page as Markdown."""
+    if (slides := remark_lines(text)) is not None:
+        return slides
     markdown = _Converter(
         heading_style="ATX",
         bullets="-",
@@ -78,3 +81,30 @@ def script_deck(text: str) -> Records | None:
             if len(records.items) >= _LEAST_CARDS:
                 return records
     return None
+
+
+# A remark.js slide deck keeps its slides as Markdown in `<textarea id="source">`.
+_REMARK_SOURCE = re.compile(
+    r"<textarea\b[^>]*\bid=[\"']source[\"'][^>]*>(.*?)</textarea\s*>", re.S | re.I
+)
+_SLIDE_PROPERTY = re.compile(r"^\s*(?:class|name|layout|template|count|background-image)\s*:", re.I)
+_CLASS_OPEN = re.compile(r"\.[\w-]+\[")  # `.center[`: a styled block whose `]` closes later
+
+
+def remark_lines(text: str) -> list[tuple[int, str]] | None:
+    """(line, text) of a remark.js deck's slides, read as the Markdown they are written in:
+    slide breaks (`---`, `--`) and slide properties (`class: center`) print nothing, presenter
+    notes after `???` are the slide's text, `.center[…]` keeps what it styles, `#Title` is a
+    title. None for any other page."""
+    m = _REMARK_SOURCE.search(text)
+    if m is None or "remark" not in text[m.end() :].lower():
+        return None
+    first = text.count("\n", 0, m.start(1)) + 1
+    out = []
+    for n, line in enumerate(html.unescape(m.group(1)).split("\n")):
+        bare = line.strip()
+        if bare in ("---", "--", "???", "]") or _SLIDE_PROPERTY.match(line):
+            line = ""
+        line = re.sub(r"^(#{1,6})(?=[^\s#])", r"\1 ", _CLASS_OPEN.sub("", line))
+        out.append((first + n, line.rstrip()))
+    return out
