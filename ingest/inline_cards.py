@@ -39,6 +39,21 @@ def _front_and_back(line: str) -> re.Match | None:
     return _CARD.match(text)
 
 
+def _as_cards(
+    lines: list[tuple[int, str]], found: dict[int, tuple[str, str]]
+) -> list[tuple[int, str]]:
+    """`lines` with each line `found` holds (front, back) for rewritten as a card: the
+    `??? question` line over its indented answer, then a blank line, all at its location."""
+    out: list[tuple[int, str]] = []
+    for n, (loc, line) in enumerate(lines):
+        if n in found:
+            front, back = found[n]
+            out += [(loc, card(front)), (loc, f"    {back}"), (loc, "")]
+        else:
+            out.append((loc, line))
+    return out
+
+
 def unwrap_inline_cards(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Each card line (its separator on three or more lines) as a question over its answer."""
     code = in_code(lines)
@@ -48,14 +63,8 @@ def unwrap_inline_cards(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if not skip and (m := _front_and_back(line))
     }
     seps = Counter(m.group("sep") for m in found.values())
-    out: list[tuple[int, str]] = []
-    for n, (loc, line) in enumerate(lines):
-        m = found.get(n)
-        if m is None or seps[m.group("sep")] < _MIN_CARDS:
-            out.append((loc, line))
-            continue
-        out += [(loc, card(m.group("front"))), (loc, f"    {m.group('back')}"), (loc, "")]
-    return out
+    return _as_cards(lines, {n: (m["front"], m["back"]) for n, m in found.items()
+                             if seps[m["sep"]] >= _MIN_CARDS})  # fmt: skip
 
 
 # A statement, then its verdict: "… independent. - True,", "… to left. (False,", "… (True".
@@ -76,15 +85,8 @@ def unwrap_verdicts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             found[n] = v
     if len(found) < _MIN_CARDS:
         return lines
-    out: list[tuple[int, str]] = []
-    for n, (loc, line) in enumerate(lines):
-        v = found.get(n)
-        if v is None:
-            out.append((loc, line))
-            continue
-        out += [(loc, card(v.group("statement").strip(" -–—"))), (loc, f"    {v.group('verdict')}"),
-                (loc, "")]  # fmt: skip
-    return out
+    return _as_cards(lines, {n: (v["statement"].strip(" -–—"), v["verdict"])
+                             for n, v in found.items()})  # fmt: skip
 
 
 # A bold term with italics inside it, as statistics writes "*p*-value": `***p*-value**`.
@@ -114,13 +116,4 @@ def unwrap_term_paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]
         terms = [term.lower() for _, (term, _) in run]
         if len(run) >= _MIN_TERMS and len(set(terms)) == len(terms):
             found.update(run)
-    if not found:
-        return lines
-    out: list[tuple[int, str]] = []
-    for n, (loc, line) in enumerate(lines):
-        if n in found:
-            term, definition = found[n]
-            out += [(loc, card(term)), (loc, f"    {definition}"), (loc, "")]
-        else:
-            out.append((loc, line))
-    return out
+    return _as_cards(lines, found) if found else lines
