@@ -55,10 +55,9 @@ from ingest.math_fence import fence_math, unfence_math
 from ingest.myst import unwrap_myst
 from ingest.pagetitles import mark_titles
 from ingest.prepasses import (
+    mend_markers,
     separate_run_in_answers,
-    space_headings,
     strip_comments,
-    unescape_numbers,
     unfence_banks,
     unwrap_callouts,
     unwrap_definitions,
@@ -91,7 +90,7 @@ def parse(
     kept = fence_math(strip_front_matter(list(lines)))
     if unit != "page":  # a PDF's text layer has no Markdown to read
         kept = setext_headings(kept)
-    kept = unescape_numbers(space_headings(kept))
+    kept = mend_markers(kept)
     kept = unwrap_verdicts(unwrap_term_paragraphs(unwrap_inline_cards(kept)))
     kept = unwrap_myst(unwrap_glossaries(kept))
     kept = unwrap_callouts(label_dialogues(strip_comments(unfence_banks(kept))))

@@ -1,5 +1,5 @@
 """Passes over a whole Markdown or plain-text document before it is parsed: `##Heading` given
-its space, multi-line HTML comments blanked, Obsidian callouts,
+its space and `1\.` its dot, multi-line HTML comments blanked, Obsidian callouts,
 Pandoc fenced divs, MyST glossaries and definition lists read as the layouts they stand for, and
 `Q:`/`A:` banks typed in a code block taken out of it. Each keeps every line's location."""
 
@@ -29,27 +29,20 @@ def card(title: str) -> str:
 # `##Definitions:`: a heading typed without the space after its hashes. Markdown.pl and many
 # editors take it as a heading (CommonMark does not); one hash is left alone (`#tag`, `#1`).
 _UNSPACED_HEADING = re.compile(r"^(#{2,6})(?=[^\s#])")
-
-
-def space_headings(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Headings typed without the space after their hashes, outside code, given it."""
-    code = in_code(lines)
-    return [
-        (loc, line if code[n] else _UNSPACED_HEADING.sub(r"\1 ", line))
-        for n, (loc, line) in enumerate(lines)
-    ]
-
-
 # `1\. Cluster analysis …`: a number whose dot an HTML-to-Markdown converter escaped (turndown,
 # behind GitBook and web-clipper exports, escapes any "N." that opens a paragraph).
 _ESCAPED_NUMBER = re.compile(r"^(\s*\d{1,4})\\(\.\s)")
 
 
-def unescape_numbers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Numbered paragraphs whose dot was escaped, outside code, read as numbered."""
+def mend_markers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Markers typed or converted so that Markdown would not read them, outside code, written
+    as meant: a heading's hashes given their space, a number's escaped dot unescaped."""
     code = in_code(lines)
     return [
-        (loc, line if code[n] else _ESCAPED_NUMBER.sub(r"\1\2", line))
+        (
+            loc,
+            line if code[n] else _ESCAPED_NUMBER.sub(r"\1\2", _UNSPACED_HEADING.sub(r"\1 ", line)),
+        )
         for n, (loc, line) in enumerate(lines)
     ]
 
