@@ -110,6 +110,12 @@ class Open:
     loose: bool = False
 
 
+def _disclosure_control(raw: str, stripped: str) -> bool:
+    """`<summary>Show answer</summary>`, `<summary>Solution</summary>`: a fold's control that
+    says it holds the answer, a label and no text of a question or its answer."""
+    return "<summary" in raw.lower() and bool(ANSWER_SUMMARY.match(stripped))
+
+
 class Parser:
     def __init__(self, lines: Lines, unit: str, chunker: Chunker):
         self.lines = lines
@@ -321,8 +327,8 @@ class Parser:
             if folded and i - 1 not in self.folds or self.solution_label(o, line):
                 o.answer.append(":::{answer}")  # read like a MyST answer fold (split_fold)
             if not (heading and ANSWER_HEADING.match(clean(heading.group(2)))) and not (
-                "<summary" in raw.lower() and ANSWER_SUMMARY.match(stripped)
-            ):  # a `<summary>Solution</summary>` disclosure control is a label, not answer text
+                _disclosure_control(raw, stripped)
+            ):
                 o.answer.append(clean(heading.group(2)) if heading else line)
             if folded and i + 1 not in self.folds:
                 o.answer.append(":::")
@@ -395,8 +401,8 @@ class Parser:
         if self.open is not None and self.open.style in ("qn", "admonition", "labelled"):
             if self.continues_answer(line, i):
                 o = self.open
-                if o.style == "qn" and "<summary" in raw.lower() and ANSWER_SUMMARY.match(stripped):
-                    return  # a "Show answer" disclosure control: a label, not text
+                if o.style == "qn" and _disclosure_control(raw, stripped):
+                    return
                 if o.style == "qn" and not any(a.strip() for a in o.answer):
                     if stripped and self.answer_label_below(i) and not labelled_part(raw):
                         # the question wraps, its sub-questions' numbers aside
