@@ -16,29 +16,36 @@ from __future__ import annotations
 
 import re
 
-from ingest.lines import HEADING, QN, in_code
-from ingest.questions import FORM_LINE, ends_sentence, field_label, reads_as_question
+from ingest.lines import BULLET, FENCE, HEADING, QN, in_code, indent_of
+from ingest.questions import FORM_LINE, POINTS, ends_sentence, field_label, reads_as_question
 
 _PART = re.compile(r"^\s*\((?:[a-h]|[1-9]|i{1,3}|iv|vi{0,3})\)\s+(?P<rest>\S.*)$")
-_POINTS = re.compile(r"\s*[\[(]\s*\d{1,3}\s*(?:p|pts?|points?|marks?)\.?\s*[\])]\s*", re.I)
+# A list item that gives points first, "- (2P) Implement the forward pass.": a task of its own.
+_POINTED_ITEM = re.compile(rf"^\s*(?:[-*+]|\d{{1,2}}[.)])\s+{POINTS.pattern}(?P<rest>\S.*)$", re.I)
 
 
-def _label(line: str) -> tuple[str, str, bool] | None:
-    """`(hashes, text, asks)` of a numbered question label ("Question 2: Model Quality Offline
-    [8p]", or a heading of it): its text without points, and whether that text asks."""
+def _label(line: str) -> tuple[str, str, bool, bool] | None:
+    """`(hashes, text, asks, numbered)` of a numbered question label ("Question 2: Model Quality Offline
+    [8p]", or a heading of it) or of a heading that gives points ("# 3: MLP (6P)"): its text
+    without points, whether that text asks, and whether it is numbered (a heading that is not
+    is kept as written)."""
     heading = HEADING.match(line)
     m = QN.match(heading.group(2) if heading else line)
-    if not m or not m.group("n"):
+    if m and m.group("n"):
+        text = m.group("q")
+    elif heading and POINTS.search(heading.group(2)):
+        return heading.group(1), heading.group(2), False, False  # kept as written
+    else:
         return None
-    text = _POINTS.sub(" ", m.group("q")).strip()
+    text = POINTS.sub(" ", text).strip()
     asks = not text or reads_as_question(text) or ends_sentence(text)
-    return (heading.group(1) if heading else "##"), text, asks
+    return (heading.group(1) if heading else "##"), text, asks, True
 
 
 def _ends_part(line: str) -> bool:
     return (
         not line.strip()
-        or bool(_PART.match(line) or FORM_LINE.match(line) or HEADING.match(line))
+        or any(p.match(line) for p in (_PART, _POINTED_ITEM, FORM_LINE, HEADING))
         or field_label(line)
         or set(line.strip()) <= set("-*_=")
     )
@@ -61,25 +68,40 @@ def lettered_parts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             for i in range(n + 1, end)
             if not code[i] and (m := _PART.match(lines[i][1]))
         }
+        pointed = {
+            i: m["rest"]
+            for i in range(n + 1, end)
+            if not code[i] and (m := _POINTED_ITEM.match(lines[i][1]))
+        }
         asking = [i for i, rest in lettered.items() if not field_label(rest)]
         stem = next((i for i in range(n + 1, end) if lines[i][1].strip()), None)
+        whole = set(pointed)  # a list item or a paragraph is read to its end, not its first "."
         if len(asking) >= 2:
             parts = asking
         elif len(lettered) >= 2 and not asking and stem is not None and stem < min(lettered):
             parts = [stem]  # the parts are fields of an answer form: the stem asks
+        elif pointed:  # tasks that each give points, and a question asked after them
+            whole |= set(asks := _asking_paragraphs(lines, code, max(pointed), end))
+            parts, lettered = [*pointed, *asks], pointed
+        elif not labels[n][3] and stem is not None and _paragraph(lines[stem][1]):
+            parts, whole = [stem], {stem}  # a task stated in one paragraph under its points
         else:
             continue
         split = True
         for i in parts:
-            text = _POINTS.sub(" ", lettered.get(i, lines[i][1])).strip()
+            text = POINTS.sub(" ", lettered.get(i, lines[i][1])).strip()
             j = i + 1
-            while j < end and not _complete(text) and not _ends_part(lines[j][1]):
+            while (
+                j < end and not (_complete(text) and i not in whole) and not _ends_part(lines[j][1])
+            ):
                 text = f"{text} {lines[j][1].strip()}"  # a wrapped line of the part
                 out[j] = (lines[j][0], "")
                 j += 1
             out[i] = (lines[i][0], f"**Q:** {text}")
     if split:  # an exam: every numbered label heads its question, its siblings' titles too
-        for n, (hashes, text, asks) in labels.items():
+        for n, (hashes, text, asks, numbered) in labels.items():
+            if not numbered:
+                continue
             title = lines[n][1].strip().lstrip("#").strip() if asks else text
             out[n] = (lines[n][0], f"{hashes} {title}")
     return out
@@ -88,3 +110,30 @@ def lettered_parts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 def _complete(text: str) -> bool:
     """Ends a sentence or a lead-in (a part's "(3)" inside it does not)."""
     return text.rstrip().endswith((".", "?", "!", ":", "。", "？", "！", "："))
+
+
+def _paragraph(line: str) -> bool:
+    """A line of running text: not a list item, heading, code, table, image or HTML."""
+    return (
+        bool(line.strip())
+        and not (BULLET.match(line) or HEADING.match(line) or FENCE.match(line))
+        and not line.lstrip().startswith(("|", "<", "![", "*(", ">"))
+    )
+
+
+def _asking_paragraphs(lines: list[tuple[int, str]], code: list[bool], after: int, end: int):
+    """First lines of the paragraphs between `after`'s item and `end` that end in a "?"."""
+    out, i = [], after + 1
+    while i < end and lines[i][1].strip():
+        i += 1  # the rest of the item
+    while i < end:
+        if code[i] or not _paragraph(lines[i][1]) or indent_of(lines[i][1]):
+            i += 1
+            continue
+        first = i
+        while i + 1 < end and lines[i + 1][1].strip() and not code[i + 1]:
+            i += 1
+        if lines[i][1].rstrip().endswith("?"):
+            out.append(first)
+        i += 1
+    return out

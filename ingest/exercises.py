@@ -13,7 +13,7 @@ from ingest import siblings as kin
 from ingest.checkers import calls_checker
 from ingest.headings import headings_of
 from ingest.items import ParsedItem
-from ingest.lines import BULLET, FENCE, HEADING, Lines
+from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, Lines
 from ingest.prose import Chunker, note_under
 from ingest.questions import FORM_LINE
 
@@ -60,9 +60,28 @@ def _unwritten(answer: str) -> tuple[bool, bool]:
     return True, blank
 
 
-def blank_exercise(answer: str) -> bool:
+# A styled field filled in, "*Topic*: backpropagation", "**Difficulty:** easy": its label.
+_FIELD = re.compile(r"^\s*(\*\*|__|\*|_)(?P<label>[^*_:\n]{1,30})(?::\1|\1:)\s*\S.{0,100}$")
+
+
+def _files(line: str, question: str) -> bool:
+    """A field that files the question rather than answers it: its label is no answer label
+    and names nothing the question asks about ("**Final loss:** 0.05" answers "What final
+    loss did you reach?"; "*Topic*: backpropagation" files it)."""
+    m = _FIELD.match(line)
+    if not m or ANSWER_LABEL.match(line):
+        return False
+    asked = set(re.findall(r"\w{3,}", question.lower()))
+    return not asked & set(re.findall(r"\w{3,}", m["label"].lower()))
+
+
+def blank_exercise(answer: str, question: str = "") -> bool:
     """Nothing written but code, hints, examples or an empty form, and something left to fill
-    in: a blank in a code block, or a "Write your answer here:" field."""
+    in: a blank in a code block, or a "Write your answer here:" field; or nothing written but
+    the fields that file the question."""
+    lines = [ln for ln in answer.split("\n") if ln.strip()]
+    if lines and all(_files(ln, question) for ln in lines):
+        return True
     return all(_unwritten(answer))
 
 

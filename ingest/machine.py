@@ -256,7 +256,7 @@ class Parser:
         answer = dedent("\n".join(lines)).strip()
         if no_answer(answer):
             answer = ""
-        elif blank_exercise(answer) or calls_checker(answer.split("\n")):
+        elif blank_exercise(answer, question) or calls_checker(answer.split("\n")):
             # code to fill in answers nothing: the exercise is bare, what it gives a note
             self.items += note_under(question_text(question), o.section, o.start,
                                      answer.split("\n"), self.chunker, self.unit)  # fmt: skip

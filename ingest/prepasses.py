@@ -1,4 +1,4 @@
-"""Passes over a whole Markdown or plain-text document before it is parsed: `##Heading` given
+r"""Passes over a whole Markdown or plain-text document before it is parsed: `##Heading` given
 its space and `1\.` its dot, multi-line HTML comments blanked, Obsidian callouts,
 Pandoc fenced divs, MyST glossaries and definition lists read as the layouts they stand for, and
 `Q:`/`A:` banks typed in a code block taken out of it. Each keeps every line's location."""

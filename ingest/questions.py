@@ -41,6 +41,10 @@ _SYMBOL_GROUP = re.compile(r"\s*\((?:[^\x00-\x7f\w\s]\s*){1,8}\)(?=\s|$|[?.!:])"
 # Tags around a question: "[E] …", "… [Hard]". A list such as "[1,2,0]" or an index "Z[i,j]"
 # is part of the question: tags hold no comma and stand apart from the words.
 _TAGS = re.compile(r"^(?:\[[^\]\s,]{1,12}\]\s*)+|(?:\s+\[[^\]\s,]{1,12}\])+$")
+# Marks a task is worth, printed beside it: "(2P)", "[4p]", "(5 points)", "(3 Punkte)". Marks,
+# not words of the question.
+POINTS = re.compile(r"\s*[\[(]\s*\d{1,3}\s*(?:p|pts?|points?|marks?|punkte?)\.?\s*[\])]\s*", re.I)
+_POINTS_AROUND = re.compile(rf"^{POINTS.pattern}|{POINTS.pattern}$", re.I)
 _QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’", "«": "»", "'": "'"}
 # A short answer body that says the answer is missing, in any of the usual phrasings.
 NO_ANSWER = re.compile(
@@ -196,6 +200,7 @@ def question_text(text: str) -> str:
     text = _DECORATION.sub("", text)  # emoji and symbols before the numbering: "📌 Q1: …"
     text = _TRAILING_DECORATION.sub("", text).strip()
     text = _TAGS.sub("", _NUMBER_PREFIX.sub("", text)).strip()
+    text = _POINTS_AROUND.sub("", text)
     for mark in ("**", "__", "*", "_", "`"):
         if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
             text = text[len(mark) : -len(mark)].strip()

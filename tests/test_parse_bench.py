@@ -540,14 +540,13 @@ def test_forty_sixth_batch_first_score():
     since: the self-check guide 67 of 67 ("Show answer" controls, "What you'll learn" lists,
     options listed before a revealed answer; PARSE-RESULT-dev.txt) and the lesson's three
     front-matter questions (its "Definitions" read as cards keep it below), the remark deck read
-    as its slides (four step items of its slides still read as tasks); the reveal-md deck and
-    the exercise sheet are not."""
+    as its slides (four step items of its slides still read as tasks), the exercise sheet 7 of 7
+    (tasks that give points); the reveal-md deck is not."""
     _check(
         EVAL / "corpora46",
         known={
             "html-remark-slides-neural-networks-amueller.html",
             "jekyll-episode-gradient-descent-hsf-training.md",
-            "md-exercise-sheet-backprop-artificial-intelligence-hsbi-tdu.md",
             "revealmd-slides-overfitting-regularisation-rses-dl-course.md",
         },
     )

@@ -1,0 +1,74 @@
+"""Layout families found in the forty-sixth and later third-party batches, each on a small
+hand-made input."""
+
+from tests.test_parse_layouts import run
+
+GRADED_SHEET = (
+    "# Sheet 3: Backpropagation\n\n"
+    "# Ex.01: Hidden-layer updates (2P)\n\n"
+    "The lecture derived the updates for the output layer. Derive the updates\n"
+    "for the first hidden layer, with the sigmoid in every layer.\n\n"
+    "*Topic*: backpropagation\n\n"
+    "# Ex.02: An MLP by hand (6P)\n\n"
+    "Build a feed-forward network with one hidden layer.\n\n"
+    "-   (2P) Program the forward pass, with a sigmoid at the output\n"
+    "    and ReLU in the hidden layer.\n\n"
+    "-   (4 points) Program the backward pass. Reuse the derivatives of\n"
+    "    the layer behind. Train it on iris.\n\n"
+    "If the training error stays high, widen the network and train again.\n"
+    "After how many epochs is the error near zero?\n\n"
+    "*Topic*: sizing a network\n"
+)
+
+
+def _asked(items):
+    return [(it.kind, it.question) for it in items if it.kind != "chunk"]
+
+
+def test_tasks_that_give_points_are_questions_left_to_the_student():
+    """An exercise sheet whose headings give points: each list item that gives points first is
+    a task of its own, read to the item's end with its points dropped; a paragraph after the
+    tasks that asks is one more; a heading with no such items asks in its first paragraph. The
+    sheet gives no answers: the field filing a task ("*Topic*: …") answers nothing. The headings
+    stay as written, and the statement above the items is a note."""
+    items = run(GRADED_SHEET)
+    assert {it.section for it in items} == {
+        "Ex.01: Hidden-layer updates (2P)",
+        "Ex.02: An MLP by hand (6P)",
+    }
+    assert any("Build a feed-forward network" in it.answer for it in items if it.kind == "chunk")
+    assert _asked(items) == [
+        (
+            "question",
+            "The lecture derived the updates for the output layer. Derive the updates for the "
+            "first hidden layer, with the sigmoid in every layer.",
+        ),
+        (
+            "question",
+            "Program the forward pass, with a sigmoid at the output and ReLU in the hidden layer.",
+        ),
+        (
+            "question",
+            "Program the backward pass. Reuse the derivatives of the layer behind. Train it on "
+            "iris.",
+        ),
+        (
+            "question",
+            "If the training error stays high, widen the network and train again. After how "
+            "many epochs is the error near zero?",
+        ),
+    ]
+
+
+def test_a_field_filing_a_question_is_no_answer_but_an_answer_field_is():
+    """`**Difficulty:** easy` under a question files it; `**Answer:** …` answers it."""
+    filed = run("## Bank\n\n**Q:** Why clip gradients?\n\n**Difficulty:** easy\n")
+    answered = run("## Bank\n\n**Q:** Why clip gradients?\n\n**Answer:** To stop them exploding.\n")
+    assert _asked(filed) == [("question", "Why clip gradients?")]
+    assert [(it.kind, it.answer) for it in answered] == [("qa", "To stop them exploding.")]
+
+
+def test_points_beside_a_question_are_not_words_of_it():
+    """Marks printed before or after a question ("(1P)", "[5 points]") are dropped from it."""
+    items = run("## Quiz\n\n- (1P) What does dropout do?\n- Why normalise inputs? [5 points]\n")
+    assert [it.question for it in items] == ["What does dropout do?", "Why normalise inputs?"]
