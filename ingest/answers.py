@@ -43,7 +43,23 @@ def stem_and_options(question: str, answer: list[str]) -> tuple[str, list[str]]:
     after = answer[filled[1]] if len(filled) >= 2 else ""
     if first.rstrip().endswith("?") and (OPTION.match(after) or ticked and BULLET.match(after)):
         return f"{question} {answer[filled[0]].strip()}", answer[filled[0] + 1 :]
+    if _asks_on(question, answer, filled):
+        return f"{question} {first.strip()}", answer[filled[0] + 1 :]
     return question, answer
+
+
+def _asks_on(question: str, answer: list[str], filled: list[int]) -> bool:
+    """A question's first paragraph is one more question, a line of one sentence, with the
+    answer below it ("When do we stop training?" / "How many epochs should we train?")."""
+    if len(filled) < 2 or not question.rstrip().endswith("?") or filled[1] == filled[0] + 1:
+        return False
+    first = answer[filled[0]].strip()
+    return (
+        first.endswith("?")
+        and not re.search(r"[.?!]\s", first)
+        and len(first.split()) <= 20
+        and not (BULLET.match(first) or OPTION.match(first) or first.startswith(("|", "<", "#")))
+    )
 
 
 # An answer label alone on its line, spelled out (a bare `A.` could be an option).

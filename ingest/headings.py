@@ -9,13 +9,17 @@ import re
 
 from ingest import siblings as kin  # `siblings` names the sibling groups below
 from ingest.answers import answer_fold, fold_lines
+from ingest.bodies import (
+    answered_before_questions,
+    checklist,
+    holds_questions,
+    nothing_but_code,
+)
 from ingest.checkers import calls_checker
 from ingest.lines import (
     BULLET,
-    FENCE,
     HEADING,
     OPTION,
-    QN,
     SECTION_NUMBER,
     Lines,
     defined_term,
@@ -117,14 +121,6 @@ def _asks(title: str, body: list[str], bank: bool, step: bool = False) -> bool:
     return (bank or numbered) and reads_as_question(text)
 
 
-def _lists_questions(body: list[str]) -> bool:
-    """The body is a list of questions (the heading names their topic), not an answer."""
-    asks = [
-        bool((m := BULLET.match(ln)) and has_mark(m.group("text"))) for ln in body if ln.strip()
-    ]
-    return sum(asks) >= 2 and (asks[0] or 2 * sum(asks) >= len(asks))
-
-
 def question_headings(
     lines: Lines,
     folded: set[int] | None = None,
@@ -222,7 +218,7 @@ def question_headings(
                 or (under_faq and n in worded_like and kin.worded(title))
             )
         )
-        step = notebook and bool(_STEP.match(title)) and _nothing_but_code(body)
+        step = notebook and bool(_STEP.match(title)) and nothing_but_code(body)
         if n in subtitled and not faq_entry:
             continue  # "Testing: is our model any good?" among "Features: the raw material …"
         if (
@@ -240,22 +236,13 @@ def question_headings(
             continue  # only sub-questions under it: it names their topic
         if any(i < j < end for j in asked):
             continue  # "## Anything else?" over "> I have a question…" and its answer
-        if not _holds_questions(body) or _answered_before_questions(body):
+        if (
+            not holds_questions(body)
+            or answered_before_questions(body)
+            or (asks_outright(question_text(title)) and checklist(body))
+        ):
             out.add(i)
     return out
-
-
-def _answered_before_questions(body: list[str]) -> bool:
-    """The body has text of its own before the questions it holds (`## Q02 · Benchmarks`, a
-    table, then follow-up `**Q：…**` pairs): that text answers the heading, and the questions
-    after it are items of their own."""
-    for line in body:
-        bullet = BULLET.match(line)
-        if HEADING.match(line) or QN.match(line) or (bullet and has_mark(bullet.group("text"))):
-            return False
-        if line.strip():
-            return True
-    return False
 
 
 def headings_of(lines: Lines, folded: set[int] | None = None) -> list[tuple[int, int, str]]:
@@ -266,25 +253,3 @@ def headings_of(lines: Lines, folded: set[int] | None = None) -> list[tuple[int,
         if not code and i not in folded and (m := HEADING.match(raw)):
             heads.append((i, len(m.group(1)), m.group(2)))
     return heads
-
-
-def _nothing_but_code(body: list[str]) -> bool:
-    """Nothing but code blocks (or nothing at all) under a heading."""
-    inside = False
-    for line in body:
-        if FENCE.match(line):
-            inside = not inside
-        elif line.strip() and not inside:
-            return False
-    return True
-
-
-def _holds_questions(body: list[str]) -> bool:
-    """The body asks questions of its own (`Q1:` lines, question admonitions, a list of
-    questions): its heading names their topic, it is not one question."""
-    nested = any(
-        QN.match(ln)  # labelled a question, whatever its wording ("题目：Suppose …。")
-        or ln.lstrip().startswith(("??? question", "???+ question"))
-        for ln in body
-    )
-    return nested or _lists_questions(body)

@@ -541,13 +541,13 @@ def test_forty_sixth_batch_first_score():
     options listed before a revealed answer; PARSE-RESULT-dev.txt) and the lesson's three
     front-matter questions (its "Definitions" read as cards keep it below), the remark deck read
     as its slides (four step items of its slides still read as tasks), the exercise sheet 7 of 7
-    (tasks that give points); the reveal-md deck is not."""
+    (tasks that give points), the reveal-md deck 4 of 4 (a rule under a slide's last line, a
+    question continued by one more, a checklist answering its heading)."""
     _check(
         EVAL / "corpora46",
         known={
             "html-remark-slides-neural-networks-amueller.html",
             "jekyll-episode-gradient-descent-hsf-training.md",
-            "revealmd-slides-overfitting-regularisation-rses-dl-course.md",
         },
     )
 

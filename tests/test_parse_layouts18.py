@@ -72,3 +72,55 @@ def test_points_beside_a_question_are_not_words_of_it():
     """Marks printed before or after a question ("(1P)", "[5 points]") are dropped from it."""
     items = run("## Quiz\n\n- (1P) What does dropout do?\n- Why normalise inputs? [5 points]\n")
     assert [it.question for it in items] == ["What does dropout do?", "Why normalise inputs?"]
+
+
+DECK = (
+    "## Training\n\n---\n\n### Dropout\n\nDisable a share of the inputs at random.\n\n---\n\n"
+    "### Batch normalisation\n\nNormalise each layer's output per batch.\n\n"
+    "Note:\nThis stabilises learning and cuts the number of epochs needed.\n---\n\n"
+    "### When do we stop training?\n\nHow many epochs should we train the model?\n\n"
+    "Like other settings, we won't know until we've started training.\n\n---\n\n"
+    "### How good is your data?\n\n"
+    "* Is your dataset balanced?\n  * An ideal dataset has equal samples per category.\n"
+    "* Is there human bias in it?\n  * It can lead to ethical concerns.\n\n---\n\n"
+    "### Early stopping\n\nStop when the validation loss starts to rise.\n\n---\n\n"
+    "### Augmentation\n\nFlip and crop the images.\n"
+)
+
+
+def test_a_slide_deck_s_rule_under_a_slide_s_last_line_separates_slides():
+    """In a deck whose slides `---` lines separate, a `---` set right under a slide's last line
+    ends the slide: the line is no heading over the next slide's question."""
+    items = run(DECK)
+    assert "This stabilises learning" not in " ".join(it.section for it in items)
+    assert any("This stabilises learning" in it.answer for it in items if it.kind == "chunk")
+
+
+def test_a_one_line_question_under_a_question_continues_it():
+    """"When do we stop training?" over a paragraph that is one more question, then the answer:
+    the question is both lines, the answer what follows."""
+    asked = {it.question: it.answer for it in run(DECK) if it.kind == "qa"}
+    assert asked["When do we stop training? How many epochs should we train the model?"] == (
+        "Like other settings, we won't know until we've started training."
+    )
+
+
+def test_a_checklist_of_answered_questions_answers_the_heading_that_asks():
+    """Under "How good is your data?", questions each answered by an item nested under them are
+    the heading's answer, a checklist; under a heading that does not ask, or with the questions
+    left bare, they stay a list of questions."""
+    asked = {it.question: it.answer for it in run(DECK) if it.kind == "qa"}
+    assert asked["How good is your data?"].startswith("* Is your dataset balanced?")
+    bank = run(
+        "## Data quality\n\n* Is your dataset balanced?\n  * An ideal dataset has equal samples per category.\n"
+        "* Is there human bias in it?\n  * It can lead to ethical concerns.\n"
+    )
+    assert [it.question for it in bank] == [
+        "Is your dataset balanced?",
+        "Is there human bias in it?",
+    ]
+    bare = run("## How good is your data?\n\n* Is it balanced?\n* Is it biased?\n")
+    assert [(it.kind, it.question) for it in bare] == [
+        ("question", "Is it balanced?"),
+        ("question", "Is it biased?"),
+    ]
