@@ -96,11 +96,17 @@ def offers_options(body: list[str]) -> bool:
     return options >= 2
 
 
+# A title that invites questions names a slide or a section: "Questions?", "Any questions?".
+_INVITATION = re.compile(r"^(?:any\s+)?(?:more\s+|further\s+|other\s+)?questions\s*\?+$", re.I)
+
+
 def _asks(title: str, body: list[str], bank: bool, step: bool = False) -> bool:
     """`step`: one of a run of numbered headings most of which do not read as questions (a
     tutorial's "1. Set up", "2. Create the dataset", "3. Align the model"): its number does not
-    make it a question."""
+    make it a question. A title that invites questions ("Any questions?") asks none."""
     text = question_text(title)
+    if _INVITATION.match(text):
+        return False
     numbered = bool(kin.NUMBER.match(title)) and not step
     if is_question(text) and (asks_outright(text) or bank or numbered):
         return True

@@ -19,6 +19,13 @@ _AIMS = re.compile(
     r"\b(?:objectives?|goals?|aims?|outcomes?|you will|you'll|you should|be able to)\b[^.?!]*:\s*$",
     re.I,
 )
+# A lead-in that announces the steps of a procedure: "repeat the following two steps until …",
+# "Three steps for learning:", "The procedure is as follows:". Its items are steps, not tasks.
+_STEPS = re.compile(
+    r"\b(?:following|these|the|\w+)\s+(?:\w+\s+)?(?:steps|stages)\b|\b(?:steps?|procedure)\b[^.?!]*:\s*$"
+    r"|\bas follows\s*:?\s*$",
+    re.I,
+)
 # A heading over a list of aims, no colon needed: "### What you'll learn", "## Learning outcomes".
 _AIMS_TITLE = re.compile(
     r"\b(?:objectives?|goals?|aims|outcomes?|what you(?:'ll| will) learn|you(?:'ll| will) learn)\b",
@@ -102,23 +109,33 @@ def list_roles(lines: Lines) -> tuple[set[int], set[int]]:
     items = _items(lines)
     asking = [asks(text) for *_, text in items]
     by_list = _by_list(items, asking)
-    aims = _aims(lines, items)
+    aims, steps = _aims(lines, items)
     prose = _prose(items, asking, by_list) | {i for (i, _, lid, _) in items if lid in aims}
+    # a step is no task; a question asked after the steps ends them
+    for i, _, lid, text in items:
+        if lid in steps and "?" in text:
+            steps.discard(lid)
+        elif lid in steps:
+            prose.add(i)
     return prose, _bank(items, asking, by_list) - prose
 
 
-def _aims(lines: Lines, items) -> set[int]:
-    """Ids of the lists a lead-in sentence introduces as aims (`_AIMS`)."""
+def _aims(lines: Lines, items) -> tuple[set[int], set[int]]:
+    """Ids of the lists a lead-in sentence introduces as aims (`_AIMS`), and as the steps of a
+    procedure (`_STEPS`)."""
     firsts: dict[int, int] = {}
     for i, _, lid, _ in items:
         firsts.setdefault(lid, i)
-    out = set()
+    out, steps = set(), set()
     for lid, i in firsts.items():
         before = next((lines[k][1] for k in range(i - 1, -1, -1) if lines[k][1].strip()), "")
         heading = HEADING.match(before)
-        if _AIMS.search(clean(before)) or heading and _AIMS_TITLE.search(clean(heading.group(2))):
+        lead = clean(before)
+        if _AIMS.search(lead) or heading and _AIMS_TITLE.search(clean(heading.group(2))):
             out.add(lid)
-    return out
+        elif not heading and _STEPS.search(lead):
+            steps.add(lid)
+    return out, steps
 
 
 def _bank(items, asking, by_list, share: float = 0.8, least: int = 5) -> set[int]:

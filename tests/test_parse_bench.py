@@ -540,7 +540,8 @@ def test_forty_sixth_batch_first_score():
     since: the self-check guide 67 of 67 ("Show answer" controls, "What you'll learn" lists,
     options listed before a revealed answer; PARSE-RESULT-dev.txt) and the lesson's three
     front-matter questions (its "Definitions" read as cards keep it below), the remark deck read
-    as its slides (four step items of its slides still read as tasks), the exercise sheet 7 of 7
+    as its slides (its step lists steps, its closing "Questions ?" slide none; one item under
+    "Eager mode:" still reads as a task), the exercise sheet 7 of 7
     (tasks that give points), the reveal-md deck 4 of 4 (a rule under a slide's last line, a
     question continued by one more, a checklist answering its heading)."""
     _check(

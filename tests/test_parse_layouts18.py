@@ -124,3 +124,29 @@ def test_a_checklist_of_answered_questions_answers_the_heading_that_asks():
         ("question", "Is it balanced?"),
         ("question", "Is it biased?"),
     ]
+
+
+def test_the_steps_of_a_procedure_are_no_tasks():
+    """A list a sentence introduces as steps ("repeat the following two steps until …",
+    "Three steps for learning:") is a procedure, its imperatives no questions; a question asked
+    after the steps in the same list still asks."""
+    items = run(
+        "## Gradient descent\n\nPick a start, then repeat the following two steps until the loss"
+        " stops falling\n\n1. Evaluate the gradient of the loss.\n2. Update the parameters.\n\n"
+        "## Frameworks\n\nThree steps for learning:\n\n- Build the computation graph\n"
+        "- Create an optimizer\n- Run the computation\n- Why build the graph first?\n"
+    )
+    assert [(it.kind, it.question) for it in items if it.kind != "chunk"] == [
+        ("question", "Why build the graph first?")
+    ]
+    notes = " ".join(it.answer for it in items if it.kind == "chunk")
+    assert "Evaluate the gradient" in notes and "Build the computation graph" in notes
+
+
+def test_a_slide_inviting_questions_asks_none():
+    """A deck's closing "# Questions ?" slide, or "## Any questions?" over the organisers'
+    contact, titles a slide: no question for the quiz."""
+    items = run("# Training\n\nUse a small learning rate.\n\n# Questions ?\n")
+    assert [it.kind for it in items] == ["chunk"]
+    items = run("## Any questions?\n\nWrite to the course team at any time of the week.\n")
+    assert [it.kind for it in items] == ["chunk"]
