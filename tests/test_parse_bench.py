@@ -553,6 +553,22 @@ def test_forty_sixth_batch_first_score():
     )
 
 
+def test_forty_seventh_batch_first_score():
+    """corpora47, gathered by topic (model evaluation and validation), scored once held out
+    (PARSE-RESULT-first-run.txt: 5 of 14 answered questions, 2 of 16 bare, 3 of 6 files): a
+    solutions notebook whose code cells answer under a `# Solution to exercise N` comment, a
+    course chapter's multiple-choice exercises and `**Instructions**` blocks, an exam notebook's
+    tasks."""
+    _check(
+        EVAL / "corpora47",
+        known={
+            "md-course-chapter-resampling-juliasilge.md",
+            "notebook-exam-heart-disease-sib-swiss.ipynb",
+            "notebook-exercises-model-evaluation-humboldt-wi.ipynb",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
