@@ -569,6 +569,21 @@ def test_forty_seventh_batch_first_score():
     )
 
 
+def test_forty_eighth_batch_first_score():
+    """corpora48, gathered by topic (unsupervised learning), scored once held out
+    (PARSE-RESULT-first-run.txt: 11 of 17 answered questions, 0 of 2 bare, 3 of 6 files): a
+    software FAQ read whole; Quarto exercises answered in callout folds, a MyST lesson's
+    exercises and solution, a Quarto course's exercise missed."""
+    _check(
+        EVAL / "corpora48",
+        known={
+            "myst-lesson-clustering-enccs.md",
+            "qmd-course-kmeans-elbow-cambiotraining.qmd",
+            "qmd-exercises-dimensionality-reduction-sib-swiss.qmd",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
