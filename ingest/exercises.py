@@ -13,7 +13,7 @@ from ingest import siblings as kin
 from ingest.checkers import calls_checker
 from ingest.headings import headings_of
 from ingest.items import ParsedItem
-from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, Lines
+from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, METADATA, Lines
 from ingest.prose import Chunker, note_under
 from ingest.questions import FORM_LINE
 
@@ -60,15 +60,11 @@ def _unwritten(answer: str) -> tuple[bool, bool]:
     return True, blank
 
 
-# A styled field filled in, "*Topic*: backpropagation", "**Difficulty:** easy": its label.
-_FIELD = re.compile(r"^\s*(\*\*|__|\*|_)(?P<label>[^*_:\n]{1,30})(?::\1|\1:)\s*\S.{0,100}$")
-
-
 def _files(line: str, question: str) -> bool:
     """A field that files the question rather than answers it: its label is no answer label
     and names nothing the question asks about ("**Final loss:** 0.05" answers "What final
     loss did you reach?"; "*Topic*: backpropagation" files it)."""
-    m = _FIELD.match(line)
+    m = METADATA.match(line)
     if not m or ANSWER_LABEL.match(line):
         return False
     asked = set(re.findall(r"\w{3,}", question.lower()))

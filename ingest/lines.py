@@ -23,8 +23,9 @@ EMPH = r"(?:\*\*|__)?"
 # `Sample Answer:`, `Model answer:`: a qualified label is still an answer label. Not "Short
 # answer:", which names a part of one ("Long answer:" follows): it stays in the answer's text.
 QUALIFIER = r"(?:Sample|Model|Reference|Suggested|Expected|Ideal|Final|Correct|Right)"
-# A metadata line between a question and its answer label: `**Difficulty:** Easy`.
-METADATA = re.compile(r"^\s*(?:\*\*|__)[^*_:\n]{1,30}(?::(?:\*\*|__)|(?:\*\*|__):)\s*\S.{0,120}$")
+# A metadata line between a question and its answer label, its label styled: `**Difficulty:**
+# Easy`, `*Topic*: backpropagation`.
+METADATA = re.compile(r"^\s*(\*\*|__|\*|_)(?P<label>[^*_:\n]{1,30})(?::\1|\1:)\s*\S.{0,120}$")
 # Question and answer labels, in English and Chinese (问/问题/题目 question, 答/答案/解答/回答
 # answer), with an ASCII or a full-width colon, inside the bold or after it (`**Q**: …`); and a
 # flashcard's sides, named as Anki names the fields of its basic card, only before a colon.

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 
 from ingest.bold_paragraphs import bold_italic_labels, join_bold_paragraphs
 from ingest.chrome import drop_chrome
+from ingest.course_exercises import course_exercises
 from ingest.dialogue import label_dialogues
 from ingest.exam_parts import lettered_parts
 from ingest.exercises import answer_fields
@@ -87,7 +88,7 @@ def parse(
     lines: Sequence[tuple[int, str]], chunker: Chunker, unit: str = "line"
 ) -> list[ParsedItem]:
     """Parse `(location, line)` pairs — location is a line or page number — into items."""
-    kept = fence_math(strip_front_matter(list(lines)))
+    kept = course_exercises(fence_math(strip_front_matter(list(lines))))
     if unit != "page":  # a PDF's text layer has no Markdown to read
         kept = setext_headings(kept)
     kept = mend_markers(kept)

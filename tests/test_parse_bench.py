@@ -558,11 +558,11 @@ def test_forty_seventh_batch_first_score():
     (PARSE-RESULT-first-run.txt: 5 of 14 answered questions, 2 of 16 bare, 3 of 6 files): a
     solutions notebook whose code cells answer under a `# Solution to exercise N` comment, a
     course chapter's multiple-choice exercises and `**Instructions**` blocks, an exam notebook's
-    tasks."""
+    tasks. Designed on since: the course chapter 15 of 15 (the course framework's exercises, the
+    tasks under `**Instructions**`; PARSE-RESULT-dev.txt)."""
     _check(
         EVAL / "corpora47",
         known={
-            "md-course-chapter-resampling-juliasilge.md",
             "notebook-exam-heart-disease-sib-swiss.ipynb",
             "notebook-exercises-model-evaluation-humboldt-wi.ipynb",
         },

@@ -97,7 +97,7 @@ def test_a_slide_deck_s_rule_under_a_slide_s_last_line_separates_slides():
 
 
 def test_a_one_line_question_under_a_question_continues_it():
-    """"When do we stop training?" over a paragraph that is one more question, then the answer:
+    """ "When do we stop training?" over a paragraph that is one more question, then the answer:
     the question is both lines, the answer what follows."""
     asked = {it.question: it.answer for it in run(DECK) if it.kind == "qa"}
     assert asked["When do we stop training? How many epochs should we train the model?"] == (
@@ -150,3 +150,97 @@ def test_a_slide_inviting_questions_asks_none():
     assert [it.kind for it in items] == ["chunk"]
     items = run("## Any questions?\n\nWrite to the course team at any time of the week.\n")
     assert [it.kind for it in items] == ["chunk"]
+
+
+COURSE = """---
+title: 'Chapter 3: Resampling'
+---
+
+<exercise id="1" title="Why resample" type="slides">
+
+<slides source="chapter3_01">
+</slides>
+
+</exercise>
+
+<exercise id="2" title="Which model is best?">
+
+Of the two models you fit, which do you expect to do better on new data?
+
+<choice>
+<opt text="Random forest">
+
+It found none of the people who did not vote.
+
+</opt>
+
+<opt text="Logistic regression" correct="true">
+
+It did better on both classes.
+
+</opt>
+</choice>
+
+</exercise>
+
+<exercise id="3" title="Create folds">
+
+Cross-validation needs folds of the training data.
+
+**Instructions**
+
+- Load the package.
+- Make ten folds of `train`.
+
+The data has one row per voter.
+
+<codeblock id="03_03">
+
+Use `vfold_cv(train, v = 10)`.
+
+</codeblock>
+
+</exercise>
+"""
+
+
+def test_a_course_exercise_is_a_section_its_choice_a_question_its_instructions_a_task():
+    """Ines Montani's course framework: an exercise is a section titled by its title; a
+    multiple-choice exercise asks its stem (after its title when the title asks) and is
+    answered by its options in order, then the key with each option's feedback; the list under
+    `**Instructions**` is one bare task, its hint and the text around it a note; a slide
+    player and the framework's tags leave nothing behind."""
+    items = run(COURSE)
+    asked = [(it.kind, it.section, it.question, it.answer) for it in items if it.kind != "chunk"]
+    assert asked == [
+        (
+            "qa",
+            "Which model is best?",
+            "Which model is best? Of the two models you fit, which do you expect to do better "
+            "on new data?",
+            "- Random forest\n- Logistic regression\nCorrect: Logistic regression. It did better "
+            "on both classes. Random forest: It found none of the people who did not vote.",
+        ),
+        ("question", "Create folds", "Load the package. Make ten folds of `train`.", ""),
+    ]
+    notes = " ".join(it.answer for it in items if it.kind == "chunk")
+    assert "one row per voter" in notes and "Hint:** Use `vfold_cv" in notes
+    assert "<" not in notes and "Why resample" not in {it.section for it in items}
+
+
+def test_a_task_standing_alone_under_instructions_is_a_question():
+    """Outside a course exercise, `**Instructions**` over a paragraph that ends in ":" and the
+    list completing it, alone under its heading: one bare task. With more after the task (more
+    tasks, perhaps, or its answer), the label is left as written."""
+    items = run(
+        "## Lab\n\n**Instructions**\n\nFit a model, choosing:\n\n- the split\n- the metric\n\n"
+        "## Next lab\n\nTune it.\n"
+    )
+    assert [(it.kind, it.question) for it in items if it.kind != "chunk"] == [
+        ("question", "Fit a model, choosing: the split the metric")
+    ]
+    kept = run("## Lab\n\n**Instructions**\n\nFit a model.\n\n- Which metric is best here?\n")
+    assert [(it.kind, it.question) for it in kept if it.kind != "chunk"] == [
+        ("question", "Which metric is best here?")
+    ]
+
