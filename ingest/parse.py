@@ -44,6 +44,7 @@ from ingest.bold_paragraphs import bold_italic_labels, join_bold_paragraphs
 from ingest.chrome import drop_chrome
 from ingest.course_exercises import course_exercises
 from ingest.dialogue import label_dialogues
+from ingest.divs import unwrap_divs
 from ingest.exam_parts import lettered_parts
 from ingest.exercises import answer_fields
 from ingest.front_matter import strip_front_matter
@@ -62,7 +63,6 @@ from ingest.prepasses import (
     unfence_banks,
     unwrap_callouts,
     unwrap_definitions,
-    unwrap_divs,
     unwrap_glossaries,
 )
 from ingest.prose import Chunker

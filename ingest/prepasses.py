@@ -1,6 +1,6 @@
 r"""Passes over a whole Markdown or plain-text document before it is parsed: `##Heading` given
 its space and `1\.` its dot, multi-line HTML comments blanked, Obsidian callouts,
-Pandoc fenced divs, MyST glossaries and definition lists read as the layouts they stand for, and
+MyST glossaries and definition lists read as the layouts they stand for, and
 `Q:`/`A:` banks typed in a code block taken out of it. Each keeps every line's location."""
 
 from __future__ import annotations
@@ -11,11 +11,9 @@ from ingest.lines import (
     ANSWER_LABEL,
     BULLET,
     FENCE,
-    HEADING,
     QN,
     colon_label,
     in_code,
-    says_answer,
     unquote,
 )
 
@@ -164,56 +162,6 @@ def unwrap_definitions(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 break
             lazy = bool(text.strip())
             out[k] = (lines[k][0], f"    {text.strip()}" if text.strip() else "")
-    return out
-
-
-# Pandoc fenced divs: `::: solution`, `:::::: {.callout-tip collapse="true"}`, closed by a line of
-# colons alone. MyST directives (`:::{note}`) look alike but close by count: left to answers.py.
-_DIV_OPEN = re.compile(
-    r"^\s*:{3,}\s*(?:\{(?P<attrs>[^}]*)\}|(?P<name>[A-Za-z][\w-]*))\s*(?P<title>.*)$"
-)
-_DIV_CLOSE = re.compile(r"^\s*:{3,}\s*$")
-_MYST = re.compile(r"^\s*:{3,}\{")
-_ANSWER_CLASSES = {"solution", "solutions", "answer", "answers"}
-# A fence of a div that is no answer: it ends the block before it, as the box does on the page,
-# and prints nothing (an empty HTML comment, removed from stored text).
-_NOTHING = "<!-- -->"
-
-
-def unwrap_divs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Pandoc fenced divs (the Carpentries' `::: challenge` / `::: solution` boxes, Quarto
-    callouts): a div that holds an answer (class `solution` or `answer`, or a title that says so
-    — on its fence, as `title="…"` or as the heading it opens with: "Solution", "Show answer") is
-    the answer fold of the exercise it follows, written as the `:::{solution}` fold answers.py
-    reads; its title heading is the fold's label, not answer text. The fences of other divs
-    (Docusaurus' `:::note` too) print nothing but end the block before them, as the box does."""
-    if any(_MYST.match(line) for _, line in lines):
-        return lines
-    out = list(lines)
-    code = in_code(lines)
-    stack: list[bool] = []  # per open div: is it an answer fold
-    for n, (loc, line) in enumerate(lines):
-        if code[n]:
-            continue
-        if stack and _DIV_CLOSE.match(line):
-            out[n] = (loc, ":::" if stack.pop() else _NOTHING)
-            continue
-        m = _DIV_OPEN.match(line)
-        if not m or _DIV_CLOSE.match(line):
-            continue
-        attrs = m.group("attrs") or ""
-        classes = {c.lstrip(".").lower() for c in attrs.split() if "=" not in c}
-        classes.add((m.group("name") or "").lower())
-        titled = re.search(r"""title=["']([^"']*)""", attrs)
-        says = [t for t in (m.group("title"), titled and titled.group(1)) if t]
-        first = next((k for k in range(n + 1, len(lines)) if lines[k][1].strip()), None)
-        heading = HEADING.match(lines[first][1]) if first is not None else None
-        heading_says = bool(heading and says_answer(heading.group(2)))
-        answer = bool(classes & _ANSWER_CLASSES) or any(map(says_answer, says)) or heading_says
-        stack.append(answer)
-        out[n] = (loc, ":::{solution}" if answer else _NOTHING)
-        if heading_says:
-            out[first] = (lines[first][0], "")  # the fold's title: a label, not answer text
     return out
 
 
