@@ -26,18 +26,26 @@ def unwrap_divs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     — on its fence, as `title="…"` or as the heading it opens with: "Solution", "Show answer") is
     the answer fold of the exercise it follows, written as the `:::{solution}` fold answers.py
     reads; its title heading is the fold's label, not answer text. The fences of other divs
-    (Docusaurus' `:::note` too) print nothing but end the block before them, as the box does."""
+    (Docusaurus' `:::note` too) print nothing but end the block before them, as the box does.
+    A box titled by a heading (`## Exercise`) is titled for itself: after it (and the boxes
+    right after it, its answer), the page's text is the section's again, so that heading is
+    written once more on the first blank line after the boxes."""
     if any(_MYST.match(line) for _, line in lines):
         return lines
     out = list(lines)
     code = in_code(lines)
     stack: list[bool] = []  # per open div: is it an answer fold
+    section, boxed = "", False  # the heading in force outside boxes; a box had a title
     for n, (loc, line) in enumerate(lines):
         if code[n]:
             continue
         if stack and _DIV_CLOSE.match(line):
             out[n] = (loc, ":::" if stack.pop() else _NOTHING)
+            if not stack and boxed and section and (at := _after_boxes(lines, n)) is not None:
+                out[at], boxed = (lines[at][0], section), False
             continue
+        if not stack and HEADING.match(line):
+            section = line.strip()
         m = _DIV_OPEN.match(line)
         if not m or _DIV_CLOSE.match(line):
             continue
@@ -50,8 +58,21 @@ def unwrap_divs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         heading = HEADING.match(lines[first][1]) if first is not None else None
         heading_says = bool(heading and says_answer(heading.group(2)))
         answer = bool(classes & _ANSWER_CLASSES) or any(map(says_answer, says)) or heading_says
+        boxed |= not stack and bool(heading) and first == n + 1
         stack.append(answer)
         out[n] = (loc, ":::{solution}" if answer else _NOTHING)
         if heading_says:
             out[first] = (lines[first][0], "")  # the fold's title: a label, not answer text
     return out
+
+
+def _after_boxes(lines: list[tuple[int, str]], close: int) -> int | None:
+    """The blank line after a box closing on line `close`, unless another box opens next."""
+    blank = None
+    for k in range(close + 1, len(lines)):
+        text = lines[k][1]
+        if text.strip():
+            opens = bool(_DIV_OPEN.match(text)) and not _DIV_CLOSE.match(text)
+            return None if opens or HEADING.match(text) else blank
+        blank = k if blank is None else blank
+    return None

@@ -244,3 +244,23 @@ def test_a_task_standing_alone_under_instructions_is_a_question():
         ("question", "Which metric is best here?")
     ]
 
+
+def test_a_callout_exercise_asks_its_statement_and_the_lesson_goes_on_after_it():
+    """A Quarto exercise callout titled only "## Exercise", its answer in a collapsed callout:
+    the statement is the question (the title names no question), the answer callout answers
+    it, and the lesson's text after the boxes belongs to the section again, not to the box."""
+    items = run(
+        "## Exercises\n\nLoad the data first.\n\n"
+        "::: {.callout-important}\n## Exercise\nPlot the first two principal components.\n:::\n\n"
+        '::: {.callout-tip collapse="true"}\n## Answer\nCall `DimPlot` with `reduction = "pca"`.\n'
+        ":::\n\nThe elbow plot ranks the components by the variance that each of them explains.\n"
+    )
+    assert [(it.kind, it.question, it.answer) for it in items if it.kind != "chunk"] == [
+        (
+            "qa",
+            "Plot the first two principal components.",
+            'Call `DimPlot` with `reduction = "pca"`.',
+        )
+    ]
+    after = next(it for it in items if "elbow plot" in it.answer)
+    assert after.section == "Exercises"
