@@ -584,6 +584,22 @@ def test_forty_eighth_batch_first_score():
     )
 
 
+def test_forty_ninth_batch_first_score():
+    """corpora49, gathered by topic (feature engineering), scored once held out
+    (PARSE-RESULT-first-run.txt: 2 of 62 answered questions, 0 of 2 bare, 1 of 5 files): an
+    Anki export whose fronts are HTML radio-button quizzes, an R Markdown lab whose answers are
+    code chunks gated by a parameter, a Hugo lesson's challenge boxes, a Quarto note's steps."""
+    _check(
+        EVAL / "corpora49",
+        known={
+            "hugo-lesson-feature-engineering-spiced-academy.md",
+            "qmd-notes-feature-engineering-ds-100.qmd",
+            "rmd-lab-missing-data-kylelang.Rmd",
+            "tsv-anki-mcq-feature-engineering-vancechu.tsv",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
