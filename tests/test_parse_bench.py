@@ -588,14 +588,15 @@ def test_forty_ninth_batch_first_score():
     """corpora49, gathered by topic (feature engineering), scored once held out
     (PARSE-RESULT-first-run.txt: 2 of 62 answered questions, 0 of 2 bare, 1 of 5 files): an
     Anki export whose fronts are HTML radio-button quizzes, an R Markdown lab whose answers are
-    code chunks gated by a parameter, a Hugo lesson's challenge boxes, a Quarto note's steps."""
+    code chunks gated by a parameter, a Hugo lesson's challenge boxes, a Quarto note's steps.
+    Designed on since: the deck 35 of 35 (a headerless first row is a card; form elements are
+    markup; a front's lettered options follow the back; PARSE-RESULT-dev.txt)."""
     _check(
         EVAL / "corpora49",
         known={
             "hugo-lesson-feature-engineering-spiced-academy.md",
             "qmd-notes-feature-engineering-ds-100.qmd",
             "rmd-lab-missing-data-kylelang.Rmd",
-            "tsv-anki-mcq-feature-engineering-vancechu.tsv",
         },
     )
 

@@ -14,11 +14,18 @@ from html.parser import HTMLParser
 # Elements that are formatting, never content. Anything else that looks like a tag stays as
 # text: notes about LLMs quote `<|im_start|>`, `</s>` and `<pad>` as content.
 _MARKUP_TAGS = frozenset(
-    "a abbr b big blockquote br center cite code dd del details div dl dt em font h1 h2 h3 h4 h5"
-    " h6 hr i img ins kbd li mark ol p pre small span strong sub summary sup table tbody td tfoot"
-    " th thead tr tt u ul".split()
+    "a abbr article aside b big blockquote br caption center cite code dd del details div dl dt"
+    " em fieldset figcaption figure font h1 h2 h3 h4 h5 h6 hr i img ins kbd legend li mark nav"
+    " ol p pre section small span strong sub summary sup table tbody td tfoot th thead tr tt u"
+    " ul".split()
 )
-_BLOCK_TAGS = frozenset("br div p li tr h1 h2 h3 h4 h5 h6 hr blockquote pre dt dd".split())
+# Elements whose names notes also use as placeholders ("Translate <input> into French"): markup
+# when written with attributes (`<input type="radio" …>`), and so is the end tag that closes one.
+_ATTRIBUTED_TAGS = frozenset("label input button select option textarea form header footer".split())
+_BLOCK_TAGS = frozenset(
+    "br div p li tr h1 h2 h3 h4 h5 h6 hr blockquote pre dt dd label section article figure"
+    " figcaption".split()
+)
 _DROPPED_TAGS = frozenset({"script", "style", "head", "title", "noscript"})
 _HTML_HINT = re.compile(r"<[A-Za-z/!]|&[#\w]+;")
 _MD_HINT = re.compile(r"\]\(|!\[|\]\[|<https?:")
@@ -36,25 +43,34 @@ class _TextOf(HTMLParser):
         self.blocks = blocks
         self.out: list[str] = []
         self.skip = 0
+        self.open: dict[str, int] = {}  # attributed elements open, by name
+
+    def _markup(self, tag: str, attrs: list) -> bool:
+        if tag in _ATTRIBUTED_TAGS and attrs:
+            self.open[tag] = self.open.get(tag, 0) + 1
+        return tag in _MARKUP_TAGS or tag in _ATTRIBUTED_TAGS and bool(attrs)
 
     def handle_starttag(self, tag, attrs):
         if tag in _DROPPED_TAGS:
             self.skip += 1
-        elif tag not in _MARKUP_TAGS:
+        elif not self._markup(tag, attrs):
             self.out.append(self.get_starttag_text() or "")
         elif self.blocks and tag in _BLOCK_TAGS:
             self.out.append("\n")
 
     def handle_startendtag(self, tag, attrs):
-        if tag not in _MARKUP_TAGS and tag not in _DROPPED_TAGS:
+        if not self._markup(tag, attrs) and tag not in _DROPPED_TAGS:
             self.out.append(self.get_starttag_text() or "")
         elif self.blocks and tag in _BLOCK_TAGS:
             self.out.append("\n")
 
     def handle_endtag(self, tag):
+        closes = self.open.get(tag, 0) > 0
+        if closes:
+            self.open[tag] -= 1
         if tag in _DROPPED_TAGS:
             self.skip = max(0, self.skip - 1)
-        elif tag not in _MARKUP_TAGS:
+        elif tag not in _MARKUP_TAGS and not closes:
             self.out.append(f"</{tag}>")
         elif self.blocks and tag in _BLOCK_TAGS:
             self.out.append("\n")
@@ -210,11 +226,17 @@ def clean_line(text: str) -> str:
     return _TASK_BOX.sub(_task_box, strip_links(strip_html(text))).rstrip()
 
 
+# A fenced code block, fences included.
+_FENCED = re.compile(r"(^[ \t]*(?:```|~~~)[^\n]*\n.*?^[ \t]*(?:```|~~~)[ \t]*$)", re.M | re.S)
+
+
 def clean_field(text: str) -> str:
     """A flashcard field (HTML): block elements to line breaks, media references dropped,
-    styled letters plain."""
+    styled letters plain; a fenced code block in it is left as written."""
     text = plain_letters(re.sub(r"\[sound:[^\]]*\]", "", text))
-    text = strip_html(text, blocks=True).replace("\xa0", " ")
+    parts = _FENCED.split(text)  # odd parts are code blocks
+    text = "".join(p if n % 2 else strip_html(p, blocks=True) for n, p in enumerate(parts))
+    text = text.replace("\xa0", " ")
     lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n")]
     return "\n".join(ln for ln in lines if ln).strip()
 

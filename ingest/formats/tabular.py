@@ -14,6 +14,10 @@ from ingest.items import ParsedItem
 
 _QUESTION_KEYS = ("question", "q", "front", "prompt", "term", "query", "questions")
 _ANSWER_KEYS = ("answer", "a", "back", "response", "definition", "solution", "answers", "reply")
+# A lettered option on a line of its own: "A. MCAR", "(b) Z-score", "C) IQR".
+_LETTERED = re.compile(r"^\(?[A-Ha-h][.)]\s+\S")
+# A header row names its columns: short names, no markup.
+_NAME = re.compile(r"^[^<>\n]{0,60}$")
 SECTION_KEYS = ("section", "topic", "category", "chapter", "deck", "subject", "module")
 
 
@@ -25,8 +29,15 @@ class Records:
     warnings: list[str] = field(default_factory=list)
 
     def add(self, question: str, answer: str, section: str, line: int) -> None:
-        question = " ".join(clean_field(question).split())
-        answer = clean_field(answer)
+        question, answer = clean_field(question), clean_field(answer)
+        asked = question.split("\n")
+        options = [n for n, ln in enumerate(asked) if n and _LETTERED.match(ln)]
+        if answer and len(options) >= 2 and options == list(range(options[0], len(asked))):
+            # a front that lists its options under the question (a quiz card): the back says
+            # which is right; the options follow it, as a revealed answer lists them
+            listed = "\n".join(f"- {asked[n]}" for n in options)
+            question, answer = "\n".join(asked[: options[0]]), f"{answer}\n\n{listed}"
+        question = " ".join(question.split())
         if question:
             kind = "qa" if answer else "question"
             self.items.append(ParsedItem(kind, question, answer, section, line, line))
@@ -184,7 +195,7 @@ def read_rows(
     for line, row in csv_rows(lines, delimiter, first_line, out.warnings):
         if header and columns is None and width == 0:
             width = len(row)
-            columns = Columns.of(row)
+            columns = Columns.of(row) if all(_NAME.match(c.strip()) for c in row) else None
             if columns is not None:
                 continue
         cols = columns or Columns(0, 1 if len(row) > 1 else None, None)
