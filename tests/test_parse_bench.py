@@ -601,6 +601,23 @@ def test_forty_ninth_batch_first_score():
     )
 
 
+def test_fiftieth_batch_first_score():
+    """corpora50, gathered by topic (Bayesian methods), scored once held out
+    (PARSE-RESULT-first-run.txt: 2 of 44 answered questions, 0 of 51 bare, 1 of 6 files): a
+    printed solution manual whose exercises and solutions alternate, an answer-key notebook, a
+    homework notebook's tasks, an exercise sheet printed to PDF."""
+    _check(
+        EVAL / "corpora50",
+        known={
+            "notebook-homework-bayesian-regression-vi-predictivesciencelab.ipynb",
+            "notebook-key-bayes-rule-medical-test-nucleartalent.ipynb",
+            "pdf-exercises-hierarchical-gibbs-jgscott.pdf",
+            "pdf-solutions-probabilistic-ml-probml.pdf",
+            "rst-faq-mcmc-ensemble-sampler-dfm.rst",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
