@@ -53,6 +53,12 @@ BARE_NUMBER = re.compile(
 # A short heading ending in a colon labels what follows ("Citation:", "**Requirements:**"): no
 # FAQ entry, unlike a problem stated in a sentence ("I get this error when training on two GPUs:").
 _LABEL = re.compile(r"^[\s*_]*\S+(?:\s+\S+){0,2}?[\s*_]*[:：][\s*_]*$")
+# A chapter of a solution manual, its entries the exercises it solves: "2 Solutions",
+# "Solutions to the exercises", "Answers".
+_SOLUTIONS_TITLE = re.compile(
+    r"^\W*(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?(?:solutions?(?:\s+to\s+(?:the\s+)?exercises)?|answers)\W*$",
+    re.I,
+)
 # A heading that names a collection of questions: "FAQ", "General Questions", "Q&A".
 FAQ_TITLE = re.compile(
     r"\b(?:FAQs?|Q\s*&\s*A|Q\s*and\s*A|questions|frequently asked)\b|常见问题|问答", re.I
@@ -167,6 +173,7 @@ def question_headings(
         path = [(lv, t) for lv, t in path if lv < level]
         in_faq = any(FAQ_TITLE.search(t) for _, t in path)
         under_faq = bool(path) and bool(FAQ_TITLE.search(path[-1][1]))
+        solved = bool(path) and bool(_SOLUTIONS_TITLE.match(path[-1][1]))
         glossary = titled_glossary or any(GLOSSARY_PAGE.search(t) for _, t in path)
         in_glossary = glossary and (n in terms or parents[n] in cards)  # a term or a sub-term
         path.append((level, title))
@@ -176,6 +183,9 @@ def question_headings(
         # A numbered entry of a FAQ, or one at a level where most headings ask, is a question
         # whatever its wording: FAQs list problems as statements ("Training crashes on
         # Windows.") and error messages.
+        if leaf and solved:
+            out.add(i)  # "2.4 Convolution of two Gaussians" in "2 Solutions": solved under it
+            continue
         if leaf and BARE_NUMBER.match(title) and any(ln.strip() for ln in body):
             out.add(i)  # "### Question 3": the question is the first line of its body
             continue

@@ -8,7 +8,7 @@ import re
 from ingest.asks_cjk import chinese_asks, korean_asks
 from ingest.formats.markup import clean_line
 
-# Numbering before a question: `12.`, `3)`, `Q:`, `Q7 -`, `Q3.1-`, `Question 4:`, a card's
+# Numbering before a question: `12.`, `3)`, `2.1`, `Q:`, `Q7 -`, `Q3.1-`, `Question 4:`, a card's
 # `Front:`, with CJK's full-width colon (`Q：`); a dash or a middle dot only before a space.
 NUMBER_END = r"(?:\.\d{1,3})*\s*(?:[.):：]|[-–—·](?=\s))"
 # "Question N" in Japanese and Chinese (問N, 問題N, 问题N, 题N) and Korean (문제 N, 질문 N).
@@ -22,7 +22,7 @@ STEP_WORD = r"(?:Step|Exercise|Task|Problem)"
 # "Question 5a -", "Question 25 -The": a lettered number, a dash touching the title.
 QUESTION_N = rf"Question\s*\d{{1,4}}[a-z]?(?:{NUMBER_END}|\s*[-–—](?=[^\W\d]))"
 NUMBERING = (
-    rf"(?:\d{{1,4}}{NUMBER_END}|Q\s*\d{{0,4}}{NUMBER_END}|{QUESTION_N}"
+    rf"(?:\d{{1,4}}(?:\.\d{{1,3}})+\.?(?=\s)|\d{{1,4}}{NUMBER_END}|Q\s*\d{{0,4}}{NUMBER_END}|{QUESTION_N}"
     rf"|{CJK_QUESTION_WORD}\s*\d{{1,4}}{NUMBER_END}|{STEP_WORD}\s*\d{{1,4}}(?:\.[a-z])?{NUMBER_END}"
     rf"|Front\s*[:：]"
     rf"|{KEYCAP}\s|{PART}(?:\s*[-–—:.](?=\s))?)"

@@ -264,3 +264,17 @@ def test_a_callout_exercise_asks_its_statement_and_the_lesson_goes_on_after_it()
     ]
     after = next(it for it in items if "elbow plot" in it.answer)
     assert after.section == "Exercises"
+
+
+def test_a_solution_manual_s_entries_are_the_exercises_it_solves():
+    """Under a "2 Solutions" chapter, each numbered entry is an exercise whatever its wording:
+    answered by the text under it, or bare when the manual gives no solution; its section
+    number is no word of the question."""
+    items = run(
+        "## 2 Solutions\n\n### 2.1 Conditional independence\n\n"
+        "### 2.2 Variance of a sum\n\nExpand the square; the cross term is twice the covariance.\n"
+    )
+    assert [(it.kind, it.question, it.answer) for it in items] == [
+        ("question", "Conditional independence", ""),
+        ("qa", "Variance of a sum", "Expand the square; the cross term is twice the covariance."),
+    ]
