@@ -105,10 +105,14 @@ def fold_lines(lines: Lines) -> set[int]:
 
 def split_stem(body: list[str]) -> tuple[str, list[str]] | None:
     """Under a heading that only numbers its question ("Question 3"), the question is the first
-    line after any metadata (`**Type**: multiple-choice`); the rest answers it."""
+    line after any metadata (`**Type**: multiple-choice`), with the lines its bold runs on to;
+    the rest answers it."""
     for n, line in enumerate(body):
         if line.strip() and not METADATA.match(line):
-            return line.strip(), body[n + 1 :]
+            stem, end = line.strip(), n + 1
+            while stem.count("**") % 2 and end < len(body) and body[end].strip():
+                stem, end = f"{stem} {body[end].strip()}", end + 1
+            return stem, body[end:]
     return None
 
 

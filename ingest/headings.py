@@ -46,9 +46,11 @@ from ingest.questions import (
 _Q_NUMBER = re.compile(
     rf"^\W*(?:(?:Q|{CJK_QUESTION_WORD})\s*\d{{1,4}}{NUMBER_END}|{QUESTION_N}|{PART})", re.I
 )
-# A heading that only numbers a question: "Question 3", "Q12.", "Problem 4:", "Exercise 2".
+# A heading that only numbers a question: "Question 3", "Q12.", "Problem 4:", "Exercise 2", "1.2"
+# (bookdown numbers an empty heading).
 BARE_NUMBER = re.compile(
-    r"^\W*(?:(?:Q|Question|Problem|Exercise)\s*\d{1,4}|Exercise)\s*[.:)]?\s*$", re.I
+    r"^\W*(?:(?:Q|Question|Problem|Exercise)\s*\d{1,4}|Exercise|\d{1,3}(?:\.\d{1,3})*)\s*[.:)]?\s*$",
+    re.I,
 )
 # A short heading ending in a colon labels what follows ("Citation:", "**Requirements:**"): no
 # FAQ entry, unlike a problem stated in a sentence ("I get this error when training on two GPUs:").

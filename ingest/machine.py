@@ -241,6 +241,8 @@ class Parser:
         question, lines = o.question, o.answer
         if o.style == "heading" and BARE_NUMBER.match(question) and (stem := split_stem(lines)):
             question, lines = stem
+        elif o.style == "heading" and re.fullmatch(r"[\d.\s]+", question):
+            return  # "## 1.2" over a question line of its own: the number asks nothing
         if o.style == "heading" and (fold := split_fold(lines) or self.unlabelled(o, lines)):
             # an exercise: the folded solution answers it; the problem statement is a note
             statement, lines = fold[0], after_answer_label(fold[1])

@@ -67,6 +67,7 @@ from ingest.prepasses import (
 )
 from ingest.prose import Chunker
 from ingest.questions import clean, is_question, question_text
+from ingest.rmarkdown import knit
 from ingest.setext import setext_headings
 from ingest.solutions import revealed_solutions, solution_headings
 
@@ -90,7 +91,7 @@ def parse(
     """Parse `(location, line)` pairs — location is a line or page number — into items."""
     kept = course_exercises(fence_math(strip_front_matter(list(lines))))
     if unit != "page":  # a PDF's text layer has no Markdown to read
-        kept = setext_headings(kept)
+        kept = setext_headings(knit(kept))
     kept = mend_markers(kept)
     kept = unwrap_verdicts(unwrap_term_paragraphs(unwrap_inline_cards(kept)))
     kept = unwrap_myst(unwrap_glossaries(kept))

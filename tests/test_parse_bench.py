@@ -590,7 +590,9 @@ def test_forty_ninth_batch_first_score():
     Anki export whose fronts are HTML radio-button quizzes, an R Markdown lab whose answers are
     code chunks gated by a parameter, a Hugo lesson's challenge boxes, a Quarto note's steps.
     Designed on since: the deck 35 of 35 (a headerless first row is a card; form elements are
-    markup; a front's lettered options follow the back; PARSE-RESULT-dev.txt)."""
+    markup; a front's lettered options follow the back), the lab 84% (read as it knits with its
+    answers on; two labels resolve `\\@ref()` cross-references to section numbers;
+    PARSE-RESULT-dev.txt)."""
     _check(
         EVAL / "corpora49",
         known={

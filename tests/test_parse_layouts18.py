@@ -278,3 +278,50 @@ def test_a_solution_manual_s_entries_are_the_exercises_it_solves():
         ("question", "Conditional independence", ""),
         ("qa", "Variance of a sum", "Expand the square; the cross term is twice the covariance."),
     ]
+
+
+ANSWER_KEY = """```{r setup, echo = FALSE}
+knitr::opts_chunk$set(include = params$answers, echo = params$answers)
+```
+
+# Preliminaries
+
+##
+
+**Load the packages.**
+
+Use `library()` for **mice** and
+**naniar**.
+
+```{r}
+library(mice)
+```
+
+---
+
+Use the summary to answer the next question.
+
+##
+
+**Which variable has the most
+missing values?**
+
+```{asis}
+The cholesterol variable, `chl`.
+```
+"""
+
+
+def test_an_r_markdown_answer_key_reads_as_it_knits_with_the_answers_on():
+    """An R Markdown lab whose chunks show only with the answers: each empty `##` heading
+    (numbered by bookdown) titles an item whose bold line, over as many lines as its bold
+    runs, is the question; the chunks are the answer, the instructions before them a note.
+    A chunk header names the block's language; an `asis` chunk is text."""
+    items = run(ANSWER_KEY)
+    asked = [(it.question, it.answer) for it in items if it.kind != "chunk"]
+    assert asked == [
+        ("Load the packages.", "```r\nlibrary(mice)\n```"),
+        ("Which variable has the most missing values?", "The cholesterol variable, `chl`."),
+    ]
+    notes = " ".join(it.answer for it in items if it.kind == "chunk")
+    assert "Use `library()` for" in notes and "opts_chunk" not in " ".join(a for _, a in asked)
