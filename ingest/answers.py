@@ -10,6 +10,8 @@ from ingest.lines import (
     ANSWER_LABEL,
     BULLET,
     EMPH,
+    FENCE,
+    HEADING,
     METADATA,
     OPTION,
     QUALIFIER,
@@ -110,10 +112,21 @@ def split_stem(body: list[str]) -> tuple[str, list[str]] | None:
     for n, line in enumerate(body):
         if line.strip() and not METADATA.match(line):
             stem, end = line.strip(), n + 1
-            while stem.count("**") % 2 and end < len(body) and body[end].strip():
+            while end < len(body) and _wraps(stem, body[end]):
                 stem, end = f"{stem} {body[end].strip()}", end + 1
             return stem, body[end:]
     return None
+
+
+def _wraps(stem: str, line: str) -> bool:
+    """`line` goes on with the paragraph `stem` opens (a bold run left open, or plain text)."""
+    text = line.lstrip()
+    stops = (ANSWER_LABEL, BULLET, FENCE, HEADING)
+    return (
+        bool(text)
+        and not text.startswith((":::", "|", "<", "$$"))
+        and not any(p.match(line) for p in stops)
+    )
 
 
 def split_fold(body: list[str]) -> tuple[list[str], list[str]] | None:

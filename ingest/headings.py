@@ -47,9 +47,11 @@ _Q_NUMBER = re.compile(
     rf"^\W*(?:(?:Q|{CJK_QUESTION_WORD})\s*\d{{1,4}}{NUMBER_END}|{QUESTION_N}|{PART})", re.I
 )
 # A heading that only numbers a question: "Question 3", "Q12.", "Problem 4:", "Exercise 2", "1.2"
-# (bookdown numbers an empty heading).
+# (bookdown numbers an empty heading), "Part A.III" (a part of a problem; "Part 2" alone may be a
+# part of a note).
 BARE_NUMBER = re.compile(
-    r"^\W*(?:(?:Q|Question|Problem|Exercise)\s*\d{1,4}|Exercise|\d{1,3}(?:\.\d{1,3})*)\s*[.:)]?\s*$",
+    r"^\W*(?:(?:Q|Question|Problem|Exercise)\s*\d{1,4}|Exercise|\d{1,3}(?:\.\d{1,3})*"
+    r"|Part\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})(?:\.(?:[A-Z]|\d{1,2}|[IVX]{1,5}))+)\s*[.:)]?\s*$",
     re.I,
 )
 # A short heading ending in a colon labels what follows ("Citation:", "**Requirements:**"): no

@@ -609,7 +609,8 @@ def test_fiftieth_batch_first_score():
     printed solution manual whose exercises and solutions alternate, an answer-key notebook, a
     homework notebook's tasks, an exercise sheet printed to PDF. Designed on since: the manual
     60% (its numbered entries under "Solutions" chapters; the rest lost to titles the PDF's
-    maths breaks; PARSE-RESULT-dev.txt)."""
+    maths breaks), the homework notebook 12 of 18 ("Part A.II" headings ask their first
+    paragraph; PARSE-RESULT-dev.txt)."""
     _check(
         EVAL / "corpora50",
         known={

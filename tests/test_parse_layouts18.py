@@ -325,3 +325,15 @@ def test_an_r_markdown_answer_key_reads_as_it_knits_with_the_answers_on():
     ]
     notes = " ".join(it.answer for it in items if it.kind == "chunk")
     assert "Use `library()` for" in notes and "opts_chunk" not in " ".join(a for _, a in asked)
+
+
+def test_a_part_label_heading_asks_its_first_paragraph():
+    """A homework's "### Part A.II" only numbers the part: the question is its first paragraph,
+    all its lines; an answer field left as "# Your code here" answers nothing."""
+    items = run(
+        "## Problem 1 - Regression\n\n### Part A.II\n\nTrain the model for 20,000 iterations.\n"
+        "Store the returned ELBO values.\n\n**Answer:**\n\n```python\n# Your code here\n```\n"
+    )
+    assert [(it.kind, it.question) for it in items if it.kind != "chunk"] == [
+        ("question", "Train the model for 20,000 iterations. Store the returned ELBO values.")
+    ]
