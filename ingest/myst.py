@@ -1,6 +1,7 @@
 """MyST directives read as the page prints them, before a Markdown document is parsed: a box
 (`:::{note} Title`, ```` ```{dropdown} ````, `:::{exercise}`) is its title and its text, without
-fences or options; sphinx-exercise's gated exercises (`{exercise-start}` … `{exercise-end}`,
+fences or options, and a box titled by a question (`:::{discussion} Why …?`) is that question,
+answered by its text; sphinx-exercise's gated exercises (`{exercise-start}` … `{exercise-end}`,
 then `{solution-start}` … `{solution-end}`) are an exercise's text over the `{solution}` fold
 answers.py reads; a directive's options (`:label: ex1`, `:tags: [hide-input]`) and a MyST
 notebook's cell breaks (`+++ {"id": …}`) print nothing. Answer folds (`:::{solution}`,
@@ -22,7 +23,10 @@ _CELL_BREAK = re.compile(r"^\+\+\+(?:\s*\{.*\})?\s*$")  # jupytext's MyST notebo
 _BOXES = re.compile(
     r"(?:prf:\w+|admonition|attention|caution|danger|error|hint|important|note|seealso|tip"
     r"|todo|warning|versionadded|versionchanged|deprecated|dropdown|card|grid-item-card"
-    r"|tab-item|exercise|topic|sidebar|margin|epigraph|pull-quote|highlights)",
+    r"|tab-item|exercise|topic|sidebar|margin|epigraph|pull-quote|highlights"
+    # sphinx-lesson's (the CodeRefinery and ENCCS lessons)
+    r"|discussion|challenge|callout|objectives|instructor-note|keypoints|prerequisites|questions"
+    r"|type-along|demo|homework|checklist|output)",
     re.I,
 )
 _GATED = {"exercise-start", "exercise-end", "solution-start", "solution-end"}
@@ -72,10 +76,13 @@ def unwrap_myst(lines: Lines) -> Lines:
     notebook = any((m := DIRECTIVE.match(ln)) and m["name"] == "code-cell" for _, ln in lines)
     out: Lines = []
     drop: set[int] = set()  # closing fences of unwrapped boxes
+    asked: dict[int, int] = {}  # closing fence of a box titled by a question → its body in `out`
     n = 0
     while n < len(lines):
         loc, line = lines[n]
         m = DIRECTIVE.match(line)
+        if n in asked:  # the answer is the box's text: indented under its question
+            out[asked[n] :] = [(k, f"    {t}" if t.strip() else t) for k, t in out[asked[n] :]]
         if n in drop or notebook and _CELL_BREAK.match(line):
             out.append((loc, ""))
             n += 1
@@ -93,6 +100,8 @@ def unwrap_myst(lines: Lines) -> Lines:
             out.append((loc, mark))
             n = close + 1
         elif _BOXES.fullmatch(name) and close is not None and answer_fold(line) is None:
+            if title.endswith("?"):  # a box titled by a question: its text answers it
+                title, asked[close] = f'??? question "{title}"', len(out) + 1
             out.extend([(loc, title), (loc, "")] if title else [(loc, "")])
             drop.add(close)
             n = end

@@ -337,3 +337,21 @@ def test_a_part_label_heading_asks_its_first_paragraph():
     assert [(it.kind, it.question) for it in items if it.kind != "chunk"] == [
         ("question", "Train the model for 20,000 iterations. Store the returned ELBO values.")
     ]
+
+
+def test_a_lesson_box_titled_by_a_question_is_that_question():
+    """sphinx-lesson's `:::{discussion} Why …?` box: its title asks, its text answers; its
+    other boxes (`:::{callout} Title`) are their title and text."""
+    items = run(
+        "## K-means\n\n:::{discussion} Why does K-means suggest two clusters?\n\n"
+        "Two of the species overlap in every measured feature.\n:::\n\n"
+        ":::{callout} Hierarchical clustering\n\nMerges the closest pair of clusters at each step.\n:::\n"
+    )
+    assert [(it.kind, it.question, it.answer) for it in items if it.kind != "chunk"] == [
+        (
+            "qa",
+            "Why does K-means suggest two clusters?",
+            "Two of the species overlap in every measured feature.",
+        )
+    ]
+    assert not any(":::" in it.answer for it in items)
