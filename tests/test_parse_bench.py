@@ -623,6 +623,20 @@ def test_fiftieth_batch_first_score():
     )
 
 
+def test_fifty_first_batch_first_score():
+    """corpora51, gathered by topic (interpretability and fairness), scored once held out
+    (PARSE-RESULT-first-run.txt: 53 of 62 answered questions, 0 of 3 bare, 4 of 6 files): two
+    FAQs read whole; a FAQ page whose entries are Liquid includes, an assignment PDF's tasks
+    missed."""
+    _check(
+        EVAL / "corpora51",
+        known={
+            "liquid-faq-what-if-tool-pair-code.md",
+            "pdf-assignment-model-explanations-jphall663.pdf",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
