@@ -49,6 +49,7 @@ from ingest.exam_parts import lettered_parts
 from ingest.exercises import answer_fields
 from ingest.front_matter import strip_front_matter
 from ingest.grouped_asks import join_listed_asks
+from ingest.includes import render_includes
 from ingest.inline_cards import unwrap_inline_cards, unwrap_term_paragraphs, unwrap_verdicts
 from ingest.items import ParsedItem
 from ingest.jsx import render_components
@@ -89,7 +90,7 @@ def parse(
     lines: Sequence[tuple[int, str]], chunker: Chunker, unit: str = "line"
 ) -> list[ParsedItem]:
     """Parse `(location, line)` pairs — location is a line or page number — into items."""
-    kept = course_exercises(fence_math(strip_front_matter(list(lines))))
+    kept = render_includes(course_exercises(fence_math(strip_front_matter(list(lines)))))
     if unit != "page":  # a PDF's text layer has no Markdown to read
         kept = setext_headings(knit(kept))
     kept = mend_markers(kept)

@@ -355,3 +355,26 @@ def test_a_lesson_box_titled_by_a_question_is_that_question():
         )
     ]
     assert not any(":::" in it.answer for it in items)
+
+
+def test_a_template_include_with_a_title_and_a_text_is_a_section():
+    """Liquid's `{% include faq-element f-title: "…?", f-copy: "…" %}` renders a FAQ entry:
+    the title a question heading, the text (its lines as the template prints them) the
+    answer. An include whose text starts on its first line is left as written."""
+    items = run(
+        "# FAQs\n\n{% include partials/faq-element\n"
+        '    f-title: "How many datapoints can the tool handle?",\n    f-copy: "\n\n'
+        "    Hundreds of thousands of tabular rows.\n\n    Fewer when they hold images.\n"
+        '" %}\n'
+    )
+    assert [(it.kind, it.question, it.answer) for it in items] == [
+        (
+            "qa",
+            "How many datapoints can the tool handle?",
+            "Hundreds of thousands of tabular rows.\n\nFewer when they hold images.",
+        )
+    ]
+    kept = run(
+        '# FAQs\n\n{% include card.html title="Why?" content="Because it is so written." %}\n'
+    )
+    assert "{% include" in " ".join(it.answer for it in kept)
