@@ -268,10 +268,16 @@ def question_headings(
 
 
 def headings_of(lines: Lines, folded: set[int] | None = None) -> list[tuple[int, int, str]]:
-    """(index, level, title) of every heading outside code fences and answer folds."""
+    """(index, level, title) of every heading outside code fences and answer folds (a
+    `<details>` answer, a `:::{solution}` fold: "#### Load the data" in a worked solution)."""
     heads = []
     folded = fold_lines(lines) if folded is None else folded
+    inside: str | None = None  # the closing fence of the answer fold we are in
     for i, ((_, raw), code) in enumerate(zip(lines, in_code(lines), strict=True)):
-        if not code and i not in folded and (m := HEADING.match(raw)):
+        if inside is not None:
+            inside = None if raw.strip() == inside else inside
+        elif not code and (fence := answer_fold(raw)) is not None:
+            inside = fence
+        elif not code and i not in folded and (m := HEADING.match(raw)):
             heads.append((i, len(m.group(1)), m.group(2)))
     return heads

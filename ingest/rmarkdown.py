@@ -3,7 +3,8 @@
 - A code chunk's header names its engine and knitting options (```` ```{r load, eval = FALSE} ````):
   the engine is the block's language (```` ```r ````); the options say how to knit, not what
   the page shows.
-- An `asis` chunk prints its text as Markdown: it is text, not code.
+- An `asis` chunk prints its text as Markdown: it is text, not code. Quarto's option lines at
+  the top of a chunk (`#| echo: false`) are options too.
 - An empty heading (`##` alone) is numbered by bookdown ("1.2") and titles the item under it.
 - A lab whose setup chunk shows its chunks only with the answers (`opts_chunk$set(include =
   params$answers)`) is an answer key: under each item, its chunks are the answer, folded as an
@@ -41,17 +42,25 @@ def knit(lines: Lines) -> Lines:
     gated = bool(_GATED.search("\n".join(line for _, line in lines)))
     out = _fold_answers(lines) if gated else list(lines)
     close: str | None = None  # the fence that closes the code block we are in
-    asis = False
+    asis = knitted = False  # an asis chunk; a chunk whose option lines (`#| …`) may follow
+    header = 0  # the line the open chunk's fence is written on
     numbers: list[int] = []  # bookdown's section counters, by level
     for n, (loc, line) in enumerate(lines):
         if close is not None:
+            if knitted and line.lstrip().startswith("#|"):
+                # a Quarto chunk option, how to knit and no code shown: the fence moves down
+                out[n], out[header] = (loc, out[header][1]), (lines[header][0], "")
+                header = n
+                continue
+            knitted = False
             if line.strip() == close:
                 close = None
                 if asis:
                     out[n], asis = (loc, ""), False
             continue
         if m := _CHUNK.match(line):
-            close, asis = m["fence"].strip(), m["engine"].lower() == "asis"
+            close, asis, knitted = m["fence"].strip(), m["engine"].lower() == "asis", True
+            header = n
             out[n] = (loc, "" if asis else f"{m['fence']}{m['engine'].lower()}")
         elif fence := _FENCE.match(line):
             close = fence.group(1)

@@ -30,6 +30,8 @@ def setext_headings(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         first, end = token.map  # the title's lines and the underline, end exclusive
         if any(code[first:end]) or (deck and lines[end - 1][1].strip() == "---"):
             continue  # in a deck, `---` under the slide's last line ends the slide
+        if lines[first][1].lstrip().startswith(":::"):
+            continue  # a fenced div's fence (pandoc, MyST) is no title
         title = " ".join(tokens[n + 1].content.split())
         for k in range(first, end):
             out[k] = (out[k][0], "")

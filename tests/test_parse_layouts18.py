@@ -378,3 +378,75 @@ def test_a_template_include_with_a_title_and_a_text_is_a_section():
         '# FAQs\n\n{% include card.html title="Why?" content="Because it is so written." %}\n'
     )
     assert "{% include" in " ".join(it.answer for it in kept)
+
+
+QUARTO_COURSE = """## Libraries and functions
+
+::: {.callout-note collapse="true"}
+## Click to expand
+
+::: {.panel-tabset group="language"}
+## R
+
+| Library | Description |
+|---|---|
+| `tidyverse` | A collection of R packages for data science. |
+
+## Python
+
+| Library | Description |
+|---|---|
+| `pandas` | A Python data analysis and manipulation tool. |
+:::
+:::
+
+## Exercises
+
+### Finch beaks
+
+:::{.callout-exercise}
+
+Practice the clustering workflow on the `finches` data set.
+
+::: {.callout-answer collapse="true"}
+
+#### Load and visualise
+
+::: {.panel-tabset group="language"}
+## R
+
+```{r}
+#| message: false
+finches <- read_csv("data/finch_beaks.csv")
+```
+
+## Python
+
+```{python}
+finches_py = pd.read_csv("data/finch_beaks.csv")
+```
+:::
+
+#### Conclusions
+
+Two clusters capture the two species.
+:::
+:::
+"""
+
+
+def test_a_quarto_course_exercise_with_tabbed_answers():
+    """A Quarto course page: `callout-answer` is an answer box, its sub-headings part of the
+    answer, not sections of the page; a tab set's headings label tabs (a language's name over
+    its code says nothing more); a chunk's `#|` options print nothing; a "Click to expand" box
+    under a heading that does not ask is a note, not an answer."""
+    items = run(QUARTO_COURSE)
+    asked = [(it.kind, it.question) for it in items if it.kind != "chunk"]
+    assert asked == [("qa", "Finch beaks")]
+    answer = next(it.answer for it in items if it.kind == "qa")
+    assert answer.startswith("Load and visualise\n")
+    assert '```r\nfinches <- read_csv("data/finch_beaks.csv")\n```' in answer
+    assert "Two clusters capture the two species." in answer
+    assert "#|" not in answer and "**R**" not in answer
+    notes = " ".join(it.answer for it in items if it.kind == "chunk")
+    assert "tidyverse" in notes and "pandas" in notes
