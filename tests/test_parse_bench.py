@@ -638,6 +638,21 @@ def test_fifty_first_batch_first_score():
     )
 
 
+def test_fifty_second_batch_first_score():
+    """corpora52, gathered by topic (ensemble methods), scored once held out
+    (PARSE-RESULT-first-run.txt: 30 of 51 answered questions, no bare ones, 2 of 5 files): a
+    stacking FAQ whose linked contents list reads as questions too, a Spanish exam under
+    `Enunciado`/`Solución` headings, a homework PDF with Chinese solutions after `解:`."""
+    _check(
+        EVAL / "corpora52",
+        known={
+            "md-exam-ensembles-es-pmgallardo.md",
+            "md-faq-stacking-vecxoz.md",
+            "pdf-homework-ensemble-jingxuanyang.pdf",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
