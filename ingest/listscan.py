@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.lines import ANSWER_LABEL, BULLET, HEADING, NUMBERED, QN, Lines, in_code, indent_of
-from ingest.questions import clean, ends_sentence, is_question, is_quoted
+from ingest.questions import clean, ends_sentence, is_question, is_quoted, question_text
 
 # A Markdown link whose label asks: `[Why X?](#why-x)` names a question, it does not ask one.
 ASKING_LINK = re.compile(r"\[[^\]]*[?？][^\]]*\]\([^)]*\)")
@@ -111,6 +111,7 @@ def list_roles(lines: Lines) -> tuple[set[int], set[int]]:
     by_list = _by_list(items, asking)
     aims, steps = _aims(lines, items)
     prose = _prose(items, asking, by_list) | {i for (i, _, lid, _) in items if lid in aims}
+    prose |= _contents(lines, items)
     # a step is no task; a question asked after the steps ends them
     for i, _, lid, text in items:
         if lid in steps and "?" in text:
@@ -118,6 +119,22 @@ def list_roles(lines: Lines) -> tuple[set[int], set[int]]:
         elif lid in steps:
             prose.add(i)
     return prose, _bank(items, asking, by_list) - prose
+
+
+def _contents(lines: Lines, items) -> set[int]:
+    """List items that link to a question a heading of the same page asks (a table of contents
+    whose links are full URLs, `[What is OOF?](https://github.com/x/y#10-what-is-oof)`)."""
+    asked = {_key(m.group(2)) for _, line in lines if (m := HEADING.match(line))}
+    return {
+        i
+        for i, _, _, text in items
+        if (m := _LINK_ONLY.match(text)) and "#" in m["url"] and _key(m["label"]) in asked
+    }
+
+
+def _key(title: str) -> str:
+    """A title as a table of contents and its heading both spell it."""
+    return " ".join(re.sub(r"[\W_]+", " ", question_text(title)).lower().split())
 
 
 def _aims(lines: Lines, items) -> tuple[set[int], set[int]]:

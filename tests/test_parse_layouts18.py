@@ -450,3 +450,18 @@ def test_a_quarto_course_exercise_with_tabbed_answers():
     assert "#|" not in answer and "**R**" not in answer
     notes = " ".join(it.answer for it in items if it.kind == "chunk")
     assert "tidyverse" in notes and "pandas" in notes
+
+
+def test_a_contents_list_linking_to_the_page_s_own_questions_asks_nothing():
+    """A FAQ's numbered contents, each entry a full URL to a heading of the same page
+    (`[What is OOF?](https://github.com/x/y#10-what-is-oof)`), lists the questions the headings
+    ask: each is asked once, by its heading. A linked question no heading asks still asks."""
+    items = run(
+        "# Stacking FAQ\n\n1. [What is OOF?](https://github.com/x/y#1-what-is-oof)\n"
+        "2. [Why stack at all?](https://example.org/stacking-guide)\n\n"
+        "### 1. What is OOF?\n\nOut-of-fold predictions, made for rows the model did not see.\n"
+    )
+    assert [(it.kind, it.question) for it in items if it.kind != "chunk"] == [
+        ("question", "Why stack at all?"),
+        ("qa", "What is OOF?"),
+    ]
