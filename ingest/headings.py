@@ -51,6 +51,8 @@ _Q_NUMBER = re.compile(
 # part of a note).
 BARE_NUMBER = re.compile(
     r"^\W*(?:(?:Q|Question|Problem|Exercise)\s*\d{1,4}|Exercise|\d{1,3}(?:\.\d{1,3})*"
+    # a statement's label and its identifier: "Enunciado AAII.EX.2023J2.1", "Aufgabe 3"
+    r"|(?:Statement|Enunciado|Ejercicio|Pregunta|Exercice|Aufgabe)\s+[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*"
     r"|Part\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})(?:\.(?:[A-Z]|\d{1,2}|[IVX]{1,5}))+)\s*[.:)]?\s*$",
     re.I,
 )

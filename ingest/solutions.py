@@ -15,14 +15,20 @@ from ingest.headings import headings_of
 from ingest.lines import FENCE, HEADING, METADATA, THEMATIC_BREAK, Lines, in_code
 from ingest.prepasses import card
 
-_N = r"(?P<{}>\d{{1,4}}(?:\.\d{{1,3}})*[a-z]?)"
-_TASK_WORD = r"(?:exercises?|tasks?|problems?|questions?|parts?)"
+# A task's number, or its identifier in a course's scheme ("AAII.EX.2023J2.1").
+_N = r"(?P<{}>\d{{1,4}}(?:\.\d{{1,3}})*[a-z]?|[A-Z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)+)"
+# The word before it, in English, Spanish, French, German and Portuguese.
+_TASK_WORD = (
+    r"(?:exercises?|tasks?|problems?|questions?|parts?|statement|enunciado|ejercicio|pregunta"
+    r"|exercice|aufgabe|frage|exerc[ií]cio|quest[aã]o)"
+)
 # A task heading's number: "2) Exhaustive Policy Search", "Exercise 3: …", "Task 1.2 - …".
 _TASK_NUMBER = re.compile(rf"^\W*(?:{_TASK_WORD}\s*)?{_N.format('n')}(?![\d.]\d)", re.I)
 # A heading that only says "the solution to task N": "2) Solution", "Solution 2", "Solution to
 # Exercise 2:", "Answers (3)".
 _SOLUTION_TITLE = re.compile(
-    rf"^\W*(?:{_N.format('before')}\s*[.):]?\s*)?(?:solutions?|answers?)\b"
+    rf"^\W*(?:{_N.format('before')}\s*[.):]?\s*)?(?:solutions?|answers?|soluci[oó]n|respuestas?"
+    rf"|r[ée]ponses?|l[öo]sung(?:en)?|antwort(?:en)?|solu[cç][aã]o|resposta)\b"
     rf"(?:\s*(?:to|for|of)?\s*(?:{_TASK_WORD}\s*)?\(?{_N.format('after')}\)?)?\W*$",
     re.I,
 )

@@ -644,11 +644,11 @@ def test_fifty_second_batch_first_score():
     stacking FAQ whose linked contents list reads as questions too, a Spanish exam under
     `Enunciado`/`Solución` headings, a homework PDF with Chinese solutions after `解:`.
     Designed on since: the FAQ 30 of 31 at 94% precision (a contents list linking to the
-    page's own question headings asks nothing; PARSE-RESULT-dev.txt)."""
+    page's own question headings asks nothing), the exam 10 of 10 (a statement and its solution
+    under headings named by one identifier, in Spanish; PARSE-RESULT-dev.txt)."""
     _check(
         EVAL / "corpora52",
         known={
-            "md-exam-ensembles-es-pmgallardo.md",
             "md-faq-stacking-vecxoz.md",
             "pdf-homework-ensemble-jingxuanyang.pdf",
         },

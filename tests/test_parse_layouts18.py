@@ -465,3 +465,21 @@ def test_a_contents_list_linking_to_the_page_s_own_questions_asks_nothing():
         ("question", "Why stack at all?"),
         ("qa", "What is OOF?"),
     ]
+
+
+def test_a_statement_and_its_solution_under_headings_named_by_an_identifier():
+    """A Spanish exam: "### Enunciado AAII.EX.1" states the question (its first paragraph asks,
+    its options follow) and "### Solución AAII.EX.1", named by the same identifier, answers it."""
+    items = run(
+        "## AAII.EX.1\n\n### Enunciado AAII.EX.1\n\n"
+        "El principio del bagging establece que, al promediar predicciones…\n\n"
+        "- A. la varianza aumenta.\n- B. la varianza disminuye sin alterar el sesgo.\n\n"
+        "### Solución AAII.EX.1\n\nLa respuesta correcta es **B**.\n"
+    )
+    assert [(it.kind, it.question, it.answer) for it in items if it.kind != "chunk"] == [
+        (
+            "qa",
+            "El principio del bagging establece que, al promediar predicciones",
+            "La respuesta correcta es **B**.",
+        )
+    ]
