@@ -98,13 +98,15 @@ def _choice(lines: Lines, out: list, title: str, body: int, start: int, end: int
             )
     if not question or not options:
         return
-    _blank(out, stem[0] if stem else start, end)
-    out[stem[0]] = (lines[stem[0]][0], f"**Q:** {question}")
+    asked = stem[0] if stem else start  # a title that asks, with no stem: asked on `<choice>`
+    first = start if stem else start + 1
+    _blank(out, asked, end)
+    out[asked] = (lines[asked][0], f"**Q:** {question}")
     for n, (_, text, _, _) in enumerate(options):  # one after another, as the radio buttons
-        out[start + n] = (lines[start + n][0], f"- {text}")
+        out[first + n] = (lines[first + n][0], f"- {text}")
     key = [f"{text}. {feedback}".strip() for _, text, correct, feedback in options if correct]
     others = [f"{text}: {fb}" for _, text, correct, fb in options if not correct and fb]
-    at = start + len(options)
+    at = first + len(options)
     out[at] = (lines[at][0], " ".join([*(f"Correct: {k}" for k in key), *others]))
 
 

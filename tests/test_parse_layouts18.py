@@ -483,3 +483,20 @@ def test_a_statement_and_its_solution_under_headings_named_by_an_identifier():
             "La respuesta correcta es **B**.",
         )
     ]
+
+
+def test_a_course_choice_asked_by_its_title_alone():
+    """A `<choice>` exercise with no stem, its title asking: the title is the question."""
+    items = run(
+        '<exercise id="1" title="Which model is best?">\n\n<choice>\n'
+        '<opt text="Random forest">\n\nIt missed a class.\n\n</opt>\n'
+        '<opt text="Logistic regression" correct="true">\n\nIt did better.\n\n</opt>\n'
+        "</choice>\n\n</exercise>\n"
+    )
+    assert [(it.question, it.answer) for it in items] == [
+        (
+            "Which model is best?",
+            "- Random forest\n- Logistic regression\nCorrect: Logistic regression. It did better. "
+            "Random forest: It missed a class.",
+        )
+    ]
