@@ -655,6 +655,21 @@ def test_fifty_second_batch_first_score():
     )
 
 
+def test_fifty_fourth_batch_first_score():
+    """corpora54, gathered by topic (graphical models), scored once held out
+    (PARSE-RESULT-first-run.txt: 5 of 9 answered questions, no bare ones, 2 of 5 files): a
+    MkDocs flashcard box split into Question/Answer tabs, Chinese interview notes answered by
+    bullets, a notebook PDF's question title."""
+    _check(
+        EVAL / "corpora54",
+        known={
+            "md-admonition-flashcards-pgm-magsenche.md",
+            "md-interview-notes-crf-hmm-zh-jh-lau.md",
+            "pdf-nbconvert-pgm-intro-pgmpy.pdf",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
