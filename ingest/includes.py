@@ -1,8 +1,12 @@
-"""Template includes that pass a page's text as parameters, read as the page renders them:
-Liquid's (Jekyll, Eleventy) `{% include partials/faq-element f-title: "Why …?", f-copy: "…" %}`
-or `{% include card.html title="…" content="…" %}`. An include with a title parameter and a
-text parameter is a section: the title a heading, the text under it. Each line keeps its
-location; an include without both is left as written.
+"""Templates' boxes and includes, read as the page renders them. Each line keeps its location.
+
+- Liquid's (Jekyll, Eleventy) includes that pass a page's text as parameters,
+  `{% include partials/faq-element f-title: "Why …?", f-copy: "…" %}` or `{% include card.html
+  title="…" content="…" %}`: an include with a title parameter and a text parameter is a section,
+  the title a heading, the text under it; one without both is left as written.
+- Hugo's notice boxes (`{{% notice tip "Title" %}}` … `{{% /notice %}}`, the Learn and Relearn
+  themes): the box is a section titled by its title; a box of an exercise kind (`challenge`,
+  `exercise`, `question`, `task`) is a task left to the student, a bare question after its text.
 """
 
 from __future__ import annotations
@@ -20,8 +24,18 @@ _TEXT_KEY = re.compile(r"(?:^|[-_])(?:copy|content|body|answer|text|description|
 _MAX_LINES = 400  # an include longer than this is not read as one
 
 
+# `{{% notice challenge "Impute missing values" %}}` (or `{{< … >}}`) and its closing tag.
+_NOTICE = re.compile(
+    r"""^\s*\{\{[%<]\s*notice\s+(?P<kind>[\w-]+)(?:\s+"(?P<title>[^"]*)")?\s*[%>]\}\}\s*$"""
+)
+_NOTICE_END = re.compile(r"^\s*\{\{[%<]\s*/notice\s*[%>]\}\}\s*$")
+_TASK_KINDS = {"challenge", "exercise", "question", "task", "practice", "quiz"}
+
+
 def render_includes(lines: Lines) -> Lines:
-    """Each include with a title and a text parameter as a `##` heading over its text."""
+    """Each include with a title and a text parameter as a `##` heading over its text; each
+    notice box as a section (see the module docstring)."""
+    lines = _notices(lines)
     if not any(_OPEN.match(line) for _, line in lines):
         return lines
     out = list(lines)
@@ -63,3 +77,21 @@ def _render(lines: Lines, out: list[tuple[int, str]], start: int, end: int) -> N
         if j or first:
             k = start + first + j
             out[k] = (lines[k][0], line.strip() if j == 0 else line.rstrip())
+
+
+def _notices(lines: Lines) -> Lines:
+    """Hugo's notice boxes: the opening tag a `####` heading of the title (or the kind), the
+    closing tag the bare question an exercise box asks, or nothing."""
+    if not any(_NOTICE.match(line) for _, line in lines):
+        return lines
+    out = list(lines)
+    title = ""  # the open box's title, when it sets a task
+    for n, (loc, line) in enumerate(lines):
+        if m := _NOTICE.match(line):
+            name = (m["title"] or "").strip()
+            title = name if m["kind"].lower() in _TASK_KINDS and name else ""
+            out[n] = (loc, f"#### {name or m['kind'].capitalize()}")
+        elif _NOTICE_END.match(line):
+            out[n] = (loc, f"**Q:** {title}" if title else "")
+            title = ""
+    return out

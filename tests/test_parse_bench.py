@@ -592,12 +592,11 @@ def test_forty_ninth_batch_first_score():
     code chunks gated by a parameter, a Hugo lesson's challenge boxes, a Quarto note's steps.
     Designed on since: the deck 35 of 35 (a headerless first row is a card; form elements are
     markup; a front's lettered options follow the back), the lab 84% (read as it knits with its
-    answers on; two labels resolve `\\@ref()` cross-references to section numbers;
-    PARSE-RESULT-dev.txt)."""
+    answers on; two labels resolve `\\@ref()` cross-references to section numbers), the Hugo
+    lesson 4 of 4 (a challenge notice box sets a task; PARSE-RESULT-dev.txt)."""
     _check(
         EVAL / "corpora49",
         known={
-            "hugo-lesson-feature-engineering-spiced-academy.md",
             "qmd-notes-feature-engineering-ds-100.qmd",
             "rmd-lab-missing-data-kylelang.Rmd",
         },

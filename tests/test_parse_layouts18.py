@@ -500,3 +500,23 @@ def test_a_course_choice_asked_by_its_title_alone():
             "Random forest: It missed a class.",
         )
     ]
+
+
+def test_a_hugo_challenge_box_is_a_task_and_other_notices_are_sections():
+    """Hugo's `{{% notice challenge "Title" %}}` box sets a task: a bare question titled by it,
+    its steps a note; a `{{% notice tip %}}` box is a section of its text."""
+    items = run(
+        "## Project challenges\n\n"
+        '{{% notice challenge "Impute missing values" %}}\n\n'
+        "1. Read the cars data set into a data frame.\n2. Impute its missing values.\n"
+        "{{% /notice %}}\n\n"
+        "{{% notice tip %}}\nKeep the test split apart before you impute anything at all.\n"
+        "{{% /notice %}}\n"
+    )
+    assert [(it.kind, it.question) for it in items if it.kind != "chunk"] == [
+        ("question", "Impute missing values")
+    ]
+    notes = {it.section: it.answer for it in items if it.kind == "chunk"}
+    assert "Read the cars data set" in notes["Project challenges > Impute missing values"]
+    assert "Keep the test split apart" in notes["Project challenges > Tip"]
+    assert not any("{{" in it.answer for it in items)
