@@ -9,7 +9,12 @@ own, answered (or left blank, as on an exam sheet) by what follows it up to the 
 label becomes a heading and each part a `**Q:**` line holding its wrapped lines; a part that is
 only a field label ("(b) Leading indicator:") stays as it is, and when every part is one, the
 question's stem above them is what asks. Points ("[4p]", "(5 points)") are
-marks, not words of the question. Every line keeps its location.
+marks, not words of the question.
+
+An exercise sheet whose headings give points (`# Ex.02: MLP (6P)`) asks the same way: each list
+item that gives points first (`- (2P) Implement the forward pass.`) is a part, read to its end,
+and so is a paragraph after them that asks; a heading with no such items asks in its first
+paragraph. Such headings stay as written. Every line keeps its location.
 """
 
 from __future__ import annotations
