@@ -3,7 +3,9 @@ playbook), a list asks only when most of its own items do; steps such as "1. Ide
 goal" or an aside with a "?" inside a prose list are text, not quiz questions. In any document,
 a linked question in a list of links that mostly do not ask is a reading-list entry, and a list
 that a sentence introduces as aims ("This guide's objective is twofold:", "By the end you will
-be able to:") lists what a text sets out to do, not tasks for the reader."""
+be able to:") lists what a text sets out to do, not tasks for the reader; one it introduces as
+steps ("repeat the following two steps") is a procedure, until a question asks. A list that links
+to the questions the page's own headings ask is its table of contents."""
 
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ _AIMS = re.compile(
 # A lead-in that announces the steps of a procedure: "repeat the following two steps until …",
 # "Three steps for learning:", "The procedure is as follows:". Its items are steps, not tasks.
 _STEPS = re.compile(
-    r"\b(?:following|these|the|\w+)\s+(?:\w+\s+)?(?:steps|stages)\b|\b(?:steps?|procedure)\b[^.?!]*:\s*$"
+    r"\b\w+\s+(?:\w+\s+)?(?:steps|stages)\b|\b(?:steps?|procedure)\b[^.?!]*:\s*$"
     r"|\bas follows\s*:?\s*$",
     re.I,
 )
