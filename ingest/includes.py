@@ -66,8 +66,8 @@ def _render(lines: Lines, out: list[tuple[int, str]], start: int, end: int) -> N
     for line in texts:
         offsets.append(offsets[-1] + len(line) + 1)
     first = next(k for k in range(len(texts)) if offsets[k + 1] > text.start("value"))
-    head, _, rest = text["value"].replace('\\"', '"').partition("\n")
-    value = [head, *dedent(rest).split("\n")] if _ else [head]  # as the template would print it
+    head, broke, rest = text["value"].replace('\\"', '"').partition("\n")
+    value = [head, *dedent(rest).split("\n")] if broke else [head]  # as the template prints it
     if first == 0 and value[0].strip():
         return  # the text starts on the heading's line: no line of its own to keep it on
     for k in range(start, end + 1):
