@@ -24,8 +24,9 @@ _NOTHING = "<!-- -->"
 
 def unwrap_divs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Pandoc fenced divs (the Carpentries' `::: challenge` / `::: solution` boxes, Quarto
-    callouts): a div that holds an answer (class `solution` or `answer`, or a title that says so
-    — on its fence, as `title="…"` or as the heading it opens with: "Solution", "Show answer") is
+    callouts): a div that holds an answer (class `solution` or `answer`, `callout-answer` too, or
+    a title that says so — on its fence, as `title="…"` or as the heading it opens with:
+    "Solution", "Show answer"; "Click to expand" only under a heading that asks) is
     the answer fold of the exercise it follows, written as the `:::{solution}` fold answers.py
     reads; its title heading is the fold's label, not answer text. The fences of other divs
     (Docusaurus' `:::note` too) print nothing but end the block before them, as the box does.
