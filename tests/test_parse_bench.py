@@ -654,6 +654,21 @@ def test_fifty_second_batch_first_score():
     )
 
 
+def test_fifty_third_batch_first_score():
+    """corpora53, gathered by topic (causal inference), scored once held out
+    (PARSE-RESULT-first-run.txt: 49 of 83 answered questions, 0 of 1 bare, 3 of 6 files): a
+    Sphinx glossary the page sorts, a Chinese cheat sheet's question and answer labels, a
+    problem-set PDF's lettered parts."""
+    _check(
+        EVAL / "corpora53",
+        known={
+            "md-cheatsheet-experimentation-zh-zhangjunmengyang.md",
+            "pdf-solutions-experimentation-leeper.pdf",
+            "rst-glossary-quasi-experiments-pymc-labs.rst",
+        },
+    )
+
+
 def test_fifty_fourth_batch_first_score():
     """corpora54, gathered by topic (graphical models), scored once held out
     (PARSE-RESULT-first-run.txt: 5 of 9 answered questions, no bare ones, 2 of 5 files): a
