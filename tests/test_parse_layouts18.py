@@ -520,3 +520,24 @@ def test_a_hugo_challenge_box_is_a_task_and_other_notices_are_sections():
     assert "Read the cars data set" in notes["Project challenges > Impute missing values"]
     assert "Keep the test split apart" in notes["Project challenges > Tip"]
     assert not any("{{" in it.answer for it in items)
+
+
+def test_a_sphinx_glossary_entry_with_several_terms_is_one_card(tmp_path):
+    """`.. glossary::` entries may name several terms over one definition ("Average treatment
+    effect" / "ATE"): one card under the first term, the others kept with its definition."""
+    from ingest.loaders import load
+    from ingest.parse import parse_document
+
+    path = tmp_path / "glossary.rst"
+    path.write_text(
+        "Glossary\n========\n\n.. glossary::\n   :sorted:\n\n"
+        "   ANCOVA\n      A linear model with a covariate and a group factor.\n\n"
+        "   Average treatment effect\n   ATE\n      The average effect across all units.\n\n"
+        "   Confound\n      Anything besides the treatment that varies between groups.\n"
+    )
+    cards = [(it.question, it.answer) for it in parse_document(load(path), chunker=lambda t: [t])]
+    assert cards == [
+        ("ANCOVA", "A linear model with a covariate and a group factor."),
+        ("Average treatment effect", "The average effect across all units.\nAlso called ATE."),
+        ("Confound", "Anything besides the treatment that varies between groups."),
+    ]

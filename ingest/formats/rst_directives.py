@@ -8,6 +8,7 @@ import re
 
 from docutils import nodes
 from docutils.parsers.rst import Directive, directives, roles
+from docutils.statemachine import StringList
 
 from ingest.lines import ANSWER_HEADING, says_answer
 
@@ -52,9 +53,52 @@ class _Content(_Lenient):
     def run(self):
         box = nodes.container(directive=self.name.lower(), title=" ".join(self.arguments))
         box.line = self.lineno
-        if self.content:
-            self.state.nested_parse(self.content, self.content_offset, box)
+        content = _one_term_each(self.content) if self.name == "glossary" else self.content
+        if content:
+            self.state.nested_parse(content, self.content_offset, box)
         return [box]
+
+
+def _one_term_each(content: StringList) -> StringList:
+    """A Sphinx glossary entry may name several terms, one per line, over one definition
+    ("Average treatment effect" / "ATE"): the entry is its first term, and the others follow
+    its definition as the words it is also called by. Lines move within their entry only."""
+    lines, items = list(content), list(content.items)
+    out, where = [], []
+    n = 0
+    while n < len(lines):
+        terms = [n]
+        while terms[-1] + 1 < len(lines) and _term_line(lines[terms[-1]], lines[terms[-1] + 1]):
+            terms.append(terms[-1] + 1)
+        end = terms[-1] + 1
+        while end < len(lines) and (not lines[end].strip() or lines[end][:1].isspace()):
+            end += 1
+        if len(terms) > 1 and end > terms[-1] + 1 and lines[terms[-1] + 1][:1].isspace():
+            body = list(range(terms[-1] + 1, end))
+            last = max(k for k in body if lines[k].strip())
+            indent = lines[body[0]][: len(lines[body[0]]) - len(lines[body[0]].lstrip())]
+            also = f"{indent}Also called {', '.join(lines[k].strip() for k in terms[1:])}."
+            order = [terms[0], *[k for k in body if k <= last]]
+            out += [lines[k] for k in order] + [also] + [""] * (len(terms) - 2)
+            out += [lines[k] for k in body if k > last]
+            where += [items[k] for k in order] + [items[k] for k in terms[1:]]
+            where += [items[k] for k in body if k > last]
+            n = end
+            continue
+        out.append(lines[n])
+        where.append(items[n])
+        n += 1
+    return StringList(out, items=where)
+
+
+def _term_line(line: str, nxt: str) -> bool:
+    """`line` and the line after it are both terms of one entry: text flush left, no blank."""
+    return (
+        bool(line.strip())
+        and not line[:1].isspace()
+        and bool(nxt.strip())
+        and not nxt[:1].isspace()
+    )
 
 
 def answer_box(node: nodes.Node) -> bool:
