@@ -25,6 +25,10 @@ def _asked(items):
     return [(it.kind, it.question) for it in items if it.kind != "chunk"]
 
 
+def _cards(items):
+    return [(it.kind, it.question, it.answer) for it in items if it.kind != "chunk"]
+
+
 def test_tasks_that_give_points_are_questions_left_to_the_student():
     """An exercise sheet whose headings give points: each list item that gives points first is
     a task of its own, read to the item's end with its points dropped; a paragraph after the
@@ -136,9 +140,7 @@ def test_the_steps_of_a_procedure_are_no_tasks():
         "## Frameworks\n\nThree steps for learning:\n\n- Build the computation graph\n"
         "- Create an optimizer\n- Run the computation\n- Why build the graph first?\n"
     )
-    assert [(it.kind, it.question) for it in items if it.kind != "chunk"] == [
-        ("question", "Why build the graph first?")
-    ]
+    assert _asked(items) == [("question", "Why build the graph first?")]
     notes = " ".join(it.answer for it in items if it.kind == "chunk")
     assert "Evaluate the gradient" in notes and "Build the computation graph" in notes
 
@@ -236,9 +238,7 @@ def test_a_task_standing_alone_under_instructions_is_a_question():
         "## Lab\n\n**Instructions**\n\nFit a model, choosing:\n\n- the split\n- the metric\n\n"
         "## Next lab\n\nTune it.\n"
     )
-    assert [(it.kind, it.question) for it in items if it.kind != "chunk"] == [
-        ("question", "Fit a model, choosing: the split the metric")
-    ]
+    assert _asked(items) == [("question", "Fit a model, choosing: the split the metric")]
     kept = run("## Lab\n\n**Instructions**\n\nFit a model.\n\n- Which metric is best here?\n")
     assert [(it.kind, it.question) for it in kept if it.kind != "chunk"] == [
         ("question", "Which metric is best here?")
@@ -255,7 +255,7 @@ def test_a_callout_exercise_asks_its_statement_and_the_lesson_goes_on_after_it()
         '::: {.callout-tip collapse="true"}\n## Answer\nCall `DimPlot` with `reduction = "pca"`.\n'
         ":::\n\nThe elbow plot ranks the components by the variance that each of them explains.\n"
     )
-    assert [(it.kind, it.question, it.answer) for it in items if it.kind != "chunk"] == [
+    assert _cards(items) == [
         (
             "qa",
             "Plot the first two principal components.",
@@ -334,7 +334,7 @@ def test_a_part_label_heading_asks_its_first_paragraph():
         "## Problem 1 - Regression\n\n### Part A.II\n\nTrain the model for 20,000 iterations.\n"
         "Store the returned ELBO values.\n\n**Answer:**\n\n```python\n# Your code here\n```\n"
     )
-    assert [(it.kind, it.question) for it in items if it.kind != "chunk"] == [
+    assert _asked(items) == [
         ("question", "Train the model for 20,000 iterations. Store the returned ELBO values.")
     ]
 
@@ -347,7 +347,7 @@ def test_a_lesson_box_titled_by_a_question_is_that_question():
         "Two of the species overlap in every measured feature.\n:::\n\n"
         ":::{callout} Hierarchical clustering\n\nMerges the closest pair of clusters at each step.\n:::\n"
     )
-    assert [(it.kind, it.question, it.answer) for it in items if it.kind != "chunk"] == [
+    assert _cards(items) == [
         (
             "qa",
             "Why does K-means suggest two clusters?",
@@ -441,7 +441,7 @@ def test_a_quarto_course_exercise_with_tabbed_answers():
     its code says nothing more); a chunk's `#|` options print nothing; a "Click to expand" box
     under a heading that does not ask is a note, not an answer."""
     items = run(QUARTO_COURSE)
-    asked = [(it.kind, it.question) for it in items if it.kind != "chunk"]
+    asked = _asked(items)
     assert asked == [("qa", "Finch beaks")]
     answer = next(it.answer for it in items if it.kind == "qa")
     assert answer.startswith("Load and visualise\n")
@@ -461,7 +461,7 @@ def test_a_contents_list_linking_to_the_page_s_own_questions_asks_nothing():
         "2. [Why stack at all?](https://example.org/stacking-guide)\n\n"
         "### 1. What is OOF?\n\nOut-of-fold predictions, made for rows the model did not see.\n"
     )
-    assert [(it.kind, it.question) for it in items if it.kind != "chunk"] == [
+    assert _asked(items) == [
         ("question", "Why stack at all?"),
         ("qa", "What is OOF?"),
     ]
@@ -476,7 +476,7 @@ def test_a_statement_and_its_solution_under_headings_named_by_an_identifier():
         "- A. la varianza aumenta.\n- B. la varianza disminuye sin alterar el sesgo.\n\n"
         "### Solución AAII.EX.1\n\nLa respuesta correcta es **B**.\n"
     )
-    assert [(it.kind, it.question, it.answer) for it in items if it.kind != "chunk"] == [
+    assert _cards(items) == [
         (
             "qa",
             "El principio del bagging establece que, al promediar predicciones",
@@ -513,9 +513,7 @@ def test_a_hugo_challenge_box_is_a_task_and_other_notices_are_sections():
         "{{% notice tip %}}\nKeep the test split apart before you impute anything at all.\n"
         "{{% /notice %}}\n"
     )
-    assert [(it.kind, it.question) for it in items if it.kind != "chunk"] == [
-        ("question", "Impute missing values")
-    ]
+    assert _asked(items) == [("question", "Impute missing values")]
     notes = {it.section: it.answer for it in items if it.kind == "chunk"}
     assert "Read the cars data set" in notes["Project challenges > Impute missing values"]
     assert "Keep the test split apart" in notes["Project challenges > Tip"]
