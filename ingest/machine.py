@@ -79,6 +79,8 @@ from ingest.solutions import labels_solutions, split_unlabelled, states_first
 # A link to a place on the same page, `- [Q02: Installation](#q02)(13)`: a table of contents.
 TOC_ENTRY = re.compile(r"^\s*(?:\*\*)?(?:[-*+]\s+)?\[[^\]]*\]\(#[^)]*\)")
 # A labelled line right under a list question that belongs to it: `Hint: …`, `Note: …`.
+# A list item labelled 问题 ("question", as often "problem"), the field of an answer it may be.
+_FIELD_PROBLEM = re.compile(r"^\s*[-*+]\s+(?:\*\*|__)?问题")
 _AFTERWORD = re.compile(r"^(?:Hint|Note|Tip|Hints|Notes)\s*:\s+\S", re.I)
 _ANSWER_STYLES = ("qn", "admonition", "labelled", "heading")
 _EMPHASIS_PAIR = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -190,6 +192,15 @@ class Parser:
         """`**Q：…？**` after a question heading's own answer: a follow-up of its own."""
         return not self.in_fence and bool(
             (m := QN.match(line)) and reads_as_question(question_text(m.group("q")))
+        )
+
+    def answer_field(self, line: str, m: re.Match) -> bool:
+        """`- **问题**: 假阳性率膨胀` in a list inside an open answer: 问题 says "problem" as often
+        as "question", and a list item of an answer that does not ask is one of its fields."""
+        return (
+            self.open is not None
+            and bool(_FIELD_PROBLEM.match(line))
+            and not is_question(question_text(m.group("q")))
         )
 
     @property
@@ -378,7 +389,7 @@ class Parser:
         if "<details" in raw.lower() and (self.open is None or self.open.style == "bullet"):
             blocks.details(self, i)
             return
-        if (m := QN.match(line)) and not TOC_ENTRY.match(raw):
+        if (m := QN.match(line)) and not TOC_ENTRY.match(raw) and not self.answer_field(line, m):
             self.close()
             self.flush_prose()
             self.open = Open(m.group("q"), self.section, loc, loc, "qn")

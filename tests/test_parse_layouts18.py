@@ -539,3 +539,16 @@ def test_a_sphinx_glossary_entry_with_several_terms_is_one_card(tmp_path):
         ("Average treatment effect", "The average effect across all units.\nAlso called ATE."),
         ("Confound", "Anything besides the treatment that varies between groups."),
     ]
+
+
+def test_a_problem_field_inside_an_answer_is_no_new_question():
+    """问题 says "problem" as often as "question": in `**问题**: …？` over `**答案**:` and its
+    bullets, a bullet `- **问题**: 假阳性率膨胀` that does not ask is a field of the answer."""
+    items = run(
+        "### 2.4 Peeking\n\n**问题**: 为什么不能在实验中途偷看数据并提前停止？\n\n**答案**:\n"
+        "- **问题**: 假阳性率膨胀（5% → 20-30%）\n- **原因**: 每次查看 = 一次假设检验\n"
+    )
+    assert [(it.kind, it.question) for it in items] == [
+        ("qa", "为什么不能在实验中途偷看数据并提前停止？")
+    ]
+    assert "假阳性率膨胀" in items[0].answer
