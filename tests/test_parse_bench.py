@@ -685,6 +685,22 @@ def test_fifty_fourth_batch_first_score():
     )
 
 
+def test_fifty_sixth_batch_first_score():
+    """corpora56, gathered by topic (distributed training), scored once held out
+    (PARSE-RESULT-first-run.txt: 0 of 53 answered questions, no bare ones, 1 of 5 files): a
+    quiz answered in a key at its end, a help page's bold run-in bullets, a page asked by its
+    front-matter title, Chinese notes whose question lines are answered by code."""
+    _check(
+        EVAL / "corpora56",
+        known={
+            "md-frontmatter-glossary-memory-bound-modal-labs.md",
+            "md-help-page-distributed-errors-servicenow.md",
+            "md-notes-sequence-parallelism-zh-jianbangzhang.md",
+            "md-quiz-answer-key-gpu-systems-nawab-ali.md",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
