@@ -118,6 +118,28 @@ def split_stem(body: list[str]) -> tuple[str, list[str]] | None:
     return None
 
 
+def split_statement(body: list[str]) -> tuple[str, list[str]]:
+    """The paragraphs that open an exercise's statement, joined (up to a list, code, a table or
+    a lead-in to one such as "Your answer should include:"); and the rest."""
+    asked: list[str] = []
+    n = 0
+    while n < len(body):
+        if not body[n].strip():
+            n += 1
+            continue
+        if not _wraps("", body[n]) or THEMATIC_BREAK.match(body[n]):
+            break
+        end = n
+        while end + 1 < len(body) and _wraps("", body[end + 1]):
+            end += 1
+        paragraph = " ".join(line.strip() for line in body[n : end + 1])
+        if paragraph.endswith((":", "：")):
+            break
+        asked.append(paragraph)
+        n = end + 1
+    return " ".join(asked), body[n:]
+
+
 def _wraps(stem: str, line: str) -> bool:
     """`line` goes on with the paragraph `stem` opens (a bold run left open, or plain text)."""
     text = line.lstrip()

@@ -20,6 +20,7 @@ from ingest.answers import (
     labelled_part,
     lettered,
     split_fold,
+    split_statement,
     split_stem,
     stem_and_options,
     strip_answer_label,
@@ -250,13 +251,19 @@ class Parser:
             lists.close_bullet(self, o)
             return
         question, lines = o.question, o.answer
-        if o.style == "heading" and BARE_NUMBER.match(question) and (stem := split_stem(lines)):
+        numbered = o.style == "heading" and bool(BARE_NUMBER.match(question))
+        if numbered and (stem := split_stem(lines)):
             question, lines = stem
         elif o.style == "heading" and re.fullmatch(r"[\d.\s]+", question):
             return  # "## 1.2" over a question line of its own: the number asks nothing
         if o.style == "heading" and (fold := split_fold(lines) or self.unlabelled(o, lines)):
             # an exercise: the folded solution answers it; the problem statement is a note
             statement, lines = fold[0], after_answer_label(fold[1])
+            if numbered and not question.startswith(("**", "__")):
+                # the answer is elsewhere: the statement's paragraphs all ask (a bold line is
+                # the question itself, and the paragraphs after it instructions)
+                more, statement = split_statement(statement)
+                question = f"{question} {more}".strip()
             self.items += note_under(question_text(question), o.section, o.start, statement,
                                      self.chunker, self.unit)  # fmt: skip
         elif o.style == "heading":

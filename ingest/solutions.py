@@ -194,3 +194,49 @@ def revealed_solutions(lines: Lines) -> Lines:
             out[n] = (lines[n][0], "" if fence or not body.strip() else f"    {body}")
         floor = answer[-1]
     return out
+
+
+_KEY_PAIRS = 3  # gathered answers that make an answer key, each matching one earlier task
+
+
+def answer_keys(lines: Lines) -> Lines:
+    """An answer key gathered after the tasks (`### Question 1` … then, under "Answer key",
+    `### Answer 1` …): each answer heading whose number names exactly one earlier task heading
+    answers it, its section moved under the task as the `:::{solution}` fold answers.py reads.
+    Lines move, each with its location; a key of fewer than three such answers is left as it is."""
+    code = in_code(lines)
+    heads = [
+        (n, len(m.group(1)), m.group(2))
+        for n, (_, line) in enumerate(lines)
+        if not code[n] and (m := HEADING.match(line))
+    ]
+    ends = {n: next((k for k, lv, _ in heads if k > n and lv <= level), len(lines))
+            for n, level, _ in heads}  # fmt: skip
+    tasks: dict[str, list[int]] = {}
+    pairs: dict[int, int] = {}  # task heading -> its answer heading
+    for n, _, title in heads:
+        sol = _SOLUTION_TITLE.match(title)
+        number = sol and (sol.group("before") or sol.group("after"))
+        if number and len(tasks.get(number, [])) == 1 and tasks[number][0] not in pairs:
+            pairs[tasks[number][0]] = n
+        elif not sol and (m := _TASK_NUMBER.match(title)) and not pairs:
+            tasks.setdefault(m.group("n"), []).append(n)
+    if len(pairs) < _KEY_PAIRS:
+        return lines
+    moved = {k for a in pairs.values() for k in range(a, ends[a])}
+    out: list[tuple[int, str]] = []
+    for n, line in enumerate(lines):
+        if n in moved:
+            continue
+        out.append(line)
+        task = next((t for t in pairs if ends[t] == n + 1), None)
+        if task is not None:  # the task's section ends here: its answer follows, folded
+            answer = pairs[task]
+            loc = lines[answer][0]
+            out += [
+                (loc, ":::{solution}"),
+                *lines[answer + 1 : ends[answer]],
+                (loc, ":::"),
+                (loc, ""),
+            ]
+    return out

@@ -689,7 +689,9 @@ def test_fifty_sixth_batch_first_score():
     """corpora56, gathered by topic (distributed training), scored once held out
     (PARSE-RESULT-first-run.txt: 0 of 53 answered questions, no bare ones, 1 of 5 files): a
     quiz answered in a key at its end, a help page's bold run-in bullets, a page asked by its
-    front-matter title, Chinese notes whose question lines are answered by code."""
+    front-matter title, Chinese notes whose question lines are answered by code. Designed on
+    since: the quiz 39 of 45 (an answer key gathered after the questions answers each by its
+    number; PARSE-RESULT-dev.txt)."""
     _check(
         EVAL / "corpora56",
         known={

@@ -552,3 +552,28 @@ def test_a_problem_field_inside_an_answer_is_no_new_question():
         ("qa", "为什么不能在实验中途偷看数据并提前停止？")
     ]
     assert "假阳性率膨胀" in items[0].answer
+
+
+KEYED_QUIZ = "".join(
+    f"### Question {n}\n\nWhat does step {n} of decoding do?\n\nExplain it in one breath.\n\n"
+    "Your answer should include:\n\n- tokens,\n- logits.\n\n"
+    for n in (1, 2, 3)
+) + "## Answer key\n\nScore quality, not wording.\n\n" + "".join(
+    f"### Answer {n}\n\nStep {n} turns logits into the next token.\n\n" for n in (1, 2, 3)
+)
+
+
+def test_an_answer_key_gathered_after_the_questions_answers_each_by_its_number():
+    """A quiz whose `### Answer N` headings, gathered under an answer key, each name one earlier
+    `### Question N`: each question is answered by its key entry; its statement's paragraphs
+    all ask, its rubric ("Your answer should include:") stays a note."""
+    items = run(KEYED_QUIZ)
+    assert _cards(items) == [
+        (
+            "qa",
+            f"What does step {n} of decoding do? Explain it in one breath.",
+            f"Step {n} turns logits into the next token.",
+        )
+        for n in (1, 2, 3)
+    ]
+    assert any("Your answer should include" in it.answer for it in items if it.kind == "chunk")
