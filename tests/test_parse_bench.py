@@ -685,6 +685,13 @@ def test_fifty_fourth_batch_first_score():
     )
 
 
+def test_fifty_fifth_batch_first_score():
+    """corpora55, gathered by topic (LLM evaluation), scored once held out after batch 56
+    (PARSE-RESULT-first-run.txt: 63 of 70 answered questions, no bare ones, 4 of 5 files): an
+    MDX FAQ read whole; a dataset datasheet's form prompts 33 of 40."""
+    _check(EVAL / "corpora55", known={"md-datasheet-benchmark-contamination-livebench.md"})
+
+
 def test_fifty_sixth_batch_first_score():
     """corpora56, gathered by topic (distributed training), scored once held out
     (PARSE-RESULT-first-run.txt: 0 of 53 answered questions, no bare ones, 1 of 5 files): a
