@@ -698,7 +698,8 @@ def test_fifty_sixth_batch_first_score():
     quiz answered in a key at its end, a help page's bold run-in bullets, a page asked by its
     front-matter title, Chinese notes whose question lines are answered by code. Designed on
     since: the quiz 39 of 45 (an answer key gathered after the questions answers each by its
-    number; PARSE-RESULT-dev.txt)."""
+    number), the help page 4 of 4 at 80% precision (a list of common issues pairs each
+    problem with its fix; PARSE-RESULT-dev.txt)."""
     _check(
         EVAL / "corpora56",
         known={

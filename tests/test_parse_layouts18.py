@@ -577,3 +577,18 @@ def test_an_answer_key_gathered_after_the_questions_answers_each_by_its_number()
         for n in (1, 2, 3)
     ]
     assert any("Your answer should include" in it.answer for it in items if it.kind == "chunk")
+
+
+def test_a_troubleshooting_list_pairs_each_problem_with_its_fix():
+    """Under "Common issues" or "Troubleshooting", `- **CUDA out of memory**: lower the batch
+    size …` is a card: the problem, then its fix. A "Common mistakes" list names mistakes, no
+    fixes, and stays a note."""
+    items = run(
+        "## Common Issues\n\n- **CUDA out of memory**: lower the micro-batch size first.\n"
+        "- **NCCL timeout**: check that every worker can reach the others.\n\n"
+        "## Common mistakes\n\n- **Silence**: not narrating the tradeoffs as you go along.\n"
+    )
+    assert _cards(items) == [
+        ("qa", "CUDA out of memory", "lower the micro-batch size first."),
+        ("qa", "NCCL timeout", "check that every worker can reach the others."),
+    ]
