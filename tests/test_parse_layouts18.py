@@ -554,12 +554,16 @@ def test_a_problem_field_inside_an_answer_is_no_new_question():
     assert "假阳性率膨胀" in items[0].answer
 
 
-KEYED_QUIZ = "".join(
-    f"### Question {n}\n\nWhat does step {n} of decoding do?\n\nExplain it in one breath.\n\n"
-    "Your answer should include:\n\n- tokens,\n- logits.\n\n"
-    for n in (1, 2, 3)
-) + "## Answer key\n\nScore quality, not wording.\n\n" + "".join(
-    f"### Answer {n}\n\nStep {n} turns logits into the next token.\n\n" for n in (1, 2, 3)
+KEYED_QUIZ = (
+    "".join(
+        f"### Question {n}\n\nWhat does step {n} of decoding do?\n\nExplain it in one breath.\n\n"
+        "Your answer should include:\n\n- tokens,\n- logits.\n\n"
+        for n in (1, 2, 3)
+    )
+    + "## Answer key\n\nScore quality, not wording.\n\n"
+    + "".join(
+        f"### Answer {n}\n\nStep {n} turns logits into the next token.\n\n" for n in (1, 2, 3)
+    )
 )
 
 
