@@ -49,8 +49,10 @@ _QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’", "«": "»", "'": "'"}
 # A short answer body that says the answer is missing, in any of the usual phrasings.
 NO_ANSWER = re.compile(
     r"^(?:\W*(?:answer|solution|response)s?\b)?.{0,20}?\b(?:not (?:yet )?(?:provided|available"
-    r"|given|written|known)|(?:coming|to come) soon|to be (?:added|written|done|filled)"
-    r"|missing|pending)\b.{0,30}$|^\W*(?:tbd|tba|todo|n/?a|none|\?+|…|\.\.\.)\W*$"
+    r"|given|written|known)|(?:coming|to come) soon|to be (?:added|written|done|filled))\b.{0,30}$"
+    # "missing" alone, or said of the answer ("Answer missing"); "No information is missing." answers
+    r"|^\W*(?:(?:answer|solution|response)s?\s+)?(?:missing|pending)\W*$"
+    r"|^\W*(?:tbd|tba|todo|n/?a|none|\?+|…|\.\.\.)\W*$"
     r"|^\W*(?:your |the )?(?:answer|solution)s?\s+(?:goes\s+|comes\s+)?here\W*$",
     re.I,
 )

@@ -688,7 +688,9 @@ def test_fifty_fourth_batch_first_score():
 def test_fifty_fifth_batch_first_score():
     """corpora55, gathered by topic (LLM evaluation), scored once held out after batch 56
     (PARSE-RESULT-first-run.txt: 63 of 70 answered questions, no bare ones, 4 of 5 files): an
-    MDX FAQ read whole; a dataset datasheet's form prompts 33 of 40."""
+    MDX FAQ read whole; a dataset datasheet's form prompts 33 of 40. Designed on since: 34 of
+    40 (an answer saying nothing is missing is an answer; the others are "None." and "N/A",
+    read as no answer; PARSE-RESULT-dev.txt)."""
     _check(EVAL / "corpora55", known={"md-datasheet-benchmark-contamination-livebench.md"})
 
 

@@ -596,3 +596,20 @@ def test_a_troubleshooting_list_pairs_each_problem_with_its_fix():
         ("qa", "CUDA out of memory", "lower the micro-batch size first."),
         ("qa", "NCCL timeout", "check that every worker can reach the others."),
     ]
+
+
+def test_an_answer_that_says_nothing_is_missing_is_an_answer():
+    """ "There is no missing information." answers "Is any information missing?"; an answer
+    that is only "Missing" or "Answer pending" is still no answer."""
+    items = run(
+        "## Composition\n\n### Is any information missing from the instances?\n\n"
+        "There is no missing information.\n\n### Why was it built?\n\nAnswer pending\n"
+    )
+    assert _cards(items) == [
+        (
+            "qa",
+            "Is any information missing from the instances?",
+            "There is no missing information.",
+        ),
+        ("question", "Why was it built?", ""),
+    ]
