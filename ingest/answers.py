@@ -107,12 +107,12 @@ def fold_lines(lines: Lines) -> set[int]:
 
 def split_stem(body: list[str]) -> tuple[str, list[str]] | None:
     """Under a heading that only numbers its question ("Question 3"), the question is the first
-    line after any metadata (`**Type**: multiple-choice`), with the lines its bold runs on to;
+    line after any metadata (`**Type**: multiple-choice`), with the lines of its paragraph;
     the rest answers it."""
     for n, line in enumerate(body):
         if line.strip() and not METADATA.match(line):
             stem, end = line.strip(), n + 1
-            while end < len(body) and _wraps(stem, body[end]):
+            while end < len(body) and _wraps(body[end]):
                 stem, end = f"{stem} {body[end].strip()}", end + 1
             return stem, body[end:]
     return None
@@ -127,10 +127,10 @@ def split_statement(body: list[str]) -> tuple[str, list[str]]:
         if not body[n].strip():
             n += 1
             continue
-        if not _wraps("", body[n]) or THEMATIC_BREAK.match(body[n]):
+        if not _wraps(body[n]) or THEMATIC_BREAK.match(body[n]):
             break
         end = n
-        while end + 1 < len(body) and _wraps("", body[end + 1]):
+        while end + 1 < len(body) and _wraps(body[end + 1]):
             end += 1
         paragraph = " ".join(line.strip() for line in body[n : end + 1])
         if paragraph.endswith((":", "：")):
@@ -140,8 +140,9 @@ def split_statement(body: list[str]) -> tuple[str, list[str]]:
     return " ".join(asked), body[n:]
 
 
-def _wraps(stem: str, line: str) -> bool:
-    """`line` goes on with the paragraph `stem` opens (a bold run left open, or plain text)."""
+def _wraps(line: str) -> bool:
+    """`line` goes on with the paragraph above it: text, not a label, list item, fence,
+    heading, div fence, table, HTML or display maths."""
     text = line.lstrip()
     stops = (ANSWER_LABEL, BULLET, FENCE, HEADING)
     return (

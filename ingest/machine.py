@@ -79,9 +79,9 @@ from ingest.solutions import labels_solutions, split_unlabelled, states_first
 
 # A link to a place on the same page, `- [Q02: Installation](#q02)(13)`: a table of contents.
 TOC_ENTRY = re.compile(r"^\s*(?:\*\*)?(?:[-*+]\s+)?\[[^\]]*\]\(#[^)]*\)")
-# A labelled line right under a list question that belongs to it: `Hint: …`, `Note: …`.
 # A list item labelled 问题 ("question", as often "problem"), the field of an answer it may be.
 _FIELD_PROBLEM = re.compile(r"^\s*[-*+]\s+(?:\*\*|__)?问题")
+# A labelled line right under a list question that belongs to it: `Hint: …`, `Note: …`.
 _AFTERWORD = re.compile(r"^(?:Hint|Note|Tip|Hints|Notes)\s*:\s+\S", re.I)
 _ANSWER_STYLES = ("qn", "admonition", "labelled", "heading")
 _EMPHASIS_PAIR = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")

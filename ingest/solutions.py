@@ -69,22 +69,32 @@ def split_unlabelled(body: list[str]) -> tuple[list[str], list[str]]:
     return body[:end], []
 
 
+def _headings(lines: Lines) -> list[tuple[int, int, str]]:
+    """(index, level, title) of every heading outside code."""
+    code = in_code(lines)
+    return [
+        (n, len(m.group(1)), m.group(2))
+        for n, (_, line) in enumerate(lines)
+        if not code[n] and (m := HEADING.match(line))
+    ]
+
+
+def _solution_of(title: str) -> tuple[re.Match | None, str | None]:
+    """A solution heading's match and the number of the task it names ("2) Solution" → "2")."""
+    sol = _SOLUTION_TITLE.match(title)
+    return sol, sol and (sol.group("before") or sol.group("after"))
+
+
 def solution_headings(lines: Lines) -> Lines:
     """A heading that names the solution of an earlier heading of its level by that heading's
     number (`## 2) Solution` after `## 2) Exhaustive Policy Search`) is that task's answer fold,
     written as the `:::{solution}` fold answers.py reads: the task's heading asks whatever its
     wording, and what lies between (its statement, sub-headings and all) is a note of it."""
-    code = in_code(lines)
-    heads = [
-        (n, len(m.group(1)), m.group(2))
-        for n, (_, line) in enumerate(lines)
-        if not code[n] and (m := HEADING.match(line))
-    ]
+    heads = _headings(lines)
     out = list(lines)
     closes: dict[int, int] = {}  # line index -> folds to close before it
     for k, (j, level, title) in enumerate(heads):
-        sol = _SOLUTION_TITLE.match(title)
-        number = sol and (sol.group("before") or sol.group("after"))
+        sol, number = _solution_of(title)
         if not number:
             continue
         task = None
@@ -204,19 +214,13 @@ def answer_keys(lines: Lines) -> Lines:
     `### Answer 1` …): each answer heading whose number names exactly one earlier task heading
     answers it, its section moved under the task as the `:::{solution}` fold answers.py reads.
     Lines move, each with its location; a key of fewer than three such answers is left as it is."""
-    code = in_code(lines)
-    heads = [
-        (n, len(m.group(1)), m.group(2))
-        for n, (_, line) in enumerate(lines)
-        if not code[n] and (m := HEADING.match(line))
-    ]
+    heads = _headings(lines)
     ends = {n: next((k for k, lv, _ in heads if k > n and lv <= level), len(lines))
             for n, level, _ in heads}  # fmt: skip
     tasks: dict[str, list[int]] = {}
     pairs: dict[int, int] = {}  # task heading -> its answer heading
     for n, _, title in heads:
-        sol = _SOLUTION_TITLE.match(title)
-        number = sol and (sol.group("before") or sol.group("after"))
+        sol, number = _solution_of(title)
         if number and len(tasks.get(number, [])) == 1 and tasks[number][0] not in pairs:
             pairs[tasks[number][0]] = n
         elif not sol and (m := _TASK_NUMBER.match(title)) and not pairs:
@@ -224,12 +228,15 @@ def answer_keys(lines: Lines) -> Lines:
     if len(pairs) < _KEY_PAIRS:
         return lines
     moved = {k for a in pairs.values() for k in range(a, ends[a])}
+    last: dict[int, int] = {}  # the last line of a task's section -> the task
+    for task in pairs:
+        last.setdefault(ends[task] - 1, task)
     out: list[tuple[int, str]] = []
     for n, line in enumerate(lines):
         if n in moved:
             continue
         out.append(line)
-        task = next((t for t in pairs if ends[t] == n + 1), None)
+        task = last.get(n)
         if task is not None:  # the task's section ends here: its answer follows, folded
             answer = pairs[task]
             loc = lines[answer][0]
