@@ -14,19 +14,28 @@ marks, not words of the question.
 An exercise sheet whose headings give points (`# Ex.02: MLP (6P)`) asks the same way: each list
 item that gives points first (`- (2P) Implement the forward pass.`) is a part, read to its end,
 and so is a paragraph after them that asks; a heading with no such items asks in its first
-paragraph. Such headings stay as written. Every line keeps its location.
+paragraph. Such headings stay as written.
+
+A homework report numbers its problems by their section (`1.1 Show that …`, `2.3 (Optional)
+What …`) and answers each under a solution label (`Solution: …`, `解: …`): each such part that a
+label answers before the next part is a `**Q:**` line, so its wrapped lines and display maths
+stay with it up to the label. Every line keeps its location.
 """
 
 from __future__ import annotations
 
 import re
 
-from ingest.lines import BULLET, FENCE, HEADING, QN, in_code, indent_of
+from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, QN, colon_label, in_code, indent_of
 from ingest.questions import FORM_LINE, POINTS, ends_sentence, field_label, reads_as_question
 
 _PART = re.compile(r"^\s*\((?:[a-h]|[1-9]|i{1,3}|iv|vi{0,3})\)\s+(?P<rest>\S.*)$")
 # A list item that gives points first, "- (2P) Implement the forward pass.": a task of its own.
 _POINTED_ITEM = re.compile(rf"^\s*(?:[-*+]|\d{{1,2}}[.)])\s+{POINTS.pattern}(?P<rest>\S.*)$", re.I)
+# A problem numbered by its section, "2.3 (Optional) What are …": the mark is not its text.
+_SECTION_PART = re.compile(
+    r"^\s*\d{1,2}\.\d{1,2}\s+(?:\((?:optional|bonus)\)\s*)?(?P<rest>\S.*)$", re.I
+)
 
 
 def _label(line: str) -> tuple[str, str, bool, bool] | None:
@@ -109,6 +118,28 @@ def lettered_parts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 continue
             title = lines[n][1].strip().lstrip("#").strip() if asks else text
             out[n] = (lines[n][0], f"{hashes} {title}")
+    return out
+
+
+def section_parts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Problems numbered by their section, each answered under a solution label (see the
+    module docstring); two or more such, or the numbers are a document's sections."""
+    code = in_code(lines)
+    starts = [n for n, (_, line) in enumerate(lines) if not code[n] and _SECTION_PART.match(line)]
+    answered = []
+    for k, n in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        for _, line in lines[n + 1 : end]:
+            if HEADING.match(line):
+                break
+            if (m := ANSWER_LABEL.match(line)) and colon_label(line, m, ":："):
+                answered.append(n)
+                break
+    if len(answered) < 2:
+        return list(lines)
+    out = list(lines)
+    for n in answered:
+        out[n] = (lines[n][0], f"Q: {_SECTION_PART.match(lines[n][1])['rest']}")
     return out
 
 

@@ -27,11 +27,12 @@ QUALIFIER = r"(?:Sample|Model|Reference|Suggested|Expected|Ideal|Final|Correct|R
 # Easy`, `*Topic*: backpropagation`.
 METADATA = re.compile(r"^\s*(\*\*|__|\*|_)(?P<label>[^*_:\n]{1,30})(?::\1|\1:)\s*\S.{0,120}$")
 # Question and answer labels, in English and Chinese (问/问题/题目 question, 答/答案/解答/回答
-# answer), with an ASCII or a full-width colon, inside the bold or after it (`**Q**: …`); and a
-# flashcard's sides, named as Anki names the fields of its basic card, only before a colon.
+# answer, 解 solution), with an ASCII or a full-width colon, inside the bold or after it
+# (`**Q**: …`); and a flashcard's sides, named as Anki names the fields of its basic card, and
+# 解, only before a colon.
 _SIDE_COLON = r"(?=(?:\*\*|__)?\s*[:：])"
 _Q_WORD = rf"(?:Q|Question|问题?|题目|Front{_SIDE_COLON})"
-_A_WORD = rf"(?:A|Ans|Answer|Solution|Approach|答案?|解答|回答|Back{_SIDE_COLON})"
+_A_WORD = rf"(?:A|Ans|Answer|Solution|Approach|答案?|解答|回答|解{_SIDE_COLON}|Back{_SIDE_COLON})"
 QN = re.compile(
     rf"^\s*(?:[-*]\s+)?{EMPH}{_Q_WORD}\s*(?P<n>\d{{1,4}})?\s*(?:[:.)：]{EMPH}|\*\*\s*[:：])"
     rf"\s*(?P<q>\S.*)$"

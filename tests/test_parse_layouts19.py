@@ -1,0 +1,57 @@
+"""More layouts of third-party banks (see tests/test_parse_layouts.py)."""
+
+from tests.test_parse_layouts import run
+
+
+def _cards(items):
+    return [(i.kind, i.question, i.answer) for i in items if i.kind != "chunk"]
+
+
+def test_a_homework_pdf_pairs_each_section_numbered_problem_with_its_solution(tmp_path):
+    """A homework report numbers its problems by section (`1.1 Assume …`, `2.3 (Optional)
+    What …`) and answers each after `Solution:`: every such problem is a card, its wrapped lines
+    and displayed formula part of its question, whatever its wording."""
+    from tests.pdfs import make_pdf
+    from tests.test_formats import load_items
+
+    text = (
+        "Homework 12\nBagging\n"
+        "Bagging trains each model of a committee on its own bootstrap sample of the data set.\n"
+        "1.1 Assume that errors have zero mean and are uncorrelated. Please prove that\n"
+        "E_COM = E_AV / M. (7)\n"
+        "Solution: The cross terms vanish because the errors are uncorrelated.\n"
+        "1.2 (Optional) Why does bagging reduce the variance of the committee?\n"
+        "Solution: Averaging M models divides the variance of uncorrelated errors by M.\n"
+    )
+    _, items = load_items(make_pdf(tmp_path / "homework.pdf", [text]))
+    assert [(q, a) for kind, q, a in _cards(items) if kind == "qa"] == [
+        (
+            "Assume that errors have zero mean and are uncorrelated. Please prove that "
+            "E_COM = E_AV / M. (7)",
+            "The cross terms vanish because the errors are uncorrelated.",
+        ),
+        (
+            "Why does bagging reduce the variance of the committee?",
+            "Averaging M models divides the variance of uncorrelated errors by M.",
+        ),
+    ]
+
+
+def test_a_chinese_solution_label_answers_and_section_numbers_alone_ask_nothing():
+    """`解：` labels a solution as `Solution:` does. Numbered lines with no solution label
+    under them ("1.1 Notation", "1.2 Data") are a document's sections, not problems."""
+    items = run(
+        "1.1 Show that the committee error is at most the average error.\n\n"
+        "解：由 Jensen 不等式可得。\n\n"
+        "1.2 Write h_m as an argmin over F.\n\n解: 由损失函数的定义可得。\n"
+    )
+    assert _cards(items) == [
+        (
+            "qa",
+            "Show that the committee error is at most the average error.",
+            "由 Jensen 不等式可得。",
+        ),
+        ("qa", "Write h_m as an argmin over F.", "由损失函数的定义可得。"),
+    ]
+    notes = run("1.1 Notation\n\nWe write x for an input.\n\n1.2 Data\n\nThe data are public.\n")
+    assert not _cards(notes)
