@@ -17,24 +17,38 @@ and so is a paragraph after them that asks; a heading with no such items asks in
 paragraph. Such headings stay as written.
 
 A homework report numbers its problems by their section (`1.1 Show that …`, `2.3 (Optional)
-What …`) and answers each under a solution label (`Solution: …`, `解: …`): each such part that a
-label answers before the next part is a `**Q:**` line, so its wrapped lines and display maths
-stay with it up to the label. Every line keeps its location.
+What …`) or letters a problem's parts (`(a) Assuming …`), and answers each under a solution label
+(`Solution: …`, `解: …`): each such part that a label answers before the next part is a `Q:` line,
+so its wrapped lines and display maths stay with it up to the label, and the numbered statement
+that lettered parts share is a heading over them. Every line keeps its location.
 """
 
 from __future__ import annotations
 
 import re
 
-from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, QN, colon_label, in_code, indent_of
+from ingest.lines import (
+    ANSWER_LABEL,
+    BULLET,
+    FENCE,
+    HEADING,
+    NUMBERED,
+    QN,
+    colon_label,
+    in_code,
+    indent_of,
+)
 from ingest.questions import FORM_LINE, POINTS, ends_sentence, field_label, reads_as_question
 
-_PART = re.compile(r"^\s*\((?:[a-h]|[1-9]|i{1,3}|iv|vi{0,3})\)\s+(?P<rest>\S.*)$")
+_LETTER = r"\((?:[a-h]|[1-9]|i{1,3}|iv|vi{0,3})\)"
+_PART = re.compile(rf"^\s*{_LETTER}\s+(?P<rest>\S.*)$")
 # A list item that gives points first, "- (2P) Implement the forward pass.": a task of its own.
 _POINTED_ITEM = re.compile(rf"^\s*(?:[-*+]|\d{{1,2}}[.)])\s+{POINTS.pattern}(?P<rest>\S.*)$", re.I)
-# A problem numbered by its section, "2.3 (Optional) What are …": the mark is not its text.
-_SECTION_PART = re.compile(
-    r"^\s*\d{1,2}\.\d{1,2}\s+(?:\((?:optional|bonus)\)\s*)?(?P<rest>\S.*)$", re.I
+# A problem numbered by its section or a lettered part, "2.3 (Optional) What are …", "(a) …":
+# the mark is not its text.
+_SOLVED_PART = re.compile(
+    rf"^\s*(?:\d{{1,2}}\.\d{{1,2}}|{_LETTER})\s+(?:\((?:optional|bonus)\)\s*)?(?P<rest>\S.*)$",
+    re.I,
 )
 
 
@@ -121,11 +135,12 @@ def lettered_parts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
-def section_parts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Problems numbered by their section, each answered under a solution label (see the
-    module docstring); two or more such, or the numbers are a document's sections."""
+def solved_parts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Problems numbered by their section or lettered parts, each answered under a solution
+    label (see the module docstring); two or more such, or the numbers are a document's
+    sections and the letters a list's."""
     code = in_code(lines)
-    starts = [n for n, (_, line) in enumerate(lines) if not code[n] and _SECTION_PART.match(line)]
+    starts = [n for n, (_, line) in enumerate(lines) if not code[n] and _SOLVED_PART.match(line)]
     answered = []
     for k, n in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
@@ -139,8 +154,27 @@ def section_parts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         return list(lines)
     out = list(lines)
     for n in answered:
-        out[n] = (lines[n][0], f"Q: {_SECTION_PART.match(lines[n][1])['rest']}")
+        out[n] = (lines[n][0], f"Q: {_SOLVED_PART.match(lines[n][1])['rest']}")
+        if (stem := _stem(lines, n)) is not None:  # the problem its parts share heads them
+            depth = next((len(h[1]) for _, ln in lines[stem::-1] if (h := HEADING.match(ln))), 1)
+            text = " ".join(NUMBERED.sub("", ln).strip() for _, ln in lines[stem:n])
+            out[stem] = (lines[stem][0], f"{'#' * min(depth + 1, 6)} {' '.join(text.split())}")
+            out[stem + 1 : n] = [(loc, "") for loc, _ in lines[stem + 1 : n]]
     return out
+
+
+def _stem(lines: list[tuple[int, str]], part: int) -> int | None:
+    """The numbered problem stated right above lettered `part` ("4. Consider an experiment …"
+    over "(a) Assuming …"): its first line, if no solution or heading comes between."""
+    for j in range(part - 1, max(part - 16, -1), -1):
+        line = lines[j][1]
+        if HEADING.match(line) or _SOLVED_PART.match(line) and not NUMBERED.match(line):
+            return None
+        if (m := ANSWER_LABEL.match(line)) and colon_label(line, m, ":："):
+            return None
+        if NUMBERED.match(line):
+            return j
+    return None
 
 
 def _complete(text: str) -> bool:

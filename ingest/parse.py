@@ -45,7 +45,7 @@ from ingest.chrome import drop_chrome
 from ingest.course_exercises import course_exercises
 from ingest.dialogue import label_dialogues
 from ingest.divs import unwrap_divs
-from ingest.exam_parts import lettered_parts, section_parts
+from ingest.exam_parts import lettered_parts, solved_parts
 from ingest.exercises import answer_fields
 from ingest.front_matter import strip_front_matter
 from ingest.grouped_asks import join_listed_asks
@@ -103,7 +103,7 @@ def parse(
     kept = drop_chrome(render_components(kept))
     if unit == "page":  # a PDF's text layer has no headings: find its titles by their shape
         kept = mark_titles(kept)
-    kept = section_parts(lettered_parts(kept))  # after PDF titles: its headings are Markdown's
+    kept = solved_parts(lettered_parts(kept))  # after PDF titles: its headings are Markdown's
     items = answer_fields(Parser(kept, unit, chunker).run(), chunker)
     return [replace(it, question=unfence_math(it.question), answer=unfence_math(it.answer))
             for it in items]  # fmt: skip

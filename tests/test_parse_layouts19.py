@@ -55,3 +55,25 @@ def test_a_chinese_solution_label_answers_and_section_numbers_alone_ask_nothing(
     ]
     notes = run("1.1 Notation\n\nWe write x for an input.\n\n1.2 Data\n\nThe data are public.\n")
     assert not _cards(notes)
+
+
+def test_lettered_parts_each_answered_under_a_solution_label_are_cards_under_their_problem():
+    """`4. Consider an experiment …` states a problem; `(a) …` and `(b) …` ask its parts, each
+    answered after `Solution:`. Each part is a card, filed under the problem it belongs to, and
+    a part's solution ends where the next problem starts."""
+    items = run(
+        "4. Consider an experiment on 500 people, half of them shown a message.\n"
+        "(a) What is the average treatment effect if the means are 0.68 and 0.51?\n"
+        "Solution:\nThe mean difference, 0.17.\n"
+        "(b) Is a t-statistic of 1.76 significant?\nSolution:\nOnly in a one-tailed test.\n"
+        "5. Power depends on four things.\n"
+        "(a) How often is an effect found when none is present?\nSolution:\n5% of the time.\n"
+    )
+    stem4 = "Consider an experiment on 500 people, half of them shown a message."
+    assert [(i.section, i.question, i.answer) for i in items] == [
+        (stem4, "What is the average treatment effect if the means are 0.68 and 0.51?",
+         "The mean difference, 0.17."),
+        (stem4, "Is a t-statistic of 1.76 significant?", "Only in a one-tailed test."),
+        ("Power depends on four things.", "How often is an effect found when none is present?",
+         "5% of the time."),
+    ]  # fmt: skip
