@@ -166,6 +166,14 @@ def echoes(lines: Lines, i: int, title: str) -> bool:
     return clean(above).strip() == title
 
 
+def formula(text: str, numbered: bool = False) -> bool:
+    """A formula on a line of its own: an equation (`loss = …`, `= µk(δkj −µj)`), or, if
+    `numbered`, only one ending in its number as a PDF prints it ("(yij −µij)xi (170)")."""
+    if re.search(r"[=<>≤≥∑∫−^].*\(\d{1,3}\)$", text := text.strip()):
+        return True
+    return not numbered and (" = " in text or text.startswith("= "))
+
+
 def plain_heading(lines: Lines, i: int, text: str) -> bool:
     """A short unpunctuated line followed by a bullet list, e.g. `Chapter 2: Tokens`; not an
     item followed by the next item of its own list (`1. Implement X` over `2. Try Y`)."""
@@ -175,7 +183,7 @@ def plain_heading(lines: Lines, i: int, text: str) -> bool:
         or text[-1] in ".?!:,;"
         or is_question(question_text(text))  # `8. **Why …?**`, `**Explain …**` ask: no title
         or text.startswith(("|", ">"))
-        or " = " in text  # a formula shown on its own line: "time per step = (batch size) / …"
+        or formula(text)  # shown on its own line: "time per step = (batch size) / …"
     ):
         return False
     nxt = next_line(lines, i)

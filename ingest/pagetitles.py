@@ -18,6 +18,7 @@ from ingest.lines import (
     SECTION_NUMBER,
     Lines,
     colon_label,
+    formula,
 )
 from ingest.questions import is_question, reads_as_question
 from ingest.scan import full_width
@@ -46,8 +47,10 @@ def _title(line: str, above: str, below: str, width: float, asks_next: bool) -> 
         and bool(re.search(r"[A-Za-z]{3}", text))
         and not _marked(line)
         and (not above or bool(_ENDS_SENTENCE.search(above)))
+        and not formula(text)
         and below[:1].isupper()
         and len(below.split()) > _MAX_WORDS
+        and not formula(below, numbered=True)  # "Hence" over a formula leads into it
         # a short question next to another is an item of a list of questions
         and not (is_question(text) and (asks_next or is_question(above)))
     )

@@ -77,3 +77,26 @@ def test_lettered_parts_each_answered_under_a_solution_label_are_cards_under_the
         ("Power depends on four things.", "How often is an effect found when none is present?",
          "5% of the time."),
     ]  # fmt: skip
+
+
+def test_a_derivation_in_a_pdf_keeps_its_lead_ins_and_formulas_in_the_answer(tmp_path):
+    """In a PDF's text, "Hence" over "Cov [X,Y ] = … (62)" leads into a numbered formula, and a
+    formula line over a numbered step is no list title: both stay in the solution they belong
+    to, instead of heading sections of their own."""
+    from tests.pdfs import make_pdf
+    from tests.test_formats import load_items
+
+    text = (
+        "Solutions\n3.1 Uncorrelated does not imply independent\n"
+        "We pick W uniformly from minus one and one and set Y to the product of W and X.\n"
+        "Then we have\nE [Y ] = E [E [Y|W ]] = 0.5 E [-X] + 0.5 E [X] = 0 (58)\n"
+        "Hence\nCov [X,Y ] = E [XY ] - E [X] E [Y ] = 0 (62)\n"
+        "So X and Y are uncorrelated even though they are dependent.\n"
+        "3.2 Gradient of the log-likelihood\n1. Let us drop the i subscript for simplicity.\n"
+        "d mu / d eta = mu (1 - mu) (167)\n2. We sum over i at the end to get the gradient.\n"
+    )
+    _, items = load_items(make_pdf(tmp_path / "solutions.pdf", [text]))
+    sections = {i.section for i in items}
+    assert not [s for s in sections if "Hence" in s or "Then we have" in s or "(167)" in s]
+    solution = "\n".join(i.answer for i in items if "independent" in i.question + i.section)
+    assert "Hence\nCov [X,Y ]" in solution and "uncorrelated even though" in solution
