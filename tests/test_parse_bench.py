@@ -713,6 +713,39 @@ def test_fifty_sixth_batch_first_score():
     )
 
 
+def test_fifty_seventh_batch_first_score():
+    """corpora57, gathered by topic (retrieval and vector search), scored once held out
+    (PARSE-RESULT-first-run.txt: 6 of 51 answered questions, no bare ones, 1 of 6 files): a
+    Jekyll glossary of bold terms, an MDX troubleshooting page titled in its front matter, an
+    rST FAQ of `.. dropdown::` boxes, a FAQ page read right but for one extra card, and a
+    lesson whose rhetorical questions were read as bare ones."""
+    _check(
+        EVAL / "corpora57",
+        known={
+            "md-jekyll-glossary-vector-search-opensearch-project.md",
+            "md-notes-faqs-retrieval-testing-infiniflow.md",
+            "md-onboarding-guide-bi-encoders-castorini.md",
+            "mdx-troubleshooting-vector-db-chroma-core.mdx",
+            "rst-dropdown-faq-bge-embeddings-flagopen.rst",
+        },
+    )
+
+
+def test_fifty_eighth_batch_first_score():
+    """corpora58, gathered by topic (linear algebra and calculus), scored once held out
+    (PARSE-RESULT-first-run.txt: 2 of 10 answered questions, 12 of 91 bare, 2 of 5 files): a
+    study-guide notebook of prompts over `Your Answer Here` cells, a guide whose solutions sit
+    in `<details>` blocks under exercise headings, a MyST chapter of embedded exercises."""
+    _check(
+        EVAL / "corpora58",
+        known={
+            "ipynb-study-guide-linear-algebra-bundickm.ipynb",
+            "md-route-guide-calculus-ryanauj.md",
+            "myst-chapter-eigenvalues-tudelft-prime-books.md",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
