@@ -100,3 +100,26 @@ def test_a_derivation_in_a_pdf_keeps_its_lead_ins_and_formulas_in_the_answer(tmp
     assert not [s for s in sections if "Hence" in s or "Then we have" in s or "(167)" in s]
     solution = "\n".join(i.answer for i in items if "independent" in i.question + i.section)
     assert "Hence\nCov [X,Y ]" in solution and "uncorrelated even though" in solution
+
+
+def test_an_rst_dropdown_faq_asks_each_title_and_drops_the_box_options(tmp_path):
+    """sphinx-design's `.. dropdown:: Why …?` folds its answer under the question, as
+    `<details>` does; `:animate: fade-in-slide-down` is an option of the box, not words of
+    the question."""
+    from tests.test_formats import load_items
+
+    path = tmp_path / "faq.rst"
+    path.write_text(
+        "FAQ\n===\n\n.. dropdown:: When does the query instruction need to be used?\n"
+        "    :animate: fade-in-slide-down\n\n"
+        "    For short queries that look for long passages, add the instruction.\n\n"
+        ".. dropdown:: Recommended vector database?\n    :animate: fade-in-slide-down\n\n"
+        "    Any vector database works; Faiss is the default in the tutorials.\n"
+    )
+    _, items = load_items(path)
+    assert _cards(items) == [
+        ("qa", "When does the query instruction need to be used?",
+         "For short queries that look for long passages, add the instruction."),
+        ("qa", "Recommended vector database?",
+         "Any vector database works; Faiss is the default in the tutorials."),
+    ]  # fmt: skip

@@ -19,7 +19,7 @@ from docutils import nodes
 from docutils.core import publish_doctree
 
 from core.errors import LoadError
-from ingest.formats.rst_directives import answer_box, exercise_box, register_unknown
+from ingest.formats.rst_directives import answer_box, disclosure, exercise_box, register_unknown
 
 Lines = list[tuple[int, str]]
 
@@ -167,7 +167,7 @@ class _Writer:
             self.emit(None, ":::", indent)
             self.blank()
             return
-        if exercise_box(node):  # its title asks, as a heading over its fold
+        if exercise_box(node) or disclosure(node):  # its title asks, as a heading over its fold
             self.blank()
             self.emit(node, f"{'#' * min(depth + 1, 6)} {node['title']}")
             self.blank()

@@ -15,6 +15,7 @@ from ingest.lines import ANSWER_HEADING, says_answer
 _DIRECTIVE_NAME = re.compile(r"^\s*\.\.\s+([\w:.+-]+)::", re.M)
 _ROLE_NAME = re.compile(r"(?<![\w`]):([\w:.+-]+):`")
 _CODE_DIRECTIVES = {"code-block", "sourcecode", "literalinclude"}
+_DISCLOSURES = {"dropdown", "collapse", "details"}
 _CALLABLE_ROLES = {"func", "meth"}  # Sphinx prints these with "()" (add_function_parentheses)
 
 
@@ -23,6 +24,9 @@ class _AnyOption(dict):
 
     def __missing__(self, key):
         return directives.unchanged
+
+    def __bool__(self):  # docutils reads options only when a directive has some
+        return True
 
 
 class _Lenient(Directive):
@@ -117,6 +121,16 @@ def exercise_box(node: nodes.Node) -> bool:
         return False
     after = node.next_node(descend=False, siblings=True, ascend=False)
     return answer_box(after) or any(answer_box(c) for c in node.findall(nodes.container))
+
+
+def disclosure(node: nodes.Node) -> bool:
+    """A titled fold that shows its title and hides its text until clicked, as `<details>`
+    does: sphinx-design's `.. dropdown:: Why …?`, sphinx-toolbox's `.. collapse::`/`.. details::`."""
+    return (
+        isinstance(node, nodes.container)
+        and node.get("directive") in _DISCLOSURES
+        and bool(node.get("title"))
+    )
 
 
 def _text_role(name, rawtext, text, lineno, inliner, options=None, content=None):
