@@ -73,6 +73,11 @@ FAQ_TITLE = re.compile(
 GLOSSARY_TITLE = re.compile(
     r"\b(?:glossary|terminology|key (?:terms|concepts)|definitions|vocabulary)\b|术语|用語", re.I
 )
+# A section that lists known problems and their fixes ("Common mistakes" lists mistakes, no fixes).
+TROUBLE_TITLE = re.compile(
+    r"\b(?:troubleshooting|common (?:issues|problems|errors)|known issues)\b",
+    re.I,
+)
 # A page of term headings, each defined under it: "Glossary" (not "Key concepts", whose
 # sub-sections explain rather than define).
 GLOSSARY_PAGE = re.compile(r"\bglossary\b|术语表|用語集", re.I)
@@ -179,6 +184,7 @@ def question_headings(
         path = [(lv, t) for lv, t in path if lv < level]
         in_faq = any(FAQ_TITLE.search(t) for _, t in path)
         under_faq = bool(path) and bool(FAQ_TITLE.search(path[-1][1]))
+        trouble = bool(path) and bool(TROUBLE_TITLE.search(path[-1][1]))
         solved = bool(path) and bool(_SOLUTIONS_TITLE.match(path[-1][1]))
         glossary = titled_glossary or any(GLOSSARY_PAGE.search(t) for _, t in path)
         in_glossary = glossary and (n in terms or parents[n] in cards)  # a term or a sub-term
@@ -217,6 +223,9 @@ def question_headings(
             and opens_answer(first)
         ):
             out.add(i)  # "#### Describe X." over "**Answer:** …": answered, so it asks
+            continue
+        if leaf and trouble and any(ln.strip() for ln in body) and not _LABEL.match(title):
+            out.add(i)  # "Illegal instruction (core dumped)" under "Troubleshooting": its fix
             continue
         if leaf and n in worded_like and _TOLD_PROBLEM.match(question_text(title)):
             out.add(i)  # "I'm inserting 400,000 rows and it's really slow!" among questions

@@ -12,6 +12,8 @@ from ingest.lines import FENCE, Lines
 _OPEN = re.compile(r"^\s*<(?P<name>[A-Z][\w.]*)\b")
 _TEXT = re.compile(r"""\btext\s*:\s*(?P<q>["'`])(?P<text>(?:\\.|(?!(?P=q)).)*)(?P=q)""", re.S)
 _TAG = re.compile(r"</?[A-Z][\w.]*\b[^<>]*>")
+# An MDX module statement, `import { Callout } from '/snippets/callout.mdx';`: no text of the page.
+_IMPORT = re.compile(r"""^import\s+(?:[\w\\{},*\s]+\s+from\s+)?(["'])[^"']+\1;?\s*$""")
 _CORRECT = re.compile(r"\bcorrect\s*:\s*true\b")
 # A disclosure widget around text (Mintlify's `<Accordion title="…">`, `<Expandable>`,
 # Docusaurus' `<Details>`): the page shows its title and opens its text on a click, as
@@ -51,7 +53,7 @@ def options(block: str) -> list[tuple[bool, str]]:
 def render_components(lines: Lines) -> list[tuple[int, str]]:
     """Lines with each self-closing MDX component replaced by task-list option lines
     (`- [x] …` for a correct choice, `- [ ] …` otherwise), or removed when it has none; a
-    disclosure widget written as `<details>`."""
+    disclosure widget written as `<details>`; module imports and `<head>` metadata dropped."""
     out: list[tuple[int, str]] = []
     closers: list[str] = []  # the closing tags of the disclosures open here, innermost last
     in_fence, i = False, 0
@@ -68,6 +70,13 @@ def render_components(lines: Lines) -> list[tuple[int, str]]:
         if closers and raw.strip() == closers[-1]:
             out.append((loc, raw.replace(closers.pop(), "</details>")))
             i += 1
+            continue
+        if not in_fence and _IMPORT.match(raw):
+            i += 1
+            continue
+        if not in_fence and raw.strip().lower() == "<head>":  # the page's metadata, not shown
+            close = next((j for j in range(i, len(lines)) if "</head>" in lines[j][1]), i)
+            i = close + 1
             continue
         m = None if in_fence else _OPEN.match(raw)
         last = _end(lines, i, m.group("name")) if m else None

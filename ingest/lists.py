@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from core.text import join_wrapped
-from ingest.headings import GLOSSARY_PAGE, GLOSSARY_TITLE
+from ingest.headings import GLOSSARY_PAGE, GLOSSARY_TITLE, TROUBLE_TITLE
 from ingest.items import ParsedItem
 from ingest.lines import (
     BOLD_TERM,
@@ -26,11 +26,6 @@ from ingest.questions import clean, is_question, is_quoted, split_joined_questio
 if TYPE_CHECKING:
     from ingest.machine import Open, Parser
 
-# A section that lists known problems and their fixes ("Common mistakes" lists mistakes, no fixes).
-_TROUBLE_TITLE = re.compile(
-    r"\b(?:troubleshooting|common (?:issues|problems|errors)|known issues)\b",
-    re.I,
-)
 _QUOTES = "“\"'‘«"
 
 
@@ -149,7 +144,7 @@ def open_bullet(p: Parser, i: int, loc: int, raw: str, m: re.Match) -> None:
     in_glossary = bool(p.sections) and bool(GLOSSARY_TITLE.search(p.sections[-1][1]))
     in_glossary |= any(GLOSSARY_PAGE.search(title) for _, title in p.sections)
     # a section of known problems: `- **CUDA out of memory**: lower the batch size …`
-    in_glossary |= bool(p.sections) and bool(_TROUBLE_TITLE.search(p.sections[-1][1]))
+    in_glossary |= bool(p.sections) and bool(TROUBLE_TITLE.search(p.sections[-1][1]))
     if in_glossary and (pair := defined_term(text)) and (rest := clean(pair[1]).strip()):
         # in a glossary, a term is a card and its description the answer
         p.flush_prose()

@@ -211,23 +211,29 @@ def test_a_course_exercise_is_a_section_its_choice_a_question_its_instructions_a
     multiple-choice exercise asks its stem (after its title when the title asks) and is
     answered by its options in order, then the key with each option's feedback; the list under
     `**Instructions**` is one bare task, its hint and the text around it a note; a slide
-    player and the framework's tags leave nothing behind."""
+    player and the framework's tags leave nothing behind; the chapter's front-matter title
+    heads the page."""
     items = run(COURSE)
     asked = [(it.kind, it.section, it.question, it.answer) for it in items if it.kind != "chunk"]
     assert asked == [
         (
             "qa",
-            "Which model is best?",
+            "Chapter 3: Resampling > Which model is best?",
             "Which model is best? Of the two models you fit, which do you expect to do better "
             "on new data?",
             "- Random forest\n- Logistic regression\nCorrect: Logistic regression. It did better "
             "on both classes. Random forest: It found none of the people who did not vote.",
         ),
-        ("question", "Create folds", "Load the package. Make ten folds of `train`.", ""),
+        (
+            "question",
+            "Chapter 3: Resampling > Create folds",
+            "Load the package. Make ten folds of `train`.",
+            "",
+        ),
     ]
     notes = " ".join(it.answer for it in items if it.kind == "chunk")
     assert "one row per voter" in notes and "Hint:** Use `vfold_cv" in notes
-    assert "<" not in notes and "Why resample" not in {it.section for it in items}
+    assert "<" not in notes and not any("Why resample" in it.section for it in items)
 
 
 def test_a_task_standing_alone_under_instructions_is_a_question():

@@ -123,3 +123,38 @@ def test_an_rst_dropdown_faq_asks_each_title_and_drops_the_box_options(tmp_path)
         ("qa", "Recommended vector database?",
          "Any vector database works; Faiss is the default in the tutorials."),
     ]  # fmt: skip
+
+
+def test_a_front_matter_title_heads_a_page_that_has_no_heading_of_its_own():
+    """A site prints the front matter's `title:` as the page's heading: a title that asks is
+    answered by the page, and the page's sections sit under it. A page with its own `#`
+    heading keeps that one. The MDX `import` line and the `<head>` metadata show nothing."""
+    items = run(
+        '---\ntitle: "What does it mean to be memory-bound?"\n---\n\n'
+        "import { Callout } from '/snippets/callout.mdx';\n\n<head>\n"
+        '  <meta property="og:image" content="https://example.org/card.png" />\n</head>\n\n'
+        "A kernel is memory-bound when moving bytes, not arithmetic, limits its speed.\n"
+    )
+    assert _cards(items) == [
+        (
+            "qa",
+            "What does it mean to be memory-bound?",
+            "A kernel is memory-bound when moving bytes, not arithmetic, limits its speed.",
+        )
+    ]
+    own = run("---\ntitle: Notes\n---\n\n# Attention\n\n## Heads\n\nEach head attends.\n")
+    assert {i.section for i in own} == {"Attention > Heads"}
+
+
+def test_each_entry_of_a_troubleshooting_page_pairs_a_problem_with_its_fix():
+    """Under "Troubleshooting", a heading names a problem ("Illegal instruction (core dumped)",
+    "SQLite") and the text under it fixes it: a card, however it is worded."""
+    items = run(
+        "# Troubleshooting\n\nThis page lists common issues and how to fix them.\n\n"
+        "## Illegal instruction (core dumped)\n\nRebuild the image for your CPU's instruction set.\n\n"
+        "## SQLite\n\nUpgrade SQLite to 3.35 or later.\n"
+    )
+    assert _cards(items) == [
+        ("qa", "Illegal instruction (core dumped)", "Rebuild the image for your CPU's instruction set."),
+        ("qa", "SQLite", "Upgrade SQLite to 3.35 or later."),
+    ]  # fmt: skip
