@@ -747,6 +747,34 @@ def test_fifty_eighth_batch_first_score():
     )
 
 
+def test_fifty_ninth_batch_first_score():
+    """corpora59, gathered by topic (LLM agents and prompting), scored once held out
+    (PARSE-RESULT-first-run.txt: 13 of 17 answered questions, no bare ones, 3 of 5 files): an
+    MDX accordion FAQ read whole; a troubleshooting page whose error-message headings sit under
+    group headings, a page whose question heading is answered by an image's caption."""
+    _check(
+        EVAL / "corpora59",
+        known={
+            "md-jsx-cards-overview-mcp-tools-camel-ai.md",
+            "md-mkdocs-troubleshooting-agent-framework-pydantic.md",
+        },
+    )
+
+
+def test_sixtieth_batch_first_score():
+    """corpora60, gathered by topic (model compression), scored once held out
+    (PARSE-RESULT-first-run.txt: 87 of 96 answered questions, no bare ones, 4 of 6 files): a
+    FAQ, a Sphinx HTML FAQ and an em-dash glossary read (nearly) whole; Korean worked examples
+    under a "풀이" (solution) heading, an rST guide ending in a numbered FAQ."""
+    _check(
+        EVAL / "corpora60",
+        known={
+            "md-korean-lecture-worked-examples-quantization-erectbranch.md",
+            "rst-guide-faq-svd-channel-pruning-quic.rst",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
