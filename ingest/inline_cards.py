@@ -14,6 +14,11 @@ A glossary typed as paragraphs that each open with a bold term (`**density**: Es
 relative probability …`), ten or more in a row with distinct terms, is one card per term (a few
 such paragraphs are bold lead-ins of prose).
 
+A glossary typed as list items that each open with their bold term as the subject of its
+definition (`- A [**_space_**](…) defines how similarity … is measured.`, `- **Dense vectors** are
+…`), ten or more on a page, most of them followed by a verb, is one card per term; the sentence
+is the answer. Tips in bold (`- **Use a cache** to …`) are followed by no verb and stay prose.
+
 A true/false quiz typed the same way, each numbered statement followed by its verdict
 (`4. The dendrogram is read from right to left. (False,`), three or more in a list, is one card
 per statement: the statement asks, the verdict answers.
@@ -117,3 +122,38 @@ def unwrap_term_paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]
         if len(run) >= _MIN_TERMS and len(set(terms)) == len(terms):
             found.update(run)
     return _as_cards(lines, found) if found else lines
+
+
+# `- A [**_space_**](url) defines …`, `- **Dense vectors** are …`: an article, the bold term (a
+# link's text, perhaps italic too), then the rest of its sentence.
+_SUBJECT_TERM = re.compile(
+    r"^(?:(?:A|An|The)\s+)?\[?(\*\*|__)(?P<term>[^*\n]{1,60}?)\1(?:\]\([^()\s]*\))?"
+    r"(?P<rest>(?:,|\s+[a-z]).*[.!])\s*$"
+)
+_COPULAS = {"is", "are", "was", "were", "has", "have", "can", "may", "refers", "means"}
+_NOT_VERBS = {"as", "its", "this", "thus", "across", "less", "unless", "plus", "was"}
+
+
+def _verb_follows(rest: str) -> bool:
+    """The word after a term (past an aside: ", also known as X, …") reads as its verb."""
+    words = re.sub(r"^,[^,]*,", "", rest).split()
+    word = words[0] if words else ""
+    return word in _COPULAS or len(word) > 3 and word.endswith("s") and word not in _NOT_VERBS
+
+
+def unwrap_subject_terms(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """List items that each define their bold term in a sentence, ten or more on a page with
+    distinct terms, most followed by a verb, as cards: the term over its sentence."""
+    code = in_code(lines)
+    found: dict[int, tuple[str, str]] = {}
+    verbs = 0
+    for n, ((_, line), skip) in enumerate(zip(lines, code, strict=True)):
+        item = None if skip else BULLET.match(line)
+        m = _SUBJECT_TERM.match(item["text"]) if item and not NUMBERED.match(line) else None
+        if m and (term := m["term"].strip("_* ")):
+            found[n] = (term, item["text"].strip())
+            verbs += _verb_follows(m["rest"].strip())
+    terms = [term.lower() for term, _ in found.values()]
+    if len(found) < _MIN_TERMS or len(set(terms)) < len(terms) or 3 * verbs < 2 * len(found):
+        return lines
+    return _as_cards(lines, found)

@@ -50,7 +50,12 @@ from ingest.exercises import answer_fields
 from ingest.front_matter import strip_front_matter
 from ingest.grouped_asks import join_listed_asks
 from ingest.includes import render_includes
-from ingest.inline_cards import unwrap_inline_cards, unwrap_term_paragraphs, unwrap_verdicts
+from ingest.inline_cards import (
+    unwrap_inline_cards,
+    unwrap_subject_terms,
+    unwrap_term_paragraphs,
+    unwrap_verdicts,
+)
 from ingest.items import ParsedItem
 from ingest.jsx import render_components
 from ingest.machine import Parser
@@ -95,6 +100,7 @@ def parse(
         kept = setext_headings(knit(kept))
     kept = mend_markers(kept)
     kept = unwrap_verdicts(unwrap_term_paragraphs(unwrap_inline_cards(kept)))
+    kept = unwrap_subject_terms(kept)
     kept = unwrap_myst(unwrap_glossaries(kept))
     kept = unwrap_callouts(label_dialogues(strip_comments(unfence_banks(kept))))
     kept = join_listed_asks(join_bold_paragraphs(bold_italic_labels(kept)))

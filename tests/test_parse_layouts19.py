@@ -158,3 +158,34 @@ def test_each_entry_of_a_troubleshooting_page_pairs_a_problem_with_its_fix():
         ("qa", "Illegal instruction (core dumped)", "Rebuild the image for your CPU's instruction set."),
         ("qa", "SQLite", "Upgrade SQLite to 3.35 or later."),
     ]  # fmt: skip
+
+
+_TERMS = [
+    ("Dense vectors", "are high-dimensional representations where most values are nonzero."),
+    ("Sparse vectors", "contain mostly zero values."),
+    ("space", "defines how the distance between two vectors is measured."),
+    ("method", "refers to the algorithm that organises vectors for search."),
+    ("engine", "is the library that implements the search methods."),
+    ("Exact k-NN search", "compares the query with every vector in the index."),
+    ("Approximate k-NN search", "trades a little accuracy for much faster search."),
+    ("Hybrid search", "combines keyword search with vector search."),
+    ("Reranking", "is a second scoring pass over the first results."),
+    ("Text chunking", "involves splitting long documents into passages."),
+]
+
+
+def test_a_page_of_items_that_define_their_bold_term_in_a_sentence_is_a_glossary():
+    """`- A [**_space_**](url) defines how …`, `- **Dense vectors** are …`: ten or more list
+    items that open with their bold term, followed by its verb, are cards: the term over its
+    sentence. Ten bold tips (`- **Use a cache** to …`) have no verb after the bold: prose."""
+    text = "# Concepts\n\n" + "".join(
+        f"- {'A ' if term.islower() else ''}[**_{term}_**](/docs/{n}) {rest}\n\n"
+        for n, (term, rest) in enumerate(_TERMS)
+    )
+    cards = [(i.question, i.answer) for i in run(text) if i.kind == "qa"]
+    assert [q for q, _ in cards] == [term for term, _ in _TERMS]
+    assert cards[2][1].replace("*", "").replace("_", "") == (
+        "A space defines how the distance between two vectors is measured."
+    )
+    tips = "".join(f"- **Use tip {n}** to make the index smaller and faster.\n" for n in range(12))
+    assert not [i for i in run("# Tips\n\n" + tips) if i.kind == "qa"]
