@@ -76,6 +76,7 @@ from ingest.scan import (
     quote_line,
 )
 from ingest.solutions import labels_solutions, split_unlabelled, states_first
+from ingest.worksheets import worksheet_cells
 
 # A link to a place on the same page, `- [Q02: Installation](#q02)(13)`: a table of contents.
 TOC_ENTRY = re.compile(r"^\s*(?:\*\*)?(?:[-*+]\s+)?\[[^\]]*\]\(#[^)]*\)")
@@ -136,6 +137,9 @@ class Parser:
         self.prose_bullet: Open | None = None  # a list item just put into prose
         self.folds = fold_lines(lines)  # read once; the heading scans skip what it holds
         self.bold_questions, self.bold_labels = bold_questions(lines)
+        # a worksheet's prompts are unanswered, whatever text follows them
+        worksheet = worksheet_cells(lines) if unit == "cell" else {}
+        self.bold_questions = {i for i in self.bold_questions if i not in worksheet}
         self.question_headings = question_headings(
             lines, self.folds, notebook=unit == "cell", asked=self.bold_questions
         )
@@ -144,7 +148,7 @@ class Parser:
         self.answered_rows = answered_bullets(lines)
         self.question_runs = question_runs(lines, wrapped=unit == "page")
         if unit == "cell":
-            self.question_runs |= asking_cells(lines)
+            self.question_runs |= asking_cells(lines) | worksheet
         self.prose_lists, self.bank_lists = list_roles(lines)
         self.solution_bank = labels_solutions(lines, self.question_headings, self.folds)
 

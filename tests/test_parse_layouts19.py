@@ -189,3 +189,68 @@ def test_a_page_of_items_that_define_their_bold_term_in_a_sentence_is_a_glossary
     )
     tips = "".join(f"- **Use tip {n}** to make the index smaller and faster.\n" for n in range(12))
     assert not [i for i in run("# Tips\n\n" + tips) if i.kind == "qa"]
+
+
+def _notebook(tmp_path, cells):
+    import json
+
+    nb = {
+        "cells": [
+            {"cell_type": kind, "metadata": {}, "source": text, **({"outputs": []} if kind == "code" else {})}
+            for kind, text in cells
+        ],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }  # fmt: skip
+    path = tmp_path / "guide.ipynb"
+    path.write_text(json.dumps(nb))
+    return path
+
+
+def test_a_worksheet_notebook_asks_each_prompt_that_leaves_space_to_answer(tmp_path):
+    """A study guide's prompts each leave space to answer: an empty cell under them, or a
+    `Your Answer Here` placeholder. Each is a bare question (a bold label asks for its term),
+    the text after it no answer to it; a statement over an empty cell asks nothing."""
+    from tests.test_formats import load_items
+
+    path = _notebook(
+        tmp_path,
+        [
+            ("markdown", "# Matrices"),
+            ("markdown", "Define the following terms.\n\n**Rank:** `Your Answer Here`\n\n"
+                         "**Inverse:** `Your Answer Here`"),
+            ("markdown", "Graph all three vectors.\n- Color each vector."),
+            ("code", ""),
+            ("markdown", "What causes a determinant of 0?\n\n`Your Answer Here`"),
+            ("markdown", "Find the rank of $C$ (you may use a function)"),
+            ("code", ""),
+            ("markdown", "If you like, reuse the data loaders from the previous step."),
+            ("code", ""),
+        ],
+    )  # fmt: skip
+    _, items = load_items(path)
+    assert _cards(items) == [
+        ("question", "Rank", ""),
+        ("question", "Inverse", ""),
+        ("question", "Graph all three vectors.", ""),
+        ("question", "What causes a determinant of 0?", ""),
+        ("question", "Find the rank of $C$ (you may use a function)", ""),
+    ]
+
+
+def test_a_notebook_with_no_space_left_to_answer_keeps_its_answers(tmp_path):
+    """A notebook that leaves no spaces is no worksheet: a question cell is answered by the
+    cell after it, as before."""
+    from tests.test_formats import load_items
+
+    path = _notebook(
+        tmp_path,
+        [
+            ("markdown", "# Notes"),
+            ("markdown", "**What causes a determinant of 0?**\n\nLinearly dependent columns."),
+            ("code", "import numpy as np"),
+        ],
+    )
+    _, items = load_items(path)
+    assert [i.kind for i in items if i.kind != "chunk"] == ["qa"]
