@@ -774,6 +774,27 @@ def test_sixtieth_batch_first_score():
     )
 
 
+def test_sixty_first_batch_first_score():
+    """corpora61, gathered by topic (multimodal and vision-language models), scored once held
+    out (PARSE-RESULT-first-run.txt: 20 of 21 answered questions, no bare ones, 3 of 6 files):
+    a MyST definition-list FAQ 6 of 7, an interview page of `<details>` 8 of 8 with one extra
+    card, a GitBook page's rhetorical question read as one."""
+    _check(
+        EVAL / "corpora61",
+        known={
+            "html-gitbook-text-conditioning-aurelienkrieger.html",
+            "md-details-interview-vision-language-falkomeai.md",
+            "md-myst-deflist-faq-clip-service-jina-ai.md",
+        },
+    )
+
+
+def test_sixty_second_batch_first_score():
+    """corpora62, gathered by topic (self-supervised and active learning), scored once held
+    out (PARSE-RESULT-first-run.txt: 13 of 13 answered questions, no bare ones, 6 of 6 files)."""
+    _check(EVAL / "corpora62")
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
