@@ -499,7 +499,6 @@ class Parser:
                 stripped
                 and (asks or task)
                 and o.row in self.answered_rows
-                and flush_left
                 and not reads_as_question(stripped)  # the question's second part asks too
             ):
                 # `1. What is X?` with its answer on the lines under it (a text note, a page)

@@ -7,7 +7,17 @@ from __future__ import annotations
 import re
 
 from ingest.headings import GLOSSARY_TITLE
-from ingest.lines import ANSWER_LABEL, BULLET, HEADING, QN, Lines, in_code, next_line, same_list
+from ingest.lines import (
+    ANSWER_LABEL,
+    BULLET,
+    HEADING,
+    QN,
+    Lines,
+    in_code,
+    indent_of,
+    next_line,
+    same_list,
+)
 from ingest.questions import is_question, is_quoted, question_text, reads_as_question
 
 # A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`;
@@ -211,7 +221,11 @@ def answered_bullets(lines: Lines) -> set[int]:
         if after is None or same_list(before, raw):
             continue  # a list of questions, or no blank line between question and text
         text = after[1]
-        if not (BULLET.match(text) or HEADING.match(text)) and len(text) - len(text.lstrip()) == 0:
+        # flush left, or indented under the item's text as its own paragraph (`1. Why …?` /
+        # `   *Because …*`)
+        column = len(raw) - len(m.group("text"))
+        placed = indent_of(text) == 0 or indent_of(text) >= column > indent_of(raw)
+        if not (BULLET.match(text) or HEADING.match(text)) and placed:
             found.append(i)
     return set(found) if len(found) >= 3 else set()
 

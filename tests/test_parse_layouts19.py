@@ -254,3 +254,20 @@ def test_a_notebook_with_no_space_left_to_answer_keeps_its_answers(tmp_path):
     )
     _, items = load_items(path)
     assert [i.kind for i in items if i.kind != "chunk"] == ["qa"]
+
+
+def test_a_numbered_faq_answers_each_question_in_the_paragraph_indented_under_it():
+    """`1. Which technique is best?` right over `   *Spatial SVD, then channel pruning.*`
+    (as docutils writes an enumerated FAQ): the paragraph indented under the item is its answer (three or more such make the pattern), not
+    a note, nor a title for the questions after it."""
+    items = run(
+        "## FAQs\n\n1. Which technique is best for compression?\n"
+        "   *Spatial SVD followed by channel pruning.*\n\n2. Can I combine the techniques?\n"
+        "   *Yes, and with quantization too.*\n\n3. Is per-layer fine tuning helpful?\n"
+        "   *It is experimental; we saw no major gains.*\n"
+    )
+    assert [(i.section, i.question, i.answer.strip("*")) for i in items] == [
+        ("FAQs", "Which technique is best for compression?", "Spatial SVD followed by channel pruning."),
+        ("FAQs", "Can I combine the techniques?", "Yes, and with quantization too."),
+        ("FAQs", "Is per-layer fine tuning helpful?", "It is experimental; we saw no major gains."),
+    ]  # fmt: skip
