@@ -184,7 +184,7 @@ def question_headings(
         path = [(lv, t) for lv, t in path if lv < level]
         in_faq = any(FAQ_TITLE.search(t) for _, t in path)
         under_faq = bool(path) and bool(FAQ_TITLE.search(path[-1][1]))
-        trouble = bool(path) and bool(TROUBLE_TITLE.search(path[-1][1]))
+        trouble = any(TROUBLE_TITLE.search(t) for _, t in path)  # its groups ("Jupyter errors") too
         solved = bool(path) and bool(_SOLUTIONS_TITLE.match(path[-1][1]))
         glossary = titled_glossary or any(GLOSSARY_PAGE.search(t) for _, t in path)
         in_glossary = glossary and (n in terms or parents[n] in cards)  # a term or a sub-term

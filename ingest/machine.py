@@ -27,7 +27,7 @@ from ingest.answers import (
 )
 from ingest.checkers import calls_checker
 from ingest.exercises import asking_cells, blank_exercise, exercise_headings
-from ingest.formats.markup import join_split_links, strip_anchor, url_title
+from ingest.formats.link_text import join_split_links, strip_anchor, url_title
 from ingest.headings import BARE_NUMBER, FAQ_TITLE, question_headings
 from ingest.items import ParsedItem
 from ingest.lines import (

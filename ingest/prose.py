@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ingest.formats.markup import join_split_links
+from ingest.formats.link_text import join_split_links
 from ingest.items import ParsedItem
 from ingest.lines import BULLET, FENCE
 

@@ -271,3 +271,35 @@ def test_a_numbered_faq_answers_each_question_in_the_paragraph_indented_under_it
         ("FAQs", "Can I combine the techniques?", "Yes, and with quantization too."),
         ("FAQs", "Is per-layer fine tuning helpful?", "It is experimental; we saw no major gains."),
     ]  # fmt: skip
+
+
+def test_reference_links_read_as_their_text_and_written_brackets_stay():
+    """`[`UserError`][pydantic_ai.exceptions.UserError]` (a reference link, resolved when the
+    site is built) reads "`UserError`"; `Agent.run_sync()` keeps its brackets on a line that
+    also holds a link, while brackets a dropped image leaves empty go; `a[i][j]` is an index."""
+    from ingest.formats.markup import clean_line
+
+    assert clean_line("[`UserError`][pydantic_ai.exceptions.UserError]: see [docs](d.md)") == (
+        "`UserError`: see docs"
+    )
+    assert clean_line("Call `Agent.run_sync()` or f() as in [the guide](g.md)") == (
+        "Call `Agent.run_sync()` or f() as in the guide"
+    )
+    assert clean_line("A figure (![plot](p.png)) and a[i][j], see [Guide][guide].") == (
+        "A figure and a[i][j], see Guide."
+    )
+
+
+def test_entries_grouped_under_a_troubleshooting_page_are_problems_and_fixes():
+    """Under "Troubleshooting" > "Jupyter Notebook Errors", the error named by a heading is
+    answered by the fix under it, as directly under the page title."""
+    items = run(
+        "# Troubleshooting\n\n## Jupyter Notebook Errors\n\n"
+        "### `RuntimeError: This event loop is already running`\n\n"
+        "Use `await agent.run()` directly in the cell.\n\n"
+        "## `RuntimeError: Event loop is closed`\n\nRecreate the agent with its provider.\n"
+    )
+    assert [(i.section, i.question) for i in items if i.kind == "qa"] == [
+        ("Troubleshooting > Jupyter Notebook Errors", "RuntimeError: This event loop is already running"),
+        ("Troubleshooting", "RuntimeError: Event loop is closed"),
+    ]  # fmt: skip

@@ -30,6 +30,12 @@ _DROPPED_TAGS = frozenset({"script", "style", "head", "title", "noscript"})
 _HTML_HINT = re.compile(r"<[A-Za-z/!]|&[#\w]+;")
 _MD_HINT = re.compile(r"\]\(|!\[|\]\[|<https?:")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
+# Brackets written empty, not emptied by a dropped image or citation: `f()`, `x[]`, kept.
+_WRITTEN_EMPTY = re.compile(r"(?<!\])\(\)|\[\](?!\()")
+_KEPT = {"()": "\x01", "[]": "\x02"}
+# A reference link, `[text][ref]` (and mkdocs-autorefs' `[`Agent`][pydantic_ai.Agent]`), whose
+# definition is elsewhere or resolved at build time: its text. Not `a[i][j]`, an index.
+_REFERENCE_LINK = re.compile(r"(?<![\w\])!`])\[([^\[\]\n]+)\]\[([^\[\]\n]+)\]")
 _BRACKETED_LINK = re.compile(r"\[\s*\0\d+\0\s*\]")
 _LINK = re.compile(r"\0(\d+)\0")
 _SPACES = re.compile(r"[ \t]{2,}")
@@ -109,6 +115,9 @@ def strip_links(text: str) -> str:
     `[[1]](url)`) go; everything else, LaTeX included, is left exactly as written."""
     if not _MD_HINT.search(text):
         return text
+    if "][" in text:
+        text = _REFERENCE_LINK.sub(r"\1", text)
+    text = _WRITTEN_EMPTY.sub(lambda m: _KEPT[m.group(0)], text)
     tokens = _markdown().parseInline(text)
     out: list[str] = []
     labels: list[str] = []
@@ -142,6 +151,7 @@ def strip_links(text: str) -> str:
     cleaned = _BRACKETED_LINK.sub("", "".join(out))
     cleaned = _LINK.sub(lambda m: labels[int(m.group(1))], cleaned)
     cleaned = _EMPTY_BRACKETS.sub("", cleaned)
+    cleaned = cleaned.replace(_KEPT["()"], "()").replace(_KEPT["[]"], "[]")
     return _SPACES.sub(" ", cleaned).rstrip()
 
 
@@ -239,61 +249,3 @@ def clean_field(text: str) -> str:
     text = text.replace("\xa0", " ")
     lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n")]
     return "\n".join(ln for ln in lines if ln).strip()
-
-
-# A link whose label wraps onto the next line, which a line-by-line cleaner cannot see whole
-# (the target must look like one, so code such as `a[i](#x)` is not taken for a link).
-_SPLIT_LINK = re.compile(
-    r"(?<![!\w])\[([^\[\]`]{1,800})\]\((?:#|https?://|\.{0,2}/|mailto:)[^)\s]*\)"
-)
-# An image tag whose attributes wrap onto the next line.
-_SPLIT_IMG = re.compile(r"<img\b[^<>]*>", re.I)
-# An anchor after a heading's title: `Quiz [[quiz]]` (doc-builder), `Setup {#setup}` (pandoc).
-_ANCHOR = re.compile(r"\s*(?:\[\[[\w-]+\]\]|\{#[\w-]+\})\s*$")
-
-
-_FENCE_LINE = re.compile(r"^([ \t]*(?:```|~~~).*)$", re.M)
-
-
-def join_split_links(text: str) -> str:
-    """Links and image tags that span lines, which line-by-line cleaning leaves: a link
-    becomes its label and an image goes, as on one line. Code blocks are left as written."""
-    if "```" not in text and "~~~" not in text:
-        return _join_split_links(text)
-    out, in_code = [], False
-    for n, part in enumerate(_FENCE_LINE.split(text)):  # prose, fence, code, fence, prose, …
-        if n % 2:
-            in_code = not in_code
-            out.append(part)
-        else:
-            out.append(part if in_code else _join_split_links(part))
-    return "".join(out)
-
-
-def _join_split_links(text: str) -> str:
-    if "<img" in text.lower():
-        text = _SPLIT_IMG.sub("", text)
-    if "](" not in text:
-        return text
-    return _SPLIT_LINK.sub(lambda m: " ".join(m.group(1).split()), text)
-
-
-def strip_anchor(title: str) -> str:
-    return _ANCHOR.sub("", title)
-
-
-# A title that is only an address: `## https://www.reddit.com/r/ML/comments/5l3f1c/d_what_happened_to_dropout/`.
-_URL_TITLE = re.compile(r"^<?https?://(?:www\.)?(?P<host>[^/\s>]+)(?P<path>/[^\s>]*)?>?$")
-
-
-def url_title(title: str) -> str:
-    """A title that is only a web address, as a reader would name the page: its site, and the
-    last part of its path where that reads as words ("reddit.com: d what happened to
-    dropout"); any other title as it is."""
-    m = _URL_TITLE.match(title.strip())
-    if m is None:
-        return title
-    path = re.sub(r"[?#].*$", "", m.group("path") or "")
-    last = re.sub(r"\.\w{1,5}$", "", ([p for p in path.split("/") if p] or [""])[-1])
-    words = " ".join(re.split(r"[-_+.]+", last)).strip()
-    return f"{m.group('host')}: {words}" if re.search(r"[A-Za-z]{3}", words) else m.group("host")
