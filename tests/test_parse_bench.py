@@ -794,6 +794,20 @@ def test_sixty_second_batch_first_score():
     _check(EVAL / "corpora62")
 
 
+def test_sixty_third_batch_first_score():
+    """corpora63, gathered by topic (statistical learning theory), scored once held out
+    (PARSE-RESULT-first-run.txt: 1 of 33 answered questions, no bare ones, 3 of 5 files, all
+    three prose only): a PDF exercise handbook whose statements end in a "Solution." label
+    (0 of 28), lecture notes' "Quiz: …" sections (1 of 5)."""
+    _check(
+        EVAL / "corpora63",
+        known={
+            "pdf-exercise-handbook-pac-vc-mateibejan14.pdf",
+            "rst-lecture-notes-vc-dimension-orsenthil.rst",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
