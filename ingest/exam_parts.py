@@ -41,15 +41,21 @@ from ingest.lines import (
 from ingest.questions import FORM_LINE, POINTS, ends_sentence, field_label, reads_as_question
 
 _LETTER = r"\((?:[a-h]|[1-9]|i{1,3}|iv|vi{0,3})\)"
+# "Exercise 3." / "Problem 2.1:" opening an exercise's statement.
+_EXERCISE = r"(?:exercise|problem)\s+\d{1,3}(?:\.\d{1,3})?\s*[.:)]"
 _PART = re.compile(rf"^\s*{_LETTER}\s+(?P<rest>\S.*)$")
 # A list item that gives points first, "- (2P) Implement the forward pass.": a task of its own.
 _POINTED_ITEM = re.compile(rf"^\s*(?:[-*+]|\d{{1,2}}[.)])\s+{POINTS.pattern}(?P<rest>\S.*)$", re.I)
 # A problem numbered by its section or a lettered part, "2.3 (Optional) What are …", "(a) …":
 # the mark is not its text.
 _SOLVED_PART = re.compile(
-    rf"^\s*(?:\d{{1,2}}\.\d{{1,2}}|{_LETTER})\s+(?:\((?:optional|bonus)\)\s*)?(?P<rest>\S.*)$",
+    rf"^\s*(?:\d{{1,2}}\.\d{{1,2}}|{_LETTER}|{_EXERCISE})\s+(?:\((?:optional|bonus)\)\s*)?"
+    r"(?P<rest>\S.*)$",
     re.I,
 )
+# A solution's label: `Solution: …`, `解：`, or a word label closed by a full stop, as a
+# handbook prints it ("Solution." on its own line), which a lettered option ("A. …") is not.
+_WORD_LABEL = re.compile(r"^\s*[*_]*(?:solutions?|answers?)[*_]*\s*\.[*_]*(?:\s|$)", re.I)
 
 
 def _label(line: str) -> tuple[str, str, bool, bool] | None:
@@ -141,26 +147,35 @@ def solved_parts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     sections and the letters a list's."""
     code = in_code(lines)
     starts = [n for n, (_, line) in enumerate(lines) if not code[n] and _SOLVED_PART.match(line)]
-    answered = []
+    answered: dict[int, int] = {}  # a part's line → its solution label's
     for k, n in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        for _, line in lines[n + 1 : end]:
-            if HEADING.match(line):
+        for j in range(n + 1, end):
+            if HEADING.match(lines[j][1]):
                 break
-            if (m := ANSWER_LABEL.match(line)) and colon_label(line, m, ":："):
-                answered.append(n)
+            if _solution_label(lines[j][1]):
+                answered[n] = j
                 break
     if len(answered) < 2:
         return list(lines)
     out = list(lines)
-    for n in answered:
-        out[n] = (lines[n][0], f"Q: {_SOLVED_PART.match(lines[n][1])['rest']}")
+    for n, label in answered.items():
+        statement = [_SOLVED_PART.match(lines[n][1])["rest"]]
+        if not any(code[n:label]):  # its lines, "a) Prove …" parts and all, up to the label
+            statement += [ln.strip() for _, ln in lines[n + 1 : label] if ln.strip()]
+            out[n + 1 : label] = [(loc, "") for loc, _ in lines[n + 1 : label]]
+        out[n] = (lines[n][0], f"Q: {' '.join(statement)}")
         if (stem := _stem(lines, n)) is not None:  # the problem its parts share heads them
             depth = next((len(h[1]) for _, ln in lines[stem::-1] if (h := HEADING.match(ln))), 1)
             text = " ".join(NUMBERED.sub("", ln).strip() for _, ln in lines[stem:n])
             out[stem] = (lines[stem][0], f"{'#' * min(depth + 1, 6)} {' '.join(text.split())}")
             out[stem + 1 : n] = [(loc, "") for loc, _ in lines[stem + 1 : n]]
     return out
+
+
+def _solution_label(line: str) -> bool:
+    m = ANSWER_LABEL.match(line)
+    return bool(m) and colon_label(line, m, ":：") or bool(_WORD_LABEL.match(line))
 
 
 def _stem(lines: list[tuple[int, str]], part: int) -> int | None:
@@ -170,7 +185,7 @@ def _stem(lines: list[tuple[int, str]], part: int) -> int | None:
         line = lines[j][1]
         if HEADING.match(line) or _SOLVED_PART.match(line) and not NUMBERED.match(line):
             return None
-        if (m := ANSWER_LABEL.match(line)) and colon_label(line, m, ":："):
+        if _solution_label(line):
             return None
         if NUMBERED.match(line):
             return j

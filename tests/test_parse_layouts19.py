@@ -303,3 +303,31 @@ def test_entries_grouped_under_a_troubleshooting_page_are_problems_and_fixes():
         ("Troubleshooting > Jupyter Notebook Errors", "RuntimeError: This event loop is already running"),
         ("Troubleshooting", "RuntimeError: Event loop is closed"),
     ]  # fmt: skip
+
+
+def test_a_handbook_exercise_asks_its_whole_statement_up_to_its_solution(tmp_path):
+    """`Exercise 1.` opens a statement that runs, parts `a)` and `b)` and all, down to a
+    "Solution." line (a word label closed by a full stop): the statement is the question, the
+    text after the label its answer."""
+    from tests.pdfs import make_pdf
+    from tests.test_formats import load_items
+
+    text = (
+        "1 PAC-learnability\nExercise 1. An axis aligned rectangle classifier assigns 1 inside a\n"
+        "rectangle and 0 outside it.\na) Prove that the class is PAC-learnable.\n"
+        "b) Give its sample complexity.\nSolution.\na) Return the tightest rectangle around the "
+        "positive points.\nExercise 2. Compute the VC dimension of intervals on the line.\n"
+        "Solution.\nTwo points can be shattered, three cannot, so it is 2.\n"
+    )
+    _, items = load_items(make_pdf(tmp_path / "handbook.pdf", [text]))
+    assert [(q, a.split("\n")[0]) for kind, q, a in _cards(items)] == [
+        (
+            "An axis aligned rectangle classifier assigns 1 inside a rectangle and 0 outside it. "
+            "a) Prove that the class is PAC-learnable. b) Give its sample complexity.",
+            "Return the tightest rectangle around the positive points.",
+        ),
+        (
+            "Compute the VC dimension of intervals on the line.",
+            "Two points can be shattered, three cannot, so it is 2.",
+        ),
+    ]
