@@ -75,7 +75,12 @@ from ingest.prose import Chunker
 from ingest.questions import clean, is_question, question_text
 from ingest.rmarkdown import knit
 from ingest.setext import setext_headings
-from ingest.solutions import answer_keys, revealed_solutions, solution_headings
+from ingest.solutions import (
+    answer_keys,
+    labelled_headings,
+    revealed_solutions,
+    solution_headings,
+)
 
 if TYPE_CHECKING:
     from ingest.loaders import Document
@@ -105,6 +110,7 @@ def parse(
     kept = unwrap_callouts(label_dialogues(strip_comments(unfence_banks(kept))))
     kept = join_listed_asks(join_bold_paragraphs(bold_italic_labels(kept)))
     kept = answer_keys(solution_headings(revealed_solutions(unwrap_divs(kept))))
+    kept = labelled_headings(kept)
     kept = separate_run_in_answers(unwrap_definitions(kept))
     kept = drop_chrome(render_components(kept))
     if unit == "page":  # a PDF's text layer has no headings: find its titles by their shape

@@ -812,13 +812,13 @@ def test_sixty_fourth_batch_first_score():
     """corpora64, gathered by topic (probability brainteasers), scored once held out
     (PARSE-RESULT-first-run.txt: 0 of 2 answered questions, 7 of 11 bare, 1 of 5 files): a
     puzzle post under a bare "Problem" heading, a riddle note's "Question" / "Approach"
-    headings, a Riddler README's numbered questions; a notebook's open questions 7 of 8."""
+    headings, a Riddler README's numbered questions; a notebook's open questions 7 of 8.
+    Designed on since: the puzzle post and the riddle note 1 of 1 each (a statement under a
+    "Problem" or "Question" label heading asks; PARSE-RESULT-dev.txt)."""
     _check(
         EVAL / "corpora64",
         known={
             "ipynb-puzzle-notebook-coin-flip-devil-norvig.ipynb",
-            "md-jekyll-post-expected-tosses-quantinterview.md",
-            "md-riddle-note-hat-strategy-jovsa.md",
             "md-riddler-readme-bayes-sign-reallyasi9.md",
         },
     )

@@ -331,3 +331,36 @@ def test_a_handbook_exercise_asks_its_whole_statement_up_to_its_solution(tmp_pat
             "Two points can be shattered, three cannot, so it is 2.",
         ),
     ]
+
+
+def test_a_puzzle_under_label_headings_asks_its_statement():
+    """`### Question` over a statement (its rules listed) and `### Approach` over the answer: the
+    statement asks and the approach answers it. `## Problem` over a paragraph that asks is
+    answered by the text after it; over a paragraph that asks nothing (a case study's problem
+    statement) it stays a note."""
+    items = run(
+        "### Question\n\nThree players each wear a red or blue hat. The rules:\n\n"
+        "1. No one may talk.\n2. Each may pass.\n\nDevise a strategy that wins most often.\n\n"
+        "### Approach\n\nLet a player who sees two equal hats guess the other colour.\n"
+    )
+    assert _cards(items) == [
+        (
+            "qa",
+            "Three players each wear a red or blue hat. The rules: 1. No one may talk. "
+            "2. Each may pass. Devise a strategy that wins most often.",
+            "Let a player who sees two equal hats guess the other colour.",
+        )
+    ]
+    asked = run(
+        "## Problem\n\nWhat is the expected number of tosses until two heads in a row?\n\n"
+        "Three ways to solve it follow.\n\n## Method I\n\nCondition on the first toss.\n"
+    )
+    assert _cards(asked) == [
+        (
+            "qa",
+            "What is the expected number of tosses until two heads in a row?",
+            "Three ways to solve it follow.",
+        )
+    ]
+    case = run("## Problem\n\nEach team computed features its own way, so serving drifted.\n")
+    assert not _cards(case)
