@@ -58,6 +58,7 @@ from ingest.inline_cards import (
 )
 from ingest.items import ParsedItem
 from ingest.jsx import render_components
+from ingest.label_headings import labelled_headings
 from ingest.machine import Parser
 from ingest.math_fence import fence_math, unfence_math
 from ingest.myst import unwrap_myst
@@ -75,12 +76,7 @@ from ingest.prose import Chunker
 from ingest.questions import clean, is_question, question_text
 from ingest.rmarkdown import knit
 from ingest.setext import setext_headings
-from ingest.solutions import (
-    answer_keys,
-    labelled_headings,
-    revealed_solutions,
-    solution_headings,
-)
+from ingest.solutions import answer_keys, revealed_solutions, solution_headings
 
 if TYPE_CHECKING:
     from ingest.loaders import Document
@@ -109,8 +105,7 @@ def parse(
     kept = unwrap_myst(unwrap_glossaries(kept))
     kept = unwrap_callouts(label_dialogues(strip_comments(unfence_banks(kept))))
     kept = join_listed_asks(join_bold_paragraphs(bold_italic_labels(kept)))
-    kept = answer_keys(solution_headings(revealed_solutions(unwrap_divs(kept))))
-    kept = labelled_headings(kept)
+    kept = answer_keys(solution_headings(labelled_headings(revealed_solutions(unwrap_divs(kept)))))
     kept = separate_run_in_answers(unwrap_definitions(kept))
     kept = drop_chrome(render_components(kept))
     if unit == "page":  # a PDF's text layer has no headings: find its titles by their shape

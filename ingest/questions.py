@@ -12,7 +12,7 @@ from ingest.formats.markup import clean_line
 # `Front:`, with CJK's full-width colon (`Q：`); a dash or a middle dot only before a space.
 NUMBER_END = r"(?:\.\d{1,3})*\s*(?:[.):：]|[-–—·](?=\s))"
 # "Question N" in Japanese and Chinese (問N, 問題N, 问题N, 题N) and Korean (문제 N, 질문 N).
-CJK_QUESTION_WORD = r"(?:問題?|问题?|题|문제|질문)"
+CJK_QUESTION_WORD = r"(?:問題?|问题?|题|문제|질문|예제|例題|例题)"
 # A part of a numbered exercise: "1(a)", "2 (c)".
 PART = r"\d{1,3}\s?\([a-z]\)"
 # Keycap emoji number items too: "1️⃣", "1️⃣2️⃣", "🔟".

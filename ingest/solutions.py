@@ -4,7 +4,7 @@ solution: most of its items being written so makes it such a bank, and its other
 by the same convention (one that ends in a code block is answered by that code, one with no code
 is left to the student: a bare question, its text a note). And an exercise sheet whose solution
 is a heading of its own, numbered as its task (`## 2) Exhaustive Policy Search` … `## 2)
-Solution`). And a puzzle under label headings (`### Question` … `### Approach`)."""
+Solution`), or an unnumbered solution heading right after its task's."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from ingest.answers import LABEL_LINE
 from ingest.headings import headings_of
 from ingest.lines import FENCE, HEADING, METADATA, THEMATIC_BREAK, Lines, in_code
 from ingest.prepasses import card
-from ingest.questions import is_question
+from ingest.questions import clean
 
 # A task's number, or its identifier in a course's scheme ("AAII.EX.2023J2.1").
 _N = r"(?P<{}>\d{{1,4}}(?:\.\d{{1,3}})*[a-z]?|[A-Z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)+)"
@@ -29,7 +29,7 @@ _TASK_NUMBER = re.compile(rf"^\W*(?:{_TASK_WORD}\s*)?{_N.format('n')}(?![\d.]\d)
 # Exercise 2:", "Answers (3)".
 _SOLUTION_TITLE = re.compile(
     rf"^\W*(?:{_N.format('before')}\s*[.):]?\s*)?(?:solutions?|answers?|soluci[oó]n|respuestas?"
-    rf"|r[ée]ponses?|l[öo]sung(?:en)?|antwort(?:en)?|solu[cç][aã]o|resposta)\b"
+    rf"|r[ée]ponses?|l[öo]sung(?:en)?|antwort(?:en)?|solu[cç][aã]o|resposta|풀이|해답|解答|答案)\b"
     rf"(?:\s*(?:to|for|of)?\s*(?:{_TASK_WORD}\s*)?\(?{_N.format('after')}\)?)?\W*$",
     re.I,
 )
@@ -80,15 +80,21 @@ def _headings(lines: Lines) -> list[tuple[int, int, str]]:
     ]
 
 
+def _body(lines: Lines, start: int, end: int) -> bool:
+    """Text between two headings."""
+    return any(ln.strip() for _, ln in lines[start + 1 : end])
+
+
 def _solution_of(title: str) -> tuple[re.Match | None, str | None]:
     """A solution heading's match and the number of the task it names ("2) Solution" → "2")."""
-    sol = _SOLUTION_TITLE.match(title)
+    sol = _SOLUTION_TITLE.match(clean(title))  # "<span …>🔍 풀이</span>" as shown
     return sol, sol and (sol.group("before") or sol.group("after"))
 
 
 def solution_headings(lines: Lines) -> Lines:
     """A heading that names the solution of an earlier heading of its level by that heading's
-    number (`## 2) Solution` after `## 2) Exhaustive Policy Search`) is that task's answer fold,
+    number (`## 2) Solution` after `## 2) Exhaustive Policy Search`), or that names none and
+    comes right after it (`### Example 1: …` / `### Solution`), is that task's answer fold,
     written as the `:::{solution}` fold answers.py reads: the task's heading asks whatever its
     wording, and what lies between (its statement, sub-headings and all) is a note of it."""
     heads = _headings(lines)
@@ -96,10 +102,12 @@ def solution_headings(lines: Lines) -> Lines:
     closes: dict[int, int] = {}  # line index -> folds to close before it
     for k, (j, level, title) in enumerate(heads):
         sol, number = _solution_of(title)
-        if not number:
-            continue
         task = None
-        for i, lv, t in reversed(heads[:k]):
+        if sol and not number and k and heads[k - 1][1] == level:
+            # "### Solution" right under its task's heading, "### 예제 1: …" / "### 🔍 풀이"
+            i, _, t = heads[k - 1]
+            task = None if _solution_of(t)[0] or not _body(lines, i, j) else i
+        for i, lv, t in reversed(heads[:k] if number else []):
             if lv < level:
                 break
             m = _TASK_NUMBER.match(t)
@@ -247,48 +255,4 @@ def answer_keys(lines: Lines) -> Lines:
                 (loc, ":::"),
                 (loc, ""),
             ]
-    return out
-
-
-# A heading that only labels what is under it as the question: "Problem", "Question", "Puzzle".
-_ASK_TITLE = re.compile(r"^\W*(?:problem|question|puzzle|riddle)\W*$", re.I)
-# A heading over its answer: "Answer", "Solution", "Approach", "Explanation".
-_ANSWER_TITLE = re.compile(r"^\W*(?:answers?|solutions?|approach|explanation)\W*$", re.I)
-
-
-def labelled_headings(lines: Lines) -> Lines:
-    """A puzzle written under label headings: `### Question` over the statement, then `###
-    Approach` (or Answer, Solution) over its answer; or `## Problem` over a statement whose
-    first paragraph asks, the text after it answering. The statement asks (a card over the
-    answer's section, or the heading over the rest) and the labels go; every line keeps its
-    location. A label heading over a statement that asks nothing ("## Problem" in a case study,
-    "When each team …") is left as written."""
-    heads = _headings(lines)
-    out = list(lines)
-    for k, (n, level, title) in enumerate(heads):
-        if not _ASK_TITLE.match(title):
-            continue
-        nxt = heads[k + 1] if k + 1 < len(heads) else None
-        end = nxt[0] if nxt else len(lines)
-        body = [j for j in range(n + 1, end) if lines[j][1].strip()]
-        if not body or any(FENCE.match(lines[j][1]) for j in body):
-            continue
-        if nxt and nxt[1] == level and _ANSWER_TITLE.match(nxt[2]):
-            # all of it, up to the answer's label: a card over the answer's section
-            after = next((h for h, lv, _ in heads[k + 2 :] if lv <= level), len(lines))
-            out[n] = (lines[n][0], card(" ".join(lines[j][1].strip() for j in body)))
-            out[n + 1 : nxt[0] + 1] = [(loc, "") for loc, _ in lines[n + 1 : nxt[0] + 1]]
-            out[nxt[0] + 1 : after] = [
-                (loc, f"    {ln}" if ln.strip() else ln) for loc, ln in lines[nxt[0] + 1 : after]
-            ]
-            continue
-        statement = []  # its first paragraph, if it asks: the heading, answered by the rest
-        for j in range(body[0], end):
-            if not lines[j][1].strip():
-                break
-            statement.append(j)
-        text = " ".join(lines[j][1].strip() for j in statement)
-        if is_question(text):
-            out[n] = (lines[n][0], f"{'#' * level} {text}")
-            out[statement[0] : statement[-1] + 1] = [(lines[j][0], "") for j in statement]
     return out

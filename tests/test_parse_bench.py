@@ -766,11 +766,9 @@ def test_sixtieth_batch_first_score():
     FAQ, a Sphinx HTML FAQ and an em-dash glossary read (nearly) whole; Korean worked examples
     under a "풀이" (solution) heading, an rST guide ending in a numbered FAQ. Designed on since:
     the FAQ 5 of 5 (a paragraph indented under a numbered question answers it;
-    PARSE-RESULT-dev.txt)."""
-    _check(
-        EVAL / "corpora60",
-        known={"md-korean-lecture-worked-examples-quantization-erectbranch.md"},
-    )
+    PARSE-RESULT-dev.txt), the Korean notes 4 of 4 (a solution heading right under its task
+    answers it)."""
+    _check(EVAL / "corpora60")
 
 
 def test_sixty_first_batch_first_score():

@@ -364,3 +364,20 @@ def test_a_puzzle_under_label_headings_asks_its_statement():
     ]
     case = run("## Problem\n\nEach team computed features its own way, so serving drifted.\n")
     assert not _cards(case)
+
+
+def test_a_solution_heading_right_under_its_task_answers_it():
+    """`### 예제 2: Huffman Coding` (a worked example) over its statement, then `### 🔍 풀이`
+    ("solution", styled in a span) with no number of its own: the example asks, its label
+    aside, and the solution answers; the statement is a note of it. A heading of its own text
+    before the solution heading is no task when nothing is under it."""
+    items = run(
+        "## 5.9 Huffman Coding\n\n### <span style='color: #F7F7F7'>📝 예제 2: Huffman Coding</span>\n\n"
+        "a, b, c를 압축한다고 하자.\n\n### <span style='color: #F7F7F7'>🔍 풀이</span>\n\n"
+        "평균 비트 수는 1.5이다.\n\n### Exercise 3\n\n### Solution\n\nNothing to solve.\n"
+    )
+    assert [(i.question, i.answer) for i in items if i.kind == "qa"][0] == (
+        "Huffman Coding",
+        "평균 비트 수는 1.5이다.",
+    )
+    assert any("압축한다고" in i.answer for i in items if i.kind == "chunk")
