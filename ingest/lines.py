@@ -14,9 +14,10 @@ from ingest.questions import ANSWER_SUMMARY, clean, is_question, question_text
 Lines = Sequence[tuple[int, str]]
 
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+# `??? question "Title"`; a title may quote in curly pairs (`"Why “A” not “B”"`).
 ADMONITION = re.compile(
     r"""^(?P<indent>\s*)(?:\?\?\?\+?|!!!)\s*(?P<type>[A-Za-z]+)?\s*
-        (?:["“”](?P<title>[^"“”]*)["“”]?)?(?P<rest>.*)$""",
+        (?:["“”](?P<title>(?:[^"“”]|“[^"“”]*”)*)["“”]?)?(?P<rest>.*)$""",
     re.X,
 )
 EMPH = r"(?:\*\*|__)?"

@@ -20,8 +20,12 @@ from ingest.lines import (
 
 def card(title: str) -> str:
     """The `??? question "…"` admonition line a pass writes for a card titled `title` (its
-    straight quotes curled, so they cannot end the title)."""
-    return f'??? question "{title.replace(chr(34), "”")}"'
+    straight quotes curled, opening and closing in turn, so they cannot end the title)."""
+    parts = title.split('"')
+    curled = "".join(
+        p + (("“", "”")[n % 2] if n < len(parts) - 1 else "") for n, p in enumerate(parts)
+    )
+    return f'??? question "{curled}"'
 
 
 # `##Definitions:`: a heading typed without the space after its hashes. Markdown.pl and many

@@ -381,3 +381,17 @@ def test_a_solution_heading_right_under_its_task_answers_it():
         "평균 비트 수는 1.5이다.",
     )
     assert any("압축한다고" in i.answer for i in items if i.kind == "chunk")
+
+
+def test_a_definition_term_that_quotes_keeps_its_whole_question():
+    """A MyST definition list term with quotes in it (`Why "CLIP-as-service" why not
+    "CLIP-as-a-service"`) is one question, its quotes curled in pairs, not cut at the first."""
+    items = run(
+        '# FAQ\n\nWhy "CLIP-as-service" why not "CLIP-as-a-service"\n'
+        ": It pays homage to BERT-as-service.\n\nWhat happened to BERT-as-service?\n"
+        ": It has not been maintained since 2019.\n"
+    )
+    assert [(i.question, i.answer) for i in items] == [
+        ("Why “CLIP-as-service” why not “CLIP-as-a-service”", "It pays homage to BERT-as-service."),
+        ("What happened to BERT-as-service?", "It has not been maintained since 2019."),
+    ]
