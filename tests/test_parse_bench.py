@@ -822,6 +822,37 @@ def test_sixty_fourth_batch_first_score():
     )
 
 
+def test_sixty_fifth_batch_first_score():
+    """corpora65, gathered by topic (object detection and segmentation), scored once held out
+    (PARSE-RESULT-first-run.txt: 13 of 20 answered questions, 0 of 2 bare, 2 of 6 files): a
+    `<details>` FAQ 3 of 6, a README's bold-bullet FAQ 5 of 8, a course chapter's quiz."""
+    _check(
+        EVAL / "corpora65",
+        known={
+            "details-faq-detr-detrex.md",
+            "md-course-quiz-segmentation-jp2321.md",
+            "readme-faq-annotation-labelme.md",
+            "readme-faq-retinanet-fizyr.md",
+        },
+    )
+
+
+def test_sixty_sixth_batch_first_score():
+    """corpora66, gathered by topic (hyperparameter tuning and AutoML), scored once held out
+    (PARSE-RESULT-first-run.txt: 1 of 27 answered questions, no bare ones, 2 of 6 files): a
+    MyST note's italic questions in "Q&A" dropdowns (0 of 14), a README's `<details>` FAQ (0 of
+    7), a setext README's bold-bullet FAQ (0 of 5), a page titled by a question over badges."""
+    _check(
+        EVAL / "corpora66",
+        known={
+            "md-myst-jupytext-cosine-warmup-gao-hongnan.md",
+            "md-myst-qa-admonitions-optimizers-lr-schedules-toastedqu.md",
+            "md-readme-details-faq-hyperactive-simonblanke.md",
+            "md-setext-readme-faq-hyperparameter-hunter-huntermcgushion.md",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
