@@ -102,7 +102,7 @@ def parse(
     kept = mend_markers(kept)
     kept = unwrap_verdicts(unwrap_term_paragraphs(unwrap_inline_cards(kept)))
     kept = unwrap_subject_terms(kept)
-    kept = unwrap_myst(unwrap_glossaries(kept))
+    kept = fence_math(unwrap_myst(unwrap_glossaries(kept)))  # a directive's formulas too
     kept = unwrap_callouts(label_dialogues(strip_comments(unfence_banks(kept))))
     kept = join_listed_asks(join_bold_paragraphs(bold_italic_labels(kept)))
     kept = answer_keys(solution_headings(labelled_headings(revealed_solutions(unwrap_divs(kept)))))

@@ -25,6 +25,8 @@ from ingest.questions import is_question, is_quoted, question_text, reads_as_que
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _NEAR = 40  # lines: a bold line that does not ask belongs to a bank only among its questions
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_\s](?:(?!\*\*|__\s|__$).)*?)\1\s*$")
+# A line in italics from end to end: `*Why square?*`, `_Why sum?_`.
+_ITALIC_LINE = re.compile(r"^(\*|_)(?P<text>[^*_\s](?:[^*_]*[^*_\s])?)\1\s*$")
 
 
 def prompt_runs(lines: Lines) -> set[int]:
@@ -55,8 +57,8 @@ def prompt_runs(lines: Lines) -> set[int]:
 
 
 def bold_questions(lines: Lines) -> tuple[set[int], set[int]]:
-    """Indexes of standalone question lines in a bank of them: whole bold lines, or quotes of
-    one line (`> 问题`). Three or more lines of one sort, most of them reading as questions,
+    """Indexes of standalone question lines in a bank of them: whole bold lines, quotes of one
+    line (`> 问题`), or lines in italics that end in "?" (`*Why square?*`). Three or more lines of one sort, most of them reading as questions,
     make each one that asks, states a problem (`_sentence`) or is answered by the paragraph
     below it a question whose answer runs to the next. A bold line over the next bold
     question is its topic (the second set: labels); one over a list is text ("**Option 1**").
@@ -64,6 +66,7 @@ def bold_questions(lines: Lines) -> tuple[set[int], set[int]]:
     that lays out no questions another way ("**Why this toolkit?**" in a tutorial's prose)."""
     bold: list[tuple[int, bool]] = []
     quoted: list[tuple[int, bool]] = []
+    italic: list[tuple[int, bool]] = []
     for i, ((_, raw), code) in enumerate(zip(lines, in_code(lines), strict=True)):
         if code:
             continue
@@ -71,6 +74,8 @@ def bold_questions(lines: Lines) -> tuple[set[int], set[int]]:
             bold.append((i, reads_as_question(question_text(m.group("text")))))
         elif (text := quote_line(lines, i)) and not ANSWER_LABEL.match(text):
             quoted.append((i, reads_as_question(question_text(text))))
+        elif (m := _ITALIC_LINE.match(raw.strip())) and not _label_or_item(raw):
+            italic.append((i, m.group("text").rstrip().endswith(("?", "？"))))
     out: set[int] = set()
     labels: set[int] = set()
     bold_lines = {i for i, _ in bold}
@@ -96,6 +101,8 @@ def bold_questions(lines: Lines) -> tuple[set[int], set[int]]:
         elif found is bold and not elsewhere:
             # Fewer: each that ends in "?" and is answered by the paragraph under it.
             out.update(i for i, asks in found if asks and _answered(lines, i))
+    if len(italic) >= 3 and 2 * sum(a for _, a in italic) > len(italic):
+        out.update(i for i, asks in italic if asks)  # in italics, only a line that asks does
     glossary = under_glossary(lines)
     terms = [i for i, _ in bold if glossary[i] and _plain(next_line(lines, i) or "")]
     if len(terms) >= 3:

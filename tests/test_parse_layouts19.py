@@ -395,3 +395,31 @@ def test_a_definition_term_that_quotes_keeps_its_whole_question():
         ("Why “CLIP-as-service” why not “CLIP-as-a-service”", "It pays homage to BERT-as-service."),
         ("What happened to BERT-as-service?", "It has not been maintained since 2019."),
     ]
+
+
+def test_questions_in_italics_over_their_answers_are_cards():
+    """Three or more lines wholly in italics that end in "?" (`*Why square?*`), each over its
+    answer, are questions, here inside a MyST "Q&A" dropdown; an italic line that does not ask
+    (a caption) stays text."""
+    items = run(
+        "### Adagrad\n\n*Figure 1: the learning rate over time*\n\n```{attention} Q&A\n"
+        ":class: dropdown\n*Why square?*\n- Positive, and larger gradients weigh more.\n\n"
+        "*Why sum?*\n- A memory of how active the parameter has been.\n\n*Why not average?*\n"
+        "- The sum keeps decaying the rate.\n```\n"
+    )
+    assert [(i.question, i.answer) for i in items if i.kind == "qa"] == [
+        ("Why square?", "- Positive, and larger gradients weigh more."),
+        ("Why sum?", "- A memory of how active the parameter has been."),
+        ("Why not average?", "- The sum keeps decaying the rate."),
+    ]
+
+
+def test_a_formula_inside_a_directive_is_no_heading():
+    """`$$\\begin{align*}` … `\\end{align*}$$` inside a MyST box is fenced like one outside it,
+    so its last line is no title over the numbered step after it."""
+    items = run(
+        "## Momentum\n\n```{note} Process\n1. Velocity update:\n\n$$\\begin{align*}\n"
+        "v_t = \\beta v_{t-1} + g_t\n\\end{align*}$$\n\n2. Param update:\n\n"
+        "$$\\begin{align*}\nw_t = w_{t-1} - \\eta v_t\n\\end{align*}$$\n```\n"
+    )
+    assert items and not [i.section for i in items if "$$" in i.section or "end{" in i.section]
