@@ -8,8 +8,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ingest.answers import after_answer_label
-from ingest.lines import QN, read_details, read_table
-from ingest.questions import ANSWER_SUMMARY, has_mark, is_question
+from ingest.lines import BULLET, QN, read_details, read_table
+from ingest.questions import ANSWER_SUMMARY, clean, has_mark, is_question
 
 if TYPE_CHECKING:
     from ingest.machine import Parser
@@ -55,7 +55,9 @@ def details(p: Parser, i: int) -> None:
     """A `<details>` block: a question with its answer, the answer of the question just
     above (summary "Answer"), or a titled block of prose."""
     block = read_details(p.lines, i)
-    if block.wrapper:
+    asking = [ln for ln in block.answer.split("\n") if BULLET.match(ln) and has_mark(clean(ln))]
+    if block.wrapper or p.in_faq and len(asking) >= 2 and not is_question(block.summary):
+        # a fold around a FAQ's own entries ("Read this before opening an issue")
         # `<details>` with no `<summary>` folds a page away (GitHub shows "Details"), and so
         # does one whose summary only says "Click to expand" over `<details>` of its own: read
         # what it holds line by line, like the rest of the document; the label prints nothing.
@@ -76,8 +78,11 @@ def details(p: Parser, i: int) -> None:
         p.awaiting = None
         return
     p.flush_prose()
-    if summary and (is_question(summary) or QN.match(summary) or _VERDICT.match(answer)):
-        # "Q1: ERROR: Failed building wheel …" is labelled a question, whatever its wording
+    if summary and (
+        is_question(summary) or QN.match(summary) or _VERDICT.match(answer) or p.in_faq
+    ):
+        # "Q1: ERROR: Failed building wheel …" is labelled a question, whatever its wording,
+        # and so is any entry of a FAQ ("MemoryError: Unable to allocate …")
         answer = "\n".join(after_answer_label(answer.split("\n")))  # "A1: Please review …"
         p.emit(summary, answer, p.section, start, end)
         return

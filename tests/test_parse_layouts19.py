@@ -423,3 +423,21 @@ def test_a_formula_inside_a_directive_is_no_heading():
         "$$\\begin{align*}\nw_t = w_{t-1} - \\eta v_t\n\\end{align*}$$\n```\n"
     )
     assert items and not [i.section for i in items if "$$" in i.section or "end{" in i.section]
+
+
+def test_each_details_entry_of_a_faq_asks_whatever_its_wording():
+    """Under "FAQ", `<details><summary>MemoryError: Unable to allocate …</summary>` is an entry:
+    the error asks and the text it folds answers. A fold whose summary asks nothing and that
+    holds the FAQ's own questions ("Read this before opening an issue") is no entry."""
+    items = run(
+        "## FAQ\n\n<details>\n<summary>Read this before opening an issue</summary>\n\n"
+        "- **Are you sure the bug is here?**\n- **Do you have the right version?**\n\n"
+        "</details>\n\n<details>\n<summary> MemoryError: Unable to allocate an array </summary>\n\n"
+        "Reduce the size of the search space.\n\n</details>\n"
+    )
+    assert (
+        "qa",
+        "MemoryError: Unable to allocate an array",
+        "Reduce the size of the search space.",
+    ) in _cards(items)
+    assert not [i for i in items if i.question.startswith("Read this")]
