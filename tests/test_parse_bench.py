@@ -857,6 +857,38 @@ def test_sixty_sixth_batch_first_score():
     )
 
 
+def test_sixty_seventh_batch_first_score():
+    """corpora67, gathered by topic (federated learning and privacy), scored once held out
+    (PARSE-RESULT-first-run.txt: 8 of 17 answered questions, 22 of 36 bare, 1 of 6 files): a
+    course module's checkpoint questions 22 of 32, a Chinese numbered FAQ 6 of 9, an rST
+    troubleshooting FAQ 0 of 5, a Quarto lesson's tabbed exercises."""
+    _check(
+        EVAL / "corpora67",
+        known={
+            "ipynb-course-notebook-dp-queries-gitgik.ipynb",
+            "md-course-module-checkpoint-questions-non-iid-ahoop004.md",
+            "md-zh-bold-numbered-faq-federated-learning-federatedai.md",
+            "qmd-quarto-lesson-dp-privacy-budget-ui-research.qmd",
+            "rst-numbered-troubleshooting-faq-openfl-securefederatedai.rst",
+        },
+    )
+
+
+def test_sixty_eighth_batch_first_score():
+    """corpora68, gathered by topic (data visualisation and EDA), scored once held out
+    (PARSE-RESULT-first-run.txt: 29 of 45 answered questions, no bare ones, 2 of 5 files): a
+    bold Q/A FAQ 25 of 26; plain `- Term: definition` bullets (0 of 12), `_term_ | definition`
+    lines (0 of 3), a marimo notebook read as one prose note."""
+    _check(
+        EVAL / "corpora68",
+        known={
+            "marimo-py-altair-debugging-uwdata.py",
+            "md-glossary-bullets-descriptive-stats-efurlanm.md",
+            "md-spdx-note-statistical-measures-machine-learning-oer-collection.md",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
