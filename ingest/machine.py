@@ -28,7 +28,7 @@ from ingest.answers import (
 from ingest.checkers import calls_checker
 from ingest.exercises import asking_cells, blank_exercise, exercise_headings
 from ingest.formats.link_text import join_split_links, strip_anchor, url_title
-from ingest.headings import BARE_NUMBER, FAQ_TITLE, question_headings
+from ingest.headings import BARE_NUMBER, FAQ_TITLE, TROUBLE_TITLE, question_headings
 from ingest.items import ParsedItem
 from ingest.lines import (
     ADMONITION,
@@ -211,6 +211,10 @@ class Parser:
     @property
     def in_faq(self) -> bool:
         return any(FAQ_TITLE.search(title) for _, title in self.sections)
+
+    @property
+    def in_trouble(self) -> bool:
+        return any(TROUBLE_TITLE.search(title) for _, title in self.sections)
 
     @property
     def section(self) -> str:
@@ -495,9 +499,10 @@ class Parser:
             # a task ("2. Explain X") over a line that starts a sentence, in typed text (a
             # printed page wraps lines that start with a capital too)
             task = self.unit != "page" and stripped[:1].isupper() and is_question(o.question)
+            entry = self.unit != "page" and (self.in_faq or self.in_trouble)  # asks as listed
             if (
                 stripped
-                and (asks or task)
+                and (asks or task or entry)
                 and o.row in self.answered_rows
                 and not reads_as_question(stripped)  # the question's second part asks too
             ):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.headings import GLOSSARY_TITLE
+from ingest.headings import FAQ_TITLE, GLOSSARY_TITLE, TROUBLE_TITLE
 from ingest.lines import (
     ANSWER_LABEL,
     BULLET,
@@ -219,8 +219,12 @@ def answered_bullets(lines: Lines) -> set[int]:
     a plain-text note or a printed page). Three or more such items make the pattern; a list of
     questions followed by one paragraph of prose does not."""
     found: list[int] = []
+    entries = False  # under a FAQ or troubleshooting title an item asks, whatever its wording
     for i, ((_, raw), code) in enumerate(zip(lines, in_code(lines), strict=True)):
-        if code or not (m := BULLET.match(raw)) or not is_question(question_text(m.group("text"))):
+        if not code and (h := HEADING.match(raw)):
+            entries = bool(FAQ_TITLE.search(h.group(2)) or TROUBLE_TITLE.search(h.group(2)))
+        m = None if code else BULLET.match(raw)
+        if not m or not (entries or is_question(question_text(m.group("text")))):
             continue
         before = next((ln for _, ln in reversed(lines[:i]) if ln.strip()), "")
         after = next(((j, ln) for j, (_, ln) in enumerate(lines[i + 1 :], i + 1) if ln.strip()),

@@ -861,7 +861,9 @@ def test_sixty_seventh_batch_first_score():
     """corpora67, gathered by topic (federated learning and privacy), scored once held out
     (PARSE-RESULT-first-run.txt: 8 of 17 answered questions, 22 of 36 bare, 1 of 6 files): a
     course module's checkpoint questions 22 of 32, a Chinese numbered FAQ 6 of 9, an rST
-    troubleshooting FAQ 0 of 5, a Quarto lesson's tabbed exercises."""
+    troubleshooting FAQ 0 of 5, a Quarto lesson's tabbed exercises. Designed on since: the rST
+    FAQ 3 of 5 (a numbered troubleshooting entry asks whatever its wording; one more differs
+    by the |productName| substitution its site fills in; PARSE-RESULT-dev.txt)."""
     _check(
         EVAL / "corpora67",
         known={

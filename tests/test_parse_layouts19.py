@@ -441,3 +441,21 @@ def test_each_details_entry_of_a_faq_asks_whatever_its_wording():
         "Reduce the size of the search space.",
     ) in _cards(items)
     assert not [i for i in items if i.question.startswith("Read this")]
+
+
+def test_a_numbered_troubleshooting_list_pairs_each_problem_with_its_indented_fix():
+    """Under "Troubleshooting", `1. I see the error …` over its fix indented under it (as
+    docutils writes an enumerated list) is a card though it asks nothing, as the same items
+    under a FAQ are; elsewhere such a list of statements stays a note."""
+    text = (
+        "1. I see the error `Cannot import name X`\n   Install the framework in the environment.\n\n"
+        "2. **None of the collaborators can connect**\n   Check the aggregator's domain name.\n\n"
+        "3. **Silent failures from memory errors**\n   Upgrade PyTorch to 1.11 or later.\n"
+    )
+    cards = [(i.question, i.answer) for i in run("# Troubleshooting\n\n" + text) if i.kind == "qa"]
+    assert cards == [
+        ("I see the error `Cannot import name X`", "Install the framework in the environment."),
+        ("None of the collaborators can connect", "Check the aggregator's domain name."),
+        ("Silent failures from memory errors", "Upgrade PyTorch to 1.11 or later."),
+    ]
+    assert not [i for i in run("# Release notes\n\n" + text) if i.kind == "qa"]
