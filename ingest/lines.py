@@ -27,10 +27,9 @@ QUALIFIER = r"(?:Sample|Model|Reference|Suggested|Expected|Ideal|Final|Correct|R
 # A metadata line between a question and its answer label, its label styled: `**Difficulty:**
 # Easy`, `*Topic*: backpropagation`.
 METADATA = re.compile(r"^\s*(\*\*|__|\*|_)(?P<label>[^*_:\n]{1,30})(?::\1|\1:)\s*\S.{0,120}$")
-# Question and answer labels, in English and Chinese (问/问题/题目 question, 答/答案/解答/回答
-# answer, 解 solution), with an ASCII or a full-width colon, inside the bold or after it
-# (`**Q**: …`); and a flashcard's sides, named as Anki names the fields of its basic card, and
-# 解, only before a colon.
+# Question and answer labels, English and Chinese (问/问题/题目, 答/答案/解答/回答/解), with an
+# ASCII or full-width colon in the bold or after it (`**Q**: …`); 解 and a flashcard's sides
+# (named as Anki names a basic card's fields) only before a colon.
 _SIDE_COLON = r"(?=(?:\*\*|__)?\s*[:：])"
 _Q_WORD = rf"(?:Q|Question|问题?|题目|Front{_SIDE_COLON})"
 _A_WORD = rf"(?:A|Ans|Answer|Solution|Approach|答案?|解答|回答|解{_SIDE_COLON}|Back{_SIDE_COLON})"
@@ -76,8 +75,11 @@ BULLET = re.compile(
 NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s")
 # A section number before a title, as LaTeX prints it: "2 Method", "3.1 Training setup".
 SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\s+(?=\S)")
-# A paragraph that opens with its question in bold and answers it on: `**Why X?** Because …`.
-RUN_IN = re.compile(r"^(?:\*\*|__)(?P<q>[^*_\n]{3,200}?[?？])(?:\*\*|__)\s+(?P<rest>\S.*)$")
+# A paragraph that opens with its question in bold and answers it on: `**Why X?** Because …`
+# (or `**Why X?**. Because …`); an underscore inside a word (`compute_overlap`) is no emphasis.
+RUN_IN = re.compile(
+    r"^(?:\*\*|__)(?P<q>(?:[^*_\n]|(?<=\w)_(?=\w)){3,200}?[?？])(?:\*\*|__)[.:]?\s+(?P<rest>\S.*)$"
+)
 # A question sentence right after a run-in question rephrases it: "**What do optimizers tune?**
 # Or, _what does compiling do?_ Each optimizer …" asks both, and the answer starts at "Each".
 _REPHRASED = re.compile(r"^(?P<q>[^.!?\n]{3,200}?[?？][*_]*)\s+(?=\S)")
@@ -170,9 +172,8 @@ def echoes(lines: Lines, i: int, title: str) -> bool:
 def formula(text: str, numbered: bool = False) -> bool:
     """A formula on a line of its own: an equation (`loss = …`, `= µk(δkj −µj)`), or, if
     `numbered`, only one ending in its number as a PDF prints it ("(yij −µij)xi (170)")."""
-    if re.search(r"[=<>≤≥∑∫−^].*\(\d{1,3}\)$", text := text.strip()):
-        return True
-    return not numbered and (" = " in text or text.startswith("= "))
+    equation = " = " in (text := text.strip()) or text.startswith("= ")
+    return bool(re.search(r"[=<>≤≥∑∫−^].*\(\d{1,3}\)$", text)) or not numbered and equation
 
 
 def plain_heading(lines: Lines, i: int, text: str) -> bool:

@@ -827,7 +827,8 @@ def test_sixty_fifth_batch_first_score():
     (PARSE-RESULT-first-run.txt: 13 of 20 answered questions, 0 of 2 bare, 2 of 6 files): a
     `<details>` FAQ 3 of 6, a README's bold-bullet FAQ 5 of 8, a course chapter's quiz.
     Designed on since: the `<details>` FAQ 6 of 6 (each entry of a FAQ asks whatever its
-    wording; PARSE-RESULT-dev.txt)."""
+    wording), the bold-bullet FAQ 7 of 8 (a stop after the bold, an identifier inside it;
+    PARSE-RESULT-dev.txt)."""
     _check(
         EVAL / "corpora65",
         known={

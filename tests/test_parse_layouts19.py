@@ -459,3 +459,18 @@ def test_a_numbered_troubleshooting_list_pairs_each_problem_with_its_indented_fi
         ("Silent failures from memory errors", "Upgrade PyTorch to 1.11 or later."),
     ]
     assert not [i for i in run("# Release notes\n\n" + text) if i.kind == "qa"]
+
+
+def test_a_run_in_question_keeps_identifiers_and_drops_a_stray_stop():
+    """`* **I get the error `ValueError: …`, what to do?**. This is because …`: a full stop typed
+    after the bold belongs to neither side; `compute_overlap` inside the bold is a word, not
+    the end of an emphasis."""
+    items = run(
+        "## FAQ\n\n* **I get the error `ValueError: not enough values`, what to do?**. You are "
+        "using a training model.\n* **I get `No module named 'utils.compute_overlap'`, how do I "
+        "fix this?** Build the extensions in place.\n"
+    )
+    assert [(i.question, i.answer) for i in items if i.kind == "qa"] == [
+        ("I get the error `ValueError: not enough values`, what to do?", "You are using a training model."),
+        ("I get `No module named 'utils.compute_overlap'`, how do I fix this?", "Build the extensions in place."),
+    ]  # fmt: skip
