@@ -17,9 +17,10 @@ and so is a paragraph after them that asks; a heading with no such items asks in
 paragraph. Such headings stay as written.
 
 A homework report numbers its problems by their section (`1.1 Show that …`, `2.3 (Optional)
-What …`) or letters a problem's parts (`(a) Assuming …`), and answers each under a solution label
-(`Solution: …`, `解: …`): each such part that a label answers before the next part is a `Q:` line,
-so its wrapped lines and display maths stay with it up to the label, and the numbered statement
+What …`), labels them (`Exercise 3. …`) or letters a problem's parts (`(a) Assuming …`), and
+answers each under a solution label (`Solution: …`, `解: …`, "Solution." on its own line): each
+such part that a label answers before the next part is one `Q:` line holding its whole statement
+up to the label, wrapped lines, formulas and "a)" parts included, and the numbered statement
 that lettered parts share is a heading over them. Every line keeps its location.
 """
 
