@@ -9,7 +9,8 @@ placeholder ("`Your Answer Here`", "*Double click the markdown and add your answ
     1. What is the longest vector? `Your Answer Here`
 
 Three or more such spaces make a notebook a worksheet. In it, the last paragraph of a cell
-followed by its space asks (with the list it introduces, if it ends in ":"), and so does a line
+followed by its space asks (with the list it introduces, if it ends in ":"; a statement over an
+empty cell, "If you like, reuse …", does not), and so does a line
 that ends in a placeholder; a bold label over a placeholder asks for that term; a field that is
 only a label ("- $A$: `Your Answer Here`") is the form the question above it gives. Each is a
 bare question: nothing in the notebook answers it.
@@ -141,11 +142,8 @@ def _last_paragraph(
     n = first
     while n <= last:
         t = texts[n]
-        if not t.strip() or BULLET.match(t) or _ALONE.match(t) or _AFTER.match(t):
-            n += 1
-            continue
-        if code[n] or _part_ends(t):
-            n += 1  # a formula, a table, an image, code: no prose
+        if not t.strip() or code[n] or _part_ends(t) or _AFTER.match(t):
+            n += 1  # a list, a formula, a table, an image, code, a placeholder: no prose
             continue
         start = n
         while (
@@ -164,6 +162,8 @@ def _last_paragraph(
 
 
 def _part_ends(line: str) -> bool:
+    """Starts what a paragraph of prose is not: a list item, code, a placeholder, a formula,
+    a table, HTML or an image."""
     stripped = line.lstrip()
     return bool(
         BULLET.match(line) or FENCE.match(line) or _ALONE.match(line)
