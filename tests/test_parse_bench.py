@@ -892,6 +892,17 @@ def test_sixty_eighth_batch_first_score():
     )
 
 
+def test_sixty_ninth_batch_first_score():
+    """corpora69, gathered by topic (kernels, SVMs and Gaussian processes), scored once held
+    out (PARSE-RESULT-first-run.txt: 14 of 21 answered questions, 0 of 1 bare, 2 of 4 files):
+    numbered interview headings 8 of 8; `* Qn:` bullets answered after `&emsp;` 3 of 4, a
+    checkbox quiz whose formulas are images 3 of 9."""
+    _check(
+        EVAL / "corpora69",
+        known={"md-bullet-q-emsp-svm-magicgh.md", "md-checkbox-quiz-svm-aditya8138.md"},
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
