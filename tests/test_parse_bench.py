@@ -903,6 +903,21 @@ def test_sixty_ninth_batch_first_score():
     )
 
 
+def test_seventieth_batch_first_score():
+    """corpora70, gathered by topic (sequence-to-sequence models and decoding), scored once
+    held out (PARSE-RESULT-first-run.txt: 4 of 79 answered questions, 0 of 3 bare, 2 of 5
+    files): a reference of bold-term bullets its labeller reads as a glossary (0 of 73), a
+    report's bold numbered questions 4 of 6, a Chinese lesson's closing exercises."""
+    _check(
+        EVAL / "corpora70",
+        known={
+            "md-bold-term-bullets-generation-parameters-oobabooga.md",
+            "md-pandoc-report-bold-numbered-qa-beam-search-pleyad.md",
+            "md-zh-course-lesson-exercises-sampling-fisherkkk.md",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
