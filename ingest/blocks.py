@@ -55,8 +55,7 @@ def details(p: Parser, i: int) -> None:
     """A `<details>` block: a question with its answer, the answer of the question just
     above (summary "Answer"), or a titled block of prose."""
     block = read_details(p.lines, i)
-    asking = [ln for ln in block.answer.split("\n") if BULLET.match(ln) and has_mark(clean(ln))]
-    if block.wrapper or p.in_faq and len(asking) >= 2 and not is_question(block.summary):
+    if block.wrapper or p.in_faq and not is_question(block.summary) and _asks_twice(block.answer):
         # a fold around a FAQ's own entries ("Read this before opening an issue")
         # `<details>` with no `<summary>` folds a page away (GitHub shows "Details"), and so
         # does one whose summary only says "Click to expand" over `<details>` of its own: read
@@ -88,6 +87,11 @@ def details(p: Parser, i: int) -> None:
         return
     title = [] if block.control else [summary]  # "[Click to expand]" prints nothing
     p.prose.extend((start, ln) for ln in [*title, *answer.split("\n")] if ln)
+
+
+def _asks_twice(text: str) -> bool:
+    """Two or more of the text's list items ask ("- **Are you sure the bug is here?**")."""
+    return sum(bool(BULLET.match(ln)) and has_mark(clean(ln)) for ln in text.split("\n")) >= 2
 
 
 def table(p: Parser, i: int) -> bool:

@@ -131,7 +131,7 @@ _SUBJECT_TERM = re.compile(
     r"(?P<rest>(?:,|\s+[a-z]).*[.!])\s*$"
 )
 _COPULAS = {"is", "are", "was", "were", "has", "have", "can", "may", "refers", "means"}
-_NOT_VERBS = {"as", "its", "this", "thus", "across", "less", "unless", "plus", "was"}
+_NOT_VERBS = {"as", "its", "this", "thus", "across", "less", "unless", "plus"}
 
 
 def _verb_follows(rest: str) -> bool:

@@ -499,11 +499,11 @@ class Parser:
             # a task ("2. Explain X") over a line that starts a sentence, in typed text (a
             # printed page wraps lines that start with a capital too)
             task = self.unit != "page" and stripped[:1].isupper() and is_question(o.question)
-            entry = self.unit != "page" and (self.in_faq or self.in_trouble)  # asks as listed
             if (
                 stripped
-                and (asks or task or entry)
                 and o.row in self.answered_rows
+                # an entry of a FAQ or troubleshooting list asks as listed
+                and (asks or task or self.unit != "page" and (self.in_faq or self.in_trouble))
                 and not reads_as_question(stripped)  # the question's second part asks too
             ):
                 # `1. What is X?` with its answer on the lines under it (a text note, a page)

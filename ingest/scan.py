@@ -57,10 +57,10 @@ def prompt_runs(lines: Lines) -> set[int]:
 
 
 def bold_questions(lines: Lines) -> tuple[set[int], set[int]]:
-    """Indexes of standalone question lines in a bank of them: whole bold lines, quotes of one
-    line (`> 问题`), or lines in italics that end in "?" (`*Why square?*`). Three or more lines of one sort, most of them reading as questions,
-    make each one that asks, states a problem (`_sentence`) or is answered by the paragraph
-    below it a question whose answer runs to the next. A bold line over the next bold
+    """Indexes of standalone question lines in a bank: whole bold lines, one-line quotes (`> 问题`)
+    or lines in italics (`*Why square?*`). Three or more of one sort, most reading as questions,
+    make each that asks (in italics, only those), states a problem (`_sentence`) or is answered by
+    the paragraph below a question whose answer runs to the next. A bold line over the next bold
     question is its topic (the second set: labels); one over a list is text ("**Option 1**").
     Fewer bold lines: each that ends in "?" over the plain paragraph answering it, in a document
     that lays out no questions another way ("**Why this toolkit?**" in a tutorial's prose)."""
