@@ -21,7 +21,7 @@ from ingest.lines import (
     read_details,
     unquote,
 )
-from ingest.questions import ANSWER_SUMMARY
+from ingest.questions import ANSWER_SUMMARY, is_question, reads_as_question
 
 
 def strip_answer_label(line: str) -> str:
@@ -116,6 +116,48 @@ def split_stem(body: list[str]) -> tuple[str, list[str]] | None:
                 stem, end = f"{stem} {body[end].strip()}", end + 1
             return stem, body[end:]
     return None
+
+
+# A heading that numbers and names its question: "Question 1 : MSE by Hand", "Q3) Attention".
+_NUMBERED_TITLE = re.compile(
+    r"^\W*(?:Q|Question|Problem|Exercise|Task)\s*\d{1,4}(?:\.\d{1,3})?\s*[:.)\-–—]\s*(?P<title>\S.*)$",
+    re.I,
+)
+# Verbs that set a task when a statement under such a heading ends with them ("Complete the
+# table."); in running text they open notes as often ("Perform scaling first"), so only here.
+_TASK_VERBS = {"complete", "perform", "fill", "plot", "sketch", "draw", "justify", "interpret"}
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_CLAUSE = re.compile(r"(?<=[,;:)])\s+")
+
+
+def _sets_task(paragraph: str) -> bool:
+    """The paragraph's last sentence asks: it ends in "?", or a clause of it opens with a task
+    verb ("Given L(w) = …, compute dL/dw.", "Complete the table.")."""
+    last = _SENTENCE_END.split(paragraph.strip())[-1]
+    clauses = _CLAUSE.split(last)
+    return last.rstrip().endswith("?") or any(
+        is_question(c) or c.split()[0].lower() in _TASK_VERBS for c in clauses if c.split()
+    )
+
+
+def numbered_title(heading: str) -> str | None:
+    """The title of a heading that numbers and names its question ("Question 1 : MSE by
+    Hand" → "MSE by Hand"); None for any other heading."""
+    m = _NUMBERED_TITLE.match(heading)
+    return m["title"] if m else None
+
+
+def split_titled_stem(title: str, body: list[str]) -> tuple[str, list[str]] | None:
+    """Under a numbered question's title that does not ask ("MSE by Hand"), a first paragraph
+    that sets a task is the question (the title only names it), and the rest answers it."""
+    if reads_as_question(title) or len(title.split()) > 8 or title.rstrip().endswith("."):
+        return None  # a title names, in a few words; "Question 6: Use the threshold …" states
+    stem = split_stem(body)
+    if not stem or not _wraps(stem[0]) or not _sets_task(stem[0]):
+        return None
+    # an answer labelled below ("Solution:") answers the title, its statement a note of it
+    labelled = any(LABEL_LINE.match(ln) or ANSWER_LABEL.match(ln) for ln in stem[1])
+    return None if labelled or split_fold(stem[1]) else stem
 
 
 def split_statement(body: list[str]) -> tuple[str, list[str]]:

@@ -19,9 +19,11 @@ from ingest.answers import (
     fold_lines,
     labelled_part,
     lettered,
+    numbered_title,
     split_fold,
     split_statement,
     split_stem,
+    split_titled_stem,
     stem_and_options,
     strip_answer_label,
 )
@@ -113,6 +115,7 @@ class Open:
     # A list question answered by the text under it, unindented: the answer runs, lists and
     # code included, up to the next item of that list.
     loose: bool = False
+    numbered: bool = False  # a `Question 3: …` line: its label numbers the question
 
 
 def _disclosure_control(raw: str, stripped: str) -> bool:
@@ -261,7 +264,12 @@ class Parser:
             return
         question, lines = o.question, o.answer
         numbered = o.style == "heading" and bool(BARE_NUMBER.match(question))
-        if numbered and (stem := split_stem(lines)):
+        # "Question 3" over its question; "Question 1: MSE by Hand" over the task it names
+        title = (
+            o.question if o.numbered else numbered_title(question) if o.style == "heading" else ""
+        )
+        stem = split_stem(lines) if numbered else split_titled_stem(title, lines) if title else None
+        if stem:
             question, lines = stem
         elif o.style == "heading" and re.fullmatch(r"[\d.\s]+", question):
             return  # "## 1.2" over a question line of its own: the number asks nothing
@@ -408,7 +416,7 @@ class Parser:
         if (m := QN.match(line)) and not TOC_ENTRY.match(raw) and not self.answer_field(line, m):
             self.close()
             self.flush_prose()
-            self.open = Open(m.group("q"), self.section, loc, loc, "qn")
+            self.open = Open(m.group("q"), self.section, loc, loc, "qn", numbered=bool(m["n"]))
             return
         if (m := PROBLEM.match(line) or LABEL_ALONE.match(line)) and self.answer_label_below(i):
             # `**Problem**: …` or a label alone on its line (its text on the lines below), with

@@ -43,7 +43,7 @@ def _title(line: str, above: str, below: str, width: float, asks_next: bool) -> 
         0 < len(words) <= _MAX_WORDS
         and len(text) < 0.6 * width
         and text[:1].isupper()
-        and not re.search(r"[.,;:]$", text)
+        and not re.search(r"[.,;:=]$", text)
         and bool(re.search(r"[A-Za-z]{3}", text))
         and not _marked(line)
         and (not above or bool(_ENDS_SENTENCE.search(above)))
@@ -105,7 +105,7 @@ def _list_head(line: str, above: str, below: str, width: float) -> bool:
         0 < len(words) <= _MAX_WORDS
         and (len(words) <= 3 or _title_case(words))
         and text[:1].isupper()
-        and not re.search(r"[.,;:?!？)\"”-]$", text)
+        and not re.search(r"[.,;:?!？)\"”=-]$", text)
         and bool(re.search(r"[^\W\d_]{3}", text))
         and not _marked(line)
         and not is_question(text)
@@ -133,7 +133,7 @@ def _list_title(line: str, below: str, asks_next: bool) -> bool:
         0 < len(words) <= 2 * _MAX_WORDS
         and (len(words) <= _MAX_WORDS or _title_case(words))
         and text[:1].isupper()
-        and not re.search(r"[.,;:?!？)\"”-]$", text)
+        and not re.search(r"[.,;:?!？)\"”=-]$", text)
         and bool(re.search(r"[^\W\d_]{3}", text))
         and not _marked(line)
         and not reads_as_question(text)

@@ -1,0 +1,74 @@
+"""More layouts of third-party banks (see tests/test_parse_layouts.py)."""
+
+from tests.test_parse_layouts import run
+
+
+def _cards(items):
+    return [(i.kind, i.question, i.answer) for i in items if i.kind != "chunk"]
+
+
+def test_a_numbered_question_titled_by_a_name_asks_its_statement():
+    """`## Question 1: MSE by Hand` over "… Compute the MSE.": the title names the question,
+    the statement that sets the task asks it, and what follows the statement answers it. A
+    title over a statement that sets no task, a statement of a sentence or more in place of a
+    title, and a solution labelled below (the title its question, the statement a note) stay
+    as they were."""
+    items = run(
+        "# Quiz\n\n## Question 1 : MSE by Hand\n\n"
+        "A model produces the following predictions. Compute the MSE.\n\n"
+        "## Question 2: Squares\n\nWhy do we square errors?\n\n"
+        "Because it penalises large errors more.\n\n"
+        "## Q3) Memory leak\n\nThe optimizer leaks memory. Use `torch.no_grad()`.\n\n"
+        "## Question 4 - Not equal\n\nWrite a query that skips soda.\n\nSolution:\n\n"
+        "    select * from drinks where main <> 'soda';\n"
+    )
+    assert _cards(items) == [
+        ("question", "A model produces the following predictions. Compute the MSE.", ""),
+        ("qa", "Why do we square errors?", "Because it penalises large errors more."),
+        ("qa", "Memory leak", "The optimizer leaks memory. Use `torch.no_grad()`."),
+        (
+            "qa",
+            "Not equal",
+            "Write a query that skips soda.\n\nSolution:\n\n    select * from drinks where main <> 'soda';",
+        ),
+    ]
+
+
+def test_a_numbered_question_line_in_a_pdf_titles_its_task(tmp_path):
+    """A PDF quiz prints `Question 3 : Derivative of a Loss` over its task: the task is the
+    question, left to the student. A line that leaves a blank to fill in ("MSE =") is no title
+    of the questions after it (their section stays the quiz's)."""
+    from tests.pdfs import make_pdf
+    from tests.test_formats import load_items
+
+    text = (
+        "Session 5 Quiz\nLoss Functions and Gradient Descent | 4 questions\n"
+        "Question 1 : MSE by Hand\n"
+        "A model produces the following predictions. Compute the mean squared error.\n"
+        "MSE =\n"
+        "Question 2 : Derivative of a Loss\nGiven L(w) = (4 - 2w)^2, compute dL/dw.\n"
+        "Question 3 : Gradient Direction\n"
+        "You are at w = 0 on the loss curve of Question 2. The gradient is negative. Should\n"
+        "you increase or decrease w to reduce the loss? Explain why.\n"
+        "Question 4 : Diverging Loss\n"
+        "A colleague sees the loss grow over the first few epochs. What is the most likely\n"
+        "cause, and how would you fix it?\n"
+    )
+    _, items = load_items(make_pdf(tmp_path / "quiz.pdf", [text]))
+    asked = [(i.kind, i.section, i.question) for i in items if i.kind != "chunk"]
+    assert {section for _, section, _ in asked} == {items[0].section}
+    assert asked[1:] == [
+        ("question", items[0].section, "Given L(w) = (4 - 2w)^2, compute dL/dw."),
+        (
+            "question",
+            items[0].section,
+            "You are at w = 0 on the loss curve of Question 2. The gradient is negative. Should "
+            "you increase or decrease w to reduce the loss? Explain why.",
+        ),
+        (
+            "question",
+            items[0].section,
+            "A colleague sees the loss grow over the first few epochs. What is the most likely "
+            "cause, and how would you fix it?",
+        ),
+    ]
