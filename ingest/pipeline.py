@@ -25,7 +25,7 @@ from ingest.store import FileItems, IndexStore
 from ingest.vectors import item_of
 
 _BATCH_ITEMS = 2000  # items embedded and committed together; bounds memory on huge corpora
-PARSER_VERSION = "151"  # bump when parsing changes what items a file yields
+PARSER_VERSION = "152"  # bump when parsing changes what items a file yields
 VECTORS_VERSION = "2"  # bump when embed_texts changes what gets a vector
 # A long text also gets a vector per passage of two sentences, one passage starting at each
 # sentence ("small-to-big" retrieval): MiniLM's one vector for a long note blurs a sentence that
@@ -171,8 +171,15 @@ def _prepare(
     sha = hashlib.sha256(fingerprint.encode() + b"\0" + data).hexdigest()
     if store.catalog.file_hash(key) == sha:
         return None
-    doc = load(path, data)
-    parsed = parse_document(doc, chunker)
+    try:
+        doc = load(path, data)
+        parsed = parse_document(doc, chunker)
+    except LoadError:
+        raise
+    except Exception as exc:  # a fault of ours on one file must not stop the others
+        raise LoadError(
+            f"studybot failed on this file ({type(exc).__name__}: {exc}); please report it"
+        ) from exc
     if not parsed:
         raise LoadError("no questions, answers or prose found in the file")
     items = list({it.id: it for it in (make_item(key, source, p) for p in parsed)}.values())

@@ -55,6 +55,28 @@ def corpus(tmp_path):
     return root
 
 
+def test_a_fault_on_one_file_is_reported_and_the_others_are_ingested(
+    corpus, store, embedder, monkeypatch
+):
+    """A parser fault (a bug of ours, not a bad file) on one file fails that file with its
+    reason; the rest of the folder is ingested."""
+    import ingest.pipeline as pipeline
+
+    parse = pipeline.parse_document
+
+    def faulty(doc, chunker):
+        if doc.data.decode().startswith("# Notes\n???"):
+            raise AttributeError("'For' object has no attribute 'value'")
+        return parse(doc, chunker)
+
+    monkeypatch.setattr(pipeline, "parse_document", faulty)
+    report = ingest([corpus], store, embedder, progress=False)
+    assert report.files_ingested == 2
+    [failure] = report.files_failed
+    assert Path(failure.path).name == "mkdocs.md"
+    assert "AttributeError" in failure.reason and "please report it" in failure.reason
+
+
 def test_counts_search_and_duplicate_links(corpus, store, embedder):
     report = ingest([corpus], store, embedder, progress=False)
     assert report.files_ingested == 3 and not report.files_failed

@@ -96,6 +96,19 @@ def test_a_python_program_is_refused_with_its_reason_and_skipped_in_a_folder(tmp
     assert [f.path.name for f in discover(tmp_path / "train.py")] == ["train.py"]
 
 
+def test_a_program_with_a_loop_or_with_block_at_top_level_is_refused_not_crashed(tmp_path):
+    """A loop's and a `with` block's targets are names but hold no literal: a script that
+    loops at top level is a program, refused with its reason, not a crash that stops ingest."""
+    path = tmp_path / "exercises.py"
+    path.write_text(
+        "import torch\n\n# 1. Create a tensor\nt = torch.rand(3)\n\n"
+        "# 2. Loop over batches\nfor batch in [1, 2]:\n    print(batch)\n\n"
+        "with open(__file__) as handle:\n    pass\nsize: int = 3\n"
+    )
+    with pytest.raises(LoadError, match="a Python program, not notes"):
+        load(path)
+
+
 LITERATE = r'''"""
 # Diffusion
 

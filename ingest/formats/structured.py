@@ -108,8 +108,13 @@ def read_python(text: str, tree: ast.Module | None = None) -> Records:
     for node in ast.walk(tree):
         if isinstance(node, ast.Dict):
             dicts.append((node.lineno, _literal(node)))
-    for stmt in tree.body:
-        targets = stmt.targets if isinstance(stmt, ast.Assign) else [getattr(stmt, "target", None)]
+    for stmt in tree.body:  # `x = …` and `x: T = …`; a loop's or a `with`'s target holds none
+        if isinstance(stmt, ast.Assign):
+            targets = stmt.targets
+        elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+            targets = [stmt.target]
+        else:
+            continue
         for target in (t for t in targets if isinstance(t, ast.Name)):
             assigned.append((target.id, _literal(stmt.value)))
     records, titled = _find_records(dict(assigned))
