@@ -1021,6 +1021,39 @@ def test_seventy_sixth_batch_first_score():
     )
 
 
+def test_seventy_seventh_batch_first_score():
+    """corpora77, gathered by topic (deep learning frameworks), scored once held out
+    (PARSE-RESULT-first-run.txt: 2 of 26 answered questions, 4 of 8 bare, 3 of 5 files): a
+    Python script of numbered comments over code crashed the loader (a top-level loop read as
+    an assignment; now refused as a program, with its reason), a quiz's tasks as nested bullets
+    4 of 8."""
+    _check(
+        EVAL / "corpora77",
+        known={
+            "md-quiz-tensor-ops-reynoldsnlp.md",
+            "py-bank-code-solutions-pytorch-lee-hanhee.py",
+        },
+    )
+
+
+def test_seventy_eighth_batch_first_score():
+    """corpora78, gathered by topic (convex optimisation and numerical methods), scored once
+    held out (PARSE-RESULT-first-run.txt: 0 of 115 answered questions, 3 of 10 bare, 0 of 5
+    files): a JSON glossary keyed by term (84), an interview notebook whose quoted questions
+    sit under titled headings, answers folded in `<details>` (23), a Vietnamese HTML exam's
+    lettered parts, a PDF homework's problems, an exercise sheet 3 of 4."""
+    _check(
+        EVAL / "corpora78",
+        known={
+            "html-exam-solutions-duality-nglelinh.html",
+            "ipynb-interview-optimizers-vijaygwu.ipynb",
+            "json-glossary-convex-optimization-amirrezafarnamtaheri.json",
+            "md-exercises-gradient-descent-tejustarr.md",
+            "pdf-homework-convex-sets-stephenbeckr.pdf",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
