@@ -72,3 +72,28 @@ def test_a_numbered_question_line_in_a_pdf_titles_its_task(tmp_path):
             "cause, and how would you fix it?",
         ),
     ]
+
+
+def test_a_json_glossary_keyed_by_term_asks_each_term(tmp_path):
+    """`{"affine": {"definition": …, "url": …}}`: a record kept under its key that names no
+    question field is asked by that key (never by its link); a record that names its question
+    (`{"q1": {"question": …}}`) keeps it, its key an identifier."""
+    import json
+
+    from tests.test_formats import load_items
+
+    glossary = {
+        "affine": {"definition": "A function f(x) = Ax + b.", "url": "../topics/03/index.html#s1"},
+        "cone": {"definition": "A set closed under non-negative scaling.", "url": "../topics/03/"},
+    }
+    (tmp_path / "glossary.json").write_text(json.dumps(glossary, indent=2))
+    _, items = load_items(tmp_path / "glossary.json")
+    assert [(i.kind, i.question, i.answer) for i in items] == [
+        ("qa", "affine", "A function f(x) = Ax + b."),
+        ("qa", "cone", "A set closed under non-negative scaling."),
+    ]
+    bank = {"q1": {"question": "What is a cone?", "answer": "A set closed under scaling."},
+            "q2": {"question": "What is a hull?", "answer": "The smallest convex superset."}}  # fmt: skip
+    (tmp_path / "bank.json").write_text(json.dumps(bank))
+    _, items = load_items(tmp_path / "bank.json")
+    assert [i.question for i in items] == ["What is a cone?", "What is a hull?"]

@@ -58,6 +58,11 @@ def _pick(names: list[str], wanted: tuple[str, ...], stem: str) -> int | None:
     return next((i for i, n in enumerate(lowered) if stem in n), None)
 
 
+def names_question(header: list[str]) -> bool:
+    """A field is named as the question: "question", "front", "term", "Question text"."""
+    return _pick(header, _QUESTION_KEYS, "question") is not None
+
+
 _DEFINITION_KEYS = ("definition", "meaning", "explanation")
 
 
