@@ -21,7 +21,7 @@ from ingest.lines import (
     read_details,
     unquote,
 )
-from ingest.questions import ANSWER_SUMMARY, is_question, reads_as_question
+from ingest.questions import ANSWER_SUMMARY
 
 
 def strip_answer_label(line: str) -> str:
@@ -112,52 +112,10 @@ def split_stem(body: list[str]) -> tuple[str, list[str]] | None:
     for n, line in enumerate(body):
         if line.strip() and not METADATA.match(line):
             stem, end = line.strip(), n + 1
-            while end < len(body) and _wraps(body[end]):
+            while end < len(body) and wraps(body[end]):
                 stem, end = f"{stem} {body[end].strip()}", end + 1
             return stem, body[end:]
     return None
-
-
-# A heading that numbers and names its question: "Question 1 : MSE by Hand", "Q3) Attention".
-_NUMBERED_TITLE = re.compile(
-    r"^\W*(?:Q|Question|Problem|Exercise|Task)\s*\d{1,4}(?:\.\d{1,3})?\s*[:.)\-–—]\s*(?P<title>\S.*)$",
-    re.I,
-)
-# Verbs that set a task when a statement under such a heading ends with them ("Complete the
-# table."); in running text they open notes as often ("Perform scaling first"), so only here.
-_TASK_VERBS = {"complete", "perform", "fill", "plot", "sketch", "draw", "justify", "interpret"}
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-_CLAUSE = re.compile(r"(?<=[,;:)])\s+")
-
-
-def _sets_task(paragraph: str) -> bool:
-    """The paragraph's last sentence asks: it ends in "?", or a clause of it opens with a task
-    verb ("Given L(w) = …, compute dL/dw.", "Complete the table.")."""
-    last = _SENTENCE_END.split(paragraph.strip())[-1]
-    clauses = _CLAUSE.split(last)
-    return last.rstrip().endswith("?") or any(
-        is_question(c) or c.split()[0].lower() in _TASK_VERBS for c in clauses if c.split()
-    )
-
-
-def numbered_title(heading: str) -> str | None:
-    """The title of a heading that numbers and names its question ("Question 1 : MSE by
-    Hand" → "MSE by Hand"); None for any other heading."""
-    m = _NUMBERED_TITLE.match(heading)
-    return m["title"] if m else None
-
-
-def split_titled_stem(title: str, body: list[str]) -> tuple[str, list[str]] | None:
-    """Under a numbered question's title that does not ask ("MSE by Hand"), a first paragraph
-    that sets a task is the question (the title only names it), and the rest answers it."""
-    if reads_as_question(title) or len(title.split()) > 8 or title.rstrip().endswith("."):
-        return None  # a title names, in a few words; "Question 6: Use the threshold …" states
-    stem = split_stem(body)
-    if not stem or not _wraps(stem[0]) or not _sets_task(stem[0]):
-        return None
-    # an answer labelled below ("Solution:") answers the title, its statement a note of it
-    labelled = any(LABEL_LINE.match(ln) or ANSWER_LABEL.match(ln) for ln in stem[1])
-    return None if labelled or split_fold(stem[1]) else stem
 
 
 def split_statement(body: list[str]) -> tuple[str, list[str]]:
@@ -169,10 +127,10 @@ def split_statement(body: list[str]) -> tuple[str, list[str]]:
         if not body[n].strip():
             n += 1
             continue
-        if not _wraps(body[n]) or THEMATIC_BREAK.match(body[n]):
+        if not wraps(body[n]) or THEMATIC_BREAK.match(body[n]):
             break
         end = n
-        while end + 1 < len(body) and _wraps(body[end + 1]):
+        while end + 1 < len(body) and wraps(body[end + 1]):
             end += 1
         paragraph = " ".join(line.strip() for line in body[n : end + 1])
         if paragraph.endswith((":", "：")):
@@ -182,7 +140,7 @@ def split_statement(body: list[str]) -> tuple[str, list[str]]:
     return " ".join(asked), body[n:]
 
 
-def _wraps(line: str) -> bool:
+def wraps(line: str) -> bool:
     """`line` goes on with the paragraph above it: text, not a label, list item, fence,
     heading, div fence, table, HTML or display maths."""
     text = line.lstrip()

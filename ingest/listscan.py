@@ -37,13 +37,13 @@ _AIMS_TITLE = re.compile(
     re.I,
 )
 # A heading or label over a list of exercises, whose items are tasks however they are worded
-# ("1. The effect of temperature on output"): "## Exercises", "**Review questions:**",
+# ("1. The effect of temperature on output"): "## Exercises", "## Quiz (ch. 1)", "**Review questions:**",
 # "**练习**：" (exercises), 习题/思考题 (problems, questions to think about), 演習/練習問題
 # (Japanese exercises), 연습 문제 (Korean).
 _TASKS_TITLE = re.compile(
-    r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?(?:exercises|(?:review|practice|self-check|discussion)"
-    r"\s+(?:questions|problems|exercises)|练习题?|习题|思考题|課題|演習(?:問題)?|練習問題|연습\s*문제)"
-    r"\W*$",
+    r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?(?:exercises|quiz(?:zes)?(?:\s+\d{1,3})?|(?:review|"
+    r"practice|self-check|discussion)\s+(?:questions|problems|exercises)|练习题?|习题|思考题|課題"
+    r"|演習(?:問題)?|練習問題|연습\s*문제)\W*(?:\([^()]{1,20}\)\W*)?$",
     re.I,
 )
 # A lead-in or heading that says the questions after it are left open by the work it reviews: a

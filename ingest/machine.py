@@ -19,11 +19,9 @@ from ingest.answers import (
     fold_lines,
     labelled_part,
     lettered,
-    numbered_title,
     split_fold,
     split_statement,
     split_stem,
-    split_titled_stem,
     stem_and_options,
     strip_answer_label,
 )
@@ -60,6 +58,7 @@ from ingest.lines import (
     same_list,
 )
 from ingest.listscan import list_roles
+from ingest.named_questions import numbered_title, restated_question, split_titled_stem
 from ingest.prose import Chunker, note_under, prose_chunks
 from ingest.questions import (
     ANSWER_SUMMARY,
@@ -273,6 +272,8 @@ class Parser:
             question, lines = stem
         elif o.style == "heading" and re.fullmatch(r"[\d.\s]+", question):
             return  # "## 1.2" over a question line of its own: the number asks nothing
+        if o.style == "heading":
+            question, lines = restated_question(question, lines)
         if o.style == "heading" and (fold := split_fold(lines) or self.unlabelled(o, lines)):
             # an exercise: the folded solution answers it; the problem statement is a note
             statement, lines = fold[0], after_answer_label(fold[1])

@@ -1026,14 +1026,9 @@ def test_seventy_seventh_batch_first_score():
     (PARSE-RESULT-first-run.txt: 2 of 26 answered questions, 4 of 8 bare, 3 of 5 files): a
     Python script of numbered comments over code crashed the loader (a top-level loop read as
     an assignment; now refused as a program, with its reason), a quiz's tasks as nested bullets
-    4 of 8."""
-    _check(
-        EVAL / "corpora77",
-        known={
-            "md-quiz-tensor-ops-reynoldsnlp.md",
-            "py-bank-code-solutions-pytorch-lee-hanhee.py",
-        },
-    )
+    4 of 8. Designed on since: the quiz 8 of 8 (a list under a "Quiz" heading lists tasks;
+    PARSE-RESULT-dev.txt)."""
+    _check(EVAL / "corpora77", known={"py-bank-code-solutions-pytorch-lee-hanhee.py"})
 
 
 def test_seventy_eighth_batch_first_score():
@@ -1043,7 +1038,8 @@ def test_seventy_eighth_batch_first_score():
     sit under titled headings, answers folded in `<details>` (23), a Vietnamese HTML exam's
     lettered parts, a PDF homework's problems, an exercise sheet 3 of 4. Designed on since: the
     glossary 84 of 84 (a record kept under its key that names no question field is asked by
-    the key; PARSE-RESULT-dev.txt)."""
+    the key), the notebook 20 of 23 (a field stating the question in full under a heading that
+    names it; PARSE-RESULT-dev.txt)."""
     _check(
         EVAL / "corpora78",
         known={

@@ -97,3 +97,50 @@ def test_a_json_glossary_keyed_by_term_asks_each_term(tmp_path):
     (tmp_path / "bank.json").write_text(json.dumps(bank))
     _, items = load_items(tmp_path / "bank.json")
     assert [i.question for i in items] == ["What is a cone?", "What is a hull?"]
+
+
+def test_a_field_that_states_the_question_in_full_is_the_question():
+    """`### Question 5: L2 vs weight decay` / `**Interview Question:** "Are they the same
+    thing? Explain."` / the answer folded in `<details>`: the heading's title names the
+    question, the field states it, so the field's text is the question and the fold its
+    answer. Other fields (`**Difficulty:** Medium`) may come before it; a field that asks
+    nothing leaves the heading's question as it is."""
+    items = run(
+        "# Interview prep\n\n### Question 5: L2 vs weight decay\n\n**Difficulty:** Medium\n\n"
+        '**Interview Question:** "Are L2 regularization and weight decay the same thing? '
+        'Explain."\n\n<details>\n<summary>Click for Answer</summary>\n\n'
+        "Equivalent for SGD, different for Adam.\n\n</details>\n\n"
+        "### Question 6: What is warmup?\n\n**Interview Question:** as above\n\n"
+        "A few hundred steps at a small learning rate first.\n"
+    )
+    assert _cards(items) == [
+        (
+            "qa",
+            "Are L2 regularization and weight decay the same thing? Explain.",
+            "Equivalent for SGD, different for Adam.",
+        ),
+        (
+            "qa",
+            "What is warmup?",
+            "**Interview Question:** as above\n\nA few hundred steps at a small learning rate first.",
+        ),
+    ]
+
+
+def test_a_list_under_a_quiz_heading_is_a_list_of_tasks():
+    """`## Quiz (ch. 1)` over a numbered list: each item is a task left to the student however
+    it is worded ("Remove the extra dimension …" as much as "Create a 4D tensor …"); the same
+    list under another heading keeps only the item a task verb opens."""
+    tasks = (
+        "1. Create a 4D tensor with a dimension of size 1 at dimension 0.\n"
+        "1. Remove the extra dimension you just added.\n"
+        "1. Retrieve the indexes of the nonzero elements of `torch.Tensor([0, 1])`.\n"
+    )
+    items = run(f"# NLP with PyTorch\n\n## Quiz  (ch. 1)\n\n{tasks}")
+    assert _cards(items) == [
+        ("question", "Create a 4D tensor with a dimension of size 1 at dimension 0.", ""),
+        ("question", "Remove the extra dimension you just added.", ""),
+        ("question", "Retrieve the indexes of the nonzero elements of `torch.Tensor([0, 1])`.", ""),
+    ]
+    elsewhere = _cards(run(f"# NLP with PyTorch\n\n## What we did\n\n{tasks}"))
+    assert elsewhere == [_cards(items)[0]]
