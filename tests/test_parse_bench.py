@@ -1051,6 +1051,22 @@ def test_seventy_eighth_batch_first_score():
     )
 
 
+def test_seventy_ninth_batch_first_score():
+    """corpora79, gathered by topic (dimensionality reduction), scored once held out
+    (PARSE-RESULT-first-run.txt: 1 of 35 answered questions, 8 of 13 bare, 1 of 4 files): a
+    Spanish glossary of `###` terms under letter headings (0 of 34), a homework notebook's
+    tasks over code stubs (procedure steps read in their place), a lecture note's algorithm
+    steps read as questions."""
+    _check(
+        EVAL / "corpora79",
+        known={
+            "ipynb-homework-pca-kmeans-illinois-ipaml.ipynb",
+            "md-glossary-reduccion-dimensional-ergrato-dev.md",
+            "md-notes-pca-lda-tsne-umap-mridul0703.md",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
