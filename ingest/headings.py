@@ -81,7 +81,9 @@ TROUBLE_TITLE = re.compile(
 )
 # A page of term headings, each defined under it: "Glossary" (not "Key concepts", whose
 # sub-sections explain rather than define).
-GLOSSARY_PAGE = re.compile(r"\bglossary\b|术语表|用語集", re.I)
+GLOSSARY_PAGE = re.compile(
+    r"\b(?:glossary|glosario|glossaire|glossar|gloss[aá]rio)\b|术语表|用語集", re.I
+)
 # An entry number with no sub-number: `3.`, `12)` (not `2.1`, which numbers a sub-section).
 _STEP = re.compile(rf"^\W*{STEP_WORD}\s*\d{{1,4}}", re.I)
 _ENTRY_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s")
@@ -175,7 +177,8 @@ def question_headings(
     worded_like = kin.asking_siblings(heads, siblings, kin.worded)
     walkthrough = kin.steps(heads, siblings)
     subtitled = kin.subtitled_topics(heads, siblings)
-    terms = {n for members in siblings if len(members) >= 3 for n in members}
+    entries, parts = kin.index_entries(heads, parents)
+    terms = {n for members in siblings if len(members) >= 3 for n in members} - parts | entries
     # a page whose title (its first heading) names a glossary: a site's header over its chapters
     titled_glossary = bool(heads) and bool(GLOSSARY_PAGE.search(heads[0][2]))
     cards: set[int] = set()  # positions of a glossary's term headings
@@ -207,7 +210,8 @@ def question_headings(
             in_glossary
             and not SECTION_NUMBER.match(title)  # "1.3 References": a part of the page, not a term
             and any(ln.strip() for _, ln in lines[i + 1 : below])
-            and not defines_terms([ln for _, ln in lines[i + 1 : below]])
+            # an A–Z index's entry defines its one term, even in parts ("Local vs Global")
+            and (n in entries or not defines_terms([ln for _, ln in lines[i + 1 : below]]))
         ):
             cards.add(n)  # a card, defined under it; its sub-terms are cards of their own
             out.add(i)

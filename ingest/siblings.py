@@ -82,3 +82,23 @@ def subtitled_topics(heads: list[tuple[int, int, str]], siblings: list[list[int]
         if len(shaped) >= 3 and 2 * len(asking) < len(shaped):
             out.update(asking)
     return out
+
+
+# A letter dividing an A–Z index: "A", "B", "X–Z".
+_LETTER = re.compile(r"^\W*[A-Z](?:\s*[-–]\s*[A-Z])?\W*$")
+
+
+def index_entries(
+    heads: list[tuple[int, int, str]], parents: list[int]
+) -> tuple[set[int], set[int]]:
+    """In an A–Z index (three letter dividers or more: `## A` / `### Autovalor`, `## B` /
+    `### Biplot`): the positions of its entries, the headings under the letters, one run however
+    few each letter holds; and of the letters' other siblings ("Quick comparison",
+    "Navigation"), parts of the page rather than entries."""
+    letters = {n for n, (_, _, title) in enumerate(heads) if _LETTER.match(title)}
+    if len(letters) < 3:
+        return set(), set()
+    beside = {(parents[n], heads[n][1]) for n in letters}
+    entries = {n for n in range(len(heads)) if parents[n] in letters}
+    parts = {n for n in range(len(heads)) if (parents[n], heads[n][1]) in beside} - letters
+    return entries, parts

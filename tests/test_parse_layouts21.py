@@ -144,3 +144,22 @@ def test_a_list_under_a_quiz_heading_is_a_list_of_tasks():
     ]
     elsewhere = _cards(run(f"# NLP with PyTorch\n\n## What we did\n\n{tasks}"))
     assert elsewhere == [_cards(items)[0]]
+
+
+def test_an_a_to_z_glossary_in_spanish_makes_every_entry_a_card():
+    """`# Glosario` with `## A` / `### Autovalor` entries: each entry under a letter is a card,
+    however few a letter holds, and one defined in parts (`**Local**: … / **Global**: …`) is
+    one card; the letters' other siblings ("Comparación rápida") are parts of the page."""
+    items = run(
+        "# 📖 Glosario - Semana 17: Reducción de Dimensionalidad\n\n"
+        "## A\n\n### Autovalor\n\nEscalar que satisface Av = λv.\n\n"
+        "## B\n\n### Biplot\n\nGráfico de observaciones y cargas.\n\n"
+        "## L\n\n### Local vs Global\n\n- **Local**: puntos cercanos.\n"
+        "- **Global**: grupos lejanos.\n\n"
+        "## Comparación rápida\n\nPCA es lineal; t-SNE no.\n"
+    )
+    assert _cards(items) == [
+        ("qa", "Autovalor", "Escalar que satisface Av = λv."),
+        ("qa", "Biplot", "Gráfico de observaciones y cargas."),
+        ("qa", "Local vs Global", "- **Local**: puntos cercanos.\n- **Global**: grupos lejanos."),
+    ]
