@@ -15,7 +15,7 @@ from ingest.formats.html_page import html_lines, script_deck
 from ingest.formats.latex import latex_lines
 from ingest.formats.notebook import cell_lines, notebook_lines
 from ingest.formats.pdf import pdf_lines
-from ingest.formats.plaintext_markup import asciidoc_lines, org_lines
+from ingest.formats.plaintext_markup import asciidoc_lines, org_lines, typst_lines
 from ingest.formats.pluto import pluto_cells
 from ingest.formats.py_notebook import (
     looks_like_py_notebook,
@@ -37,6 +37,7 @@ YAML_SUFFIXES = {".yml", ".yaml"}
 RST_SUFFIXES = {".rst", ".rest", ".doctest"}  # doctest pages are reStructuredText
 ORG_SUFFIXES = {".org"}
 ASCIIDOC_SUFFIXES = {".adoc", ".asciidoc", ".asc"}
+TYPST_SUFFIXES = {".typ"}
 LATEX_SUFFIXES = {".tex", ".latex"}
 ANKI_SUFFIXES = {".apkg", ".colpkg"}
 NOTEBOOK_SUFFIXES = {".ipynb"}
@@ -50,6 +51,7 @@ SUPPORTED = (
     | RST_SUFFIXES
     | ORG_SUFFIXES
     | ASCIIDOC_SUFFIXES
+    | TYPST_SUFFIXES
     | LATEX_SUFFIXES
     | PDF_SUFFIXES
     | set(TABLE_SUFFIXES)
@@ -152,6 +154,8 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return Document(org_lines(text), "line", encoding, data, format="org")
     if suffix in ASCIIDOC_SUFFIXES:
         return Document(asciidoc_lines(text), "line", encoding, data, format="asciidoc")
+    if suffix in TYPST_SUFFIXES:
+        return Document(typst_lines(text), "line", encoding, data, format="typst")
     if suffix in LATEX_SUFFIXES:
         return Document(latex_lines(text), "line", encoding, data, format="latex")
     lines = [_TRAILING_SPACE_ENTITY.sub("", line) for line in text.split("\n")]

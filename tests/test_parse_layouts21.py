@@ -163,3 +163,36 @@ def test_an_a_to_z_glossary_in_spanish_makes_every_entry_a_card():
         ("qa", "Biplot", "Gráfico de observaciones y cargas."),
         ("qa", "Local vs Global", "- **Local**: puntos cercanos.\n- **Global**: grupos lejanos."),
     ]
+
+
+def test_a_typst_term_list_makes_a_card_of_each_term(tmp_path):
+    """A Typst file (`.typ`): `=` headings, `/ Term: description` term lists (a description
+    goes on over the lines indented under it), `+` numbered lists, code blocks kept as written,
+    settings and comments printing nothing; locators point at the file's own lines."""
+    from ingest.loaders import load
+    from ingest.parse import parse_document
+
+    path = tmp_path / "cheatsheet.typ"
+    path.write_text(
+        '#set text(font: "Linux Libertine")\n// a comment\n= Deep Neural Networks\n'
+        "/ Vanishing Gradients: Derivatives shrink through each layer,\n"
+        "  so the first layers learn slowly.\n\n"
+        "/ Exploding Gradients: Each layer *amplifies* the gradient.\n\n"
+        "== Fixes\n+ Clip the gradient norm.\n+ Initialise with He or Xavier.\n"
+        "```python\n= not a heading\n```\n"
+    )
+    doc = load(path)
+    assert doc.format == "typst"
+    items = parse_document(doc, chunker=lambda t: [t])
+    assert _cards(items) == [
+        (
+            "qa",
+            "Vanishing Gradients",
+            "Derivatives shrink through each layer,\nso the first layers learn slowly.",
+        ),
+        ("qa", "Exploding Gradients", "Each layer **amplifies** the gradient."),
+    ]
+    assert items[0].section == "Deep Neural Networks" and items[0].locator == "lines 4-5"
+    text = "\n".join(line for _, line in doc.lines)
+    assert "font" not in text and "a comment" not in text
+    assert "1. Clip the gradient norm." in text and "```python\n= not a heading\n```" in text

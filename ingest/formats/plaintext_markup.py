@@ -1,4 +1,4 @@
-"""Org-mode and AsciiDoc, rewritten line by line into the Markdown the parser reads.
+"""Org-mode, AsciiDoc and Typst, rewritten line by line into the Markdown the parser reads.
 
 Each source line becomes one Markdown line (or an empty one), so every item's locator points at
 the line of the file it came from. Only structure is translated: headings, code and literal
@@ -9,6 +9,8 @@ renderers print nothing for them.
 from __future__ import annotations
 
 import re
+
+from ingest.prepasses import card
 
 Lines = list[tuple[int, str]]
 
@@ -144,4 +146,56 @@ def asciidoc_lines(text: str) -> Lines:
                 out += [(n, ""), (n, _adoc_inline(m.group(3)))]
         else:
             out.append((n, _adoc_inline(line)))
+    return out
+
+
+# -- Typst ----------------------------------------------------------------------------------
+_TYP_HEADING = re.compile(r"^(={1,6})\s+(.+?)\s*(?:<[\w:.-]+>)?\s*$")
+_TYP_TERM = re.compile(r"^/\s+([^:]+?)\s*:\s*(.*)$")
+_TYP_NUMBERED = re.compile(r"^(\s*)\+\s+(.*)$")
+# Settings and definitions print nothing: `#set text(…)`, `#show: …`, `#import …`, `#let …`.
+_TYP_SETTING = re.compile(r"^\s*#(?:set|show|import|include|let)\b")
+_TYP_LINK = re.compile(r'#link\("([^"]+)"\)(?:\[([^\]]*)\])?')
+
+
+def _typ_inline(text: str) -> str:
+    text = _TYP_LINK.sub(
+        lambda m: f"[{m.group(2)}]({m.group(1)})" if m.group(2) else m.group(1), text
+    )
+    return _BOLD.sub(r"**\1**", text)
+
+
+def typst_lines(text: str) -> Lines:
+    """`(line, markdown)` pairs for a Typst document. A term list's item (`/ Term: its
+    description`) is a card, as a Markdown definition list's term is: the term over its
+    description, which goes on over the lines indented under it."""
+    out: Lines = []
+    fence = comment = term = False
+    for n, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if comment:
+            comment = "*/" not in stripped
+            out.append((n, ""))
+        elif fence or stripped.startswith("```"):
+            fence = fence != stripped.startswith("```")
+            out.append((n, line))
+        elif stripped.startswith("/*"):
+            comment = "*/" not in stripped
+            out.append((n, ""))
+        elif stripped.startswith("//") or _TYP_SETTING.match(line):
+            out.append((n, ""))
+        elif m := _TYP_HEADING.match(line):
+            out.append((n, f"{'#' * len(m.group(1))} {_typ_inline(m.group(2))}"))
+            term = False
+        elif m := _TYP_TERM.match(stripped):
+            out += [(n, card(_typ_inline(m.group(1)))), (n, f"    {_typ_inline(m.group(2))}")]
+            term = True
+        elif term and stripped and line[:1].isspace():
+            out.append((n, f"    {_typ_inline(stripped)}"))
+        elif m := _TYP_NUMBERED.match(line):
+            out.append((n, f"{m.group(1)}1. {_typ_inline(m.group(2))}"))
+            term = False
+        else:
+            out.append((n, _typ_inline(line)))
+            term = term and not stripped
     return out
