@@ -1,9 +1,9 @@
 """Org-mode, AsciiDoc and Typst, rewritten line by line into the Markdown the parser reads.
 
-Each source line becomes one Markdown line (or an empty one), so every item's locator points at
-the line of the file it came from. Only structure is translated: headings, code and literal
-blocks, lists, emphasis and links; settings, comments and drawers print nothing, as their own
-renderers print nothing for them.
+Each source line becomes Markdown lines of its own (one, none but an empty one, or a term and
+its definition), so every item's locator points at the line of the file it came from. Only
+structure is translated: headings, code and literal blocks, lists, emphasis and links;
+settings, comments and drawers print nothing, as their own renderers print nothing for them.
 """
 
 from __future__ import annotations
