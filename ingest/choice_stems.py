@@ -7,21 +7,15 @@ keeps its location."""
 
 from __future__ import annotations
 
-import re
-
 from ingest.lines import NUMBERED, OPTION, in_code, indent_of
 from ingest.prepasses import card
-from ingest.questions import clean, reads_as_question
+from ingest.questions import CLAUSE, clean, reads_as_question
 
 Lines = list[tuple[int, str]]
 
-# Where a clause may start asking: "In SVM classifier design, what does … represent:",
-# "(Remember y = 0 on the boundary) What would be the distance …".
-_CLAUSE = re.compile(r"(?<=[,;:)])\s+")
-
 
 def _asks(paragraph: str) -> bool:
-    return any(reads_as_question(part) for part in _CLAUSE.split(paragraph))
+    return any(reads_as_question(part) for part in CLAUSE.split(paragraph))
 
 
 def _item_end(lines: Lines, n: int, inner: int) -> int:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from ingest.answers import LABEL_LINE, split_fold, split_stem, wraps
+from ingest.chunking import split_sentences
 from ingest.lines import ANSWER_LABEL, METADATA
-from ingest.questions import IMPERATIVES, is_question, reads_as_question
+from ingest.questions import CLAUSE, IMPERATIVES, is_question, reads_as_question
 
 # A heading that numbers and names its question: "Question 1 : MSE by Hand", "Q3) Attention".
 _NUMBERED_TITLE = re.compile(
@@ -19,15 +20,13 @@ _NUMBERED_TITLE = re.compile(
 # Verbs that set a task when a statement under such a heading ends with them ("Complete the
 # table."); in running text they open notes as often ("Perform scaling first"), so only here.
 _TASK_VERBS = {"complete", "perform", "fill", "plot", "sketch", "draw", "justify", "interpret"}
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-_CLAUSE = re.compile(r"(?<=[,;:)])\s+")
 
 
 def _sets_task(paragraph: str) -> bool:
     """The paragraph's last sentence asks: it ends in "?", or a clause of it opens with a task
     verb ("Given L(w) = …, compute dL/dw.", "Complete the table.")."""
-    last = _SENTENCE_END.split(paragraph.strip())[-1]
-    clauses = _CLAUSE.split(last)
+    last = (split_sentences(paragraph.strip()) or [""])[-1]
+    clauses = CLAUSE.split(last)
     verbs = IMPERATIVES | _TASK_VERBS  # "Explain." alone is a task too
     return last.rstrip().endswith("?") or any(
         is_question(c) or c.split()[0].lower().strip(".!") in verbs for c in clauses if c.split()

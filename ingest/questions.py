@@ -133,6 +133,9 @@ IMPERATIVES = {
 }
 # Task verbs that are as often nouns: lower case at the start, they name a thing ("state value").
 _NOUN_TOO = {"state", "code", "name", "list", "show", "walk", "take", "design", "build"}
+# Where a clause of a sentence may start asking: "In SVM classifier design, what does …",
+# "(Remember y = 0 on the boundary) What would be …", "Given L(w) = …, compute dL/dw."
+CLAUSE = re.compile(r"(?<=[,;:)])\s+")
 # Noun phrases that ask for a comparison as plainly as "Compare": "Difference between A and B."
 _ASKING_PHRASE = re.compile(
     r"^(?:the\s+)?(?:main\s+|key\s+)?(?:differences?|similarit(?:y|ies)|pros and cons"

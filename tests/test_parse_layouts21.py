@@ -127,6 +127,13 @@ def test_a_field_that_states_the_question_in_full_is_the_question():
     ]
 
 
+def test_an_empty_question_field_leaves_the_heading_its_question():
+    items = run(
+        '# Prep\n\n### Question 7: Warmup\n\n**Interview Question:** ""\n\nA few steps first.\n'
+    )
+    assert [(i.kind, i.question) for i in items] == [("qa", "Warmup")]
+
+
 def test_a_list_under_a_quiz_heading_is_a_list_of_tasks():
     """`## Quiz (ch. 1)` over a numbered list: each item is a task left to the student however
     it is worded ("Remove the extra dimension …" as much as "Create a 4D tensor …"); the same
