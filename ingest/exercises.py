@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ingest import siblings as kin
 from ingest.checkers import calls_checker
+from ingest.formats.notebook import cell_spans
 from ingest.headings import headings_of
 from ingest.items import ParsedItem
 from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, METADATA, Lines
@@ -143,21 +144,14 @@ def asking_cells(lines: Lines) -> dict[int, tuple[int, str]]:
     if not (any(_EXERCISE_HEADING.match(t) for t in texts) or calls_checker(texts)):
         return {}
     out: dict[int, tuple[int, str]] = {}
-    n = 0
-    while n < len(lines):
-        end = n
-        while end + 1 < len(lines) and lines[end + 1][0] == lines[n][0]:
-            end += 1
-        cell = texts[n : end + 1]
-        while cell and not cell[-1].strip():
-            cell.pop()
-        paragraph = bool(cell) and all(
+    for first, last in cell_spans(lines):
+        cell = texts[first : last + 1]
+        paragraph = all(
             t.strip()
             and not (HEADING.match(t) or FENCE.match(t) or BULLET.match(t))
             and not t.lstrip().startswith(("|", "<", "!["))
             for t in cell
         )
         if paragraph and cell[-1].rstrip().endswith("?"):
-            out[n] = (n + len(cell) - 1, " ".join(t.strip() for t in cell))
-        n = end + 1
+            out[first] = (last, " ".join(t.strip() for t in cell))
     return out

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.formats.notebook import cell_spans
 from ingest.lines import BULLET, FENCE, HEADING, Lines, in_code
 from ingest.questions import clean
 
@@ -32,22 +33,6 @@ _AFTER = re.compile(rf"^(?P<text>.*?\S)\s+{_PLACEHOLDER}\s*$", re.I)
 _BOLD_FIELD = re.compile(r"^\s*(?:\*\*|__)(?P<term>[^*_:\n]{1,60}?)\s*:?\s*(?:\*\*|__)\s*:?\s*$")
 _COMMENT_ONLY = re.compile(r"^\s*(?:#.*)?$")
 _MIN_SPACES = 3
-
-
-def _cells(lines: Lines) -> list[tuple[int, int]]:
-    """(first, last) index of each cell's lines, blank lines at its end left out."""
-    out: list[tuple[int, int]] = []
-    n = 0
-    while n < len(lines):
-        end = n
-        while end + 1 < len(lines) and lines[end + 1][0] == lines[n][0]:
-            end += 1
-        last = end
-        while last > n and not lines[last][1].strip():
-            last -= 1
-        out.append((n, last))
-        n = end + 1
-    return out
 
 
 def _numbered(lines: Lines, cells: list[tuple[int, int]]) -> bool:
@@ -77,7 +62,7 @@ def worksheet_cells(lines: Lines) -> dict[int, tuple[int, str]]:
     """The prompts of a worksheet notebook (see the module docstring): `first index → (last
     index, question)`, as `question_runs`; none if the notebook leaves fewer spaces."""
     texts = [raw for _, raw in lines]
-    cells = _cells(lines)
+    cells = cell_spans(lines)
     markdown = [k for k, (first, _) in enumerate(cells) if not FENCE.match(texts[first])]
     gaps = [k for k in markdown if _space_after(lines, cells, k)] if _numbered(lines, cells) else []
     placeholders = [n for n, t in enumerate(texts) if _ALONE.match(t) or _AFTER.match(t)]

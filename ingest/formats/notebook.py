@@ -71,3 +71,20 @@ def _text(source) -> str:
     if isinstance(source, list):
         return "".join(s for s in source if isinstance(s, str))
     return source if isinstance(source, str) else ""
+
+
+def cell_spans(lines: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """(first, last) index of each cell's lines in `cell_lines`' output (the lines of a cell
+    share its number), blank lines at a cell's end left out."""
+    out: list[tuple[int, int]] = []
+    n = 0
+    while n < len(lines):
+        end = n
+        while end + 1 < len(lines) and lines[end + 1][0] == lines[n][0]:
+            end += 1
+        last = end
+        while last > n and not lines[last][1].strip():
+            last -= 1
+        out.append((n, last))
+        n = end + 1
+    return out
