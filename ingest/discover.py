@@ -13,9 +13,18 @@ from pathlib import Path
 
 from core.errors import LoadError
 from ingest.formats import xml_bank
+from ingest.formats.js_literals import read_script
 from ingest.formats.pluto import PLUTO_HEADER
 from ingest.formats.py_notebook import looks_like_py_notebook, python_notes
-from ingest.loaders import JULIA_SUFFIXES, PYTHON_SUFFIXES, SUPPORTED, XML_SUFFIXES, decode, read
+from ingest.loaders import (
+    JULIA_SUFFIXES,
+    PYTHON_SUFFIXES,
+    SCRIPT_SUFFIXES,
+    SUPPORTED,
+    XML_SUFFIXES,
+    decode,
+    read,
+)
 
 
 @dataclass(frozen=True)
@@ -87,9 +96,15 @@ def _walk(folder: Path, seen: set[tuple[int, int]], ignore: tuple[str, ...]) -> 
 
 def _is_notes(path: Path) -> bool:
     """A file of a type studybot reads; in a folder, a .py only when it is a notebook, literate
-    Python or a bank and an .xml only when it holds records (the scripts and project files
-    beside one's notes are not notes; named on its own, such a file gets the reason)."""
+    Python or a bank, a .js or .ts only when it is a bank and an .xml only when it holds records
+    (the scripts and project files beside one's notes are not notes; named on its own, such a
+    file gets the reason)."""
     suffix = path.suffix.lower()
+    if suffix in SCRIPT_SUFFIXES:  # a program's sources are not notes, nor is a .ts video
+        try:
+            return bool(read_script(decode(read(path))[0]).items)
+        except LoadError:
+            return False
     if suffix not in PYTHON_SUFFIXES | XML_SUFFIXES | JULIA_SUFFIXES:
         return suffix in SUPPORTED
     try:

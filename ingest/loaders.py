@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import LoadError
-from ingest.formats import anki, structured, tabular, xml_bank
+from ingest.formats import anki, js_literals, structured, tabular, xml_bank
 from ingest.formats.html_page import html_lines, script_deck
 from ingest.formats.latex import latex_lines
 from ingest.formats.notebook import cell_lines, notebook_lines
@@ -43,6 +43,8 @@ ANKI_SUFFIXES = {".apkg", ".colpkg"}
 NOTEBOOK_SUFFIXES = {".ipynb"}
 PYTHON_SUFFIXES = {".py"}  # a notebook, literate Python or a bank in literals (ingest.discover)
 JULIA_SUFFIXES = {".jl"}  # a Pluto notebook
+# a quiz app's bank kept in JavaScript or TypeScript literals (ingest/formats/js_literals.py)
+SCRIPT_SUFFIXES = {".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 XML_SUFFIXES = {".xml"}
 WORD_SUFFIXES = {".docx"}
@@ -61,6 +63,7 @@ SUPPORTED = (
     | NOTEBOOK_SUFFIXES
     | PYTHON_SUFFIXES
     | JULIA_SUFFIXES
+    | SCRIPT_SUFFIXES
     | HTML_SUFFIXES
     | XML_SUFFIXES
     | WORD_SUFFIXES
@@ -80,6 +83,7 @@ class Document:
     items: tuple[ParsedItem, ...] | None = None  # structured formats: no text parsing needed
     warnings: tuple[str, ...] = ()  # records skipped, one line each; the rest was loaded
     format: str = "text"
+    deck: tuple[ParsedItem, ...] = ()  # cards a page's script holds, read beside its text
 
     @property
     def sha256(self) -> str:
@@ -136,6 +140,8 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return Document(py_notebook_lines(text), "cell", encoding, data, format="py notebook")
     if suffix in PYTHON_SUFFIXES:
         return _python(text, data, encoding)
+    if suffix in SCRIPT_SUFFIXES:
+        return _structured(js_literals.read_script(text), data, encoding, "javascript", text)
     if suffix in JULIA_SUFFIXES:
         return Document(
             cell_lines(pluto_cells(text)), "cell", encoding, data, format="pluto notebook"
@@ -160,7 +166,10 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return Document(latex_lines(text), "line", encoding, data, format="latex")
     lines = [_TRAILING_SPACE_ENTITY.sub("", line) for line in text.split("\n")]
     fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
-    return Document(list(enumerate(lines, start=1)), "line", encoding, data, format=fmt)
+    # A post that ends in a quiz its script draws: the text is notes, the script's deck cards.
+    deck = script_deck(text) if suffix in MARKDOWN_SUFFIXES and "<script" in text else None
+    cards = tuple(deck.items) if deck is not None else ()
+    return Document(list(enumerate(lines, start=1)), "line", encoding, data, format=fmt, deck=cards)
 
 
 def _python(text: str, data: bytes, encoding: str) -> Document:

@@ -69,7 +69,7 @@ from ingest.pagetitles import mark_titles
 from ingest.prepasses import (
     mend_markers,
     separate_run_in_answers,
-    strip_comments,
+    strip_hidden,
     unfence_banks,
     unwrap_callouts,
     unwrap_definitions,
@@ -106,7 +106,7 @@ def parse(
     kept = unwrap_verdicts(unwrap_term_paragraphs(unwrap_inline_cards(kept)))
     kept = unwrap_subject_terms(kept)
     kept = fence_math(unwrap_myst(unwrap_glossaries(kept)))  # a directive's formulas too
-    kept = unwrap_callouts(label_dialogues(strip_comments(unfence_banks(kept))))
+    kept = unwrap_callouts(label_dialogues(strip_hidden(unfence_banks(kept))))
     kept = join_listed_asks(join_bold_paragraphs(bold_italic_labels(kept)))
     kept = join_choice_stems(kept)
     kept = answer_keys(solution_headings(labelled_headings(revealed_solutions(unwrap_divs(kept)))))
@@ -138,6 +138,7 @@ def split_long_answers(items: list[ParsedItem], chunker: Chunker) -> list[Parsed
 
 
 def parse_document(doc: Document, chunker: Chunker) -> list[ParsedItem]:
-    """Items of a loaded file: its records for structured decks, else its parsed lines."""
+    """Items of a loaded file: its records for structured decks, else its parsed lines and the
+    cards its script holds."""
     items = list(doc.items) if doc.items is not None else parse(doc.lines, chunker, doc.unit)
-    return split_long_answers(items, chunker)
+    return split_long_answers([*items, *doc.deck], chunker)

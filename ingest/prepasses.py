@@ -1,5 +1,5 @@
 r"""Passes over a whole Markdown or plain-text document before it is parsed: `##Heading` given
-its space and `1\.` its dot, multi-line HTML comments blanked, Obsidian callouts,
+its space and `1\.` its dot, HTML comments, scripts and styles blanked, Obsidian callouts,
 MyST glossaries and definition lists read as the layouts they stand for, and
 `Q:`/`A:` banks typed in a code block taken out of it. Each keeps every line's location."""
 
@@ -49,24 +49,44 @@ def mend_markers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     ]
 
 
-def strip_comments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """HTML comments that span lines (`<!-- … -->`) blanked, outside code: a rendered page
-    shows nothing of them, so neither may an answer (one-line comments go with `clean`)."""
-    out, inside, in_fence = [], False, False
+# What a rendered page shows nothing of: comments, and the text of scripts and styles.
+_HIDDEN = tuple(
+    (re.compile(opening, re.I), re.compile(closing, re.I))
+    for opening, closing in (
+        (r"<!--", r"-->"),
+        (r"<script\b[^>]*>", r"</script\s*>"),
+        (r"<style\b[^>]*>", r"</style\s*>"),
+    )
+)
+
+
+def strip_hidden(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """HTML comments, scripts and styles blanked, outside code, though they span lines: a
+    rendered page shows nothing of them, so neither may an answer."""
+    out, closing, in_fence = [], None, False
     for loc, line in lines:
-        if not inside and FENCE.match(line):
+        if closing is None and FENCE.match(line):
             in_fence = not in_fence
         if in_fence:
             out.append((loc, line))
             continue
-        if inside:
-            end = line.find("-->")
-            inside = end < 0
-            line = "" if inside else line[end + 3 :]
-        start = line.rfind("<!--")
-        if start >= 0 and "-->" not in line[start:]:
-            line, inside = line[:start], True
-        out.append((loc, line))
+        kept, rest = "", line
+        while rest:
+            if closing is not None:
+                m = closing.search(rest)
+                rest, closing = (rest[m.end() :], None) if m else ("", closing)
+                continue
+            opened = [(m, close) for opening, close in _HIDDEN if (m := opening.search(rest))]
+            if not opened:
+                kept += rest
+                break
+            m, closing = min(opened, key=lambda found: found[0].start())
+            end = closing.search(rest, m.end())
+            if m.group() == "<!--" and end:  # a one-line comment goes with `clean`, and
+                kept, rest, closing = kept + rest[: end.end()], rest[end.end() :], None
+                continue  # `<!-- -->` keeps two lists apart until then
+            kept, rest = kept + rest[: m.start()], rest[m.end() :]
+        out.append((loc, kept))
     return out
 
 

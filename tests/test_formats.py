@@ -610,9 +610,9 @@ def test_an_html_page_is_read_as_markdown_with_its_details_and_without_scripts(t
 
 
 def test_a_flashcard_app_page_is_read_as_the_deck_its_script_holds(tmp_path):
-    """A single-page flashcard app keeps its deck in a script as a JSON literal: the literal is
-    parsed as JSON (never run) and its cards read, each titled card answered by its fields that
-    say something. A literal that is not JSON, or too small to be a deck, leaves the page."""
+    """A single-page flashcard app keeps its deck in a script as a literal: the literal is
+    parsed (never run), as JSON or JavaScript, and its cards read, each titled card answered by
+    its fields that say something. A literal too small to be a deck leaves the page."""
     cards = [
         {"n": n, "section": "Storage", "difficulty": "FOUNDATIONS", "title": title,
          "whatItIs": what, "example": example, "source": "Slides · week 2"}
@@ -638,9 +638,9 @@ def test_a_flashcard_app_page_is_read_as_the_deck_its_script_holds(tmp_path):
         "A store that keeps raw data in its native format.\n"
         "example: An S3 bucket of raw clickstream events."
     )  # the source, a label and not a sentence, is no part of the answer
-    js = page.format(json.dumps(cards).replace('"title"', "title"))  # unquoted keys: not JSON
+    js = page.format(json.dumps(cards).replace('"title"', "title"))  # JavaScript, not JSON
     (tmp_path / "js.html").write_text(js)
-    assert load(tmp_path / "js.html").format == "html"
+    assert load_items(tmp_path / "js.html")[1] == items
     (tmp_path / "two.html").write_text(page.format(json.dumps(cards[:2])))
     assert load(tmp_path / "two.html").format == "html"
 

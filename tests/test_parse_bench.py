@@ -974,13 +974,13 @@ def test_seventy_fourth_batch_first_score():
     5 files): a paper summary's glossary 12 of 12, lecture `Qn:`/`An:` lines, a presentation's
     `<details>` questions among open research questions, a quiz held in a `<script>` array.
     Designed on since: the summary 17 of 17 (a bold topic label is no part of its question), the
-    presentation's research questions it says the paper leaves open kept as notes
-    (PARSE-RESULT-dev.txt)."""
+    presentation's research questions it says the paper leaves open kept as notes, and in
+    session 30 the quiz 10 of 10 (a script's JavaScript literal read as cards;
+    PARSE-RESULT-dev.txt)."""
     _check(
         EVAL / "corpora74",
         known={
             "md-details-presentation-mixtral-moe-jaysupanekar.md",
-            "md-jekyll-js-quiz-llm-pretraining-mingyuee88.md",
             "md-qa-lines-lecture-scaling-laws-brando90.md",
         },
     )
@@ -992,14 +992,13 @@ def test_seventy_fifth_batch_first_score():
     kept as a TypeScript data array (refused), a course page's questions to bring to class,
     a workshop's exercises as nested task bullets, a lesson's closing mini project. Designed on
     since: the course page 4 of 4 at full precision (a cited reading whose title asks is no
-    question; PARSE-RESULT-dev.txt)."""
+    question), and in session 30 the TypeScript quiz 10 of 10 (PARSE-RESULT-dev.txt)."""
     _check(
         EVAL / "corpora75",
         known={
             "html-landing-secure-ai-tweekfawkes.html",
             "md-lesson-red-teaming-flexappdev.md",
             "md-workshop-exercises-prompt-injection-vinkvdb.md",
-            "ts-quiz-prompt-injection-bhakthan.ts",
         },
     )
 

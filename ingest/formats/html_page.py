@@ -2,19 +2,19 @@
 as the Markdown that markdownify makes of them: headings, lists, tables and code keep their
 shape, so every Markdown rule applies. `<details>` blocks are kept as written, so a folded
 answer stays one; scripts, styles, forms and navigation are dropped. A flashcard app that keeps
-its deck in a script as a JSON literal (`const CARDS = [{"title": …, "whatItIs": …}, …]`) is
-read as that deck: the literal is parsed as JSON, never run (cards a script fetches or computes
+its deck in a script as a literal (`const CARDS = [{title: "…", whatItIs: "…"}, …]`) is read as
+that deck: the literal is parsed, never run (cards a script fetches or computes
 are not read). Locators count lines of that Markdown, as the page's text reads from the top."""
 
 from __future__ import annotations
 
 import html
-import json
 import re
 
 from markdownify import MarkdownConverter
 
 from core.errors import LoadError
+from ingest.formats.js_literals import assigned_literals
 from ingest.formats.structured import read_data
 from ingest.formats.tabular import Records
 
@@ -58,24 +58,17 @@ def html_lines(text: str) -> list[tuple[int, str]]:
 
 
 _SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.S | re.I)
-_ASSIGNED = re.compile(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?=[\[{])")
 _LEAST_CARDS = 3
 
 
 def script_deck(text: str) -> Records | None:
-    """The deck a page's script assigns as a JSON literal to a variable, read as a JSON bank
-    under the variable's name (`CARDS` says its records are cards); None when no literal holds
-    three cards or more."""
-    decoder = json.JSONDecoder()
+    """The deck a page's script assigns as a literal to a variable (JavaScript's object syntax,
+    read by ingest/formats/js_literals.py, never run), read as a JSON bank under the variable's
+    name (`CARDS` says its records are cards); None when no literal holds three cards or more."""
     for script in _SCRIPT.finditer(text):
-        body = script.group(1)
-        for m in _ASSIGNED.finditer(body):
+        for name, value in assigned_literals(script.group(1)).items():
             try:
-                value, _ = decoder.raw_decode(body, m.end())
-            except json.JSONDecodeError:
-                continue  # a JavaScript literal that is not JSON, or code: not read
-            try:
-                records = read_data({m.group(1): value}, text)
+                records = read_data({name: value}, text)
             except LoadError:
                 continue
             if len(records.items) >= _LEAST_CARDS:

@@ -205,11 +205,13 @@ def _add_record(
     if cols is None:
         out.warnings.append(f"{where}: no question field (have {', '.join(keys[:5])}); skipped")
         return
-    answer = text_of(values[cols.answer]) if cols.answer is not None else ""
+    raw = values[cols.answer] if cols.answer is not None else None
+    answer = text_of(raw)
     if cols.answer is None and keys[cols.question].lower() in TITLE_KEYS:
         answer = described(rec, keys, {cols.question, cols.section})
     if answer:
-        answer = with_options(rec, keys, answer, {cols.question, cols.answer})
+        index = raw if type(raw) is int else None  # `correct: 1`: an option's index
+        answer = with_options(rec, keys, answer, {cols.question, cols.answer}, index)
     section = text_of(values[cols.section]) if cols.section is not None else opened
     question = text_of(values[cols.question])
     out.add(question, answer, section, line)

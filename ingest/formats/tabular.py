@@ -13,7 +13,17 @@ from ingest.formats.markup import clean_field
 from ingest.items import ParsedItem
 
 _QUESTION_KEYS = ("question", "q", "front", "prompt", "term", "query", "questions")
-_ANSWER_KEYS = ("answer", "a", "back", "response", "definition", "solution", "answers", "reply")
+_ANSWER_KEYS = (
+    "answer",
+    "a",
+    "back",
+    "response",
+    "definition",
+    "solution",
+    "answers",
+    "reply",
+    "correct",
+)
 # A lettered option on a line of its own: "A. MCAR", "(b) Z-score", "C) IQR".
 _LETTERED = re.compile(r"^\(?[A-Ha-h][.)]\s+\S")
 # A header row names its columns: short names, no markup.
@@ -155,16 +165,19 @@ _OPTIONS_KEY = re.compile(r"option|choice", re.I)
 _EXPLAINS_KEY = re.compile(r"explanation|rationale|reason", re.I)
 
 
-def with_options(rec: dict, keys: list[str], answer: str, used: set[int]) -> str:
+def with_options(
+    rec: dict, keys: list[str], answer: str, used: set[int], index: int | None = None
+) -> str:
     """A record's answer with its options (a field named like `options` or `choices` listing
-    two to eight strings) above it, the one the answer names ticked, by its text or letter,
+    two to eight strings) above it, the one the answer names ticked, by its text or letter, or
+    by `index` when the answer was a number (`correct: 1`, counted from 0 as a program counts),
     and its explanation (a field so named that is not the answer) below."""
     n = next((i for i, k in enumerate(keys) if _OPTIONS_KEY.search(k) and i not in used), None)
     options = rec[keys[n]] if n is not None else None
     if strings(options) and 2 <= len(options) <= 8:
         key = answer.strip()
         letter = ord(key.upper()) - 65 if len(key) == 1 and key.isalpha() else -1
-        marks = [o.strip() == key or i == letter for i, o in enumerate(options)]
+        marks = [o.strip() == key or i in (letter, index) for i, o in enumerate(options)]
         listed = ticked(options, marks)
         answer = listed if any(marks) else f"{listed}\n\nAnswer: {answer}"
     why = next((i for i, k in enumerate(keys) if _EXPLAINS_KEY.search(k) and i not in used), None)
