@@ -1074,6 +1074,37 @@ def test_eightieth_batch_first_score():
     _check(EVAL / "corpora80")
 
 
+def test_eighty_first_batch_first_score():
+    """corpora81, gathered by topic (tokenisers, word embeddings, text representation), scored
+    once held out (PARSE-RESULT-first-run.txt: 2 of 4 answered questions, 1 of 4 bare, 1 of 4
+    files): a blog draft's task heading answered by its list, a notebook's exercises read by
+    their sub-questions, a blog post's asides read as questions."""
+    _check(
+        EVAL / "corpora81",
+        known={
+            "ipynb-exercises-tokenization-embeddings-jd-coderepos.ipynb",
+            "md-blog-subword-tokenization-hiteshrepo.md",
+            "md-qa-empty-answer-text-mining-xiaoye-hua.md",
+        },
+    )
+
+
+def test_eighty_second_batch_first_score():
+    """corpora82, gathered by topic (transfer, few-shot and meta-learning), scored once held
+    out (PARSE-RESULT-first-run.txt: 1 of 3 answered questions, 5 of 12 bare, 1 of 5 files): an
+    exercise list whose tasks mostly read as notes, a glossary page titled only in its front
+    matter, a question paragraph over its answer paragraph."""
+    _check(
+        EVAL / "corpora82",
+        known={
+            "md-exercise-list-fine-tuning-ashwin-aiml-engineer.md",
+            "md-frontmatter-glossary-catastrophic-forgetting-machine-learning-glossary.md",
+            "md-notes-continual-learning-agircc.md",
+            "md-plain-qa-few-shot-learning-andysingal.md",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
