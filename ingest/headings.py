@@ -37,8 +37,15 @@ from ingest.questions import (
     asks_outright,
     has_mark,
     is_question,
+    opens_task,
     question_text,
     reads_as_question,
+)
+from ingest.section_titles import (
+    FAQ_TITLE,
+    GLOSSARY_PAGE,
+    SOLUTIONS_TITLE,
+    TROUBLE_TITLE,
 )
 
 # `Q12.` / `Question 3:` / `Q3.1-` / a part `1(a)` before a heading's text says it is a question,
@@ -60,30 +67,6 @@ BARE_NUMBER = re.compile(
 # A short heading ending in a colon labels what follows ("Citation:", "**Requirements:**"): no
 # FAQ entry, unlike a problem stated in a sentence ("I get this error when training on two GPUs:").
 _LABEL = re.compile(r"^[\s*_]*\S+(?:\s+\S+){0,2}?[\s*_]*[:：][\s*_]*$")
-# A chapter of a solution manual, its entries the exercises it solves: "2 Solutions",
-# "Solutions to the exercises", "Answers".
-_SOLUTIONS_TITLE = re.compile(
-    r"^\W*(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?(?:solutions?(?:\s+to\s+(?:the\s+)?exercises)?|answers)\W*$",
-    re.I,
-)
-# A heading that names a collection of questions: "FAQ", "General Questions", "Q&A".
-FAQ_TITLE = re.compile(
-    r"\b(?:FAQs?|Q\s*&\s*A|Q\s*and\s*A|(?-i:QA)|questions|frequently asked)\b|常见问题|问答", re.I
-)
-# A section that defines terms: "Glossary", "Terminology", "Key terms", "Definitions".
-GLOSSARY_TITLE = re.compile(
-    r"\b(?:glossary|terminology|key (?:terms|concepts)|definitions|vocabulary)\b|术语|用語", re.I
-)
-# A section that lists known problems and their fixes ("Common mistakes" lists mistakes, no fixes).
-TROUBLE_TITLE = re.compile(
-    r"\b(?:troubleshooting|common (?:issues|problems|errors)|known issues)\b",
-    re.I,
-)
-# A page of term headings, each defined under it: "Glossary" (not "Key concepts", whose
-# sub-sections explain rather than define).
-GLOSSARY_PAGE = re.compile(
-    r"\b(?:glossary|glosario|glossaire|glossar|gloss[aá]rio)\b|术语表|用語集", re.I
-)
 # An entry number with no sub-number: `3.`, `12)` (not `2.1`, which numbers a sub-section).
 _STEP = re.compile(rf"^\W*{STEP_WORD}\s*\d{{1,4}}", re.I)
 _ENTRY_NUMBER = re.compile(r"^\W*\d{1,4}[.)]\s")
@@ -189,7 +172,7 @@ def question_headings(
         in_faq = any(FAQ_TITLE.search(t) for _, t in path)
         under_faq = bool(path) and bool(FAQ_TITLE.search(path[-1][1]))
         trouble = any(TROUBLE_TITLE.search(t) for _, t in path)  # its groups ("Jupyter errors") too
-        solved = bool(path) and bool(_SOLUTIONS_TITLE.match(path[-1][1]))
+        solved = bool(path) and bool(SOLUTIONS_TITLE.match(path[-1][1]))
         glossary = titled_glossary or any(GLOSSARY_PAGE.search(t) for _, t in path)
         in_glossary = glossary and (n in terms or parents[n] in cards)  # a term or a sub-term
         path.append((level, title))
@@ -255,6 +238,8 @@ def question_headings(
                 # "How to serialize an algorithm", "What are raw and inner ids": right under a
                 # FAQ title whose entries are mostly worded as questions, though without "?"
                 or (under_faq and n in worded_like and kin.worded(title))
+                # "Explain TF-IDF.": a task set right under a Q&A title is one of its entries
+                or (under_faq and opens_task(question_text(title)))
             )
         )
         step = notebook and bool(_STEP.match(title)) and nothing_but_code(body)

@@ -8,7 +8,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from core.text import join_wrapped
-from ingest.headings import GLOSSARY_PAGE, GLOSSARY_TITLE, TROUBLE_TITLE
 from ingest.items import ParsedItem
 from ingest.lines import (
     BOLD_TERM,
@@ -22,6 +21,7 @@ from ingest.lines import (
 )
 from ingest.listscan import ASKING_LINK, asks, linked_question
 from ingest.questions import clean, is_question, is_quoted, split_joined_questions
+from ingest.section_titles import GLOSSARY_PAGE, GLOSSARY_TITLE, TROUBLE_TITLE
 
 if TYPE_CHECKING:
     from ingest.machine import Open, Parser

@@ -38,10 +38,13 @@ _AIMS_TITLE = re.compile(
 )
 # A heading or label over a list of exercises, whose items are tasks however they are worded
 # ("1. The effect of temperature on output"): "## Exercises", "## Quiz (ch. 1)", "**Review questions:**",
+# "# Day 26 — 12 Quick Exercises (15-min each)" (after a lead, a count and a word of kind),
 # "**练习**：" (exercises), 习题/思考题 (problems, questions to think about), 演習/練習問題
 # (Japanese exercises), 연습 문제 (Korean).
 _TASKS_TITLE = re.compile(
-    r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?(?:exercises|quiz(?:zes)?(?:\s+\d{1,3})?|(?:review|"
+    r"^\W*(?:[^—–:]{1,40}\s[—–:]\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?"
+    r"(?:(?:quick|short|practice|hands-on|extra|more|further|additional|bonus|optional|mini|coding"
+    r"|practical)\s+)?(?:exercises|quiz(?:zes)?(?:\s+\d{1,3})?|(?:review|"
     r"practice|self-check|discussion)\s+(?:questions|problems|exercises)|练习题?|习题|思考题|課題"
     r"|演習(?:問題)?|練習問題|연습\s*문제)\W*(?:\([^()]{1,20}\)\W*)?$",
     re.I,

@@ -28,7 +28,7 @@ from ingest.answers import (
 from ingest.checkers import calls_checker
 from ingest.exercises import asking_cells, blank_exercise, exercise_headings
 from ingest.formats.link_text import join_split_links, strip_anchor, url_title
-from ingest.headings import BARE_NUMBER, FAQ_TITLE, TROUBLE_TITLE, question_headings
+from ingest.headings import BARE_NUMBER, question_headings
 from ingest.items import ParsedItem
 from ingest.lines import (
     ADMONITION,
@@ -77,6 +77,7 @@ from ingest.scan import (
     quote_line,
     running_text,
 )
+from ingest.section_titles import FAQ_TITLE, TROUBLE_TITLE
 from ingest.solutions import labels_solutions, split_unlabelled, states_first
 from ingest.worksheets import worksheet_cells
 

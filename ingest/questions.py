@@ -180,6 +180,12 @@ def is_question(text: str) -> bool:
     return first.lower() in IMPERATIVES or bool(_ASKING_PHRASE.match(" ".join(words)))
 
 
+def opens_task(text: str) -> bool:
+    """The text opens with a task verb: "Explain TF-IDF.", "Describe dropout"."""
+    words = text.split()
+    return bool(words) and words[0].strip("*_`").lower() in IMPERATIVES
+
+
 def reads_as_question(text: str) -> bool:
     """`is_question`, or opens with an interrogative ("How do you handle X" without "?"), or
     a capitalised task verb follows a short Title Case prefix ("Data Mining Describe …").

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from ingest.headings import FAQ_TITLE, GLOSSARY_TITLE, TROUBLE_TITLE
 from ingest.lines import (
     ANSWER_LABEL,
     BULLET,
@@ -19,6 +18,7 @@ from ingest.lines import (
     same_list,
 )
 from ingest.questions import is_question, is_quoted, question_text, reads_as_question
+from ingest.section_titles import FAQ_TITLE, GLOSSARY_TITLE, TROUBLE_TITLE
 
 # A line that is bold from end to end (decoration emoji allowed inside): `**What is X? 👶**`;
 # `snake_case` names and single `*` inside are text (`**Why call `load_data()`?**`).
