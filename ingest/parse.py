@@ -67,6 +67,7 @@ from ingest.math_fence import fence_math, unfence_math
 from ingest.myst import unwrap_myst
 from ingest.pagetitles import mark_titles
 from ingest.prepasses import (
+    join_wrapped_asks,
     mend_markers,
     separate_run_in_answers,
     strip_hidden,
@@ -106,7 +107,7 @@ def parse(
     kept = unwrap_verdicts(unwrap_term_paragraphs(unwrap_inline_cards(kept)))
     kept = unwrap_subject_terms(kept)
     kept = fence_math(unwrap_myst(unwrap_glossaries(kept)))  # a directive's formulas too
-    kept = unwrap_callouts(label_dialogues(strip_hidden(unfence_banks(kept))))
+    kept = unwrap_callouts(label_dialogues(join_wrapped_asks(strip_hidden(unfence_banks(kept)))))
     kept = join_listed_asks(join_bold_paragraphs(bold_italic_labels(kept)))
     kept = join_choice_stems(kept)
     kept = answer_keys(solution_headings(labelled_headings(revealed_solutions(unwrap_divs(kept)))))

@@ -16,6 +16,7 @@ from ingest.lines import (
     in_code,
     unquote,
 )
+from ingest.questions import ends_sentence
 
 
 def card(title: str) -> str:
@@ -87,6 +88,29 @@ def strip_hidden(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 continue  # `<!-- -->` keeps two lists apart until then
             kept, rest = kept + rest[: m.start()], rest[m.end() :]
         out.append((loc, kept))
+    return out
+
+
+# A line that carries a sentence on: it opens in lower case ("boosting?", "is convex.").
+_CARRIES_ON = re.compile(r"^\s*[a-z`$]")
+
+
+def join_wrapped_asks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A labelled question typed over two or three lines (`Q1: What is the difference between
+    bagging and` over `boosting?`) is one line: the lines that carry its sentence on, in lower
+    case, up to the one that ends it, join the label's line and are blanked there."""
+    out, code = list(lines), in_code(lines)
+    for i, (loc, line) in enumerate(lines):
+        m = None if code[i] else QN.match(line)
+        if m is None or ends_sentence(m["q"]) or m["q"].rstrip().endswith((":", "：")):
+            continue
+        joined, j = line.rstrip(), i + 1
+        while j < min(len(lines), i + 4) and not code[j] and _CARRIES_ON.match(lines[j][1]):
+            joined, j = f"{joined} {lines[j][1].strip()}", j + 1
+            if ends_sentence(joined):
+                out[i] = (loc, joined)
+                out[i + 1 : j] = [(at, "") for at, _ in lines[i + 1 : j]]
+                break
     return out
 
 

@@ -50,3 +50,24 @@ def test_a_task_set_under_a_question_and_answer_title_is_one_of_its_entries():
         ("question", "What is bag of words?", ""),
     ]
     assert all(" > " not in it.section for it in items if it.kind != "chunk")
+
+
+def test_a_labelled_question_wrapped_over_lines_is_asked_whole():
+    """`Q1: What is the difference between bagging and` over `boosting?`: a question typed
+    with hard line breaks goes on in lower case up to the line that ends it, and only what
+    follows answers it. A line in capitals after an unfinished question starts the answer."""
+    items = run(
+        "# Bank\n\nQ1: What is the difference between bagging and\nboosting?\n"
+        "Bagging trains models in parallel on bootstrap samples.\n\n"
+        "Q2: Name the loss\nthat GANs use and why\nit is unstable.\nIt is a minimax game.\n\n"
+        "Q3: Dropout\nRandomly zeroes activations while training.\n"
+    )
+    assert _cards(items) == [
+        (
+            "qa",
+            "What is the difference between bagging and boosting?",
+            "Bagging trains models in parallel on bootstrap samples.",
+        ),
+        ("qa", "Name the loss that GANs use and why it is unstable.", "It is a minimax game."),
+        ("qa", "Dropout", "Randomly zeroes activations while training."),
+    ]
