@@ -19,10 +19,13 @@ NOT_NOTES = (
     "a program, not notes: studybot reads a JavaScript or TypeScript file only as a bank kept in "
     "a literal (const questions = [{question: …, answer: …}])"
 )
-# `const quiz = [`, `export let cards: Card[] = {`, `export default [`, `module.exports = [`
+# `const quiz = [`, `export let cards: Card[] = {`, `export default [`, `module.exports = [`, each
+# opening its line as a bank's declaration does (a minified bundle's thousands of `var a={` on
+# one line are code, and parsing from each of them would take quadratic time)
 _ASSIGNED = re.compile(
-    r"(?:\b(?:const|let|var)\s+(?P<name>[A-Za-z_$][\w$]*)\s*(?::[^=;\n]*)?=|\bexport\s+default"
-    r"|\bmodule\.exports\s*=)\s*(?=[\[{])"
+    r"^[ \t]*(?:(?:export\s+)?(?:const|let|var)\s+(?P<name>[A-Za-z_$][\w$]*)\s*(?::[^=;\n]*)?="
+    r"|export\s+default|module\.exports\s*=)\s*(?=[\[{])",
+    re.M,
 )
 
 
