@@ -17,7 +17,7 @@ from ingest.parse import parse_document
 from tests.conftest import running_ui
 
 SUFFIXES = [".md", ".txt", ".pdf", ".csv", ".tsv", ".json", ".jsonl", ".apkg", ".rst", ".yml",
-            ".org", ".adoc", ".ipynb", ".html", ".py", ".xml", ".tex"]  # fmt: skip
+            ".org", ".adoc", ".ipynb", ".html", ".py", ".ts", ".xml", ".tex"]  # fmt: skip
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -48,14 +48,28 @@ _MARKUP = st.sampled_from(["#", "##", "- ", "1. ", "**", "Q1:", "Answer:", "<det
                            "</answer>", "<![CDATA[", "]]>", "<!ENTITY a \"b\">", "&a;",
                            "\\section{", "\\begin{itemize}", "\\item ", "\\end{itemize}", "}", "{",
                            "\\begin{verbatim}", "\\end{verbatim}", "%", "\\begin{document}",
-                           "\\textbf{", "$"])  # fmt: skip
+                           "\\textbf{", "$", "const q = [", "{question: '", "', answer: `",
+                           "`}", "]", "export default {", "// ", "/*"])  # fmt: skip
 _LINES = st.lists(st.one_of(_MARKUP, st.text(max_size=40)), max_size=60).map("".join)
 
 
 @FUZZ
 @given(
     st.sampled_from(
-        [".md", ".txt", ".csv", ".json", ".rst", ".yml", ".org", ".adoc", ".html", ".xml", ".tex"]
+        [
+            ".md",
+            ".txt",
+            ".csv",
+            ".json",
+            ".rst",
+            ".yml",
+            ".org",
+            ".adoc",
+            ".html",
+            ".xml",
+            ".tex",
+            ".ts",
+        ]
     ),
     _LINES,
 )
