@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.answers import wraps
 from ingest.lines import (
     ANSWER_LABEL,
     BULLET,
@@ -105,7 +106,12 @@ def join_wrapped_asks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if m is None or ends_sentence(m["q"]) or m["q"].rstrip().endswith((":", "：")):
             continue
         joined, j = line.rstrip(), i + 1
-        while j < min(len(lines), i + 4) and not code[j] and _CARRIES_ON.match(lines[j][1]):
+        while (
+            j < min(len(lines), i + 4)
+            and not code[j]
+            and _CARRIES_ON.match(lines[j][1])
+            and wraps(lines[j][1])  # an answer label in lower case ("ans: …") answers
+        ):
             joined, j = f"{joined} {lines[j][1].strip()}", j + 1
             if ends_sentence(joined):
                 out[i] = (loc, joined)

@@ -55,12 +55,14 @@ def test_a_task_set_under_a_question_and_answer_title_is_one_of_its_entries():
 def test_a_labelled_question_wrapped_over_lines_is_asked_whole():
     """`Q1: What is the difference between bagging and` over `boosting?`: a question typed
     with hard line breaks goes on in lower case up to the line that ends it, and only what
-    follows answers it. A line in capitals after an unfinished question starts the answer."""
+    follows answers it. A line in capitals after an unfinished question starts the answer, and
+    so does an answer label in lower case ("ans: …")."""
     items = run(
         "# Bank\n\nQ1: What is the difference between bagging and\nboosting?\n"
         "Bagging trains models in parallel on bootstrap samples.\n\n"
         "Q2: Name the loss\nthat GANs use and why\nit is unstable.\nIt is a minimax game.\n\n"
-        "Q3: Dropout\nRandomly zeroes activations while training.\n"
+        "Q3: Dropout\nRandomly zeroes activations while training.\n\n"
+        "Q4: What does a causal mask stop\nans: attention to later tokens.\n"
     )
     assert _cards(items) == [
         (
@@ -70,4 +72,5 @@ def test_a_labelled_question_wrapped_over_lines_is_asked_whole():
         ),
         ("qa", "Name the loss that GANs use and why it is unstable.", "It is a minimax game."),
         ("qa", "Dropout", "Randomly zeroes activations while training."),
+        ("qa", "What does a causal mask stop", "attention to later tokens."),
     ]
