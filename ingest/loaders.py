@@ -167,7 +167,7 @@ def load(path: Path, data: bytes | None = None) -> Document:
     lines = [_TRAILING_SPACE_ENTITY.sub("", line) for line in text.split("\n")]
     fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
     # A post that ends in a quiz its script draws: the text is notes, the script's deck cards.
-    deck = script_deck(text) if suffix in MARKDOWN_SUFFIXES and "<script" in text else None
+    deck = script_deck(text) if suffix in MARKDOWN_SUFFIXES else None
     cards = tuple(deck.items) if deck is not None else ()
     return Document(list(enumerate(lines, start=1)), "line", encoding, data, format=fmt, deck=cards)
 
