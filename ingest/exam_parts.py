@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.exercises import GUIDE
 from ingest.lines import (
     ANSWER_LABEL,
     BULLET,
@@ -40,11 +41,16 @@ from ingest.lines import (
     indent_of,
 )
 from ingest.questions import FORM_LINE, POINTS, ends_sentence, field_label, reads_as_question
+from ingest.scan import full_width
 
 _LETTER = r"\((?:[a-h]|[1-9]|i{1,3}|iv|vi{0,3})\)"
 # "Exercise 3." / "Problem 2.1:" opening an exercise's statement.
 _EXERCISE = r"(?:exercise|problem)\s+\d{1,3}(?:\.\d{1,3})?\s*[.:)]"
 _PART = re.compile(rf"^\s*{_LETTER}\s+(?P<rest>\S.*)$")
+# A problem its label opens, "Problem 2: Show that …", "**Exercise 3.** Prove …".
+_RUN_IN = re.compile(rf"^\s*[*_]*{_EXERCISE}[*_]*\s+(?P<rest>\S.*)$", re.I)
+# What opens a block of its own after a problem's statement: a part, "a) …" or "(b) …".
+_OPENS_PART = re.compile(rf"^\s*(?:{_LETTER}|[a-h]\))\s")
 # A list item that gives points first, "- (2P) Implement the forward pass.": a task of its own.
 _POINTED_ITEM = re.compile(rf"^\s*(?:[-*+]|\d{{1,2}}[.)])\s+{POINTS.pattern}(?P<rest>\S.*)$", re.I)
 # A problem numbered by its section or a lettered part, "2.3 (Optional) What are …", "(a) …":
@@ -223,3 +229,37 @@ def _asking_paragraphs(lines: list[tuple[int, str]], code: list[bool], after: in
             out.append(first)
         i += 1
     return out
+
+
+def unsolved_problems(
+    lines: list[tuple[int, str]], wrapped: bool = False
+) -> dict[int, tuple[int, str]]:
+    """Problems of a sheet stated in paragraphs their labels open, two or more and none answered
+    (`solved_parts` has read those that are): `first index → (last index, question)`, as
+    `scan.question_runs`, the question being the paragraph without its label. With `wrapped`
+    (text from a printed page, where no blank line parts paragraphs), a line short of the right
+    margin ends the paragraph."""
+    code = in_code(lines)
+    starts = [n for n, (_, ln) in enumerate(lines) if not code[n] and _RUN_IN.match(ln)]
+    if len(starts) < 2:
+        return {}
+    full = full_width(lines) if wrapped else 0.0
+    out: dict[int, tuple[int, str]] = {}
+    for n in starts:
+        text, last = _RUN_IN.match(lines[n][1])["rest"].strip(), n
+        while last + 1 < len(lines):
+            prev, nxt = lines[last][1].rstrip(), lines[last + 1][1]
+            if wrapped and len(prev) < full and _complete(prev):
+                break  # a printed paragraph's last line: short of the margin, a sentence ended
+            if code[last + 1] or not _paragraph(nxt) or _opens_block(nxt):
+                break
+            text, last = f"{text} {nxt.strip()}", last + 1
+        out[n] = (last, text)
+    return out
+
+
+def _opens_block(line: str) -> bool:
+    """Starts what follows a problem's statement: the next problem, a part, a field or a note."""
+    return bool(_RUN_IN.match(line) or _OPENS_PART.match(line) or GUIDE.match(line)) or field_label(
+        line
+    )

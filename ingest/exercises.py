@@ -24,7 +24,7 @@ _FILL_IN = re.compile(
     r"\bTODO\b|\byour code\b|NotImplementedError|^\s*pass\s*$|=\s*\?|_{4,}", re.I | re.M
 )
 # A paragraph that guides rather than answers: "**Hint:** …", "Example: …", "Expected output: …".
-_GUIDE = re.compile(
+GUIDE = re.compile(
     r"^\s*(?:\*\*|__)?(?:hints?|examples?|tips?|notes?|expected(?: output)?)\b[^:：\n]{0,20}[:：]",
     re.I,
 )
@@ -52,7 +52,7 @@ def _unwritten(answer: str) -> tuple[bool, bool]:
             block.append(line)
         elif not line.strip():
             guide = False
-        elif _GUIDE.match(line):
+        elif GUIDE.match(line):
             guide = True
         elif _ANSWER_HERE.match(line):
             blank = True

@@ -26,6 +26,7 @@ from ingest.answers import (
     strip_answer_label,
 )
 from ingest.checkers import calls_checker
+from ingest.exam_parts import unsolved_problems
 from ingest.exercises import asking_cells, blank_exercise, exercise_headings
 from ingest.formats.link_text import join_split_links, strip_anchor, url_title
 from ingest.headings import BARE_NUMBER, question_headings
@@ -151,6 +152,7 @@ class Parser:
         self.prompts = prompt_runs(lines)
         self.answered_rows = answered_bullets(lines)
         self.question_runs = question_runs(lines, wrapped=unit == "page")
+        self.question_runs |= unsolved_problems(lines, wrapped=unit == "page")
         if unit == "cell":
             self.question_runs |= asking_cells(lines) | worksheet
         self.prose_lists, self.bank_lists = list_roles(lines)

@@ -1,0 +1,70 @@
+"""More layouts of third-party banks (see tests/test_parse_layouts.py)."""
+
+from tests.test_formats import load_items
+from tests.test_parse_layouts import run
+
+
+def _cards(items):
+    return [(i.kind, i.question, i.answer) for i in items if i.kind != "chunk"]
+
+
+def test_a_problem_sheet_asks_each_labelled_paragraph_and_keeps_its_notes():
+    """`**Problem 2.** Show that …` opens a problem stated in its paragraph; a sheet of them with
+    no solution is a list of bare questions, the whole paragraph each, and the hint and the
+    "a)" parts under a problem stay notes, not answers. One labelled paragraph alone is text."""
+    items = run(
+        "# Homework 3\n\n"
+        "**Problem 1.** Prove that the sum of two convex functions is convex.\n\n"
+        "**Problem 2.** Show that\nthe pointwise max of convex functions is convex.\n\n"
+        "Hint: use the epigraph.\n\n"
+        "Problem 3: Consider the set of copositive matrices.\n"
+        "a) Verify that it is a proper cone.\n"
+        "b) Find its dual cone.\n"
+    )
+    assert _cards(items) == [
+        ("question", "Prove that the sum of two convex functions is convex.", ""),
+        ("question", "Show that the pointwise max of convex functions is convex.", ""),
+        ("question", "Consider the set of copositive matrices.", ""),
+    ]
+    notes = " ".join(i.answer for i in items if i.kind == "chunk")
+    assert "Hint: use the epigraph." in notes and "Find its dual cone." in notes
+
+    alone = run("# Notes\n\n**Problem 1.** The loss is convex, so any local minimum is global.\n")
+    assert _cards(alone) == []
+
+
+def test_a_printed_problem_sheet_ends_each_problem_at_its_paragraph(tmp_path):
+    """In a PDF no blank line parts paragraphs: a problem's statement runs over its wrapped
+    lines and ends at a short line that ends a sentence, at a note or at its lettered parts."""
+    from tests.pdfs import make_pdf
+
+    lead = "Collaboration is allowed, but write down the names of the students you worked with."
+    page = "\n".join(
+        [
+            "Homework 1",
+            f"{lead} " * 3,
+            "Problem 1: Show that a set is convex if and only if its intersection with any line"
+            " is convex, and that a set is affine if and only if its intersection with any line"
+            " is affine.",
+            "Note: a line is the set of points x + t v for real t, with a fixed direction v.",
+            "Problem 2: Consider the set of rank-k outer products of n by k matrices of rank k,"
+            " and describe its conic hull in simple terms, with some kind of reasoning.",
+            "Turn in a short printed report with your plots.",
+            "Problem 3: A matrix X is called copositive if z'Xz is nonnegative for all z >= 0.",
+            "a) Verify that the set of copositive matrices is a proper cone.",
+            "b) Then find its dual cone.",
+        ]
+    )
+    _, items = load_items(make_pdf(tmp_path / "homework.pdf", [page]))
+    asked = [" ".join(i.question.split()) for i in items if i.kind != "chunk"]
+    assert asked == [
+        "Show that a set is convex if and only if its intersection with any line is convex,"
+        " and that a set is affine if and only if its intersection with any line is affine.",
+        "Consider the set of rank-k outer products of n by k matrices of rank k, and describe"
+        " its conic hull in simple terms, with some kind of reasoning.",
+        "A matrix X is called copositive if z'Xz is nonnegative for all z >= 0.",
+    ]
+    assert all(i.kind == "question" for i in items if i.kind != "chunk")
+    notes = " ".join(i.answer for i in items if i.kind == "chunk")
+    assert "Then find its dual cone." in notes and "with a fixed direction v" in notes
+    assert "short printed report" in notes
