@@ -14,6 +14,7 @@ from ingest.lines import (
     HEADING,
     METADATA,
     OPTION,
+    QN,
     QUALIFIER,
     THEMATIC_BREAK,
     Lines,
@@ -108,9 +109,9 @@ def fold_lines(lines: Lines) -> set[int]:
 def split_stem(body: list[str]) -> tuple[str, list[str]] | None:
     """Under a heading that only numbers its question ("Question 3"), the question is the first
     line after any metadata (`**Type**: multiple-choice`), with the lines of its paragraph;
-    the rest answers it."""
+    the rest answers it. A labelled line (`**Q:** …`) is that question, however short."""
     for n, line in enumerate(body):
-        if line.strip() and not METADATA.match(line):
+        if line.strip() and not (METADATA.match(line) and not QN.match(line)):
             stem, end = line.strip(), n + 1
             while end < len(body) and wraps(body[end]):
                 stem, end = f"{stem} {body[end].strip()}", end + 1

@@ -48,10 +48,11 @@ LABEL_ALONE = re.compile(
     rf"^\s*{EMPH}(?:{_Q_WORD}|Issue|Problem)\s*[:：]?{EMPH}\s*[:：]?\s*$", re.I
 )
 # The bold closing a label (`**A** …`) only where it opened before it: "- A **JSON file**" is
-# an article and bold text, no label.
+# an article and bold text, no label. An emoji before the word, `**✅ A:**`, decorates it.
+_SYMBOL = r"(?:[^\x00-\x7f\w\s]{1,3}\s*)?"
 ANSWER_LABEL = re.compile(
-    rf"^(?P<indent>\s*)(?:[-*+]\s+|>\s*)?(?P<open>\*\*|__)?(?:{QUALIFIER}\s+)?{_A_WORD}\s*\d*\s*"
-    rf"(?:[:.)：]{EMPH}|{EMPH}\s*[:.：]?(?=\s*$)|(?(open)(?:\*\*|__)\s*[:.：]?|(?!)))"
+    rf"^(?P<indent>\s*)(?:[-*+]\s+|>\s*)?{_SYMBOL}(?P<open>\*\*|__)?{_SYMBOL}(?:{QUALIFIER}\s+)?"
+    rf"{_A_WORD}\s*\d*\s*(?:[:.)：]{EMPH}|{EMPH}\s*[:.：]?(?=\s*$)|(?(open)(?:\*\*|__)\s*[:.：]?|(?!)))"
     rf"\s*(?P<rest>.*)$",
     re.I,
 )
@@ -134,9 +135,7 @@ def closes(heading: re.Match | None, level: int) -> bool:
 
 
 def cells(line: str) -> list[str]:
-    line = line.strip()
-    line = line[1:] if line.startswith("|") else line
-    line = line[:-1] if line.endswith("|") else line
+    line = line.strip().removeprefix("|").removesuffix("|")
     return [c.strip() for c in re.split(r"(?<!\\)\|", line)]
 
 

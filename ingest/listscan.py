@@ -15,7 +15,14 @@ from __future__ import annotations
 import re
 
 from ingest.lines import ANSWER_LABEL, BULLET, HEADING, NUMBERED, QN, Lines, in_code, indent_of
-from ingest.questions import clean, ends_sentence, is_question, is_quoted, question_text
+from ingest.questions import (
+    clean,
+    ends_sentence,
+    is_question,
+    is_quoted,
+    opens_task,
+    question_text,
+)
 
 # A Markdown link whose label asks: `[Why X?](#why-x)` names a question, it does not ask one.
 ASKING_LINK = re.compile(r"\[[^\]]*[?？][^\]]*\]\([^)]*\)")
@@ -92,7 +99,15 @@ def asks(text: str) -> bool:
         return clean(text).rstrip().endswith("?")
     if ASKING_LINK.search(text):
         return "?" in clean(ASKING_LINK.sub("", text))
-    return is_question(clean(text))
+    return is_question(clean(text)) and not _outline_entry(clean(text))
+
+
+def _outline_entry(text: str) -> bool:
+    """A skill in an outline, "create a compute instance": a verb phrase set lower-case with no
+    stop, as an exam guide or syllabus lists what it covers. A task is a sentence ("Create a
+    compute instance.", "Create a compute instance")."""
+    text = text.strip()
+    return text[:1].islower() and not text.endswith((".", "?", "!", ":", "？")) and opens_task(text)
 
 
 def _items(lines: Lines) -> list[tuple[int, int, int, str]]:

@@ -68,3 +68,53 @@ def test_a_printed_problem_sheet_ends_each_problem_at_its_paragraph(tmp_path):
     notes = " ".join(i.answer for i in items if i.kind == "chunk")
     assert "Then find its dual cone." in notes and "with a fixed direction v" in notes
     assert "short printed report" in notes
+
+
+def test_an_answer_label_may_open_with_an_emoji():
+    """`**✅ A:**` and `💡 Answer:` are answer labels: the emoji decorates the label, so the
+    answer is what follows it, not a note after a bare question."""
+    items = run(
+        "# Exam bank\n\n"
+        "**Q:** Which protocol reads a datastore from a notebook?\n\n"
+        "**✅ A:** `abfss`\n\n"
+        "**Q:** Which compute target suits a small experiment?\n\n"
+        "💡 Answer: a compute instance.\n"
+    )
+    assert _cards(items) == [
+        ("qa", "Which protocol reads a datastore from a notebook?", "`abfss`"),
+        ("qa", "Which compute target suits a small experiment?", "a compute instance."),
+    ]
+
+
+def test_a_short_question_label_under_a_numbered_heading_is_the_question():
+    """`### Question 10` only numbers its question; the `**Q:** …` line under it is the
+    question however short (a bold label with a short value is otherwise taken for metadata,
+    `**Difficulty:** Easy`, and passed over)."""
+    items = run(
+        "# Bank\n\n### Question 10\n"
+        "**Q:** Which command deploys an endpoint?\n\n**A:** `az ml online-endpoint create`\n"
+    )
+    assert _cards(items) == [
+        ("qa", "Which command deploys an endpoint?", "`az ml online-endpoint create`")
+    ]
+
+
+def test_an_outline_of_skills_is_notes_and_a_list_of_tasks_still_asks():
+    """An exam guide lists the skills it covers as lower-case verb phrases with no stop
+    ("create a compute instance"): an outline, not tasks. The same items written as sentences
+    ask."""
+    outline = run(
+        "## Manage compute\n"
+        "* create a compute instance\n"
+        "* determine compute specifications for a training workload\n"
+        "* create compute targets for experiments and training\n\n"
+        "A compute cluster scales from zero to many nodes.\n"
+    )
+    assert _cards(outline) == []
+    tasks = run(
+        "## Manage compute\n"
+        "* Create a compute instance.\n"
+        "* Determine compute specifications for a training workload.\n"
+        "* Create compute targets for experiments and training.\n"
+    )
+    assert [kind for kind, _, _ in _cards(tasks)] == ["question"] * 3
