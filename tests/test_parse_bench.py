@@ -1113,6 +1113,18 @@ def test_eighty_third_batch_first_score():
     _check(EVAL / "corpora83")
 
 
+def test_eighty_fourth_batch_first_score():
+    """corpora84, gathered by topic (problem sets and exams of university ML courses; two files
+    delivered), scored once held out (PARSE-RESULT-first-run.txt: 0 of 12 answered questions, 4
+    of 8 bare, 1 of 2 files): a solution notebook's exercises, each a `**Task:**` line under an
+    "Exercise 1.1: …" heading answered by the code cell below it, read as notes; its
+    challenges read as notes; its reflection items read as two questions each."""
+    _check(
+        EVAL / "corpora84",
+        known={"ipynb-solution-backpropagation-jumpingsphinx.ipynb"},
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
