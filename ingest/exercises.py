@@ -2,7 +2,8 @@
 notebook's `# TODO` / `pass` stubs, `= ?` blanks, nbgrader's "YOUR CODE HERE"), or given code
 over an empty "Write your answer here:" field. The code is no answer: the question is bare, and
 what it gives (hints, stubs, given code) is kept as a note. And a list of exercises: numbered
-headings with nothing under them, or only the code they start from."""
+headings with nothing under them, or only the code they start from; and a notebook's exercise
+that states its task under a heading naming it (`**Task:** …`), answered by finished code."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ import re
 from dataclasses import replace
 
 from ingest import siblings as kin
+from ingest.answers import split_stem, wraps
 from ingest.checkers import calls_checker
 from ingest.formats.notebook import cell_spans
 from ingest.headings import headings_of
 from ingest.items import ParsedItem
 from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, METADATA, Lines
+from ingest.named_questions import numbered_title, restated_question, sets_task
 from ingest.prose import Chunker, note_under
 from ingest.questions import FORM_LINE
 
@@ -130,6 +133,41 @@ def exercise_headings(lines: Lines, folded: set[int] | None = None) -> set[int]:
                 first, run_level = n, level
             run.append(empty)
     return out
+
+
+def task_headings(lines: Lines, folded: set[int] | None = None) -> set[int]:
+    """Indexes of a notebook's headings that number and name an exercise ("### Exercise 1.1:
+    Simple Chain Rule") over its statement and code: a
+    `**Task:**` field over code that fills nothing in (a solution notebook: the code answers
+    it) or over nothing but code with blanks, hints and stubs; or a paragraph that sets the task
+    over such code (bare). A paragraph over finished code is a demonstration: the code is given."""
+    heads = headings_of(lines, folded)
+    out: set[int] = set()
+    for n, (i, _, title) in enumerate(heads):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+        body = [ln for _, ln in lines[i + 1 : end]]
+        if numbered_title(title) is None or not any(FENCE.match(ln) for ln in body):
+            continue
+        task, rest = restated_question("", body)
+        stem = None if task else split_stem(body)
+        if stem and not (wraps(stem[0]) and sets_task(stem[0])):
+            continue
+        rest = rest if task else stem[1] if stem else []
+        unwritten, blank = _unwritten("\n".join(rest))
+        if (task and not _fills_in(rest)) or (unwritten and blank):
+            out.add(i)
+    return out
+
+
+def _fills_in(body: list[str]) -> bool:
+    """A code block of `body` leaves something to fill in (a TODO, `pass`, "your code here")."""
+    code, inside = [], False
+    for line in body:
+        if FENCE.match(line):
+            inside = not inside
+        elif inside:
+            code.append(line)
+    return bool(_FILL_IN.search("\n".join(code)))
 
 
 # A heading that names an exercise: "## Exercise 1.2", "### Task 3", "# Problem 4: …".

@@ -27,7 +27,7 @@ from ingest.answers import (
 )
 from ingest.checkers import calls_checker
 from ingest.exam_parts import unsolved_problems
-from ingest.exercises import asking_cells, blank_exercise, exercise_headings
+from ingest.exercises import asking_cells, blank_exercise, exercise_headings, task_headings
 from ingest.formats.link_text import join_split_links, strip_anchor, url_title
 from ingest.headings import BARE_NUMBER, question_headings
 from ingest.items import ParsedItem
@@ -155,6 +155,7 @@ class Parser:
         self.question_runs |= unsolved_problems(lines, wrapped=unit == "page")
         if unit == "cell":
             self.question_runs |= asking_cells(lines) | worksheet
+            self.question_headings |= task_headings(lines, self.folds)
         self.prose_lists, self.bank_lists = list_roles(lines)
         self.solution_bank = labels_solutions(lines, self.question_headings, self.folds)
 

@@ -1118,7 +1118,9 @@ def test_eighty_fourth_batch_first_score():
     delivered), scored once held out (PARSE-RESULT-first-run.txt: 0 of 12 answered questions, 4
     of 8 bare, 1 of 2 files): a solution notebook's exercises, each a `**Task:**` line under an
     "Exercise 1.1: …" heading answered by the code cell below it, read as notes; its
-    challenges read as notes; its reflection items read as two questions each."""
+    challenges read as notes; its reflection items read as two questions each. Designed on
+    since: its exercises 10 of 12 (a `**Task:**` field under a heading naming the exercise,
+    over code; PARSE-RESULT-dev.txt)."""
     _check(
         EVAL / "corpora84",
         known={"ipynb-solution-backpropagation-jumpingsphinx.ipynb"},

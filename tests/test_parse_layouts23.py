@@ -2,6 +2,7 @@
 
 from tests.test_formats import load_items
 from tests.test_parse_layouts import run
+from tests.test_parse_layouts17 import _notebook
 
 
 def _cards(items):
@@ -118,3 +119,27 @@ def test_an_outline_of_skills_is_notes_and_a_list_of_tasks_still_asks():
         "* Create compute targets for experiments and training.\n"
     )
     assert [kind for kind, _, _ in _cards(tasks)] == ["question"] * 3
+
+
+def test_a_notebook_exercise_states_its_task_in_a_field_over_its_code(tmp_path):
+    """`### Exercise 1.1: Simple Chain Rule` over `**Task:** …` and a code cell: the task is the
+    question, answered by the code when it fills nothing in (a solution notebook), bare with
+    the code as its note when the code leaves a blank. A paragraph over finished code is a
+    demonstration, not an exercise: the code is given."""
+    items = _notebook(tmp_path, [
+        ("markdown", "# Backpropagation\n\n### Exercise 1.1: Simple Chain Rule\n\n"
+                     "**Task:** Compute derivatives using the chain rule."),
+        ("code", "def derivative(x):\n    return 6 * (3 * x + 2)"),
+        ("markdown", "### Exercise 1.2: Training Loop\n\n**Task:** Build a training loop."),
+        ("code", "def train(X, Y):\n    # Your code here\n    pass"),
+        ("markdown", "### Exercise 1.3: MIRA\n\nWe provide an implementation of MIRA. "
+                     "Compare it with the perceptron."),
+        ("code", "import mira\nmira.run(data)"),
+    ])  # fmt: skip
+    assert _cards(items) == [
+        ("qa", "Compute derivatives using the chain rule.",
+         "```python\ndef derivative(x):\n    return 6 * (3 * x + 2)\n```"),
+        ("question", "Build a training loop.", ""),
+    ]  # fmt: skip
+    notes = " ".join(i.answer for i in items if i.kind == "chunk")
+    assert "# Your code here" in notes and "mira.run(data)" in notes
