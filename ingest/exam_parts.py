@@ -260,6 +260,4 @@ def unsolved_problems(
 
 def _opens_block(line: str) -> bool:
     """Starts what follows a problem's statement: the next problem, a part, a field or a note."""
-    return bool(_RUN_IN.match(line) or _OPENS_PART.match(line) or GUIDE.match(line)) or field_label(
-        line
-    )
+    return any(p.match(line) for p in (_RUN_IN, _OPENS_PART, GUIDE)) or field_label(line)

@@ -11,13 +11,12 @@ import re
 from dataclasses import replace
 
 from ingest import siblings as kin
-from ingest.answers import split_stem, wraps
 from ingest.checkers import calls_checker
 from ingest.formats.notebook import cell_spans
 from ingest.headings import headings_of
 from ingest.items import ParsedItem
 from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, METADATA, Lines
-from ingest.named_questions import numbered_title, restated_question, sets_task
+from ingest.named_questions import numbered_title, restated_question
 from ingest.prose import Chunker, note_under
 from ingest.questions import FORM_LINE
 
@@ -137,10 +136,9 @@ def exercise_headings(lines: Lines, folded: set[int] | None = None) -> set[int]:
 
 def task_headings(lines: Lines, folded: set[int] | None = None) -> set[int]:
     """Indexes of a notebook's headings that number and name an exercise ("### Exercise 1.1:
-    Simple Chain Rule") over its statement and code: a
-    `**Task:**` field over code that fills nothing in (a solution notebook: the code answers
-    it) or over nothing but code with blanks, hints and stubs; or a paragraph that sets the task
-    over such code (bare). A paragraph over finished code is a demonstration: the code is given."""
+    Simple Chain Rule") over a `**Task:**` field and code: the code answers the task when it
+    fills nothing in (a solution notebook); code with blanks, hints and stubs and nothing else
+    leaves it bare. A statement over finished code without a task field is a demonstration."""
     heads = headings_of(lines, folded)
     out: set[int] = set()
     for n, (i, _, title) in enumerate(heads):
@@ -149,12 +147,7 @@ def task_headings(lines: Lines, folded: set[int] | None = None) -> set[int]:
         if numbered_title(title) is None or not any(FENCE.match(ln) for ln in body):
             continue
         task, rest = restated_question("", body)
-        stem = None if task else split_stem(body)
-        if stem and not (wraps(stem[0]) and sets_task(stem[0])):
-            continue
-        rest = rest if task else stem[1] if stem else []
-        unwritten, blank = _unwritten("\n".join(rest))
-        if (task and not _fills_in(rest)) or (unwritten and blank):
+        if task and (not _fills_in(rest) or all(_unwritten("\n".join(rest)))):
             out.add(i)
     return out
 

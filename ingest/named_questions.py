@@ -22,7 +22,7 @@ _NUMBERED_TITLE = re.compile(
 _TASK_VERBS = {"complete", "perform", "fill", "plot", "sketch", "draw", "justify", "interpret"}
 
 
-def sets_task(paragraph: str) -> bool:
+def _sets_task(paragraph: str) -> bool:
     """The paragraph's last sentence asks: it ends in "?", or a clause of it opens with a task
     verb ("Given L(w) = …, compute dL/dw.", "Complete the table.")."""
     last = (split_sentences(paragraph.strip()) or [""])[-1]
@@ -46,7 +46,7 @@ def split_titled_stem(title: str, body: list[str]) -> tuple[str, list[str]] | No
     if reads_as_question(title) or len(title.split()) > 8 or title.rstrip().endswith("."):
         return None  # a title names, in a few words; "Question 6: Use the threshold …" states
     stem = split_stem(body)
-    if not stem or not wraps(stem[0]) or not sets_task(stem[0]):
+    if not stem or not wraps(stem[0]) or not _sets_task(stem[0]):
         return None
     # an answer labelled below ("Solution:") answers the title, its statement a note of it
     labelled = any(LABEL_LINE.match(ln) or ANSWER_LABEL.match(ln) for ln in stem[1])
@@ -69,7 +69,7 @@ def restated_question(question: str, body: list[str]) -> tuple[str, list[str]]:
         if not line.strip() or METADATA.match(line) and not _QUESTION_FIELD.match(line):
             continue
         m = _QUESTION_FIELD.match(line)  # a task field states a task, whatever its verb
-        if m and (m["label"].lower().endswith("task") or sets_task(m["q"].strip().strip('"“”'))):
+        if m and (m["label"].lower().endswith("task") or _sets_task(m["q"].strip().strip('"“”'))):
             return m["q"].strip(), body[n + 1 :]
         break
     return question, body
