@@ -15,8 +15,8 @@ from ingest.checkers import calls_checker
 from ingest.formats.notebook import cell_spans
 from ingest.headings import headings_of
 from ingest.items import ParsedItem
-from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, METADATA, Lines
-from ingest.named_questions import numbered_title, restated_question
+from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, METADATA, THEMATIC_BREAK, Lines
+from ingest.named_questions import restated_question
 from ingest.prose import Chunker, note_under
 from ingest.questions import FORM_LINE
 
@@ -52,7 +52,7 @@ def _unwritten(answer: str) -> tuple[bool, bool]:
             code, block = not code, []
         elif code:
             block.append(line)
-        elif not line.strip():
+        elif not line.strip() or THEMATIC_BREAK.match(line):
             guide = False
         elif GUIDE.match(line):
             guide = True
@@ -144,7 +144,7 @@ def task_headings(lines: Lines, folded: set[int] | None = None) -> set[int]:
     for n, (i, _, title) in enumerate(heads):
         end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
         body = [ln for _, ln in lines[i + 1 : end]]
-        if numbered_title(title) is None or not any(FENCE.match(ln) for ln in body):
+        if not _EXERCISE_TITLE.match(title) or not any(FENCE.match(ln) for ln in body):
             continue
         task, rest = restated_question("", body)
         if task and (not _fills_in(rest) or all(_unwritten("\n".join(rest)))):
@@ -163,8 +163,12 @@ def _fills_in(body: list[str]) -> bool:
     return bool(_FILL_IN.search("\n".join(code)))
 
 
-# A heading that names an exercise: "## Exercise 1.2", "### Task 3", "# Problem 4: …".
-_EXERCISE_HEADING = re.compile(r"^#{1,6}\s+\W*(?:exercise|task|problem)s?\s*\d", re.I)
+# The title of a heading that names an exercise: "Exercise 1.2", "Task 3", "Problem 4: …".
+_EXERCISE_TITLE = re.compile(r"^\W*(?:exercise|task|problem|challenge)s?\s*\d", re.I)
+
+
+def _exercise_heading(line: str) -> bool:
+    return bool((m := HEADING.match(line)) and _EXERCISE_TITLE.match(m[2]))
 
 
 def asking_cells(lines: Lines) -> dict[int, tuple[int, str]]:
@@ -172,7 +176,7 @@ def asking_cells(lines: Lines) -> dict[int, tuple[int, str]]:
     Markdown cell that is one paragraph ending in a question ("Change the code … What do you
     observe?") asks the student: `first index → (last index, question)`, as `question_runs`."""
     texts = [raw for _, raw in lines]
-    if not (any(_EXERCISE_HEADING.match(t) for t in texts) or calls_checker(texts)):
+    if not (any(_exercise_heading(t) for t in texts) or calls_checker(texts)):
         return {}
     out: dict[int, tuple[int, str]] = {}
     for first, last in cell_spans(lines):

@@ -14,7 +14,8 @@ from ingest.questions import CLAUSE, IMPERATIVES, is_question, reads_as_question
 
 # A heading that numbers and names its question: "Question 1 : MSE by Hand", "Q3) Attention".
 _NUMBERED_TITLE = re.compile(
-    r"^\W*(?:Q|Question|Problem|Exercise|Task)\s*\d{1,4}(?:\.\d{1,3})?\s*[:.)\-–—]\s*(?P<title>\S.*)$",
+    r"^\W*(?:Q|Question|Problem|Exercise|Task|Challenge)\s*\d{1,4}(?:\.\d{1,3})*"
+    r"\s*[:.)\-–—](?!\d)\s*(?P<title>\S.*)$",
     re.I,
 )
 # Verbs that set a task when a statement under such a heading ends with them ("Complete the

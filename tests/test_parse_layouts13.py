@@ -4,6 +4,7 @@ hand-made input."""
 
 import pytest
 
+from tests.notebooks import make_notebook
 from tests.test_parse_layouts import qa, run
 
 
@@ -151,17 +152,9 @@ def test_numbers_that_head_no_section_stay_text():
 
 
 def _exercise_notebook(tmp_path, cells):
-    import json
-
     from tests.test_formats import load_items
 
-    def cell(kind, text):
-        extra = {"outputs": [], "execution_count": None} if kind == "code" else {}
-        return {"cell_type": kind, "metadata": {}, "source": [text], **extra}
-
-    nb = {"cells": [cell(k, t) for k, t in cells], "metadata": {}, "nbformat": 4}
-    (tmp_path / "lab.ipynb").write_text(json.dumps(nb))
-    return load_items(tmp_path / "lab.ipynb")[1]
+    return load_items(make_notebook(tmp_path / "lab.ipynb", cells))[1]
 
 
 def test_an_exercise_over_code_to_fill_in_is_unanswered(tmp_path):

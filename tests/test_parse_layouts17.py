@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ingest.loaders import load
 from ingest.parse import parse_document
+from tests.notebooks import parse_notebook
 from tests.test_parse_layouts import run
 
 SHEET = (
@@ -71,21 +72,11 @@ def test_a_solution_heading_numbered_apart_from_every_task_changes_nothing():
     ]
 
 
-def _notebook(tmp_path: Path, cells: list[tuple[str, str]]) -> list:
-    nb = {"cells": [{"cell_type": kind, "metadata": {}, "source": src, "outputs": [],
-                     "execution_count": None} if kind == "code" else
-                    {"cell_type": kind, "metadata": {}, "source": src} for kind, src in cells],
-          "metadata": {}, "nbformat": 4, "nbformat_minor": 4}  # fmt: skip
-    path = tmp_path / "exercise.ipynb"
-    path.write_text(json.dumps(nb))
-    return parse_document(load(path), chunker=lambda t: [t])
-
-
 def test_an_exercise_a_checker_grades_is_a_bare_question(tmp_path: Path):
     """Kaggle Learn's `q_1.check()` / `q_2.hint()` and otter-grader's `grader.check("q3")`:
     the answer lives in the checker, so each titled task is a question left to the student
     (its title the question, whatever its wording), and its prompt and code a note."""
-    items = _notebook(tmp_path, [
+    items = parse_notebook(tmp_path, [
         ("markdown", "# 1) Satellite images #\n\nWhich flips suit photos taken from above?"),
         ("code", "# Check your answer\nq_1.check()"),
         ("markdown", "# 2) Add a rotation layer #\n\nAdd it to the model below."),
@@ -230,11 +221,11 @@ def test_a_cell_that_asks_in_an_exercise_notebook_is_a_bare_question(tmp_path: P
         ("code", "plot(weights)"),
         ("markdown", "The margin grows as the weights settle."),
     ]
-    items = _notebook(tmp_path, cells)
+    items = parse_notebook(tmp_path, cells)
     assert [(it.kind, it.question) for it in items if it.kind != "chunk"] == [
         ("question", "Save the weights every five epochs and plot them. What do you observe?")
     ]
-    tutorial = _notebook(tmp_path, [("markdown", "## Perceptrons"), *cells[1:]])
+    tutorial = parse_notebook(tmp_path, [("markdown", "## Perceptrons"), *cells[1:]])
     assert all(it.kind == "chunk" for it in tutorial)
 
 

@@ -1,5 +1,6 @@
 """More layouts of third-party banks (see tests/test_parse_layouts.py)."""
 
+from tests.notebooks import make_notebook
 from tests.test_parse_layouts import run
 
 
@@ -191,31 +192,14 @@ def test_a_page_of_items_that_define_their_bold_term_in_a_sentence_is_a_glossary
     assert not [i for i in run("# Tips\n\n" + tips) if i.kind == "qa"]
 
 
-def _notebook(tmp_path, cells):
-    import json
-
-    nb = {
-        "cells": [
-            {"cell_type": kind, "metadata": {}, "source": text, **({"outputs": []} if kind == "code" else {})}
-            for kind, text in cells
-        ],
-        "metadata": {},
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }  # fmt: skip
-    path = tmp_path / "guide.ipynb"
-    path.write_text(json.dumps(nb))
-    return path
-
-
 def test_a_worksheet_notebook_asks_each_prompt_that_leaves_space_to_answer(tmp_path):
     """A study guide's prompts each leave space to answer: an empty cell under them, or a
     `Your Answer Here` placeholder. Each is a bare question (a bold label asks for its term),
     the text after it no answer to it; a statement over an empty cell asks nothing."""
     from tests.test_formats import load_items
 
-    path = _notebook(
-        tmp_path,
+    path = make_notebook(
+        tmp_path / "guide.ipynb",
         [
             ("markdown", "# Matrices"),
             ("markdown", "Define the following terms.\n\n**Rank:** `Your Answer Here`\n\n"
@@ -244,8 +228,8 @@ def test_a_notebook_with_no_space_left_to_answer_keeps_its_answers(tmp_path):
     cell after it, as before."""
     from tests.test_formats import load_items
 
-    path = _notebook(
-        tmp_path,
+    path = make_notebook(
+        tmp_path / "guide.ipynb",
         [
             ("markdown", "# Notes"),
             ("markdown", "**What causes a determinant of 0?**\n\nLinearly dependent columns."),

@@ -1,8 +1,8 @@
 """More layouts of third-party banks (see tests/test_parse_layouts.py)."""
 
+from tests.notebooks import parse_notebook
 from tests.test_formats import load_items
 from tests.test_parse_layouts import run
-from tests.test_parse_layouts17 import _notebook
 
 
 def _cards(items):
@@ -126,7 +126,7 @@ def test_a_notebook_exercise_states_its_task_in_a_field_over_its_code(tmp_path):
     question, answered by the code when it fills nothing in (a solution notebook), bare with
     the code as its note when the code leaves a blank. A paragraph over finished code is a
     demonstration, not an exercise: the code is given."""
-    items = _notebook(tmp_path, [
+    items = parse_notebook(tmp_path, [
         ("markdown", "# Backpropagation\n\n### Exercise 1.1: Simple Chain Rule\n\n"
                      "**Task:** Compute derivatives using the chain rule."),
         ("code", "def derivative(x):\n    return 6 * (3 * x + 2)"),
