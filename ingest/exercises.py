@@ -15,7 +15,16 @@ from ingest.checkers import calls_checker
 from ingest.formats.notebook import cell_spans
 from ingest.headings import headings_of
 from ingest.items import ParsedItem
-from ingest.lines import ANSWER_LABEL, BULLET, FENCE, HEADING, METADATA, THEMATIC_BREAK, Lines
+from ingest.lines import (
+    ANSWER_LABEL,
+    BULLET,
+    FENCE,
+    HEADING,
+    METADATA,
+    THEMATIC_BREAK,
+    Lines,
+    in_code,
+)
 from ingest.named_questions import restated_question
 from ingest.prose import Chunker, note_under
 from ingest.questions import FORM_LINE
@@ -154,13 +163,8 @@ def task_headings(lines: Lines, folded: set[int] | None = None) -> set[int]:
 
 def _fills_in(body: list[str]) -> bool:
     """A code block of `body` leaves something to fill in (a TODO, `pass`, "your code here")."""
-    code, inside = [], False
-    for line in body:
-        if FENCE.match(line):
-            inside = not inside
-        elif inside:
-            code.append(line)
-    return bool(_FILL_IN.search("\n".join(code)))
+    code = in_code([(0, line) for line in body])
+    return bool(_FILL_IN.search("\n".join(ln for ln, c in zip(body, code, strict=True) if c)))
 
 
 # The title of a heading that names an exercise: "Exercise 1.2", "Task 3", "Problem 4: …".
