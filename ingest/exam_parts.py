@@ -31,8 +31,6 @@ import re
 from ingest.exercises import GUIDE
 from ingest.lines import (
     ANSWER_LABEL,
-    BULLET,
-    FENCE,
     HEADING,
     NUMBERED,
     QN,
@@ -41,7 +39,7 @@ from ingest.lines import (
     indent_of,
 )
 from ingest.questions import FORM_LINE, POINTS, ends_sentence, field_label, reads_as_question
-from ingest.scan import full_width
+from ingest.scan import full_width, running_text
 
 _LETTER = r"\((?:[a-h]|[1-9]|i{1,3}|iv|vi{0,3})\)"
 # "Exercise 3." / "Problem 2.1:" opening an exercise's statement.
@@ -124,7 +122,7 @@ def lettered_parts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         elif pointed:  # tasks that each give points, and a question asked after them
             whole |= set(asks := _asking_paragraphs(lines, code, max(pointed), end))
             parts, lettered = [*pointed, *asks], pointed
-        elif not labels[n][3] and stem is not None and _paragraph(lines[stem][1]):
+        elif not labels[n][3] and stem is not None and running_text(lines[stem][1]):
             parts, whole = [stem], {stem}  # a task stated in one paragraph under its points
         else:
             continue
@@ -204,22 +202,13 @@ def _complete(text: str) -> bool:
     return text.rstrip().endswith((".", "?", "!", ":", "。", "？", "！", "："))
 
 
-def _paragraph(line: str) -> bool:
-    """A line of running text: not a list item, heading, code, table, image or HTML."""
-    return (
-        bool(line.strip())
-        and not (BULLET.match(line) or HEADING.match(line) or FENCE.match(line))
-        and not line.lstrip().startswith(("|", "<", "![", "*(", ">"))
-    )
-
-
 def _asking_paragraphs(lines: list[tuple[int, str]], code: list[bool], after: int, end: int):
     """First lines of the paragraphs between `after`'s item and `end` that end in a "?"."""
     out, i = [], after + 1
     while i < end and lines[i][1].strip():
         i += 1  # the rest of the item
     while i < end:
-        if code[i] or not _paragraph(lines[i][1]) or indent_of(lines[i][1]):
+        if code[i] or not running_text(lines[i][1]) or indent_of(lines[i][1]):
             i += 1
             continue
         first = i
@@ -251,7 +240,7 @@ def unsolved_problems(
             prev, nxt = lines[last][1].rstrip(), lines[last + 1][1]
             if wrapped and len(prev) < full and _complete(prev):
                 break  # a printed paragraph's last line: short of the margin, a sentence ended
-            if code[last + 1] or not _paragraph(nxt) or _opens_block(nxt):
+            if code[last + 1] or not running_text(nxt) or _opens_block(nxt):
                 break
             text, last = f"{text} {nxt.strip()}", last + 1
         out[n] = (last, text)

@@ -9,6 +9,7 @@ import re
 from ingest.lines import (
     ANSWER_LABEL,
     BULLET,
+    FENCE,
     HEADING,
     QN,
     Lines,
@@ -203,13 +204,11 @@ def _label_or_item(raw: str) -> bool:
 
 
 def running_text(raw: str) -> bool:
-    """A line of running text: no list marker, heading, label, table or markup block."""
+    """A line of running text: no list marker, heading, label, fence, table, image, note in
+    parentheses or markup block."""
     return bool(raw.strip()) and not (
-        BULLET.match(raw)
-        or HEADING.match(raw)
-        or QN.match(raw)
-        or ANSWER_LABEL.match(raw)
-        or raw.lstrip().startswith(("|", "<", ">", "```", "~~~", "???", "!!!"))
+        any(rule.match(raw) for rule in (BULLET, HEADING, QN, ANSWER_LABEL, FENCE))
+        or raw.lstrip().startswith(("|", "<", ">", "![", "*(", "???", "!!!"))
     )
 
 
