@@ -70,16 +70,6 @@ def split_unlabelled(body: list[str]) -> tuple[list[str], list[str]]:
     return body[:end], []
 
 
-def _headings(lines: Lines) -> list[tuple[int, int, str]]:
-    """(index, level, title) of every heading outside code."""
-    code = in_code(lines)
-    return [
-        (n, len(m.group(1)), m.group(2))
-        for n, (_, line) in enumerate(lines)
-        if not code[n] and (m := HEADING.match(line))
-    ]
-
-
 def _body(lines: Lines, start: int, end: int) -> bool:
     """Text between two headings."""
     return any(ln.strip() for _, ln in lines[start + 1 : end])
@@ -97,7 +87,7 @@ def solution_headings(lines: Lines) -> Lines:
     comes right after it (`### Example 1: …` / `### Solution`), is that task's answer fold,
     written as the `:::{solution}` fold answers.py reads: the task's heading asks whatever its
     wording, and what lies between (its statement, sub-headings and all) is a note of it."""
-    heads = _headings(lines)
+    heads = headings_of(lines)
     out = list(lines)
     closes: dict[int, int] = {}  # line index -> folds to close before it
     for k, (j, level, title) in enumerate(heads):
@@ -223,7 +213,7 @@ def answer_keys(lines: Lines) -> Lines:
     `### Answer 1` …): each answer heading whose number names exactly one earlier task heading
     answers it, its section moved under the task as the `:::{solution}` fold answers.py reads.
     Lines move, each with its location; a key of fewer than three such answers is left as it is."""
-    heads = _headings(lines)
+    heads = headings_of(lines)
     ends = {n: next((k for k, lv, _ in heads if k > n and lv <= level), len(lines))
             for n, level, _ in heads}  # fmt: skip
     tasks: dict[str, list[int]] = {}
