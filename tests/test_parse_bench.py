@@ -1127,6 +1127,14 @@ def test_eighty_fourth_batch_first_score():
     )
 
 
+def test_eighty_sixth_batch_first_score():
+    """corpora86, gathered by topic (students' flashcard decks and self-quiz files; three files
+    delivered: a Studyblue CSV deck, a reStructuredText FAQ and a Markdown FAQ with setext
+    headings), scored once held out (PARSE-RESULT-first-run.txt: 29 of 29 answered questions,
+    3 of 3 files). Not designed on."""
+    _check(EVAL / "corpora86")
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
