@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ingest.formats.markup import strip_html
 from ingest.formats.tabular import Columns
+from ingest.label_words import A_WORD, Q_WORD
 from ingest.questions import ANSWER_SUMMARY, clean, is_question, question_text
 
 Lines = Sequence[tuple[int, str]]
@@ -27,14 +28,8 @@ QUALIFIER = r"(?:Sample|Model|Reference|Suggested|Expected|Ideal|Final|Correct|R
 # A metadata line between a question and its answer label, its label styled: `**Difficulty:**
 # Easy`, `*Topic*: backpropagation`.
 METADATA = re.compile(r"^\s*(\*\*|__|\*|_)(?P<label>[^*_:\n]{1,30})(?::\1|\1:)\s*\S.{0,120}$")
-# Question and answer labels, English and Chinese (问/问题/题目, 答/答案/解答/回答/解), with an
-# ASCII or full-width colon in the bold or after it (`**Q**: …`); 解 and a flashcard's sides
-# (named as Anki names a basic card's fields) only before a colon.
-_SIDE_COLON = r"(?=(?:\*\*|__)?\s*[:：])"
-_Q_WORD = rf"(?:Q|Question|问题?|题目|Front{_SIDE_COLON})"
-_A_WORD = rf"(?:A|Ans|Answer|Solution|Approach|答案?|解答|回答|解{_SIDE_COLON}|Back{_SIDE_COLON})"
 QN = re.compile(
-    rf"^\s*(?:[-*]\s+)?{EMPH}{_Q_WORD}\s*(?P<n>\d{{1,4}})?\s*(?:[:.)：]{EMPH}|\*\*\s*[:：])"
+    rf"^\s*(?:[-*]\s+)?{EMPH}{Q_WORD}\s*(?P<n>\d{{1,4}})?\s*(?:[:.)：]{EMPH}|\*\*\s*[:：])"
     rf"\s*(?P<q>\S.*)$"
 )
 # A problem stated after its label, `**Problem**: Implement focal loss.`: a question when an
@@ -44,15 +39,13 @@ PROBLEM = re.compile(
 )
 # A question label alone on its line (`__Question__`, `**Q:**`, `**Issue**`): the paragraph
 # below it is the question, up to an answer label (`__Answer__`, `**Solution**`).
-LABEL_ALONE = re.compile(
-    rf"^\s*{EMPH}(?:{_Q_WORD}|Issue|Problem)\s*[:：]?{EMPH}\s*[:：]?\s*$", re.I
-)
+LABEL_ALONE = re.compile(rf"^\s*{EMPH}(?:{Q_WORD}|Issue|Problem)\s*[:：]?{EMPH}\s*[:：]?\s*$", re.I)
 # The bold closing a label (`**A** …`) only where it opened before it: "- A **JSON file**" is
 # an article and bold text, no label. An emoji before the word, `**✅ A:**`, decorates it.
 _SYMBOL = r"(?:[^\x00-\x7f\w\s]{1,3}\s*)?"
 ANSWER_LABEL = re.compile(
     rf"^(?P<indent>\s*)(?:[-*+]\s+|>\s*)?{_SYMBOL}(?P<open>\*\*|__)?{_SYMBOL}(?:{QUALIFIER}\s+)?"
-    rf"{_A_WORD}\s*\d*\s*(?:[:.)：]{EMPH}|{EMPH}\s*[:.：]?(?=\s*$)|(?(open)(?:\*\*|__)\s*[:.：]?|(?!)))"
+    rf"{A_WORD}\s*\d*\s*(?:[:.)：]{EMPH}|{EMPH}\s*[:.：]?(?=\s*$)|(?(open)(?:\*\*|__)\s*[:.：]?|(?!)))"
     rf"\s*(?P<rest>.*)$",
     re.I,
 )

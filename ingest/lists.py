@@ -60,8 +60,11 @@ def close_bullet(p: Parser, o: Open) -> None:
         p.awaiting = len(p.items) - 1
         return
     p.last_bullet = None
+    # an `Answer:` label below would make a list's only item a question after all; under a
+    # list of statements ("- Primal max → dual min", …), it answers what the list explains
+    alone = not (p.prose and BULLET.match(p.prose[-1][1]))
     p.prose.append((o.start, f"{o.marker} {text}"))
-    p.prose_bullet = o  # an `Answer:` label below would make it a question after all
+    p.prose_bullet = o if alone else None
 
 
 def _states(text: str) -> bool:

@@ -1,6 +1,11 @@
 """More layouts of third-party banks (see tests/test_parse_layouts.py)."""
 
 from tests.notebooks import parse_notebook
+from tests.test_parse_layouts import run
+
+
+def _cards(items):
+    return [(i.kind, i.question, i.answer) for i in items if i.kind != "chunk"]
 
 
 def test_a_notebook_exercise_numbered_without_a_title_asks_its_task_field(tmp_path):
@@ -22,3 +27,41 @@ def test_a_notebook_exercise_numbered_without_a_title_asks_its_task_field(tmp_pa
     ]
     notes = " ".join(i.answer for i in items if i.kind == "chunk")
     assert "def numeric_grad" in notes and "def update" in notes
+
+
+def test_question_and_answer_labels_in_other_languages_label_alike():
+    """A Spanish, German or Vietnamese bank labels its questions and answers in its own words
+    (`**Pregunta 1:**` / `**Respuesta:**`, `Frage:` / `Antwort:`, `Câu hỏi:` / `Đáp án:`)."""
+    items = run(
+        "# Repaso\n\n"
+        "**Pregunta 1:** ¿Qué es el sobreajuste?\n\n"
+        "**Respuesta:** El modelo memoriza el ruido de los datos de entrenamiento.\n\n"
+        "Frage: Wozu dient die Validierungsmenge?\n\n"
+        "Antwort: Sie wählt Hyperparameter, ohne die Testmenge zu berühren.\n\n"
+        "Câu hỏi: Dropout là gì?\n\n"
+        "Đáp án: Tắt ngẫu nhiên một số nơ-ron khi huấn luyện.\n"
+    )
+    assert _cards(items) == [
+        ("qa", "¿Qué es el sobreajuste?",
+         "El modelo memoriza el ruido de los datos de entrenamiento."),
+        ("qa", "Wozu dient die Validierungsmenge?",
+         "Sie wählt Hyperparameter, ohne die Testmenge zu berühren."),
+        ("qa", "Dropout là gì?", "Tắt ngẫu nhiên một số nơ-ron khi huấn luyện."),
+    ]  # fmt: skip
+
+
+def test_an_answer_label_under_a_list_of_statements_does_not_ask_its_last_item():
+    """A worked solution lists the rules it applies, then gives its result under `Answer:`:
+    the label answers the exercise, not the list's last rule. A list's only item over an
+    `Answer:` label is still the question it answers."""
+    items = run(
+        "# Duality\n\nWe write the dual of the linear program.\n\nRules:\n\n"
+        "- Primal maximize becomes dual minimize\n"
+        "- Matrix A becomes its transpose\n\n"
+        "**Answer:** The dual minimizes 100y1 + 80y2.\n\n"
+        "# Quiz\n\n"
+        "76. Identify the incorrect element.\n\n"
+        "**Answer:** The third one.\n"
+    )
+    assert "Matrix A becomes its transpose" not in [q for _, q, _ in _cards(items)]
+    assert ("qa", "Identify the incorrect element.", "The third one.") in _cards(items)
