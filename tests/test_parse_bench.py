@@ -1127,6 +1127,21 @@ def test_eighty_fourth_batch_first_score():
     )
 
 
+def test_eighty_fifth_batch_first_score():
+    """corpora85, gathered by topic (solutions to textbook exercises; four files delivered),
+    scored once held out (PARSE-RESULT-first-run.txt: 0 of 10 answered questions, 0 of 11
+    bare, 2 of 4 files): a LaTeX solutions chapter (`Exercise N` headings over the statement,
+    then `Proof.`) read as notes; a PDF exercise set's stems, broken by matrices, read as
+    notes. Not designed on yet."""
+    _check(
+        EVAL / "corpora85",
+        known={
+            "latex-solutions-prml-ch2-thesstefan.tex",
+            "pdf-exercise-set-linear-algebra-mathieuboudreau.pdf",
+        },
+    )
+
+
 def test_eighty_sixth_batch_first_score():
     """corpora86, gathered by topic (students' flashcard decks and self-quiz files; three files
     delivered: a Studyblue CSV deck, a reStructuredText FAQ and a Markdown FAQ with setext
