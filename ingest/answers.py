@@ -21,6 +21,7 @@ from ingest.lines import (
     colon_label,
     read_details,
     unquote,
+    word_label,
 )
 from ingest.questions import ANSWER_SUMMARY
 
@@ -172,6 +173,18 @@ def split_fold(body: list[str]) -> tuple[list[str], list[str]] | None:
     return (rest, folded) if folded else None
 
 
+def statement_before_label(body: list[str]) -> tuple[list[str], list[str]] | None:
+    """(the rest of a statement, the answer from its label on) of a body in which an answer
+    label (`**Proof.** …`, `Solution: …`) follows text; None when none does."""
+    code = False
+    for n, line in enumerate(body):
+        code ^= bool(FENCE.match(line))
+        m = None if code else ANSWER_LABEL.match(line)
+        if m and not m["indent"] and (colon_label(line, m) or word_label(line, m)):
+            return (body[:n], body[n:]) if any(ln.strip() for ln in body[:n]) else None
+    return None
+
+
 def after_answer_label(answer: list[str]) -> list[str]:
     """A body that opens with an answer label line (`**Answer:**`), or with metadata lines
     (`**Category:** …`, `**Tags:** …`) and then a label: the answer is what follows the
@@ -188,8 +201,10 @@ def after_answer_label(answer: list[str]) -> list[str]:
         if LABEL_LINE.match(line):
             return answer[n + 1 :]
         m = ANSWER_LABEL.match(line)
-        # First in the body only as `A:` / `**Answer:**`: "A)" or "A." there is an option.
-        if m and (colon_label(line, m) or any(ln.strip() for ln in answer[:n])):
+        # First in the body only as `A:` / `**Answer:**` / `Proof.`: "A)" or "A." is an option.
+        if m and (
+            colon_label(line, m) or word_label(line, m) or any(ln.strip() for ln in answer[:n])
+        ):
             rest = m.group("rest").strip()
             return ([rest] if rest else []) + answer[n + 1 :]
         break

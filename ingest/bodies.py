@@ -1,15 +1,22 @@
 """What a section's body holds, as far as its heading is concerned: questions of its own (so
 the heading names their topic), text that answers the heading before them, a checklist of
-answered questions that answers it, a method's idea told as its "Solution:", or nothing but
-code."""
+answered questions that answers it, a method's idea told as its "Solution:", a book
+exercise's labelled solution, or nothing but code."""
 
 from __future__ import annotations
 
 import re
 
+from ingest.answers import statement_before_label
 from ingest.lines import BULLET, FENCE, HEADING, QN, indent_of
 from ingest.questions import has_mark, question_text, reads_as_question
 
+# "Exercise 2.1 ⋆⋆": a book's exercise numbered within its chapter, its difficulty starred.
+_CHAPTER_EXERCISE = re.compile(
+    r"^\W*(?:Q|Question|Problem|Exercise)\s*\d{1,4}(?:\.\d{1,3})+\s*[.:)]?"
+    r"(?:\s*(?:\$\s*(?:\\star\s*)+\$|[*⋆★☆]+|\(\*+\)))?\s*$",
+    re.I,
+)
 # A paragraph of notes that opens "Solution: …", plain: the approach it tells, not an answer.
 _PLAIN_SOLUTION = re.compile(r"^\s*solution\s*[:：]", re.I)
 
@@ -19,6 +26,12 @@ def told_solution(title: str, first: str) -> bool:
     names the method and tells its idea; only a title that asks (`### Describe X.`) or a
     label set apart (`**Solution:**`) makes the paragraph an answer."""
     return bool(_PLAIN_SOLUTION.match(first)) and not reads_as_question(question_text(title))
+
+
+def solved_exercise(title: str, body: list[str]) -> bool:
+    """`## Exercise 2.1 ⋆` over its statement and then its labelled solution (`**Proof.** …`,
+    `Solution: …`) asks; a notebook's "Exercise 1.1" over instructions and code names a step."""
+    return bool(_CHAPTER_EXERCISE.match(title)) and statement_before_label(body) is not None
 
 
 def lists_questions(body: list[str]) -> bool:

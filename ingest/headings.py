@@ -14,6 +14,7 @@ from ingest.bodies import (
     checklist,
     holds_questions,
     nothing_but_code,
+    solved_exercise,
     told_solution,
 )
 from ingest.checkers import calls_checker
@@ -185,7 +186,8 @@ def question_headings(
         if leaf and solved:
             out.add(i)  # "2.4 Convolution of two Gaussians" in "2 Solutions": solved under it
             continue
-        if leaf and BARE_NUMBER.match(title) and any(ln.strip() for ln in body):
+        if leaf and (BARE_NUMBER.match(title) and any(ln.strip() for ln in body)
+                     or solved_exercise(title, body)):  # fmt: skip
             out.add(i)  # "### Question 3": the question is the first line of its body
             continue
         below = heads[n + 1][0] if n + 1 < len(heads) else len(lines)

@@ -13,6 +13,6 @@ _A_FOREIGN = (
 )
 Q_WORD = rf"(?:Q|Question|{_Q_FOREIGN}|问题?|题目|Front{_SIDE_COLON})"
 A_WORD = (
-    rf"(?:A|Ans|Answer|Solution|Approach|{_A_FOREIGN}|答案?|解答|回答|解{_SIDE_COLON}"
+    rf"(?:A|Ans|Answer|Solution|Proof|Approach|{_A_FOREIGN}|答案?|解答|回答|解{_SIDE_COLON}"
     rf"|Back{_SIDE_COLON})"
 )

@@ -57,6 +57,13 @@ def colon_label(line: str, label: re.Match, colons: str = ":") -> bool:
     return any(c in line[: label.start("rest")] for c in colons)
 
 
+def word_label(line: str, label: re.Match) -> bool:
+    """Whether the `ANSWER_LABEL` match `label` of `line` is a word a full stop closes, as books
+    print them (`**Proof.** …`, `Solution.`), which a lettered option (`A. …`) is not."""
+    text = line[: label.start("rest")]
+    return "." in text and len(re.sub(r"[\W\d_]", "", text)) > 1
+
+
 def opens_answer(line: str) -> bool:
     """A line that opens an answer with its label: `**Answer:** …`, `Answer: …`, `A: …`."""
     m = ANSWER_LABEL.match(line)

@@ -22,9 +22,11 @@ from ingest.answers import (
     split_fold,
     split_statement,
     split_stem,
+    statement_before_label,
     stem_and_options,
     strip_answer_label,
 )
+from ingest.bodies import solved_exercise
 from ingest.checkers import calls_checker
 from ingest.exam_parts import unsolved_problems
 from ingest.exercises import asking_cells, blank_exercise, exercise_headings, task_headings
@@ -266,7 +268,8 @@ class Parser:
             lists.close_bullet(self, o)
             return
         question, lines = o.question, o.answer
-        numbered = o.style == "heading" and bool(BARE_NUMBER.match(question))
+        chapter = o.style == "heading" and solved_exercise(question, lines)  # "Exercise 2.1"
+        numbered = o.style == "heading" and bool(BARE_NUMBER.match(question)) or chapter
         # "Question 3" over its question; "Question 1: MSE by Hand" over the task it names
         title = (
             o.question if o.numbered else numbered_title(question) if o.style == "heading" else ""
@@ -274,6 +277,11 @@ class Parser:
         stem = split_stem(lines) if numbered else split_titled_stem(title, lines) if title else None
         if stem:
             question, lines = stem
+            if chapter and (parts := statement_before_label(lines)):
+                # the statement goes on past its first paragraph, up to "**Proof.** …": a note
+                self.items += note_under(question_text(question), o.section, o.start, parts[0],
+                                         self.chunker, self.unit)  # fmt: skip
+                lines = parts[1]
         elif o.style == "heading" and re.fullmatch(r"[\d.\s]+", question):
             return  # "## 1.2" over a question line of its own: the number asks nothing
         if o.style == "heading":

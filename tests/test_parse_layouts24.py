@@ -65,3 +65,49 @@ def test_an_answer_label_under_a_list_of_statements_does_not_ask_its_last_item()
     )
     assert "Matrix A becomes its transpose" not in [q for _, q, _ in _cards(items)]
     assert ("qa", "Identify the incorrect element.", "The third one.") in _cards(items)
+
+
+def test_a_books_exercise_numbered_in_its_chapter_is_answered_by_its_labelled_solution():
+    """ "## Exercise 2.1 ⋆" over its statement and then "**Proof.** …" / "**Solution.** …": the
+    first paragraph asks, the rest of the statement is a note, and the answer starts after
+    the label. An "Exercise 1.1" over instructions and code with no label names a step."""
+    items = run(
+        "# Chapter 2\n\n## Exercise 2.1 ⋆\n\n"
+        "Verify that the Bernoulli distribution is normalized\n\n$$ \\sum_x p(x) = 1 $$\n\n"
+        "and show that its mean is mu.\n\n"
+        "**Proof.** The two values of x have probabilities 1 - mu and mu.\n\n"
+        "## Exercise 2.2 (**)\n\nShow that the variance is mu(1 - mu).\n\n"
+        "**Solution.** Subtract the squared mean from the second moment.\n\n"
+        "## Exercise 2.3\n\nIn this exercise we load the data.\n\n```python\nload()\n```\n"
+    )
+    assert _cards(items) == [
+        ("qa", "Verify that the Bernoulli distribution is normalized",
+         "The two values of x have probabilities 1 - mu and mu."),
+        ("qa", "Show that the variance is mu(1 - mu).",
+         "Subtract the squared mean from the second moment."),
+    ]  # fmt: skip
+    notes = " ".join(i.answer for i in items if i.kind == "chunk")
+    assert "its mean is mu" in notes and "load()" in notes
+
+
+def test_a_latex_solution_is_its_proof_and_a_reference_prints_its_tagged_number(tmp_path):
+    """LaTeX solutions: `\\begin{proof}` / `\\begin{solution}` print under their label, so they
+    answer the exercise above them; `\\ref` to an equation numbered by `\\tag` prints the
+    number, even alone in maths (`$\\ref{eq:bern}$`)."""
+    from tests.test_formats import load_items
+
+    tex = tmp_path / "solutions.tex"
+    tex.write_text(
+        "\\section*{Exercise 2.1 $\\star$}\nVerify that the Bernoulli distribution\n"
+        "\\begin{equation*}\np(x) = \\mu^x (1 - \\mu)^{1-x} \\tag{2.2}\\label{eq:bern}\n"
+        "\\end{equation*}\nis normalized.\n\n"
+        "\\begin{proof}\nThe two probabilities sum to one.\n\\end{proof}\n\n"
+        "\\section*{Exercise 2.2 $\\star \\star$}\n"
+        "Show that the mean of ($\\ref{eq:bern}$) is $\\mu$.\n\n"
+        "\\begin{solution}\nSum x times its probability.\n\\end{solution}\n"
+    )
+    qa = [(i.question, i.answer) for i in load_items(tex)[1] if i.kind == "qa"]
+    assert qa == [
+        ("Verify that the Bernoulli distribution", "The two probabilities sum to one."),
+        ("Show that the mean of (2.2) is $\\mu$.", "Sum x times its probability."),
+    ]

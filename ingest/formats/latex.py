@@ -24,6 +24,16 @@ _SILENT = ("cite", "citep", "citet", "label", "ref", "eqref", "autoref", "cref",
            "maketitle", "today", "includegraphics", "bibliography", "bibliographystyle",
            "tableofcontents", "newpage", "clearpage", "vspace", "hspace", "pagestyle",
            "thispagestyle")  # fmt: skip
+# Environments that answer what comes before them, printed under their label ("**Proof.** …")
+# as a book prints them, so the answer reads as labelled.
+_ANSWERS = {"proof": "Proof", "solution": "Solution", "sol": "Solution", "soln": "Solution",
+            "answer": "Answer"}  # fmt: skip
+# An equation numbered by hand, `\tag{2.2}\label{eq:2.2}`, and a reference to it, which prints
+# the number (`\eqref` in parentheses), as text even when written alone in maths.
+_TAGGED = re.compile(
+    r"\\tag\*?\{([^}]*)\}\s*\\label\{([^}]*)\}|\\label\{([^}]*)\}\s*\\tag\*?\{([^}]*)\}"
+)
+_REF = re.compile(r"(\$)?\\(eq)?ref\{([^}]*)\}(?(1)\$)")  # alone in maths, `$\ref{…}$`
 # A list item as pylatexenc prints it ("  * text", "  1. text"), written as Markdown's.
 _ITEM = re.compile(r"^\s*\*\s+")
 
@@ -56,11 +66,19 @@ def _converter():
         body = node.latex_verbatim().split("\n", 1)[-1].rsplit("\\end", 1)[0]
         return "\n```\n" + body.rstrip("\n") + "\n```\n"
 
+    def answer(label: str):
+        def text(node, l2tobj) -> str:
+            return f"\n\n**{label}.** {l2tobj.nodelist_to_text(node.nodelist).strip()}\n\n"
+
+        return text
+
     macros = [MacroTextSpec(name, simplify_repl=heading(k)) for name, k in _LEVELS.items()]
     macros += [MacroTextSpec("textbf", wrap("**")), MacroTextSpec("emph", wrap("*")),
                MacroTextSpec("textit", wrap("*")), MacroTextSpec("texttt", wrap("`"))]  # fmt: skip
     macros += [MacroTextSpec(name, discard=True) for name in _SILENT]
     environments = [EnvironmentTextSpec(name, simplify_repl=code) for name in _VERBATIM]
+    environments += [EnvironmentTextSpec(name, simplify_repl=answer(label))
+                     for name, label in _ANSWERS.items()]  # fmt: skip
     context = get_default_latex_context_db()
     context.add_context_category("studybot", macros=macros, environments=environments,
                                  prepend=True)  # fmt: skip
@@ -126,10 +144,22 @@ def _code_kept(lines: list[str]) -> list[str]:
     return out
 
 
+def _numbered_refs(text: str) -> str:
+    """References to equations numbered by `\tag` replaced by the numbers they print; others
+    are left to the converter (which prints nothing for them)."""
+    tags = {m[2] or m[3]: m[1] or m[4] for m in _TAGGED.finditer(text)}
+
+    def number(m: re.Match) -> str:
+        tag = tags.get(m[3])
+        return m[0] if tag is None else f"({tag})" if m[2] else tag
+
+    return _REF.sub(number, text)
+
+
 def latex_lines(text: str) -> Lines:
     """`(line, text)` pairs of the Markdown a LaTeX file stands for, each numbered by the
     source line its paragraph or environment starts on."""
-    lines = text.split("\n")
+    lines = _numbered_refs(text).split("\n")
     begin = next((n for n, ln in enumerate(lines) if "\\begin{document}" in ln), None)
     start = begin + 1 if begin is not None else 0
     end = next((n for n in range(start, len(lines)) if "\\end{document}" in lines[n]), len(lines))
