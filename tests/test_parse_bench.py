@@ -1149,6 +1149,22 @@ def test_eighty_sixth_batch_first_score():
     _check(EVAL / "corpora86")
 
 
+def test_eighty_seventh_batch_first_score():
+    """corpora87, gathered by topic (ML study material in languages other than English; four
+    files delivered: a German JSON quiz, a French reStructuredText riddle page, a Portuguese
+    Markdown quiz, a German MATLAB script), scored once held out (PARSE-RESULT-first-run.txt:
+    0 of 55 answered questions, 0 of 7 bare, 0 of 4 files). Not designed on yet."""
+    _check(
+        EVAL / "corpora87",
+        known={
+            "json-mc-quiz-linreg-de-kqc-real.json",
+            "matlab-cells-linreg-de-kjuen.m",
+            "md-inline-resposta-quiz-ml-pt-mgckaled.md",
+            "rst-devinettes-ml-fr-sdpython.rst",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
