@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from core.text import join_wrapped
 from ingest.items import ParsedItem
+from ingest.label_words import A_WORD
 from ingest.lines import (
     BOLD_TERM,
     BULLET,
@@ -27,6 +28,12 @@ if TYPE_CHECKING:
     from ingest.machine import Open, Parser
 
 _QUOTES = "“\"'‘«"
+# A question and its answer on one line, the answer after its label: "*What is overfitting?*
+# **Answer:** The model fits noise.", "¿Qué es X? Respuesta: …".
+_INLINE_ANSWER = re.compile(
+    rf"^(?P<q>\S.{{2,300}}?[?？][*_]*)\s+(?:(?:\*\*|__)?{A_WORD}\s*[:：](?:\*\*|__)?"
+    rf"|(?:\*\*|__){A_WORD}(?:\*\*|__)\s*[:：])\s*(?P<rest>\S.*)$"
+)
 # A reading-list entry cited by author and year: `Wei, Haghtalab & Steinhardt (2023), "Jailbroken:
 # How Does LLM Safety Training Fail?"`, `Carlini et al. (2023)`, `Vaswani, A., Shazeer, N. (2017).`
 # Only names come before the year, so its title's "?" asks nothing ("What did Vaswani et al.
@@ -144,9 +151,9 @@ def open_bullet(p: Parser, i: int, loc: int, raw: str, m: re.Match) -> None:
         return
     if is_question(text) and i not in p.prose_lists or p.last_bullet is not None:
         p.flush_prose()  # a question starts a new item; a prose list stays one run of text
-    if m := RUN_IN.match(text):  # `- **How do I X?** You …`: answered on its own line
-        p.flush_prose()
-        question, rest = run_in(m)
+    if (m := RUN_IN.match(text)) or (inline := _INLINE_ANSWER.match(text)):
+        p.flush_prose()  # `- **How do I X?** You …`, `1. *X?* **Answer:** Y`: answered on its line
+        question, rest = run_in(m) if m else (clean(inline["q"]), inline["rest"])
         p.open = Open(question, p.section, loc, loc, "labelled", indent=indent, answer=[rest])
         return
     # the section names terms ("Key concepts"), or the page is a glossary ("Glossary" > "Terms")

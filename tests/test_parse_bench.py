@@ -1153,13 +1153,14 @@ def test_eighty_seventh_batch_first_score():
     """corpora87, gathered by topic (ML study material in languages other than English; four
     files delivered: a German JSON quiz, a French reStructuredText riddle page, a Portuguese
     Markdown quiz, a German MATLAB script), scored once held out (PARSE-RESULT-first-run.txt:
-    0 of 55 answered questions, 0 of 7 bare, 0 of 4 files). Not designed on yet."""
+    0 of 55 answered questions, 0 of 7 bare, 0 of 4 files). Designed on since: the Markdown
+    quiz 25 of 25 (`1. *Pergunta?* **Resposta:** …`, a question answered on its own line after
+    an answer label; PARSE-RESULT-dev.txt)."""
     _check(
         EVAL / "corpora87",
         known={
             "json-mc-quiz-linreg-de-kqc-real.json",
             "matlab-cells-linreg-de-kjuen.m",
-            "md-inline-resposta-quiz-ml-pt-mgckaled.md",
             "rst-devinettes-ml-fr-sdpython.rst",
         },
     )

@@ -111,3 +111,19 @@ def test_a_latex_solution_is_its_proof_and_a_reference_prints_its_tagged_number(
         ("Verify that the Bernoulli distribution", "The two probabilities sum to one."),
         ("Show that the mean of (2.2) is $\\mu$.", "Sum x times its probability."),
     ]
+
+
+def test_a_question_answered_on_its_own_line_after_an_answer_label():
+    """`1. *What is overfitting?* **Answer:** …`: the question, then its labelled answer, on
+    one list item line, in any language a label is known in (`**Resposta:**`)."""
+    items = run(
+        "# Quiz\n\n"
+        "1. *What is overfitting?* **Answer:** The model fits noise in the training data.\n\n"
+        "2. What is underfitting? Answer: The model is too simple.\n\n"
+        "3. *O que é regularização?* **Resposta:** Uma penalidade sobre os pesos.\n"
+    )
+    assert _cards(items) == [
+        ("qa", "What is overfitting?", "The model fits noise in the training data."),
+        ("qa", "What is underfitting?", "The model is too simple."),
+        ("qa", "O que é regularização?", "Uma penalidade sobre os pesos."),
+    ]
