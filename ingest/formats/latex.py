@@ -145,7 +145,7 @@ def _code_kept(lines: list[str]) -> list[str]:
 
 
 def _numbered_refs(text: str) -> str:
-    """References to equations numbered by `\tag` replaced by the numbers they print; others
+    """References to equations numbered by `\\tag` replaced by the numbers they print; others
     are left to the converter (which prints nothing for them)."""
     tags = {m[2] or m[3]: m[1] or m[4] for m in _TAGGED.finditer(text)}
 
