@@ -19,6 +19,7 @@ from ingest.lines import (
     THEMATIC_BREAK,
     Lines,
     colon_label,
+    in_code,
     read_details,
     unquote,
     word_label,
@@ -176,10 +177,9 @@ def split_fold(body: list[str]) -> tuple[list[str], list[str]] | None:
 def statement_before_label(body: list[str]) -> tuple[list[str], list[str]] | None:
     """(the rest of a statement, the answer from its label on) of a body in which an answer
     label (`**Proof.** …`, `Solution: …`) follows text; None when none does."""
-    code = False
+    code = in_code([(0, line) for line in body])
     for n, line in enumerate(body):
-        code ^= bool(FENCE.match(line))
-        m = None if code else ANSWER_LABEL.match(line)
+        m = None if code[n] else ANSWER_LABEL.match(line)
         if m and not m["indent"] and (colon_label(line, m) or word_label(line, m)):
             return (body[:n], body[n:]) if any(ln.strip() for ln in body[:n]) else None
     return None
