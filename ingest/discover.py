@@ -14,10 +14,12 @@ from pathlib import Path
 from core.errors import LoadError
 from ingest.formats import xml_bank
 from ingest.formats.js_literals import read_script
+from ingest.formats.matlab import looks_like_live_script
 from ingest.formats.pluto import PLUTO_HEADER
 from ingest.formats.py_notebook import looks_like_py_notebook, python_notes
 from ingest.loaders import (
     JULIA_SUFFIXES,
+    MATLAB_SUFFIXES,
     PYTHON_SUFFIXES,
     SCRIPT_SUFFIXES,
     SUPPORTED,
@@ -96,7 +98,8 @@ def _walk(folder: Path, seen: set[tuple[int, int]], ignore: tuple[str, ...]) -> 
 
 def _is_notes(path: Path) -> bool:
     """A file of a type studybot reads; in a folder, a .py only when it is a notebook, literate
-    Python or a bank, a .js or .ts only when it is a bank and an .xml only when it holds records
+    Python or a bank, a .js or .ts only when it is a bank, an .m only when it is a MATLAB script in
+    sections and an .xml only when it holds records
     (the scripts and project files beside one's notes are not notes; named on its own, such a
     file gets the reason)."""
     suffix = path.suffix.lower()
@@ -105,7 +108,7 @@ def _is_notes(path: Path) -> bool:
             return bool(read_script(decode(read(path))[0]).items)
         except LoadError:
             return False
-    if suffix not in PYTHON_SUFFIXES | XML_SUFFIXES | JULIA_SUFFIXES:
+    if suffix not in PYTHON_SUFFIXES | XML_SUFFIXES | JULIA_SUFFIXES | MATLAB_SUFFIXES:
         return suffix in SUPPORTED
     try:
         data = read(path)
@@ -116,6 +119,8 @@ def _is_notes(path: Path) -> bool:
         return True  # unreadable, broken or unsafe: let loading say why
     if suffix in JULIA_SUFFIXES:
         return text.startswith(PLUTO_HEADER)
+    if suffix in MATLAB_SUFFIXES:  # a MATLAB script in sections; an Objective-C source is not
+        return looks_like_live_script(text)
     if looks_like_py_notebook(text):
         return True
     try:

@@ -13,6 +13,7 @@ from core.errors import LoadError
 from ingest.formats import anki, js_literals, structured, tabular, xml_bank
 from ingest.formats.html_page import html_lines, script_deck
 from ingest.formats.latex import latex_lines
+from ingest.formats.matlab import matlab_cells
 from ingest.formats.notebook import cell_lines, notebook_lines
 from ingest.formats.pdf import pdf_lines
 from ingest.formats.plaintext_markup import asciidoc_lines, org_lines, typst_lines
@@ -43,6 +44,7 @@ ANKI_SUFFIXES = {".apkg", ".colpkg"}
 NOTEBOOK_SUFFIXES = {".ipynb"}
 PYTHON_SUFFIXES = {".py"}  # a notebook, literate Python or a bank in literals (ingest.discover)
 JULIA_SUFFIXES = {".jl"}  # a Pluto notebook
+MATLAB_SUFFIXES = {".m"}  # a MATLAB or Octave script in %% sections
 # a quiz app's bank kept in JavaScript or TypeScript literals (ingest/formats/js_literals.py)
 SCRIPT_SUFFIXES = {".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -63,6 +65,7 @@ SUPPORTED = (
     | NOTEBOOK_SUFFIXES
     | PYTHON_SUFFIXES
     | JULIA_SUFFIXES
+    | MATLAB_SUFFIXES
     | SCRIPT_SUFFIXES
     | HTML_SUFFIXES
     | XML_SUFFIXES
@@ -146,6 +149,8 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return Document(
             cell_lines(pluto_cells(text)), "cell", encoding, data, format="pluto notebook"
         )
+    if suffix in MATLAB_SUFFIXES:
+        return Document(cell_lines(matlab_cells(text)), "cell", encoding, data, format="matlab")
     if looks_like_anki_text(text):
         return _structured(anki.read_anki_text(text), data, encoding, "anki text", text)
     if suffix in HTML_SUFFIXES and (deck := script_deck(text)) is not None:

@@ -203,6 +203,11 @@ def reads_as_question(text: str) -> bool:
     return False
 
 
+def unnumbered(text: str) -> str:
+    """The text without the numbering it opens with: "1. Why …?", "Q3: Why …?" read "Why …?"."""
+    return _NUMBER_PREFIX.sub("", text)
+
+
 def question_text(text: str) -> str:
     """A question as shown: numbering, tags like `[E]`, emphasis, surrounding quotes and
     decoration emoji removed."""

@@ -54,3 +54,25 @@ def test_code_in_a_record_s_answer_is_kept_as_written(tmp_path):
     path.write_text(json.dumps([{"question": "What is BEM?", "answer": answer}]))
     (item,) = _items(path)
     assert item.answer == 'Use BEM names:\n```html\n<div class="row"></div>\n```\nThat is all.'
+
+
+def test_a_records_question_is_shown_without_its_numbering(tmp_path):
+    """A quiz file numbers its questions inside the field ("1. Which …?", "Q2: …"): the number
+    is the file's order, not the question, as it is in a numbered Markdown list."""
+    path = tmp_path / "quiz.json"
+    path.write_text(
+        json.dumps(
+            {
+                "questions": [
+                    {"question": "1. Which loss suits binary labels?", "answer": "Log loss."},
+                    {"question": "Q2: What does L1 add?", "answer": "Sparsity."},
+                    {"question": "3D convolutions slide over what?", "answer": "Volumes."},
+                ]
+            }
+        )
+    )
+    assert [i.question for i in _items(path)] == [
+        "Which loss suits binary labels?",
+        "What does L1 add?",
+        "3D convolutions slide over what?",
+    ]

@@ -1155,15 +1155,9 @@ def test_eighty_seventh_batch_first_score():
     Markdown quiz, a German MATLAB script), scored once held out (PARSE-RESULT-first-run.txt:
     0 of 55 answered questions, 0 of 7 bare, 0 of 4 files). Designed on since: the Markdown
     quiz 25 of 25 (`1. *Pergunta?* **Resposta:** …`, a question answered on its own line after
-    an answer label; PARSE-RESULT-dev.txt)."""
-    _check(
-        EVAL / "corpora87",
-        known={
-            "json-mc-quiz-linreg-de-kqc-real.json",
-            "matlab-cells-linreg-de-kjuen.m",
-            "rst-devinettes-ml-fr-sdpython.rst",
-        },
-    )
+    an answer label), the JSON quiz 29 of 30 (a record's question without its numbering), the
+    MATLAB script read in its %% sections (PARSE-RESULT-dev.txt)."""
+    _check(EVAL / "corpora87", known={"rst-devinettes-ml-fr-sdpython.rst"})
 
 
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ingest.formats.markup import clean_field
 from ingest.items import ParsedItem
+from ingest.questions import unnumbered
 
 _QUESTION_KEYS = ("question", "q", "front", "prompt", "term", "query", "questions")
 _ANSWER_KEYS = (
@@ -47,7 +48,7 @@ class Records:
             # which is right; the options follow it, as a revealed answer lists them
             listed = "\n".join(f"- {asked[n]}" for n in options)
             question, answer = "\n".join(asked[: options[0]]), f"{answer}\n\n{listed}"
-        question = " ".join(question.split())
+        question = unnumbered(" ".join(question.split()))
         if question:
             kind = "qa" if answer else "question"
             self.items.append(ParsedItem(kind, question, answer, section, line, line))
