@@ -37,6 +37,7 @@ from ingest.lines import (
     colon_label,
     in_code,
     indent_of,
+    word_label,
 )
 from ingest.questions import FORM_LINE, POINTS, ends_sentence, field_label, reads_as_question
 from ingest.scan import full_width, running_text
@@ -58,9 +59,6 @@ _SOLVED_PART = re.compile(
     r"(?P<rest>\S.*)$",
     re.I,
 )
-# A solution's label: `Solution: …`, `解：`, or a word label closed by a full stop, as a
-# handbook prints it ("Solution." on its own line), which a lettered option ("A. …") is not.
-_WORD_LABEL = re.compile(r"^\s*[*_]*(?:solutions?|answers?)[*_]*\s*\.[*_]*(?:\s|$)", re.I)
 
 
 def _label(line: str) -> tuple[str, str, bool, bool] | None:
@@ -179,8 +177,10 @@ def solved_parts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _solution_label(line: str) -> bool:
+    """A solution's label: `Solution: …`, `解：`, or a word a full stop closes, as a handbook
+    prints it ("Solution." on its own line), which a lettered option ("A. …") is not."""
     m = ANSWER_LABEL.match(line)
-    return bool(m) and colon_label(line, m, ":：") or bool(_WORD_LABEL.match(line))
+    return bool(m) and (colon_label(line, m, ":：") or word_label(line, m))
 
 
 def _stem(lines: list[tuple[int, str]], part: int) -> int | None:
