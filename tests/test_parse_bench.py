@@ -1160,6 +1160,21 @@ def test_eighty_seventh_batch_first_score():
     _check(EVAL / "corpora87", known={"rst-devinettes-ml-fr-sdpython.rst"})
 
 
+def test_eighty_eighth_batch_first_score():
+    """corpora88, gathered by topic (study notes kept in note-taking tools; five files
+    delivered: three Logseq pages, two Obsidian notes), scored once held out
+    (PARSE-RESULT-first-run.txt: 0 of 8 answered questions, 7 of 8 bare, 1 of 5 files)."""
+    _check(
+        EVAL / "corpora88",
+        known={
+            "logseq-headings-ml-midsems-rootcircle.md",
+            "logseq-props-ai-ethics-mutable-learning.md",
+            "logseq-yaml-outline-dmls-book-vivshaw.md",
+            "obsidian-dataview-overfitting-nkashyap14.md",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
