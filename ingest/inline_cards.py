@@ -60,16 +60,38 @@ def _as_cards(
 
 
 def unwrap_inline_cards(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Each card line (its separator on three or more lines) as a question over its answer."""
+    """Each card line (its separator on three or more lines, outside metadata forms) as a
+    question over its answer."""
     code = in_code(lines)
     found = {
         n: m
         for n, ((_, line), skip) in enumerate(zip(lines, code, strict=True))
         if not skip and (m := _front_and_back(line))
     }
+    for n in _forms(lines):
+        found.pop(n, None)
     seps = Counter(m.group("sep") for m in found.values())
     return _as_cards(lines, {n: (m["front"], m["back"]) for n, m in found.items()
                              if seps[m["sep"]] >= _MIN_CARDS})  # fmt: skip
+
+
+# A field of a note's metadata, as Obsidian's Dataview reads it: `Type :: #atom`, `Creator ::`.
+_FIELD = re.compile(r"^\s*[^\s:][^:]{0,40}?\s*::(?P<value>.*)$")
+
+
+def _forms(lines: list[tuple[int, str]]) -> set[int]:
+    """Lines of metadata forms: runs of `Field :: value` lines, some left empty (a template's
+    fields, `Reference ::`), which a deck's cards never are."""
+    out: set[int] = set()
+    run: list[int] = []
+    for n, (_, line) in enumerate([*lines, (0, "")]):
+        if _FIELD.match(line):
+            run.append(n)
+            continue
+        if any(not _FIELD.match(lines[i][1])["value"].strip() for i in run):
+            out.update(run)
+        run = []
+    return out
 
 
 # A statement, then its verdict: "… independent. - True,", "… to left. (False,", "… (True".

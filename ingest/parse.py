@@ -65,6 +65,7 @@ from ingest.label_headings import labelled_headings
 from ingest.machine import Parser
 from ingest.math_fence import fence_math, unfence_math
 from ingest.myst import unwrap_myst
+from ingest.outline import read_outline
 from ingest.pagetitles import mark_titles
 from ingest.prepasses import (
     join_wrapped_asks,
@@ -103,7 +104,7 @@ def parse(
     kept = render_includes(course_exercises(fence_math(strip_front_matter(list(lines)))))
     if unit != "page":  # a PDF's text layer has no Markdown to read
         kept = setext_headings(knit(kept))
-    kept = mend_markers(kept)
+    kept = read_outline(mend_markers(kept))  # an outliner's page: blocks as Markdown
     kept = unwrap_verdicts(unwrap_term_paragraphs(unwrap_inline_cards(kept)))
     kept = unwrap_subject_terms(kept)
     kept = fence_math(unwrap_myst(unwrap_glossaries(kept)))  # a directive's formulas too

@@ -153,8 +153,14 @@ def _words(text: str) -> list[str]:
     return re.sub(r"^[\W_]+", "", _TAGS.sub("", text)).split()
 
 
+# A web address, whose "?" starts its query string and asks nothing.
+_URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+", re.I)
+
+
 def has_mark(text: str) -> bool:
-    """Has a question mark, ASCII or the full-width one of CJK text."""
+    """Has a question mark, ASCII or the full-width one of CJK text, outside web addresses."""
+    if "?" in text and "/" in text:
+        text = _URL.sub("", text)
     return "?" in text or "？" in text
 
 
