@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.lines import FENCE, in_code
+from ingest.lines import in_code
 from ingest.prepasses import card
 from ingest.questions import ends_sentence, has_mark, is_question
 
@@ -33,25 +33,25 @@ _CLOZE = re.compile(r"\{\{cloze\s+([^{}]*)\}\}")
 _MACRO = re.compile(r"\{\{[\w-]+(?:\s[^{}]*)?\}\}|\(\([0-9a-f-]{36}\)\)|\{:[^{}]*\}")
 # A question, then its answer on the same line: "how do you decide …? it depends on …".
 _ASKS_THEN_SAYS = re.compile(r"^(?P<q>[^?？]{8,}[?？][*_]*)\s+(?P<rest>[^?？]{12,})$")
-_MIN_BLOCKS = 8
 _STATED = re.compile(r"[.!。]\s+\S")  # a sentence ends before the text does
 # Words a question opens with and a statement does not ("when …" opens conditions, too).
 _ASKING_WORDS = {"how", "what", "why", "which", "who", "whom", "whose"}
+_MIN_BLOCKS = 8  # an outline: this many blocks at least, this share of the lines of text
 _SHARE = 0.8
-_TITLE_WORDS = 12
+_TITLE_WORDS = 12  # a block that titles its blocks is no longer than this
 
 
 @dataclass
 class _Block:
     loc: int
     text: str
-    depth: int
     more: Lines = field(default_factory=list)  # the block's own lines after its first
     children: list[_Block] = field(default_factory=list)
 
 
 def read_outline(lines: Lines) -> Lines:
-    """`lines` as Markdown if they are an outliner's page, else unchanged."""
+    """`lines` as Markdown if they are an outliner's page, else unchanged (a page with code
+    blocks too: their lines are no blocks)."""
     code = in_code(lines)
     if any(code) or not _is_outline(lines):
         return lines
@@ -71,7 +71,7 @@ def read_outline(lines: Lines) -> Lines:
         width = len(m["indent"].expandtabs(4))
         while stack and stack[-1][0] >= width:
             stack.pop()
-        block = _Block(loc, _printed(m["text"] or ""), len(stack))
+        block = _Block(loc, _printed(m["text"] or ""))
         (stack[-1][1].children if stack else page).append(block)
         stack.append((width, block))
     # a top-level block that titles its blocks is as deep as the page's heading blocks
@@ -135,7 +135,6 @@ def _titles(block: _Block) -> bool:
         and not ends_sentence(text)
         and not text.endswith((":", ",", ";"))
         and len(text.split()) <= _TITLE_WORDS
-        and not FENCE.match(text)
     )
 
 
@@ -159,7 +158,7 @@ def _card(block: _Block) -> tuple[str, Lines] | None:
 def _asks(text: str) -> bool:
     """The block is a question: it ends with one, or is worded as one ("how will a person know
     …", "explain …")."""
-    if has_mark(text):  # one sentence that ends asking: "… do you have 100K examples?" after
-        return text.rstrip(" *_").endswith(("?", "？")) and not _STATED.search(text)  # a statement
+    if has_mark(text):  # one sentence, that asks (not statements, then "do you have …?")
+        return text.rstrip(" *_").endswith(("?", "？")) and not _STATED.search(text)
     words = text.lower().split()
     return is_question(text) or len(words) >= 4 and words[0] in _ASKING_WORDS
