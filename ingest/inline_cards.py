@@ -83,14 +83,14 @@ def _forms(lines: list[tuple[int, str]]) -> set[int]:
     """Lines of metadata forms: runs of `Field :: value` lines, some left empty (a template's
     fields, `Reference ::`), which a deck's cards never are."""
     out: set[int] = set()
-    run: list[int] = []
+    run: dict[int, str] = {}  # line → the field's value
     for n, (_, line) in enumerate([*lines, (0, "")]):
-        if _FIELD.match(line):
-            run.append(n)
+        if m := _FIELD.match(line):
+            run[n] = m["value"].strip()
             continue
-        if any(not _FIELD.match(lines[i][1])["value"].strip() for i in run):
+        if not all(run.values()):
             out.update(run)
-        run = []
+        run = {}
     return out
 
 

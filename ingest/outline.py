@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.lines import in_code
+from ingest.lines import HEADING, in_code
 from ingest.prepasses import card
 from ingest.questions import ends_sentence, has_mark, is_question
 
@@ -28,7 +28,6 @@ Lines = list[tuple[int, str]]
 
 _BLOCK = re.compile(r"^(?P<indent>[\t ]*)-(?:[ \t]+(?P<text>\S.*?))?\s*$")
 _PROPERTY = re.compile(r"^\s*[A-Za-z][\w-]*::(?:\s|$)")
-_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>\S.*)$")
 _CLOZE = re.compile(r"\{\{cloze\s+([^{}]*)\}\}")
 _MACRO = re.compile(r"\{\{[\w-]+(?:\s[^{}]*)?\}\}|\(\([0-9a-f-]{36}\)\)|\{:[^{}]*\}")
 # A question, then its answer on the same line: "how do you decide …? it depends on …".
@@ -75,7 +74,7 @@ def read_outline(lines: Lines) -> Lines:
         (stack[-1][1].children if stack else page).append(block)
         stack.append((width, block))
     # a top-level block that titles its blocks is as deep as the page's heading blocks
-    levels = [len(m["hashes"]) for b in page if (m := _HEADING.match(b.text))]
+    levels = [len(m[1]) for b in page if (m := HEADING.match(b.text))]
     for block in page:
         out += _render(block, 0, title_level=min(levels, default=2))
     return out
@@ -100,8 +99,8 @@ def _render(block: _Block, depth: int, title_level: int = 0) -> Lines:
     may title its children (`title_level`, at the top of its section) is a heading that deep."""
     if not block.text and not block.children and not block.more:
         return []
-    if m := _HEADING.match(block.text):
-        return _section(block, len(m["hashes"]), m["title"])
+    if m := HEADING.match(block.text):
+        return _section(block, len(m[1]), m[2])
     if title_level and _titles(block):
         return _section(block, title_level, block.text)
     if card_text := _card(block):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from core.errors import LoadError
+from ingest.formats.plaintext_markup import BOLD_STARS
 
 # A section break: "%%" alone or "%% Title" (not "%%%" nor "%%{", which are comments).
 _SECTION = re.compile(r"^\s*%%(?:\s+(?P<title>.*?))?\s*$")
@@ -18,7 +19,6 @@ _LIST = re.compile(r"^(?P<mark>[*#]) (?=\S)")
 _LINK = re.compile(
     r"<(?:https?|mailto|matlab):[^\s>]*\s+([^>]+)>|<<[^>]*>>|<(?:https?|mailto):[^>]*>"
 )
-_BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _MONO = re.compile(r"\|(?=\S)([^|\n]+?)(?<=\S)\|")
 
 
@@ -75,5 +75,5 @@ def _markup(text: str) -> str:
     if m := _LIST.match(text):
         text = ("- " if m["mark"] == "*" else "1. ") + text[m.end() :]
     text = _LINK.sub(lambda m: m.group(1) or "", text)
-    text = _BOLD.sub(r"**\1**", text)
+    text = BOLD_STARS.sub(r"**\1**", text)
     return _MONO.sub(r"`\1`", text)

@@ -26,7 +26,7 @@ _ORG_DRAWER = re.compile(r"^\s*:(\w+):\s*$")
 _ORG_LINK = re.compile(r"\[\[([^\]]+)\](?:\[([^\]]+)\])?\]")
 _ORG_CODE = re.compile(r"(?<![\w])[=~]([^\s=~](?:[^=~\n]*?[^\s=~])?)[=~](?![\w])")
 # `*bold*` in both Org-mode and AsciiDoc.
-_BOLD = re.compile(r"(?<![\w*])\*([^\s*](?:[^*\n]*?[^\s*])?)\*(?![\w*])")
+BOLD_STARS = re.compile(r"(?<![\w*])\*([^\s*](?:[^*\n]*?[^\s*])?)\*(?![\w*])")
 _ORG_ITALIC = re.compile(r"(?<![\w/:])/([^\s/](?:[^/\n]*?[^\s/])?)/(?![\w/])")
 _ORG_TABLE_RULE = re.compile(r"^\s*\|[-+]+\|?\s*$")
 
@@ -45,7 +45,7 @@ def _org_inline(text: str) -> str:
 
     text = _ORG_CODE.sub(keep, text)
     text = _ORG_LINK.sub(_link, text)
-    text = _BOLD.sub(r"**\1**", text)
+    text = BOLD_STARS.sub(r"**\1**", text)
     text = _ORG_ITALIC.sub(r"*\1*", text)
     return re.sub(r"\0(\d+)\0", lambda m: codes[int(m.group(1))], text)
 
@@ -101,7 +101,7 @@ _ADOC_XREF = re.compile(r"<<[^,>]+,\s*([^>]+)>>|<<([^>]+)>>")
 def _adoc_inline(text: str) -> str:
     text = _ADOC_LINK.sub(_link, text)
     text = _ADOC_XREF.sub(lambda m: m.group(1) or m.group(2), text)
-    return _BOLD.sub(r"**\1**", text)
+    return BOLD_STARS.sub(r"**\1**", text)
 
 
 def asciidoc_lines(text: str) -> Lines:
@@ -162,7 +162,7 @@ def _typ_inline(text: str) -> str:
     text = _TYP_LINK.sub(
         lambda m: f"[{m.group(2)}]({m.group(1)})" if m.group(2) else m.group(1), text
     )
-    return _BOLD.sub(r"**\1**", text)
+    return BOLD_STARS.sub(r"**\1**", text)
 
 
 def typst_lines(text: str) -> Lines:
