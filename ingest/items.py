@@ -14,6 +14,7 @@ _UNIT_NAMES = {
     "page": ("p.", "pp."),
     "cell": ("cell", "cells"),
     "paragraph": ("paragraph", "paragraphs"),
+    "slide": ("slide", "slides"),
 }
 
 
@@ -27,7 +28,7 @@ class ParsedItem:
     section: str
     start: int  # first line or page, 1-based
     end: int
-    unit: Literal["line", "page", "cell", "paragraph"] = "line"
+    unit: Literal["line", "page", "cell", "paragraph", "slide"] = "line"
 
     @property
     def locator(self) -> str:

@@ -24,6 +24,7 @@ from ingest.formats.py_notebook import (
     python_notes,
 )
 from ingest.formats.rst import rst_lines
+from ingest.formats.slides import pptx_lines
 from ingest.formats.sniff import looks_like_anki_text, looks_like_rst
 from ingest.formats.word import docx_lines
 from ingest.items import ParsedItem
@@ -50,6 +51,7 @@ SCRIPT_SUFFIXES = {".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 XML_SUFFIXES = {".xml"}
 WORD_SUFFIXES = {".docx"}
+SLIDES_SUFFIXES = {".pptx"}
 SUPPORTED = (
     TEXT_SUFFIXES
     | RST_SUFFIXES
@@ -70,6 +72,7 @@ SUPPORTED = (
     | HTML_SUFFIXES
     | XML_SUFFIXES
     | WORD_SUFFIXES
+    | SLIDES_SUFFIXES
 )
 
 
@@ -80,7 +83,7 @@ class Document:
     exactly the bytes that were parsed, so their hash describes what was indexed."""
 
     lines: list[tuple[int, str]]
-    unit: str  # "line", "page" (a PDF), "cell" (a notebook) or "paragraph" (a Word document)
+    unit: str  # "line", "page" (a PDF), "cell" (a notebook), "paragraph" (Word) or "slide"
     encoding: str
     data: bytes = field(default=b"", repr=False)
     items: tuple[ParsedItem, ...] | None = None  # structured formats: no text parsing needed
@@ -123,6 +126,8 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return Document(pdf_lines(data), "page", "pdf", data, format="pdf")
     if suffix in WORD_SUFFIXES:
         return Document(docx_lines(data), "paragraph", "docx", data, format="word")
+    if suffix in SLIDES_SUFFIXES:
+        return Document(pptx_lines(data), "slide", "pptx", data, format="powerpoint")
     if suffix in ANKI_SUFFIXES:
         records = anki.read_apkg(data)
         return _structured(records, data, "binary", "anki deck")

@@ -7,11 +7,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 
 from core.errors import LoadError
 
 _HEADING_STYLE = re.compile(r"^heading\s*([1-6])$", re.I)
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # an encrypted .docx, or a .doc saved under the wrong name
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # an encrypted Office file, or an old-format one misnamed
 
 
 def docx_lines(data: bytes) -> list[tuple[int, str]]:
@@ -21,7 +22,7 @@ def docx_lines(data: bytes) -> list[tuple[int, str]]:
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
 
-    if data.startswith(_OLE_MAGIC):
+    if data.startswith(OLE_MAGIC):
         raise LoadError(
             "an encrypted or old-format (.doc) Word file: open it in Word or LibreOffice and save "
             "it as .docx without a password"
@@ -33,7 +34,10 @@ def docx_lines(data: bytes) -> list[tuple[int, str]]:
         raise LoadError(f"not a readable Word document ({exc}); save it again as .docx") from exc
     out: list[tuple[int, str]] = []
     for n, block in enumerate(blocks, start=1):
-        lines = _table(block) if isinstance(block, Table) else [_paragraph(block)]
+        if isinstance(block, Table):
+            lines = markdown_table([[cell.text for cell in row.cells] for row in block.rows])
+        else:
+            lines = [_paragraph(block)]
         out += [(n, line) for line in lines if line is not None] + [(n, "")]
     if not any(line.strip() for _, line in out):
         raise LoadError("no text in this Word document (only images or empty paragraphs?)")
@@ -41,7 +45,7 @@ def docx_lines(data: bytes) -> list[tuple[int, str]]:
 
 
 def _paragraph(p) -> str | None:
-    text = _runs(p)
+    text = bold_runs((run.text, bool(run.bold)) for run in p.runs).replace("\n", " ")
     if not text.strip():
         return None
     style = (p.style.name if p.style is not None else "") or ""
@@ -57,20 +61,21 @@ def _paragraph(p) -> str | None:
     return text
 
 
-def _runs(p) -> str:
-    """The paragraph's text, its bold runs marked: a question set in bold is a bold line."""
+def bold_runs(runs: Iterable[tuple[str, bool]]) -> str:
+    """A paragraph's text from its (text, bold) runs, the bold ones marked: a question set in bold
+    is a bold line."""
     parts = []
-    for run in p.runs:
-        text = run.text
-        if run.bold and text.strip():
+    for text, bold in runs:
+        if bold and text.strip():
             lead, core, tail = re.match(r"^(\s*)(.*?)(\s*)$", text, re.S).groups()
             text = f"{lead}**{core}**{tail}"
         parts.append(text)
-    return re.sub(r"\*\*(\s*)\*\*", r"\1", "".join(parts)).replace("\n", " ")
+    return re.sub(r"\*\*(\s*)\*\*", r"\1", "".join(parts))
 
 
-def _table(table) -> list[str]:
-    rows = [[" ".join(c.text.split()).replace("|", "\\|") for c in row.cells] for row in table.rows]
+def markdown_table(cells: list[list[str]]) -> list[str]:
+    """A table's rows of cell texts as Markdown, the first row its header."""
+    rows = [[" ".join(text.split()).replace("|", "\\|") for text in row] for row in cells]
     if not rows:
         return []
     width = max(len(r) for r in rows)
