@@ -3,7 +3,12 @@ compiled, no file is read): `\\section{…}` and its kin are headings, `itemize`
 items are list items, `\\textbf` / `\\emph` / `\\texttt` are emphasis and code, maths stays as
 written, `verbatim` / `lstlisting` blocks are code, figures keep their captions, and citations,
 labels and cross-references print nothing. The preamble gives only the title. Each paragraph or
-environment is converted on its own, so every item cites the source line it starts on."""
+environment is converted on its own, so every item cites the source line it starts on.
+
+Beamer slides read as the slides show them: a frame's title is a heading under the sections, a
+`block`'s title a bold label over its text (so a block titled "Answer" answers), `\\note`s are text,
+and overlay specifications (`\\item<2->`, `\\only<3>{…}`, `\\pause`) only time what is shown: the
+text is kept, the specification dropped."""
 
 from __future__ import annotations
 
@@ -23,7 +28,16 @@ _LEVELS = {"part": 1, "chapter": 1, "section": 2, "subsection": 3, "subsubsectio
 _SILENT = ("cite", "citep", "citet", "label", "ref", "eqref", "autoref", "cref", "Cref",
            "maketitle", "today", "includegraphics", "bibliography", "bibliographystyle",
            "tableofcontents", "newpage", "clearpage", "vspace", "hspace", "pagestyle",
-           "thispagestyle")  # fmt: skip
+           "thispagestyle", "titlepage", "pause", "framesubtitle")  # fmt: skip
+_FRAME_LEVEL = 4  # a frame's title, under \section (##) and \subsection (###)
+_BLOCKS = ("block", "alertblock", "exampleblock")  # Beamer's boxes, each under a title
+# An overlay specification after a command or an environment's name: `\item<2->`, `\only<1,3>`,
+# `\begin{block}<2->`, `\alert<+->`. Only what Beamer allows inside one is matched.
+_OVERLAY = re.compile(
+    r"(\\[A-Za-z]+\*?|\\begin\{[A-Za-z*]+\})\s*<(?=[^<>]*[\d+])[\d\s,+\-|.:@a-z()]*>"
+)
+_FRAME_START = re.compile(r"\s*\\(?:begin\s*\{frame\}|frame\s*\{)")
+_FRAME = re.compile(r"\\begin\s*\{frame\}\s*(?:\[[^\]]*\]\s*)?")
 # Environments that answer what comes before them, printed under their label ("**Proof.** …")
 # as a book prints them, so the answer reads as labelled.
 _ANSWERS = {"proof": "Proof", "solution": "Solution", "sol": "Solution", "soln": "Solution",
@@ -72,24 +86,81 @@ def _converter():
 
         return text
 
+    def paragraph(node, l2tobj) -> str:
+        return f"\n\n{_last_arg_text(node, l2tobj)}\n\n"
+
+    def block(node, l2tobj) -> str:
+        label = _last_arg_text(node, l2tobj)
+        text = l2tobj.nodelist_to_text(node.nodelist).strip()
+        return f"\n\n**{label}**\n\n{text}\n\n" if label else f"\n\n{text}\n\n"
+
     macros = [MacroTextSpec(name, simplify_repl=heading(k)) for name, k in _LEVELS.items()]
     macros += [MacroTextSpec("textbf", wrap("**")), MacroTextSpec("emph", wrap("*")),
                MacroTextSpec("textit", wrap("*")), MacroTextSpec("texttt", wrap("`"))]  # fmt: skip
     macros += [MacroTextSpec(name, discard=True) for name in _SILENT]
+    macros += [MacroTextSpec("frametitle", simplify_repl=heading(_FRAME_LEVEL)),
+               MacroTextSpec("note", simplify_repl=paragraph)]  # fmt: skip
     environments = [EnvironmentTextSpec(name, simplify_repl=code) for name in _VERBATIM]
     environments += [EnvironmentTextSpec(name, simplify_repl=answer(label))
                      for name, label in _ANSWERS.items()]  # fmt: skip
+    environments += [EnvironmentTextSpec(name, simplify_repl=block) for name in _BLOCKS]
     context = get_default_latex_context_db()
     context.add_context_category("studybot", macros=macros, environments=environments,
                                  prepend=True)  # fmt: skip
     return LatexNodes2Text(math_mode="verbatim", latex_context=context)
 
 
+@cache
+def _parsing():
+    """The parser's context: the default one, plus the arguments Beamer's commands take."""
+    from pylatexenc.latexwalker import get_default_latex_context_db
+    from pylatexenc.macrospec import EnvironmentSpec, MacroSpec
+
+    context = get_default_latex_context_db()
+    macros = [MacroSpec(name, "[{") for name in ("frametitle", "framesubtitle", "note")]
+    environments = [EnvironmentSpec(name, "{") for name in _BLOCKS]
+    context.add_context_category("beamer", macros=macros, environments=environments,
+                                 prepend=True)  # fmt: skip
+    return context
+
+
 def _to_markdown(latex: str) -> str:
     try:
-        return _converter().latex_to_text(latex)
+        return _converter().latex_to_text(latex, latex_context=_parsing())
     except RecursionError:
         raise LoadError("LaTeX nested too deeply to read") from None
+
+
+def _beamer(text: str) -> str:
+    """Beamer's shorthand written out: overlay specifications dropped, and a frame's title given
+    as an argument (`\\begin{frame}[fragile]{Title}{Subtitle}`) written as `\\frametitle{Title}`."""
+    text = _OVERLAY.sub(r"\1", text)
+    out, at = [], 0
+    for m in _FRAME.finditer(text):
+        out.append(text[at : m.start()])
+        at = m.end()
+        if text[at : at + 1] == "{" and (close := _closing(text, at)) is not None:
+            title = text[at : close + 1]
+            out.append("\\begin{frame}\\frametitle" + title + "\n" * m[0].count("\n"))
+            at = close + 1
+        else:
+            # options dropped, line breaks kept; its title comes as \frametitle, or not at all
+            out.append("\\begin{frame}" + "\n" * m[0].count("\n"))
+    return "".join(out) + text[at:]
+
+
+def _closing(text: str, start: int) -> int | None:
+    """Index of the brace that closes the one at `start` (escaped braces, `\\{`, aside)."""
+    depth, n = 0, start
+    while n < len(text):
+        if text[n] == "\\":
+            n += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(text[n], 0)
+        if depth == 0:
+            return n
+        n += 1
+    return None
 
 
 def _blocks(lines: list[str], start: int, end: int) -> list[tuple[int, list[str]]]:
@@ -100,6 +171,9 @@ def _blocks(lines: list[str], start: int, end: int) -> list[tuple[int, list[str]
     first, depth, verbatim = start, 0, None
     for n in range(start, end):
         line = lines[n]
+        if block and depth <= 0 and not verbatim and _FRAME_START.match(line):
+            out.append((first, block))  # a frame is a block of its own, blank lines or not
+            block = []
         if not block:
             first = n
         block.append(line)
@@ -159,7 +233,7 @@ def _numbered_refs(text: str) -> str:
 def latex_lines(text: str) -> Lines:
     """`(line, text)` pairs of the Markdown a LaTeX file stands for, each numbered by the
     source line its paragraph or environment starts on."""
-    lines = _numbered_refs(text).split("\n")
+    lines = _numbered_refs(_beamer(text)).split("\n")
     begin = next((n for n, ln in enumerate(lines) if "\\begin{document}" in ln), None)
     start = begin + 1 if begin is not None else 0
     end = next((n for n in range(start, len(lines)) if "\\end{document}" in lines[n]), len(lines))
