@@ -1,7 +1,8 @@
 """MDX components (JSX) in Markdown: `<Question choices={[{text: "…", correct: true}, …]} />`
 is read the way the site renders it, as a list of its options; other self-closing components
 render nothing a reader studies and are dropped, and a component around text keeps the text.
-HTML tags are lower-case and are left alone."""
+A custom element (a hyphen in its lower-case name: Slidev's `<v-clicks>`, a web component) is a
+component too; HTML's own tags are left alone."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ import re
 
 from ingest.lines import FENCE, Lines
 
-_OPEN = re.compile(r"^\s*<(?P<name>[A-Z][\w.]*)\b")
+_NAME = r"(?:[A-Z][\w.]*|[a-z][a-z0-9]*-[\w-]*)"  # a JSX component's, a custom element's
+_OPEN = re.compile(rf"^\s*<(?P<name>{_NAME})(?![\w-])")
 _TEXT = re.compile(r"""\btext\s*:\s*(?P<q>["'`])(?P<text>(?:\\.|(?!(?P=q)).)*)(?P=q)""", re.S)
-_TAG = re.compile(r"</?[A-Z][\w.]*\b[^<>]*>")
+_TAG = re.compile(rf"</?{_NAME}(?![\w-])[^<>]*>")
 # An MDX module statement, `import { Callout } from '/snippets/callout.mdx';`: no text of the page.
 _IMPORT = re.compile(r"""^import\s+(?:[\w\\{},*\s]+\s+from\s+)?(["'])[^"']+\1;?\s*$""")
 _CORRECT = re.compile(r"\bcorrect\s*:\s*true\b")

@@ -81,6 +81,7 @@ from ingest.prose import Chunker
 from ingest.questions import clean, is_question, question_text
 from ingest.rmarkdown import knit
 from ingest.setext import setext_headings
+from ingest.slide_marks import drop_slide_marks
 from ingest.solutions import answer_keys, revealed_solutions, solution_headings
 
 if TYPE_CHECKING:
@@ -101,7 +102,8 @@ def parse(
     lines: Sequence[tuple[int, str]], chunker: Chunker, unit: str = "line"
 ) -> list[ParsedItem]:
     """Parse `(location, line)` pairs — location is a line or page number — into items."""
-    kept = render_includes(course_exercises(fence_math(strip_front_matter(list(lines)))))
+    kept = fence_math(strip_front_matter(list(lines)))
+    kept = render_includes(course_exercises(drop_slide_marks(kept)))
     if unit != "page":  # a PDF's text layer has no Markdown to read
         kept = setext_headings(knit(kept))
     kept = read_outline(mend_markers(kept))  # an outliner's page: blocks as Markdown

@@ -12,9 +12,9 @@ import re
 
 from ingest.answers import LABEL_LINE
 from ingest.headings import headings_of
-from ingest.lines import FENCE, HEADING, METADATA, THEMATIC_BREAK, Lines, in_code
+from ingest.lines import BULLET, FENCE, HEADING, METADATA, THEMATIC_BREAK, Lines, in_code
 from ingest.prepasses import card
-from ingest.questions import clean
+from ingest.questions import clean, has_mark, is_question, question_text
 
 # A task's number, or its identifier in a course's scheme ("AAII.EX.2023J2.1").
 _N = r"(?P<{}>\d{{1,4}}(?:\.\d{{1,3}})*[a-z]?|[A-Z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)+)"
@@ -75,6 +75,27 @@ def _body(lines: Lines, start: int, end: int) -> bool:
     return any(ln.strip() for _, ln in lines[start + 1 : end])
 
 
+def _one_question(lines: Lines, task: int, solution: int, title: str) -> dict[int, str]:
+    """The lines of the one paragraph between a task's heading and its solution's, when that
+    paragraph asks a question and the heading does not ("Quiz", "Exercise 3"); else nothing."""
+    body = {
+        n: lines[n][1].strip()
+        for n in range(task + 1, solution)
+        if lines[n][1].strip() and not THEMATIC_BREAK.match(lines[n][1])
+    }
+    if (
+        not body
+        or max(body) - min(body) + 1 != len(body)
+        or any(HEADING.match(ln) or FENCE.match(ln) or BULLET.match(ln) for ln in body.values())
+    ):
+        return {}
+    # it asks with a question mark: a titled example's task ("Calculate the memory …") is asked
+    # by its title
+    text = " ".join(body.values())
+    asks = has_mark(text) and is_question(text) and not is_question(question_text(title))
+    return body if asks else {}
+
+
 def _solution_of(title: str) -> tuple[re.Match | None, str | None]:
     """A solution heading's match and the number of the task it names ("2) Solution" → "2")."""
     sol = _SOLUTION_TITLE.match(clean(title))  # "<span …>🔍 풀이</span>" as shown
@@ -90,6 +111,7 @@ def solution_headings(lines: Lines) -> Lines:
     heads = headings_of(lines)
     out = list(lines)
     closes: dict[int, int] = {}  # line index -> folds to close before it
+    titles = {i: t for i, _, t in heads}
     for k, (j, level, title) in enumerate(heads):
         sol, number = _solution_of(title)
         task = None
@@ -109,6 +131,11 @@ def solution_headings(lines: Lines) -> Lines:
             break
         if task is None:
             continue
+        if asked := _one_question(lines, task, j, titles[task]):
+            # "## Quiz" over "Why does L2 shrink the weights?": the paragraph is the question
+            out[task] = (lines[task][0], f"{'#' * level} {' '.join(asked.values())}")
+            for n in asked:
+                out[n] = (lines[n][0], "")
         for i, _, t in heads:  # the statement's own headings are part of it
             if task < i < j:
                 out[i] = (lines[i][0], f"**{t}**")
