@@ -1,5 +1,6 @@
 """The marks of Markdown slide decks (remark.js, reveal.js, Slidev, Marp) that a deck shows as
-nothing: a `???` line opens the presenter notes (the notes are text, the mark is not); a `--`
+nothing: a `???` line opens the presenter notes (the notes are text, the mark is not); `. . .`
+pauses (Pandoc, Quarto); a `--`
 line alone steps an incremental slide (after a blank line, or anywhere in a deck that shows
 remark's marks: elsewhere it may underline a heading); a slide's properties (`class: center,
 middle`, `name: intro`) sit on its first lines; and a content class wraps text (`.left-column[`
@@ -15,6 +16,7 @@ from ingest.lines import THEMATIC_BREAK, Lines, in_code
 
 _NOTES = re.compile(r"^\s*\?\?\?\s*$")
 _STEP = re.compile(r"^\s*--\s*$")
+_PAUSE = re.compile(r"^\s*\.\s\.\s\.\s*$")  # Pandoc's and Quarto's pause: `. . .` alone
 # remark's slide properties, its documented names; they stand first on a slide.
 _PROPERTY = re.compile(
     r"^(?:name|class|layout|template|count|exclude|background-(?:image|color|size|position))"
@@ -44,7 +46,12 @@ def drop_slide_marks(lines: Lines) -> Lines:
         if slide_start and _PROPERTY.match(text):
             continue  # still the slide's start: more properties may follow
         slide_start = bool(THEMATIC_BREAK.match(text)) and text.strip().startswith("-")
-        if _NOTES.match(text) or _STEP.match(text) and (blank_before or remark):
+        if (
+            _NOTES.match(text)
+            or _PAUSE.match(text)
+            or _STEP.match(text)
+            and (blank_before or remark)
+        ):
             continue
         if _OPEN_CLASS.match(text):
             open_classes += 1

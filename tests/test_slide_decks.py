@@ -114,3 +114,29 @@ def test_outside_a_remark_deck_an_index_in_brackets_is_kept(tmp_path):
     note = "## Indexing\n\nThe first row is `df.loc[0]` or `.iloc[0]`.\n\n--\n\nThat is all.\n"
     ((_, _, _, text),) = _items(tmp_path, "pandas.md", note)
     assert "`.iloc[0]`" in text and "`df.loc[0]`" in text
+
+
+QUARTO = """---
+title: "Regularisation"
+format: revealjs
+---
+
+## What does dropout do? {#sec-dropout}
+
+It zeroes random activations while training.
+
+. . .
+
+So units cannot co-adapt.
+
+## Early stopping {.smaller background-color="aquamarine"}
+
+Training stops when the validation loss stops improving.
+"""
+
+
+def test_a_quarto_decks_pauses_and_heading_attributes_print_nothing(tmp_path):
+    dropout, early_stopping = _items(tmp_path, "deck.qmd", QUARTO)
+    assert dropout[2] == "What does dropout do?" and ". . ." not in dropout[3]
+    assert dropout[3].startswith("It zeroes") and dropout[3].endswith("So units cannot co-adapt.")
+    assert early_stopping[1] == "Regularisation > Early stopping"

@@ -13,8 +13,11 @@ _SPLIT_LINK = re.compile(
 )
 # An image tag whose attributes wrap onto the next line.
 _SPLIT_IMG = re.compile(r"<img\b[^<>]*>", re.I)
-# An anchor after a heading's title: `Quiz [[quiz]]` (doc-builder), `Setup {#setup}` (pandoc).
-_ANCHOR = re.compile(r"\s*(?:\[\[[\w-]+\]\]|\{#[\w-]+\})\s*$")
+# An anchor after a heading's title: `Quiz [[quiz]]` (doc-builder), or an attribute block
+# (Pandoc, Quarto, kramdown, attr_list): `Setup {#setup}`, `Early stopping {.smaller}`,
+# `Quiz {background-color="aquamarine"}`, `Notes {: .note }`.
+_ATTRIBUTE = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}"']+))"""
+_ANCHOR = re.compile(rf"\s*(?:\[\[[\w-]+\]\]|\{{:?\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*\}})\s*$")
 
 
 _FENCE_LINE = re.compile(r"^([ \t]*(?:```|~~~).*)$", re.M)
