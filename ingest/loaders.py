@@ -123,7 +123,8 @@ def load(path: Path, data: bytes | None = None) -> Document:
     if not data.strip():
         raise LoadError("empty file: nothing to index")
     if suffix in PDF_SUFFIXES:
-        return Document(pdf_lines(data), "page", "pdf", data, format="pdf")
+        lines, deck = pdf_lines(data)
+        return Document(lines, "page", "pdf", data, format="pdf slides" if deck else "pdf")
     if suffix in WORD_SUFFIXES:
         return Document(docx_lines(data), "paragraph", "docx", data, format="word")
     if suffix in SLIDES_SUFFIXES:

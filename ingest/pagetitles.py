@@ -25,6 +25,7 @@ from ingest.scan import full_width
 
 _MAX_WORDS = 8
 _ENDS_SENTENCE = re.compile(r"[.!?:)\"”]$")
+_CLAUSE_END = re.compile(r"[.,;:]$")  # a line that ends so goes on, or ends a sentence
 
 
 def _marked(line: str) -> bool:
@@ -217,6 +218,33 @@ def mark_titles(lines: Lines) -> list[tuple[int, str]]:
             for m, _ in filled[k + 1 : k + span]:
                 out[m] = (lines[m][0], "")
                 joined.add(m)
+    return out
+
+
+def slide_titles(lines: Lines) -> list[tuple[int, str]]:
+    """`(page, line)` pairs of a slide deck printed to PDF, each slide's first line its title
+    (`## title`; the first slide's, the deck's `# title`) when it is short, neither a sentence
+    nor a list item, and has text under it: a slide is its title over its text. A slide of one
+    line ("Any questions?") is that line."""
+    said = Counter(loc for loc, ln in lines if ln.strip())
+    out: list[tuple[int, str]] = []
+    titled: set[int] = set()
+    for loc, ln in lines:
+        text = ln.strip()
+        first = bool(text) and loc not in titled
+        if first:
+            titled.add(loc)
+        if (
+            first
+            and said[loc] > 1
+            and len(text.split()) <= 2 * _MAX_WORDS
+            and not _marked(text)
+            and re.search(r"[^\W\d_]{2}", text)  # words, not a number or a range ("<10")
+            and (not _CLAUSE_END.search(text) or is_question(text))
+        ):
+            out.append((loc, f"{'##' if out else '#'} {text}"))
+            continue
+        out.append((loc, f" {ln}" if ln.startswith("#") else ln))
     return out
 
 

@@ -66,7 +66,7 @@ from ingest.machine import Parser
 from ingest.math_fence import fence_math, unfence_math
 from ingest.myst import unwrap_myst
 from ingest.outline import read_outline
-from ingest.pagetitles import mark_titles
+from ingest.pagetitles import mark_titles, slide_titles
 from ingest.prepasses import (
     join_wrapped_asks,
     mend_markers,
@@ -99,9 +99,10 @@ __all__ = [
 
 
 def parse(
-    lines: Sequence[tuple[int, str]], chunker: Chunker, unit: str = "line"
+    lines: Sequence[tuple[int, str]], chunker: Chunker, unit: str = "line", slides: bool = False
 ) -> list[ParsedItem]:
-    """Parse `(location, line)` pairs — location is a line or page number — into items."""
+    """Parse `(location, line)` pairs — location is a line or page number — into items.
+    `slides`: the pages are a deck's slides, each under its title."""
     kept = fence_math(strip_front_matter(list(lines)))
     kept = render_includes(course_exercises(drop_slide_marks(kept)))
     if unit != "page":  # a PDF's text layer has no Markdown to read
@@ -117,7 +118,7 @@ def parse(
     kept = separate_run_in_answers(unwrap_definitions(kept))
     kept = drop_chrome(render_components(kept))
     if unit == "page":  # a PDF's text layer has no headings: find its titles by their shape
-        kept = mark_titles(kept)
+        kept = slide_titles(kept) if slides else mark_titles(kept)
     kept = solved_parts(lettered_parts(kept))  # after PDF titles: its headings are Markdown's
     items = answer_fields(Parser(kept, unit, chunker).run(), chunker)
     return [replace(it, question=unfence_math(it.question), answer=unfence_math(it.answer))
@@ -144,5 +145,8 @@ def split_long_answers(items: list[ParsedItem], chunker: Chunker) -> list[Parsed
 def parse_document(doc: Document, chunker: Chunker) -> list[ParsedItem]:
     """Items of a loaded file: its records for structured decks, else its parsed lines and the
     cards its script holds."""
-    items = list(doc.items) if doc.items is not None else parse(doc.lines, chunker, doc.unit)
+    if doc.items is not None:
+        items = list(doc.items)
+    else:
+        items = parse(doc.lines, chunker, doc.unit, slides=doc.format == "pdf slides")
     return split_long_answers([*items, *doc.deck], chunker)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from ingest.formats.link_text import join_split_links
 from ingest.items import ParsedItem
 from ingest.lines import BULLET, FENCE
+from ingest.questions import is_question
 
 Chunker = Callable[[str], list[str]]
 
@@ -16,6 +17,9 @@ Chunker = Callable[[str], list[str]]
 # stray line.
 _MIN_CHUNK_WORDS = 8
 _STATEMENT = re.compile(r"^(?![-*+•>]|\d+[.)]\s)\S(?:\S*\s+){2,}.*[.!。！]$", re.S)
+# A short paragraph that is one question ("Why does early stopping regularise?"), all a
+# section or a slide says: asked of the reader, so a bare question, not page furniture.
+_LONE_QUESTION = re.compile(r"^[^\n?]+\?$")
 _MAX_OVERLAP_CHARS = 400
 # Chinese and Japanese write no spaces between words: two ideographs count as about a word.
 _IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
@@ -47,13 +51,14 @@ def note_under(
     """What an exercise gives besides its answer (its statement, hints, starter code): prose
     filed in a section named after its question."""
     path = " > ".join(x for x in (section, question) if x)
-    return prose_chunks([(start, ln) for ln in lines], chunker, path, unit)
+    return prose_chunks([(start, ln) for ln in lines], chunker, path, unit, alone=False)
 
 
 def prose_chunks(
-    block: list[tuple[int, str]], chunker: Chunker, section: str, unit: str
+    block: list[tuple[int, str]], chunker: Chunker, section: str, unit: str, alone: bool = True
 ) -> list[ParsedItem]:
-    """`(location, line)` pairs of one prose run → chunks long enough to stand alone."""
+    """`(location, line)` pairs of one prose run → chunks long enough to stand alone. `alone`:
+    the run is a section's own text, not a note of a question (whose statement may ask)."""
     block = _paragraph_after_list(list(block)) if unit != "page" else list(block)
     while block and not block[-1][1].strip():
         block.pop()
@@ -71,12 +76,21 @@ def prose_chunks(
         start = found if found >= 0 else cursor
         end = start + len(chunk)
         cursor = max(start + 1, end - _MAX_OVERLAP_CHARS)
+        asks = (
+            alone
+            and _LONE_QUESTION.match(chunk.strip())
+            and not BULLET.match(chunk.strip())  # a list's entry was read with its list
+            and is_question(chunk.strip())
+        )
         if word_count(chunk) < _MIN_CHUNK_WORDS and not (
-            _STATEMENT.match(chunk.strip()) or any(map(FENCE.match, chunk.split("\n")))
+            asks or _STATEMENT.match(chunk.strip()) or any(map(FENCE.match, chunk.split("\n")))
         ):
             continue  # page furniture; a short code block (`pip install x`) is kept
         first = next(loc for off, loc in reversed(offsets) if off <= start)
         last = next(loc for off, loc in reversed(offsets) if off < max(end, start + 1))
+        if word_count(chunk) < _MIN_CHUNK_WORDS and asks:  # a question asked alone
+            items.append(ParsedItem("question", chunk.strip(), "", section, first, last, unit))
+            continue
         body = join_split_links(chunk.strip())
         items.append(ParsedItem("chunk", "", body, section, first, last, unit))
     return items

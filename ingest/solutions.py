@@ -77,7 +77,7 @@ def _body(lines: Lines, start: int, end: int) -> bool:
 
 def _one_question(lines: Lines, task: int, solution: int, title: str) -> dict[int, str]:
     """The lines of the one paragraph between a task's heading and its solution's, when that
-    paragraph asks a question and the heading does not ("Quiz", "Exercise 3"); else nothing."""
+    paragraph asks a question and the heading does not ("Quiz"); else nothing."""
     body = {
         n: lines[n][1].strip()
         for n in range(task + 1, solution)
@@ -92,7 +92,8 @@ def _one_question(lines: Lines, task: int, solution: int, title: str) -> dict[in
     # it asks with a question mark: a titled example's task ("Calculate the memory …") is asked
     # by its title
     text = " ".join(body.values())
-    asks = has_mark(text) and is_question(text) and not is_question(question_text(title))
+    named = _TASK_NUMBER.match(title) or is_question(question_text(title))
+    asks = has_mark(text) and is_question(text) and not named
     return body if asks else {}
 
 
@@ -131,8 +132,9 @@ def solution_headings(lines: Lines) -> Lines:
             break
         if task is None:
             continue
-        if asked := _one_question(lines, task, j, titles[task]):
-            # "## Quiz" over "Why does L2 shrink the weights?": the paragraph is the question
+        if not number and (asked := _one_question(lines, task, j, titles[task])):
+            # "## Quiz" over "Why does L2 shrink the weights?": the paragraph is the question (a
+            # numbered task, "## 1) Step size", is asked by its title)
             out[task] = (lines[task][0], f"{'#' * level} {' '.join(asked.values())}")
             for n in asked:
                 out[n] = (lines[n][0], "")

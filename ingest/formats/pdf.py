@@ -1,5 +1,6 @@
 """PDF pages → clean lines: running headers, footers and page numbers out, slides printed in
-builds folded (slide_builds.py), hyphenated words rejoined, ligatures spelled out."""
+builds folded (slide_builds.py), hyphenated words rejoined, ligatures spelled out; and whether
+the PDF is a slide deck (its pages wider than tall and short)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from core.text import HAN
 from ingest.formats.slide_builds import fold_builds
 
 NO_TEXT_LAYER = "no text layer: scanned PDF, OCR it first (e.g. ocrmypdf in.pdf out.pdf)"
+_SLIDE_LINES = 20  # a slide's lines, at most, on the median page of a deck
 _EDGE = 3  # lines at the top and bottom of a page where running headers and footers live
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(/|of)\s*\d{1,4})?$", re.I)
@@ -28,8 +30,9 @@ _SAFE_NFKC = re.compile("[\ufb00-\ufb4f\u00a0\u2000-\u200a\u202f\u205f\uff01-\uf
 _SPACE_IN_HAN = re.compile(f"(?<=[{HAN}])[ \t]+(?=[{HAN}])")
 
 
-def pdf_pages(data: bytes) -> list[tuple[int, str]]:
-    """(page number, extracted text) for every page; bad files raise `LoadError`."""
+def pdf_pages(data: bytes) -> list[tuple[int, str, bool]]:
+    """(page number, extracted text, wider than tall) for every page; bad files raise
+    `LoadError`."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -41,7 +44,10 @@ def pdf_pages(data: bytes) -> list[tuple[int, str]]:
             raise LoadError(
                 "encrypted PDF: save an unprotected copy (e.g. qpdf --decrypt) and ingest that"
             )
-        return [(n, page.extract_text() or "") for n, page in enumerate(reader.pages, start=1)]
+        return [
+            (n, page.extract_text() or "", _wide(page))
+            for n, page in enumerate(reader.pages, start=1)
+        ]
     except LoadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -54,17 +60,32 @@ def pdf_pages(data: bytes) -> list[tuple[int, str]]:
         raise LoadError(f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
 
 
-def pdf_lines(data: bytes) -> list[tuple[int, str]]:
-    """(page, line) pairs of a PDF's text, cleaned for parsing."""
+def pdf_lines(data: bytes) -> tuple[list[tuple[int, str]], bool]:
+    """(page, line) pairs of a PDF's text, cleaned for parsing, and whether it is a slide deck:
+    three or more pages, nearly all wider than tall, with few lines each."""
     pages = pdf_pages(data)
     if not pages:
         raise LoadError("PDF has no pages; re-export it")
-    if not any(text.strip() for _, text in pages):
+    if not any(text.strip() for _, text, _ in pages):
         raise LoadError(NO_TEXT_LAYER)
-    split = [(n, [fold(ln).rstrip() for ln in text.split("\n")]) for n, text in pages]
+    split = [(n, [fold(ln).rstrip() for ln in text.split("\n")]) for n, text, _ in pages]
     running = _running_lines(split)
     kept = [(n, _drop_chrome(lines, running)) for n, lines in split]
-    return [(n, ln) for n, lines in fold_builds(kept) for ln in dehyphenate(lines)]
+    lines = [(n, ln) for n, page in fold_builds(kept) for ln in dehyphenate(page)]
+    filled = sorted(sum(1 for ln in page if ln.strip()) for _, page in kept)
+    deck = (
+        len(pages) >= 3
+        and sum(wide for _, _, wide in pages) >= 0.8 * len(pages)
+        and filled[len(filled) // 2] <= _SLIDE_LINES
+    )
+    return lines, deck
+
+
+def _wide(page) -> bool:
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    if (page.get("/Rotate") or 0) % 180:
+        width, height = height, width
+    return width > 1.1 * height
 
 
 def fold(text: str) -> str:
