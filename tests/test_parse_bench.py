@@ -1178,6 +1178,22 @@ def test_eighty_eighth_batch_first_score():
     )
 
 
+def test_eighty_ninth_batch_first_score():
+    """corpora89, gathered by topic (lecture slides; five files delivered: two reveal.js HTML
+    decks, a remark.js deck saved as HTML, an R Markdown xaringan deck, a Beamer deck), scored
+    once held out (PARSE-RESULT-first-run.txt: 7 of 11 answered questions, 9 of 14 bare, 1 of 5
+    files), nothing designed on it yet."""
+    _check(
+        EVAL / "corpora89",
+        known={
+            "beamer-estimation-theory-mahehu.tex",
+            "html-remark-metric-learning-m2dsupsdlclass.html",
+            "html-reveal-ml-basics-geekcourses.html",
+            "rmd-xaringan-cross-validation-rstudio-education.Rmd",
+        },
+    )
+
+
 def test_a_new_batch_is_found_and_scored_once_ready(tmp_path):
     from eval.parse_bench import batches, score_batch
 
