@@ -160,12 +160,18 @@ def _asked(text: str, above: str, below: str, width: float) -> bool:
     )
 
 
+def _as_text(line: str) -> str:
+    """A text layer's line kept as text: one that starts with `#` (a code comment) is no
+    Markdown heading."""
+    return f" {line}" if line.startswith("#") else line
+
+
 def mark_titles(lines: Lines) -> list[tuple[int, str]]:
     """`(page, line)` pairs with each title line rewritten as `## title` — the document's own
     title, on its first line, as `# title`, so the sections under it are its parts ("AutoGluon
     FAQ" over its questions). A text layer has no Markdown: a line that starts with `#` (a code
     comment) is text."""
-    lines = [(loc, f" {ln}" if ln.startswith("#") else ln) for loc, ln in lines]
+    lines = [(loc, _as_text(ln)) for loc, ln in lines]
     filled = [(n, ln.strip()) for n, (_, ln) in enumerate(lines) if ln.strip()]
     if len(filled) < 10:
         return list(lines)
@@ -244,7 +250,7 @@ def slide_titles(lines: Lines) -> list[tuple[int, str]]:
         ):
             out.append((loc, f"{'##' if out else '#'} {text}"))
             continue
-        out.append((loc, f" {ln}" if ln.startswith("#") else ln))
+        out.append((loc, _as_text(ln)))
     return out
 
 

@@ -76,21 +76,24 @@ def prose_chunks(
         start = found if found >= 0 else cursor
         end = start + len(chunk)
         cursor = max(start + 1, end - _MAX_OVERLAP_CHARS)
+        said = chunk.strip()
+        short = word_count(chunk) < _MIN_CHUNK_WORDS
         asks = (
-            alone
-            and _LONE_QUESTION.match(chunk.strip())
-            and not BULLET.match(chunk.strip())  # a list's entry was read with its list
-            and is_question(chunk.strip())
+            short
+            and alone
+            and bool(_LONE_QUESTION.match(said))
+            and not BULLET.match(said)  # a list's entry was read with its list
+            and is_question(said)
         )
-        if word_count(chunk) < _MIN_CHUNK_WORDS and not (
-            asks or _STATEMENT.match(chunk.strip()) or any(map(FENCE.match, chunk.split("\n")))
+        if short and not (
+            asks or _STATEMENT.match(said) or any(map(FENCE.match, chunk.split("\n")))
         ):
             continue  # page furniture; a short code block (`pip install x`) is kept
         first = next(loc for off, loc in reversed(offsets) if off <= start)
         last = next(loc for off, loc in reversed(offsets) if off < max(end, start + 1))
-        if word_count(chunk) < _MIN_CHUNK_WORDS and asks:  # a question asked alone
-            items.append(ParsedItem("question", chunk.strip(), "", section, first, last, unit))
+        if asks:  # a question asked alone
+            items.append(ParsedItem("question", said, "", section, first, last, unit))
             continue
-        body = join_split_links(chunk.strip())
+        body = join_split_links(said)
         items.append(ParsedItem("chunk", "", body, section, first, last, unit))
     return items

@@ -199,11 +199,9 @@ def _title(preamble: str) -> str:
     m = _TITLE.search(preamble)
     if not m:
         return ""
-    depth, end = 1, m.end()
-    while end < len(preamble) and depth:
-        depth += {"{": 1, "}": -1}.get(preamble[end], 0)
-        end += 1
-    return " ".join(_to_markdown(preamble[m.end() : end - 1]).split())
+    close = _closing(preamble, m.end() - 1)
+    end = close if close is not None else len(preamble) - 1  # unclosed: all but the last
+    return " ".join(_to_markdown(preamble[m.end() : end]).split())
 
 
 def _code_kept(lines: list[str]) -> list[str]:

@@ -90,13 +90,13 @@ def _placeholder(shape) -> str | None:
 
 
 def _text(frame, heading: str | None, bulleted: bool) -> list[str]:
-    paragraphs = [p for p in frame.paragraphs if bold_runs(_runs(p)).strip()]
+    said = [(p, text) for p in frame.paragraphs if (text := bold_runs(_runs(p)).strip())]
     if heading is not None:
-        title = " ".join(" ".join(bold_runs(_runs(p)).split()) for p in paragraphs)
+        title = " ".join(" ".join(text.split()) for _, text in said)
         return [f"{heading} {title.replace('**', '')}", ""] if title else []
     lines = []
-    for p in paragraphs:
-        first, *more = [line.strip() for line in bold_runs(_runs(p)).strip().split("\n")]
+    for p, text in said:
+        first, *more = [line.strip() for line in text.split("\n")]
         if bulleted and not _no_bullet(p) or p.level > 0:
             indent = "    " * p.level
             lines += [f"{indent}- {first}"] + [f"{indent}  {line}" for line in more if line]
