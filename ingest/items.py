@@ -15,6 +15,7 @@ _UNIT_NAMES = {
     "cell": ("cell", "cells"),
     "paragraph": ("paragraph", "paragraphs"),
     "slide": ("slide", "slides"),
+    "chapter": ("chapter", "chapters"),
 }
 
 
@@ -28,7 +29,7 @@ class ParsedItem:
     section: str
     start: int  # first line or page, 1-based
     end: int
-    unit: Literal["line", "page", "cell", "paragraph", "slide"] = "line"
+    unit: Literal["line", "page", "cell", "paragraph", "slide", "chapter"] = "line"
 
     @property
     def locator(self) -> str:

@@ -11,10 +11,12 @@ from pathlib import Path
 
 from core.errors import LoadError
 from ingest.formats import anki, js_literals, structured, tabular, xml_bank
+from ingest.formats.epub import epub_lines
 from ingest.formats.html_page import html_lines, script_deck
 from ingest.formats.latex import latex_lines
 from ingest.formats.matlab import matlab_cells
 from ingest.formats.notebook import cell_lines, notebook_lines
+from ingest.formats.opendocument import odp_lines, odt_lines
 from ingest.formats.pdf import pdf_lines
 from ingest.formats.plaintext_markup import asciidoc_lines, org_lines, typst_lines
 from ingest.formats.pluto import pluto_cells
@@ -52,6 +54,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 XML_SUFFIXES = {".xml"}
 WORD_SUFFIXES = {".docx"}
 SLIDES_SUFFIXES = {".pptx"}
+OPENDOCUMENT_SUFFIXES = {".odt", ".odp"}
+EPUB_SUFFIXES = {".epub"}
 SUPPORTED = (
     TEXT_SUFFIXES
     | RST_SUFFIXES
@@ -73,6 +77,8 @@ SUPPORTED = (
     | XML_SUFFIXES
     | WORD_SUFFIXES
     | SLIDES_SUFFIXES
+    | OPENDOCUMENT_SUFFIXES
+    | EPUB_SUFFIXES
 )
 
 
@@ -83,7 +89,8 @@ class Document:
     exactly the bytes that were parsed, so their hash describes what was indexed."""
 
     lines: list[tuple[int, str]]
-    unit: str  # "line", "page" (a PDF), "cell" (a notebook), "paragraph" (Word) or "slide"
+    # "line", "page" (a PDF), "cell" (a notebook), "paragraph" (Word), "slide" or "chapter" (EPUB)
+    unit: str
     encoding: str
     data: bytes = field(default=b"", repr=False)
     items: tuple[ParsedItem, ...] | None = None  # structured formats: no text parsing needed
@@ -129,6 +136,12 @@ def load(path: Path, data: bytes | None = None) -> Document:
         return Document(docx_lines(data), "paragraph", "docx", data, format="word")
     if suffix in SLIDES_SUFFIXES:
         return Document(pptx_lines(data), "slide", "pptx", data, format="powerpoint")
+    if suffix == ".odt":
+        return Document(odt_lines(data), "paragraph", "odt", data, format="opendocument text")
+    if suffix == ".odp":
+        return Document(odp_lines(data), "slide", "odp", data, format="opendocument slides")
+    if suffix in EPUB_SUFFIXES:
+        return Document(epub_lines(data), "chapter", "epub", data, format="epub")
     if suffix in ANKI_SUFFIXES:
         records = anki.read_apkg(data)
         return _structured(records, data, "binary", "anki deck")

@@ -609,6 +609,15 @@ def test_an_html_page_is_read_as_markdown_with_its_details_and_without_scripts(t
         load(tmp_path / "app.html")
 
 
+def test_an_xhtml_pages_xml_declaration_prints_nothing(tmp_path):
+    (tmp_path / "page.xhtml").write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+        "<body><h1>Notes</h1><p>Bagging averages trees.</p></body></html>"
+    )
+    lines = [line for _, line in load(tmp_path / "page.xhtml").lines if line]
+    assert lines == ["# Notes", "Bagging averages trees."]
+
+
 def test_a_flashcard_app_page_is_read_as_the_deck_its_script_holds(tmp_path):
     """A single-page flashcard app keeps its deck in a script as a literal: the literal is
     parsed (never run), as JSON or JavaScript, and its cards read, each titled card answered by

@@ -17,7 +17,8 @@ from ingest.parse import parse_document
 from tests.conftest import running_ui
 
 SUFFIXES = [".md", ".txt", ".pdf", ".csv", ".tsv", ".json", ".jsonl", ".apkg", ".rst", ".yml",
-            ".org", ".adoc", ".ipynb", ".html", ".py", ".ts", ".xml", ".tex"]  # fmt: skip
+            ".org", ".adoc", ".ipynb", ".html", ".py", ".ts", ".xml", ".tex", ".docx", ".pptx",
+            ".odt", ".odp", ".epub"]  # fmt: skip
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -33,6 +34,46 @@ def _read(suffix: str, data: bytes) -> None:
 @given(st.sampled_from(SUFFIXES), st.binary(max_size=4000))
 def test_arbitrary_bytes_load_or_fail_with_a_reason(suffix, data):
     _read(suffix, data)
+
+
+# Zip-based formats: the members each format looks for, holding anything.
+_MEMBERS = {
+    ".odt": ["mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml"],
+    ".odp": ["mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml"],
+    ".epub": [
+        "mimetype",
+        "META-INF/container.xml",
+        "content.opf",
+        "a.xhtml",
+        "META-INF/encryption.xml",
+    ],  # fmt: skip
+    ".docx": ["[Content_Types].xml", "_rels/.rels", "word/document.xml"],
+    ".pptx": ["[Content_Types].xml", "_rels/.rels", "ppt/presentation.xml"],
+}
+_XML_BITS = st.sampled_from(["<?xml version='1.0'?>", "<a>", "</a>", "<rootfile full-path='a.xhtml'/>",
+                             "<item id='a' href='a.xhtml' media-type='application/xhtml+xml'/>",
+                             "<itemref idref='a'/>", "<p>text</p>", "encryption-data",
+                             "application/vnd.oasis.opendocument.text", "<office:document-content "
+                             "xmlns:office='urn:oasis:names:tc:opendocument:xmlns:office:1.0'>",
+                             "<!ENTITY a \"b\">", "&a;"])  # fmt: skip
+
+
+@FUZZ
+@given(
+    st.sampled_from(sorted(_MEMBERS)),
+    st.data(),
+)
+def test_a_zip_holding_a_formats_members_with_any_content_loads_or_fails_with_a_reason(suffix, data):  # fmt: skip
+    import io
+    import zipfile
+
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as out:
+        for name in _MEMBERS[suffix]:
+            if data.draw(st.booleans()):
+                parts = st.lists(st.one_of(_XML_BITS, st.text(max_size=20)), max_size=12)
+                out.writestr(name, "".join(data.draw(parts)))
+    _read(suffix, archive.getvalue())
 
 
 _MARKUP = st.sampled_from(["#", "##", "- ", "1. ", "**", "Q1:", "Answer:", "<details>",

@@ -18,6 +18,8 @@ from ingest.formats.js_literals import assigned_literals
 from ingest.formats.structured import read_data
 from ingest.formats.tabular import Records
 
+# An XML declaration or processing instruction (`<?xml version="1.0"?>` heads XHTML) says nothing.
+_PROCESSING = re.compile(r"<\?[a-zA-Z][^>]*\?>")
 _DROPPED = ("nav", "footer", "form", "button", "noscript", "svg", "iframe", "template", "head")
 
 
@@ -50,7 +52,7 @@ def html_lines(text: str) -> list[tuple[int, str]]:
         escape_misc=False,
         escape_underscores=False,  # snake_case and Q02_Name are words, not emphasis
         escape_asterisks=False,
-    ).convert(text)
+    ).convert(_PROCESSING.sub("", text))
     lines = [ln.rstrip() for ln in markdown.split("\n")]
     if not any(ln.strip() for ln in lines):
         raise LoadError("no text in this HTML page (is its content drawn by a script?)")

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 
 from core.errors import LoadError
-from ingest.formats.word import OLE_MAGIC, bold_runs, markdown_table
+from ingest.formats.word import BROKEN_PACKAGE, OLE_MAGIC, bold_runs, markdown_table
 from ingest.questions import is_question
 
 _BULLET = re.compile(r"^\s*- ")
@@ -33,13 +32,12 @@ def pptx_lines(data: bytes) -> list[tuple[int, str]]:
             "an encrypted or old-format (.ppt) PowerPoint file: open it in PowerPoint or "
             "LibreOffice Impress and save it as .pptx without a password"
         )
-    try:
-        slides = list(Presentation(io.BytesIO(data)).slides)
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise LoadError(f"not a readable PowerPoint deck ({exc}); save it again as .pptx") from exc
     out: list[tuple[int, str]] = []
-    for n, slide in enumerate(slides, start=1):
-        out += [(n, line) for line in _slide(slide)]
+    try:
+        for n, slide in enumerate(Presentation(io.BytesIO(data)).slides, start=1):
+            out += [(n, line) for line in _slide(slide)]
+    except (PackageNotFoundError, *BROKEN_PACKAGE) as exc:
+        raise LoadError(f"not a readable PowerPoint deck ({exc}); save it again as .pptx") from exc
     if not any(line.strip() for _, line in out):
         raise LoadError("no text in this deck (only pictures? export the slides' text or a PDF)")
     return out
@@ -59,12 +57,19 @@ def _slide(slide) -> list[str]:
             title = _text(shape.text_frame, _TITLES[kind], bulleted=False)
         elif getattr(shape, "has_text_frame", False):
             body += _text(shape.text_frame, None, kind in _BULLETED)
+    notes = slide.notes_slide.notes_text_frame if slide.has_notes_slide else None
+    return slide_markdown(
+        title, body, _text(notes, None, bulleted=False) if notes is not None else []
+    )
+
+
+def slide_markdown(title: list[str], body: list[str], notes: list[str]) -> list[str]:
+    """A slide's lines: its title, its text, then the speaker notes. A slide that only asks has
+    its question head what follows, the notes that answer it."""
     said = [line for line in body if line.strip()]
     if len(said) == 1 and is_question(plain := _BULLET.sub("", said[0]).replace("**", "")):
-        # A slide that only asks: its question heads what follows, the notes that answer it.
         body = [f"### {plain}", ""]
-    notes = slide.notes_slide.notes_text_frame if slide.has_notes_slide else None
-    return title + body + (_text(notes, None, bulleted=False) if notes is not None else [])
+    return title + body + notes
 
 
 def _shapes(shapes):

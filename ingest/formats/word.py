@@ -9,10 +9,14 @@ import re
 import zipfile
 from collections.abc import Iterable
 
+from lxml import etree
+
 from core.errors import LoadError
 
 _HEADING_STYLE = re.compile(r"^heading\s*([1-6])$", re.I)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # an encrypted Office file, or an old-format one misnamed
+# What python-docx and python-pptx raise on a package whose parts are missing or malformed.
+BROKEN_PACKAGE = (zipfile.BadZipFile, KeyError, ValueError, AttributeError, etree.XMLSyntaxError)
 
 
 def docx_lines(data: bytes) -> list[tuple[int, str]]:
@@ -27,18 +31,17 @@ def docx_lines(data: bytes) -> list[tuple[int, str]]:
             "an encrypted or old-format (.doc) Word file: open it in Word or LibreOffice and save "
             "it as .docx without a password"
         )
+    out: list[tuple[int, str]] = []
     try:
         document = docx.Document(io.BytesIO(data))
-        blocks = list(document.iter_inner_content())
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        for n, block in enumerate(document.iter_inner_content(), start=1):
+            if isinstance(block, Table):
+                lines = markdown_table([[cell.text for cell in row.cells] for row in block.rows])
+            else:
+                lines = [_paragraph(block)]
+            out += [(n, line) for line in lines if line is not None] + [(n, "")]
+    except (PackageNotFoundError, *BROKEN_PACKAGE) as exc:
         raise LoadError(f"not a readable Word document ({exc}); save it again as .docx") from exc
-    out: list[tuple[int, str]] = []
-    for n, block in enumerate(blocks, start=1):
-        if isinstance(block, Table):
-            lines = markdown_table([[cell.text for cell in row.cells] for row in block.rows])
-        else:
-            lines = [_paragraph(block)]
-        out += [(n, line) for line in lines if line is not None] + [(n, "")]
     if not any(line.strip() for _, line in out):
         raise LoadError("no text in this Word document (only images or empty paragraphs?)")
     return out
