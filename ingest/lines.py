@@ -176,8 +176,8 @@ def formula(text: str, numbered: bool = False) -> bool:
 
 
 def plain_heading(lines: Lines, i: int, text: str) -> bool:
-    """A short unpunctuated line followed by a bullet list, e.g. `Chapter 2: Tokens`; not an
-    item followed by the next item of its own list (`1. Implement X` over `2. Try Y`)."""
+    """A short unpunctuated line over a bullet list, e.g. `Chapter 2: Tokens`; not an item over
+    the next of its list (`1. Implement X` over `2. Try Y`), nor an item's indented paragraph."""
     if (
         not re.search(r"\w", text)
         or len(text) > 90
@@ -193,6 +193,7 @@ def plain_heading(lines: Lines, i: int, text: str) -> bool:
         and bool(BULLET.match(clean(nxt)))
         and not ANSWER_LABEL.match(nxt)
         and not same_list(lines[i][1], nxt)
+        and indent_of(lines[i][1]) <= indent_of(nxt)
     )
 
 

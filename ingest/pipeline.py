@@ -25,7 +25,7 @@ from ingest.store import FileItems, IndexStore
 from ingest.vectors import item_of
 
 _BATCH_ITEMS = 2000  # items embedded and committed together; bounds memory on huge corpora
-PARSER_VERSION = "175"  # bump when parsing changes what items a file yields
+PARSER_VERSION = "176"  # bump when parsing changes what items a file yields
 VECTORS_VERSION = "2"  # bump when embed_texts changes what gets a vector
 # A long text also gets a vector per passage of two sentences, one passage starting at each
 # sentence ("small-to-big" retrieval): MiniLM's one vector for a long note blurs a sentence that

@@ -64,73 +64,18 @@ ANSWER_SUMMARY = re.compile(
     re.I,
 )
 # Words a question may open with when it has no "?": interrogatives and task verbs.
-INTERROGATIVES = {
-    "what",
-    "why",
-    "how",
-    "when",
-    "where",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "can",
-    "could",
-    "would",
-    "should",
-    "is",
-    "are",
-    "do",
-    "does",
-    "did",
-    "will",
-}
-IMPERATIVES = {
-    "explain",
-    "describe",
-    "discuss",
-    "compare",
-    "contrast",
-    "design",
-    "derive",
-    "prove",
-    "define",
-    "list",
-    "name",
-    "give",
-    "write",
-    "outline",
-    "summarize",
-    "summarise",
-    "suppose",
-    "imagine",
-    "implement",
-    "code",
-    "solve",
-    "provide",
-    "walk",
-    "show",
-    "state",
-    "calculate",
-    "compute",
-    "find",
-    "determine",
-    "verify",
-    "estimate",
-    "please",
-    "take",
-    "introduce",
-    "analyze",
-    "analyse",
-    "evaluate",
-    "identify",
-    "tell",
-    "build",
-    "create",
-    "propose",
-    "distinguish",
-    "differentiate",
-}
+INTERROGATIVES = set(
+    "what why how when where which who whom whose can could would should is are do does did "
+    "will".split()
+)
+IMPERATIVES = set(
+    "explain describe discuss compare contrast design derive prove define list name give "
+    "write outline summarize summarise suppose imagine implement code solve provide walk show "
+    "state calculate compute find determine verify estimate please take introduce analyze "
+    "analyse evaluate identify tell build create propose distinguish differentiate".split()
+)
+# Openers that set a scene: a task only when a later clause asks or demands something.
+_SCENARIO = {"suppose", "imagine"}
 # Task verbs that are as often nouns: lower case at the start, they name a thing ("state value").
 _NOUN_TOO = {"state", "code", "name", "list", "show", "walk", "take", "design", "build"}
 # Where a clause of a sentence may start asking: "In SVM classifier design, what does …",
@@ -183,7 +128,16 @@ def is_question(text: str) -> bool:
     first = words[0].strip("*_`") if words else ""
     if first in _NOUN_TOO:
         return False  # "state value model loss", "code review checklist": lower case, a noun
+    if first.lower() in _SCENARIO:
+        return _demands(" ".join(words[1:]))
     return first.lower() in IMPERATIVES or bool(_ASKING_PHRASE.match(" ".join(words)))
+
+
+def _demands(text: str) -> bool:
+    """A later sentence or clause asks or sets a task: "Suppose X is uniform; derive Y." does,
+    "Suppose we have a time series and would like to fit a line." only sets a scene."""
+    parts = re.split(r"(?<=[.;:,])\s+", text)
+    return any(p.split()[0].lower() in IMPERATIVES | INTERROGATIVES for p in parts[1:] if p.split())
 
 
 def opens_task(text: str) -> bool:

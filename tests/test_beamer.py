@@ -63,3 +63,29 @@ def test_an_overlay_needs_a_number_and_text_in_angle_brackets_is_kept(tmp_path):
     )
     (item,) = parse_document(load(tmp_path / "notes.tex"), chunker=lambda t: [t])
     assert "$k<x>$" in item.answer and "\\langle x, y \\rangle" in item.answer
+
+
+def test_a_question_item_answered_by_the_items_nested_under_it(tmp_path):
+    (tmp_path / "deck.tex").write_text(
+        "\\begin{document}\n\\begin{frame}{Conclusion}\n\\begin{columns}[onlytextwidth]\n"
+        "\\column{0.6\\textwidth}\n\\begin{itemize}\n\\item \\textit{What did we actually do?}\n"
+        "\\begin{itemize}\n\\item We proved that the sample mean is the maximum likelihood\n"
+        "estimator of the distribution mean.\n\\end{itemize}\n\\end{itemize}\n"
+        "\\begin{column}[T]{0.4\\textwidth}\n\\begin{minipage}{0.9\\textwidth}\n"
+        "\\begin{enumerate}\\item Bias \\item Variance\\end{enumerate}\n"
+        "\\end{minipage}\n\\end{column}\n\\end{columns}\n\\end{frame}\n\\end{document}\n"
+    )
+    doc = load(tmp_path / "deck.tex")
+    text = [line for _, line in doc.lines if line]
+    # the columns' widths print nothing; nested items keep their level, numbered ones a number
+    assert text == [
+        "#### Conclusion",
+        "- *What did we actually do?*",
+        "    - We proved that the sample mean is the maximum likelihood",
+        "        estimator of the distribution mean.",
+        "1. Bias",
+        "2. Variance",
+    ]
+    items = parse_document(doc, chunker=lambda t: [t])
+    assert (items[0].kind, items[0].question) == ("qa", "What did we actually do?")
+    assert items[0].answer.startswith("- We proved that the sample mean")

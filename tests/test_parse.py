@@ -143,6 +143,10 @@ def test_question_detection():
     assert is_question("Why does it work?")
     assert is_question("Explain the scaling laws.")
     assert not is_question("Dense retrieval uses vectors.")
+    # "Suppose" and "Imagine" set a scene; they set a task only with a demand after it
+    assert not is_question("Suppose we have a time series and would like to fit a line.")
+    assert is_question("Suppose the prior is uniform; derive the posterior.")
+    assert is_question("Imagine a model that overfits. How would you detect it")
 
 
 def test_a_bank_of_whole_bold_lines_is_questions_with_answers():
@@ -320,3 +324,11 @@ def test_sentences_rejoin_to_the_text_and_end_at_sentence_ends():
             assert piece.rstrip()[-1] in ".?!\"')。", piece
 
     rejoins()
+
+
+def test_an_items_indented_paragraph_is_no_title_of_the_next_item():
+    lines = ["## Linear model", "", "- The relationship looks linear, so we assume a model:", "",
+             "    with a and b unknown and", "    w[n] Gaussian noise", "- N is the normal distribution."]  # fmt: skip
+    (item,) = parse(list(enumerate(lines, start=1)), chunker=lambda t: [t])
+    assert (item.kind, item.section) == ("chunk", "Linear model")
+    assert "w[n] Gaussian noise" in item.answer and "N is the normal distribution." in item.answer

@@ -48,8 +48,11 @@ _TAGGED = re.compile(
     r"\\tag\*?\{([^}]*)\}\s*\\label\{([^}]*)\}|\\label\{([^}]*)\}\s*\\tag\*?\{([^}]*)\}"
 )
 _REF = re.compile(r"(\$)?\\(eq)?ref\{([^}]*)\}(?(1)\$)")  # alone in maths, `$\ref{…}$`
-# A list item as pylatexenc prints it ("  * text", "  1. text"), written as Markdown's.
+# A list item as pylatexenc prints it outside a list ("  * text"), written as Markdown's.
 _ITEM = re.compile(r"^\s*\*\s+")
+# A nested list's line, marked so its indentation outlives the stripping of pylatexenc's own
+# (of quotes and abstracts, which Markdown would read as code); four spaces a level in the end.
+_NESTED = "\x01"
 
 
 def _last_arg_text(node, l2tobj) -> str:
@@ -65,6 +68,7 @@ def _converter():
         MacroTextSpec,
         get_default_latex_context_db,
     )
+    from pylatexenc.latexwalker import LatexMacroNode
 
     def heading(level: int):
         return lambda node, l2tobj: f"\n\n{'#' * level} {_last_arg_text(node, l2tobj)}\n\n"
@@ -89,6 +93,25 @@ def _converter():
     def paragraph(node, l2tobj) -> str:
         return f"\n\n{_last_arg_text(node, l2tobj)}\n\n"
 
+    def listing(numbered: bool):
+        def text(node, l2tobj) -> str:
+            items: list[tuple[object, list]] = []
+            for child in node.nodelist:
+                if child.isNodeType(LatexMacroNode) and child.macroname == "item":
+                    items.append((child, []))
+                elif items:
+                    items[-1][1].append(child)
+            lines = []
+            for n, (item, body) in enumerate(items, start=1):
+                term = _last_arg_text(item, l2tobj)  # a description's `\item[Term]`
+                said = l2tobj.nodelist_to_text(body).strip("\n").split("\n")
+                first = " ".join(x for x in (f"**{term}**" if term else "", said[0].strip()) if x)
+                lines.append(f"{n}. {first}" if numbered else f"- {first}")
+                lines += [_NESTED + line if line.strip() else "" for line in said[1:]]
+            return "\n\n" + "\n".join(lines) + "\n\n"
+
+        return text
+
     def block(node, l2tobj) -> str:
         label = _last_arg_text(node, l2tobj)
         text = l2tobj.nodelist_to_text(node.nodelist).strip()
@@ -104,6 +127,9 @@ def _converter():
     environments += [EnvironmentTextSpec(name, simplify_repl=answer(label))
                      for name, label in _ANSWERS.items()]  # fmt: skip
     environments += [EnvironmentTextSpec(name, simplify_repl=block) for name in _BLOCKS]
+    environments += [EnvironmentTextSpec(name, simplify_repl=listing(name == "enumerate"))
+                     for name in ("itemize", "enumerate", "description")]  # fmt: skip
+    macros += [MacroTextSpec("column", discard=True)]
     context = get_default_latex_context_db()
     context.add_context_category("studybot", macros=macros, environments=environments,
                                  prepend=True)  # fmt: skip
@@ -117,8 +143,11 @@ def _parsing():
     from pylatexenc.macrospec import EnvironmentSpec, MacroSpec
 
     context = get_default_latex_context_db()
-    macros = [MacroSpec(name, "[{") for name in ("frametitle", "framesubtitle", "note")]
+    macros = [MacroSpec(name, "[{") for name in ("frametitle", "framesubtitle", "note", "column")]
     environments = [EnvironmentSpec(name, "{") for name in _BLOCKS]
+    # Layout boxes whose arguments are placement and widths (`\begin{column}{0.5\textwidth}`).
+    environments += [EnvironmentSpec("columns", "["), EnvironmentSpec("column", "[{"),
+                     EnvironmentSpec("minipage", "[[[{")]  # fmt: skip
     context.add_context_category("beamer", macros=macros, environments=environments,
                                  prepend=True)  # fmt: skip
     return context
@@ -216,6 +245,11 @@ def _code_kept(lines: list[str]) -> list[str]:
     return out
 
 
+def _indented(line: str) -> str:
+    depth = len(line) - len(line.lstrip(_NESTED))
+    return "    " * depth + line[depth:] if depth else line
+
+
 def _numbered_refs(text: str) -> str:
     """References to equations numbered by `\\tag` replaced by the numbers they print; others
     are left to the converter (which prints nothing for them)."""
@@ -241,7 +275,7 @@ def latex_lines(text: str) -> Lines:
     for first, block in _blocks(lines, start, end):
         converted = _to_markdown("\n".join(block)).split("\n")
         # pylatexenc indents quotes and abstracts, which Markdown would read as code
-        out += [(first + 1, _ITEM.sub("- ", ln)) for ln in _code_kept(converted)]
+        out += [(first + 1, _indented(_ITEM.sub("- ", ln))) for ln in _code_kept(converted)]
     if not any(ln.strip() for _, ln in out):
         raise LoadError("no text in this LaTeX file")
     return out
