@@ -157,7 +157,7 @@ def _slides() -> bytes:
     _frame(cover, "subtitle", "Lecture 4, Machine Learning")
     _frame(cover, "title", "Regularisation", y="1cm")  # written last, read first
     bullets = slide()
-    _frame(bullets, "title", "Dropout", y="1cm")
+    _frame(bullets, "title", "10 tips on dropout", y="1cm")
     _frame(bullets, "outline", "", items=["Zeroes random activations", "Every unit kept at test"])
     _frame(bullets, "page-number", "2", y="18cm")
     quiz = slide()
@@ -175,7 +175,7 @@ def test_a_presentation_reads_as_its_titles_bullets_and_speaker_notes(tmp_path):
     items = parse_document(doc, chunker=lambda t: [t])
     assert doc.format == "opendocument slides"
     assert [(i.kind, i.section, i.question, i.locator) for i in items] == [
-        ("chunk", "Regularisation > Dropout", "", "slide 2"),
+        ("chunk", "Regularisation > 10 tips on dropout", "", "slide 2"),
         (
             "qa",
             "Regularisation > Check your understanding",

@@ -34,6 +34,8 @@ _SKIPPED = {
 }
 _FURNITURE = {"page-number", "date-time", "footer", "header"}
 _BOLD = {"bold", "600", "700", "800", "900"}
+# The mark `_block` gives a heading or a list item gives its first line, taken off once.
+_MARK = re.compile(r"^(?:#{1,6}|-|\d+\.)\s+")
 _UNIT_CM = {"cm": 1.0, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72, "pc": 2.54 / 6, "px": 2.54 / 96}
 
 
@@ -139,7 +141,8 @@ def _list(node, styles: _Styles, level: int) -> list[str]:
                 continue
             for line in _block(block, styles, level):
                 lead = f"{marker} " if first else "  " + " " * len(marker)
-                lines.append("    " * level + lead + line.lstrip("#").strip())
+                text = _MARK.sub("", line) if _tag(block) == "h" else line
+                lines.append("    " * level + lead + text.strip())
                 first = False
     return lines
 
@@ -189,7 +192,7 @@ def _slide(page, styles: _Styles) -> list[str]:
             continue
         lines = [line for block in _blocks(_content(frame)) for line in _block(block, styles, 0)]
         if role == "title" and not title:
-            said = " ".join(line.replace("**", "").lstrip("#-1. ").strip() for line in lines)
+            said = " ".join(_MARK.sub("", line.replace("**", "")).strip() for line in lines)
             title = [f"{heading} {said.strip()}", ""] if said.strip() else []
         elif lines:
             body += _paragraphs(lines)
